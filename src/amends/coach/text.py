@@ -1,0 +1,73 @@
+"""Checks every coach input passes before analysis, with messages that say what to do."""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 20_000
+
+# Function words that nearly every English sentence contains. A text of several words
+# that holds none of them is very unlikely to be English.
+_ENGLISH_WORDS = frozenset(
+    """a about after all also am an and any are as at be because been but by can could did do
+    does don't for from had has have he her him his how i i'm if in into is it it's just know
+    like me more my no not now of on one or our out said say she so some than that the their
+    them then there they this to too up us very was we were what when which who why will with
+    would you your you're i've i'll can't didn't won't sorry feel felt love""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+class TextRejected(ValueError):
+    """The text cannot be analysed; ``str(exc)`` is a message for the user."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def check_text(text: object, *, what: str = "text") -> str:
+    """Return ``text`` unchanged if the coach can read it, else raise :class:`TextRejected`."""
+    if not isinstance(text, str):
+        raise TextRejected(f"The {what} must be plain text.", "not_text")
+    if "\x00" in text:
+        raise TextRejected(f"The {what} looks like a binary file, not text. Paste the words instead.", "binary")
+    if not text.strip():
+        raise TextRejected(f"The {what} is empty. Write a few words first.", "empty")
+    if len(text) > MAX_CHARS:
+        raise TextRejected(
+            f"The {what} is {len(text):,} characters long; the coach reads up to {MAX_CHARS:,}. "
+            "Shorten it or split it into parts.",
+            "too_long",
+        )
+    if not looks_english(text):
+        raise TextRejected("amends' coach reads English for now.", "not_english")
+    return text
+
+
+def looks_english(text: str) -> bool:
+    """A cheap language check: Latin letters, and some common English words once long enough."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True  # emoji or punctuation only: nothing to object to
+    latin = sum(1 for ch in letters if ch.isascii())
+    if latin / len(letters) < 0.7:
+        return False
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if len(words) < 4:
+        return True
+    hits = sum(1 for w in words if w in _ENGLISH_WORDS)
+    return hits / len(words) >= 0.12
+
+
+def decode_bytes(data: bytes, *, what: str = "file") -> str:
+    """Decode user-supplied bytes as UTF-8, refusing binary data with a clear message."""
+    if b"\x00" in data:
+        raise TextRejected(f"The {what} looks binary, not text. Give a UTF-8 text file.", "binary")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TextRejected(
+            f"The {what} is not valid UTF-8 text (byte {exc.start}). Save it as UTF-8 and try again.",
+            "bad_encoding",
+        ) from exc
