@@ -1,0 +1,42 @@
+# amends: two commands do all the set-up. `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench eval train install
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Install, migrate, and start the app on http://127.0.0.1:8000 (SQLite in $AMENDS_HOME).
+run: $(STAMP)
+	$(BIN)/amends migrate
+	$(BIN)/amends serve
+
+## The whole suite on SQLite and on a throwaway PostgreSQL, browser tests included.
+test: $(STAMP)
+	bash scripts/test.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests eval bench train
+	$(BIN)/mypy src/amends/coach src/amends/journey src/amends/ledger src/amends/measures src/amends/safety
+
+## Accuracy figures for the coach and the safety detector.
+eval: $(STAMP)
+	@for m in apology emotions reply safety; do \
+	  if [ -f eval/$$m.py ]; then echo "== eval $$m"; $(BIN)/python -m eval.$$m || exit 1; fi; done
+
+## Speed and memory figures.
+bench: $(STAMP)
+	@for m in apology reply ledger pages; do \
+	  if [ -f bench/$$m.py ]; then echo "== bench $$m"; $(BIN)/python -m bench.$$m || exit 1; fi; done
+
+## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds).
+train: $(STAMP)
+	$(BIN)/python -m train.train_heads

@@ -1,0 +1,29 @@
+"""Domain errors the edges turn into 404s, form errors or exit codes."""
+
+from __future__ import annotations
+
+
+class NotFound(Exception):
+    """The object does not exist, or this user may not know that it does."""
+
+
+class InvalidInput(ValueError):
+    """The user's input cannot be saved; the message says what to do."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+MAX_TEXT = 20_000
+
+
+def check_length(text: str, label: str, *, required: bool = False, field: str | None = None) -> str:
+    if required and not text.strip():
+        raise InvalidInput(f"{label} is empty. Write a few words, then save.", field)
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(
+            f"{label} is {len(text):,} characters; the limit is {MAX_TEXT:,}. Shorten it, your text is still here.",
+            field,
+        )
+    return text

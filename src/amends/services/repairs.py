@@ -1,0 +1,133 @@
+"""Use cases for repairs and the journey."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from amends.journey import TrackProgress, load_track, track_progress
+from amends.services.access import RepairAccess
+from amends.services.errors import InvalidInput, check_length
+from amends.web.repairs.models import (
+    MISTAKE_KINDS,
+    ROLES,
+    ApologyDraft,
+    JourneyAnswer,
+    JourneyAnswerRevision,
+    Membership,
+    Repair,
+    StepCompletion,
+)
+
+# Autosave writes every few seconds; keep one history entry per quiet spell, not one per keystroke.
+_HISTORY_GAP = timedelta(minutes=10)
+
+
+def start_repair(user: object, *, role: str, kind: str, title: str, description: str) -> Repair:
+    if role not in dict(ROLES):
+        raise InvalidInput("Choose which side you are on: you hurt your partner, or you were hurt.", "role")
+    if kind not in dict(MISTAKE_KINDS):
+        raise InvalidInput("Choose the kind of mistake closest to what happened.", "kind")
+    title = check_length(title.strip(), "The title", required=True, field="title")[:120]
+    description = check_length(description, "The description", required=True, field="description")
+    with transaction.atomic():
+        repair = Repair.objects.create(created_by=user, kind=kind, title=title, description=description)
+        Membership.objects.create(repair=repair, user=user, role=role)
+    return repair
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    answer: JourneyAnswer
+    conflict: bool  # another tab saved first; its text is in the history
+
+
+def save_answer(access: RepairAccess, step: str, prompt: str, text: str, base_revision: int | None = None) -> SaveResult:
+    """Save one answer. The later save wins; text it replaces from another tab is kept in history."""
+    track = load_track(access.role)
+    step_def = track.step(step)
+    if step_def is None or step_def.prompt(prompt) is None:
+        raise InvalidInput("That question is not part of this step.")
+    check_length(text, "This answer", field=prompt)
+    with transaction.atomic():
+        answer = _locked_answer(access, step, prompt)
+        conflict = base_revision is not None and base_revision != answer.revision and answer.text != text
+        if answer.text != text:
+            if answer.text and (conflict or timezone.now() - answer.updated_at > _HISTORY_GAP):
+                JourneyAnswerRevision.objects.create(answer=answer, text=answer.text, revision=answer.revision)
+            answer.text = text
+            answer.revision += 1
+            answer.save()
+    return SaveResult(answer=answer, conflict=conflict)
+
+
+def _locked_answer(access: RepairAccess, step: str, prompt: str) -> JourneyAnswer:
+    fields = {"repair": access.repair, "author_id": access.user_id, "step": step, "prompt": prompt}
+    try:
+        return JourneyAnswer.objects.select_for_update().get_or_create(**fields)[0]
+    except IntegrityError:  # a concurrent first save created it between our read and insert
+        return JourneyAnswer.objects.select_for_update().get(**fields)
+
+
+def set_step_done(access: RepairAccess, step: str, done: bool = True) -> None:
+    if load_track(access.role).step(step) is None:
+        raise InvalidInput("That step is not part of this journey.")
+    if done:
+        StepCompletion.objects.get_or_create(repair=access.repair, user_id=access.user_id, step=step)
+    else:
+        StepCompletion.objects.filter(repair=access.repair, user_id=access.user_id, step=step).delete()
+
+
+def answers_for(access: RepairAccess, step: str | None = None) -> dict[tuple[str, str], JourneyAnswer]:
+    rows = JourneyAnswer.objects.filter(repair=access.repair, author_id=access.user_id)
+    if step:
+        rows = rows.filter(step=step)
+    return {(a.step, a.prompt): a for a in rows}
+
+
+def progress_for(access: RepairAccess) -> TrackProgress:
+    answers = answers_for(access)
+    last_edited: dict[str, object] = {}
+    for (step, _), answer in answers.items():
+        if answer.text.strip() and (step not in last_edited or answer.updated_at > last_edited[step]):  # type: ignore[operator]
+            last_edited[step] = answer.updated_at
+    completed = StepCompletion.objects.filter(repair=access.repair, user_id=access.user_id).values_list("step", flat=True)
+    return track_progress(
+        load_track(access.role),
+        {k: a.text for k, a in answers.items()},
+        completed,
+        last_edited,  # type: ignore[arg-type]
+    )
+
+
+def save_apology_draft(access: RepairAccess, text: str) -> ApologyDraft:
+    """Keep a numbered version of the apology with the coach's verdict, so drafts can be compared."""
+    check_length(text, "The apology", required=True, field="draft")
+    report = _coach_apology(text, access.repair.description)
+    with transaction.atomic():
+        last = ApologyDraft.objects.select_for_update().filter(repair=access.repair, author_id=access.user_id).first()
+        if last is not None and last.text == text:
+            return last  # saving the same text twice is one version
+        return ApologyDraft.objects.create(
+            repair=access.repair,
+            author_id=access.user_id,
+            version=(last.version + 1) if last else 1,
+            text=text,
+            score=report.get("score"),
+            verdict=report.get("verdict", ""),
+        )
+
+
+def _coach_apology(text: str, mistake: str) -> dict[str, object]:
+    try:
+        from amends.coach.apology import analyze_apology
+        from amends.coach.text import TextRejected
+    except ImportError:
+        return {}
+    try:
+        return dict(analyze_apology(text, mistake=mistake or None).to_dict())
+    except TextRejected:
+        return {}

@@ -1,0 +1,1 @@
+"""The Django web app: a thin layer of views and templates over amends' services."""

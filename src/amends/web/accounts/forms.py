@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import User
+
+from amends.web.regions import REGIONS
+
+
+class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username",)
+        help_texts = {"username": "Any name you like. No e-mail is needed; everything stays on this computer."}
+
+
+class SettingsForm(forms.Form):
+    region = forms.ChoiceField(
+        choices=list(REGIONS.items()),
+        label="Where should help lines come from?",
+        help_text="Used only to show the right crisis and support numbers. amends never looks up your location.",
+    )
+    timezone = forms.CharField(max_length=64, label="Your time zone", help_text="For example Europe/London.")
+
+    def clean_timezone(self) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        value = self.cleaned_data["timezone"].strip()
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise forms.ValidationError("Unknown time zone. Use a name like Europe/London or America/New_York.") from exc
+        return value

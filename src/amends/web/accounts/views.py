@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from amends.web.accounts.forms import SettingsForm, SignUpForm
+from amends.web.accounts.models import Profile
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        Profile.objects.get_or_create(user=user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome. Your account lives only on this computer.")
+        return redirect("home")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def settings_view(request: HttpRequest) -> HttpResponse:
+    profile, _ = Profile.objects.get_or_create(user=request.user)
+    initial = {"region": profile.region, "timezone": profile.timezone}
+    form = SettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        profile.region = form.cleaned_data["region"]
+        profile.timezone = form.cleaned_data["timezone"]
+        profile.save()
+        messages.success(request, "Settings saved.")
+        return redirect("settings")
+    return render(request, "pages/settings.html", {"form": form})

@@ -1,0 +1,53 @@
+"""The apology coach on the web: live feedback fragments, and the same report without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from amends.web.access import repair_or_404
+from amends.web.highlight import highlight_html
+
+
+def apology_result(text: str, mistake: str | None) -> dict[str, Any] | None:
+    """Run the coach and shape its report for the template; an unreadable text gives an error entry."""
+    try:
+        from amends.coach.apology import analyze_apology
+    except ImportError:
+        return None
+    from amends.coach.text import TextRejected
+
+    if not text.strip():
+        return None
+    try:
+        report = analyze_apology(text, mistake=mistake or None).to_dict()
+    except TextRejected as exc:
+        return {"error": str(exc)}
+    report["highlighted"] = highlight_html(text, report["findings"], report["elements"])
+    report["safety"] = safety_for(text)
+    return report
+
+
+def safety_for(text: str) -> dict[str, Any] | None:
+    """Crisis language anywhere in the coach is answered first, before any writing tips."""
+    try:
+        from amends.safety.detector import scan_safety
+    except ImportError:
+        return None
+    try:
+        result = scan_safety(text).to_dict()
+    except ValueError:
+        return None
+    return result if result.get("action") != "none" else None
+
+
+@login_required
+@require_POST
+def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    report = apology_result(request.POST.get("answer-draft", ""), access.repair.description)
+    return render(request, "partials/apology_feedback.html", {"apology_report": report, "access": access})

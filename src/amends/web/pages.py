@@ -1,0 +1,57 @@
+"""Pages that hold no couple data: the guide, help, the neutral quick-exit page, health checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from amends.journey import load_guide
+from amends.web.regions import REGIONS, user_region
+
+
+def guide(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/guide.html", {"guide": load_guide()})
+
+
+def help_page(request: HttpRequest) -> HttpResponse:
+    region = request.GET.get("region") or user_region(request)
+    if region not in REGIONS:
+        region = "INTL"
+    return render(request, "pages/help.html", {"region": region, "regions": REGIONS, "groups": _resources(region)})
+
+
+def _resources(region: str) -> list[dict[str, Any]]:
+    try:
+        from amends.safety.resources import grouped_for_region
+    except ImportError:
+        return []
+    return list(grouped_for_region(region))
+
+
+def neutral(request: HttpRequest) -> HttpResponse:
+    """A page that says nothing about amends, for the quick exit."""
+    return render(request, "pages/neutral.html")
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means not ready; the reason is not the client's business
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "pages/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/500.html", status=500)

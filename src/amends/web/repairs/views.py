@@ -1,0 +1,177 @@
+"""Repair and journey pages. Each view: access-checked fetch, validate, service call, redirect or render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from amends.journey import load_feelings, load_track
+from amends.services import repairs as service
+from amends.services.errors import InvalidInput
+from amends.web.access import repair_or_404
+from amends.web.repairs.forms import RepairForm
+from amends.web.repairs.models import JourneyAnswerRevision, Membership
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "pages/landing.html")
+    rows = []
+    for membership in Membership.objects.filter(user=request.user).select_related("repair"):
+        access = repair_or_404(request, membership.repair_id)
+        progress = service.progress_for(access)
+        rows.append({"access": access, "progress": progress, "resume": load_track(access.role).step(progress.resume_slug)})
+    return render(request, "repairs/home.html", {"rows": rows})
+
+
+@login_required
+def repair_new(request: HttpRequest) -> HttpResponse:
+    form = RepairForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            repair = service.start_repair(request.user, **form.cleaned_data)
+        except InvalidInput as exc:
+            form.add_error(exc.field, str(exc))
+        else:
+            return redirect("repair", repair_id=repair.pk)
+    return render(request, "repairs/new.html", {"form": form})
+
+
+@login_required
+def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    progress = service.progress_for(access)
+    track = load_track(access.role)
+    return render(
+        request,
+        "repairs/detail.html",
+        {"access": access, "track": track, "progress": progress, "resume": track.step(progress.resume_slug)},
+    )
+
+
+def _step_or_404(access: Any, slug: str) -> Any:
+    from django.http import Http404
+
+    step = load_track(access.role).step(slug)
+    if step is None:
+        raise Http404("no such step")
+    return step
+
+
+def _submitted_text(request: HttpRequest, prompt: Any) -> str:
+    if prompt.widget in {"feelings", "attachment", "apology-needs"}:
+        return "\n".join(v for v in request.POST.getlist(f"answer-{prompt.slug}") if v.strip())
+    return request.POST.get(f"answer-{prompt.slug}", "")
+
+
+@login_required
+def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    step = _step_or_404(access, slug)
+    errors: dict[str, str] = {}
+    texts = {p.slug: a.text for (_, p_slug), a in service.answers_for(access, slug).items() for p in [step.prompt(p_slug)] if p}
+    apology_report = None
+    if request.method == "POST":
+        texts = {p.slug: _submitted_text(request, p) for p in step.prompts}
+        errors = _save_step(access, step, texts, request.POST.get("action", "save"))
+        action = request.POST.get("action", "save")
+        if action == "check":
+            apology_report = _apology_report(texts.get("draft", ""), access.repair.description)
+        elif not errors:
+            return _after_save(request, access, step, action)
+    return render(request, "journey/step.html", _step_context(access, step, texts, errors, apology_report))
+
+
+def _save_step(access: Any, step: Any, texts: dict[str, str], action: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for prompt in step.prompts:
+        try:
+            service.save_answer(access, step.slug, prompt.slug, texts[prompt.slug])
+        except InvalidInput as exc:
+            errors[prompt.slug] = str(exc)
+    if action == "draft" and not errors:
+        try:
+            service.save_apology_draft(access, texts.get("draft", ""))
+        except InvalidInput as exc:
+            errors["draft"] = str(exc)
+    if action == "done" and not errors:
+        if not any(t.strip() for t in texts.values()):
+            errors["form"] = "Write something in at least one box before marking this step done."
+        else:
+            service.set_step_done(access, step.slug, True)
+    return errors
+
+
+def _after_save(request: HttpRequest, access: Any, step: Any, action: str) -> HttpResponse:
+    track = load_track(access.role)
+    if action == "done":
+        nxt = next((s for s in track.steps if s.number == step.number + 1), None)
+        messages.success(request, f"Step {step.number} marked done.")
+        if nxt is not None:
+            return redirect("step", repair_id=access.repair.pk, slug=nxt.slug)
+        return redirect("repair", repair_id=access.repair.pk)
+    messages.success(request, "Saved." if action != "draft" else "Saved as a new apology version.")
+    return redirect("step", repair_id=access.repair.pk, slug=step.slug)
+
+
+def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[str, str], report: Any) -> dict[str, Any]:
+    from amends.web.repairs.models import ApologyDraft, StepCompletion
+
+    answers = service.answers_for(access, step.slug)
+    track = load_track(access.role)
+    return {
+        "access": access,
+        "track": track,
+        "step": step,
+        "prev_step": next((s for s in track.steps if s.number == step.number - 1), None),
+        "next_step": next((s for s in track.steps if s.number == step.number + 1), None),
+        "texts": texts,
+        "errors": errors,
+        "revisions": {k[1]: a.revision for k, a in answers.items()},
+        "history": {
+            k[1]: list(JourneyAnswerRevision.objects.filter(answer=a)[:5]) for k, a in answers.items()
+        },
+        "feelings": load_feelings(),
+        "done": StepCompletion.objects.filter(repair=access.repair, user_id=access.user_id, step=step.slug).exists(),
+        "drafts": list(ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id)[:20]),
+        "apology_report": report,
+    }
+
+
+def _apology_report(text: str, mistake: str) -> dict[str, Any] | None:
+    from amends.web.coach_views import apology_result
+
+    return apology_result(text, mistake)
+
+
+@login_required
+@require_POST
+def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    step = _step_or_404(access, slug)
+    prompt = step.prompt(request.GET.get("prompt", ""))
+    if prompt is None:
+        return render(request, "partials/save_status.html", {"error": "Unknown question."}, status=400)
+    text = _submitted_text(request, prompt)
+    base = request.POST.get(f"rev-{prompt.slug}", "")
+    try:
+        result = service.save_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)
+    except InvalidInput as exc:
+        return render(request, "partials/save_status.html", {"error": str(exc), "prompt": prompt}, status=422)
+    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict}
+    return render(request, "partials/save_status.html", context)
+
+
+@login_required
+@require_POST
+def step_reopen(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    _step_or_404(access, slug)
+    service.set_step_done(access, slug, False)
+    messages.info(request, "Step reopened.")
+    return redirect("step", repair_id=access.repair.pk, slug=slug)

@@ -1,0 +1,59 @@
+// amends page behaviour. No inline script anywhere (strict CSP), so everything lives here.
+(function () {
+  "use strict";
+
+  // Quick exit: replace this history entry so Back does not return here.
+  function quickExit(event) {
+    if (event) event.preventDefault();
+    var link = document.getElementById("quick-exit");
+    document.body.innerHTML = "";
+    window.location.replace(link ? link.href : "/neutral/");
+  }
+  var escapes = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var now = Date.now();
+    escapes = escapes.filter(function (t) { return now - t < 1500; });
+    escapes.push(now);
+    if (escapes.length >= 3) quickExit(event);
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("[data-quick-exit]");
+    if (target) quickExit(event);
+  });
+
+  // Keep every draft in this browser too, so nothing typed is lost if the network or server drops.
+  function storeDraft(area) {
+    try { localStorage.setItem(area.dataset.autosaveKey, area.value); } catch (e) { /* storage full or blocked */ }
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.autosaveKey) storeDraft(event.target);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var el = event.detail.elt;
+    if (el && el.dataset && el.dataset.autosaveKey && event.detail.successful) {
+      try { localStorage.removeItem(el.dataset.autosaveKey); } catch (e) { /* ignore */ }
+    }
+    if (el && el.dataset && el.dataset.autosaveKey && !event.detail.successful) {
+      var status = document.getElementById("status-" + el.name.replace("answer-", ""));
+      if (status) status.textContent = "Not saved yet: kept in this browser, will retry.";
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-autosave-key]").forEach(function (area) {
+      var kept = null;
+      try { kept = localStorage.getItem(area.dataset.autosaveKey); } catch (e) { kept = null; }
+      if (kept !== null && kept !== area.value) {
+        area.value = kept;
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    });
+  });
+  window.addEventListener("online", function () {
+    document.querySelectorAll("[data-autosave-key]").forEach(function (area) {
+      var kept = null;
+      try { kept = localStorage.getItem(area.dataset.autosaveKey); } catch (e) { kept = null; }
+      if (kept !== null && window.htmx) window.htmx.trigger(area, "amends:retry");
+    });
+  });
+})();

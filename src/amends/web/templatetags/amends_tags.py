@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+_VERDICTS = {
+    "strong": "A strong apology",
+    "partial": "Getting there",
+    "non_apology": "This may land as a non-apology",
+    "no_apology": "This does not apologize yet",
+}
+
+
+@register.filter
+def get_item(mapping: Any, key: str) -> Any:
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def splitlines(text: str) -> list[str]:
+    return [line for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def humanize_name(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+@register.filter
+def verdict_label(verdict: str) -> str:
+    return _VERDICTS.get(verdict, verdict)
+
+
+@register.filter
+def slice_span(text: str, span: list[int]) -> str:
+    return text[span[0] : span[1]]

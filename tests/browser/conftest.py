@@ -1,0 +1,75 @@
+"""Real Chromium (Debian's package, found on PATH) driven by Playwright. No browser download."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("AMENDS_BROWSER"):
+            pytest.fail("chromium is not on PATH; scripts/test.sh installs Debian's chromium package")
+        pytest.skip("chromium is not installed (make test installs it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = _chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def sign_up(page: Any, name: str = "alice", password: str = "a calm harbour 42") -> None:
+    page.goto("/accounts/signup/")
+    page.get_by_label("Username").fill(name)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_label("Password confirmation").fill(password)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/")
+
+
+def start_repair(page: Any, *, kind: str = "A broken promise", role: str = "I hurt my partner") -> None:
+    page.goto("/repairs/new/")
+    page.get_by_label(role).check()
+    page.get_by_label(kind).check()
+    page.get_by_label("A short name for this repair").fill("The missed dinner")
+    page.get_by_label("What happened, in your own words?").fill("I missed Sam's birthday dinner and did not call.")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_url("**/repairs/*/")

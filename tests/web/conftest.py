@@ -1,0 +1,76 @@
+"""The fixed cast: alice made the mistake and owns the repair; bob is her partner; charlie is an outsider."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from amends.services.repairs import start_repair
+
+PASSWORD = "a calm harbour 42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings: Any) -> None:
+    # Argon2 is the product's hasher (tested separately); web tests use a fast one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _user(name: str) -> User:
+    return User.objects.create_user(username=name, password=PASSWORD)
+
+
+@pytest.fixture
+def alice(db: Any) -> User:
+    return _user("alice")
+
+
+@pytest.fixture
+def bob(db: Any) -> User:
+    return _user("bob")
+
+
+@pytest.fixture
+def charlie(db: Any) -> User:
+    return _user("charlie")
+
+
+@pytest.fixture
+def alice_repair(alice: User) -> Any:
+    return start_repair(
+        alice,
+        role="offender",
+        kind="broken_promise",
+        title="The missed dinner",
+        description="I promised to be home for Bob's birthday dinner and stayed at work without calling.",
+    )
+
+
+@pytest.fixture
+def charlie_repair(charlie: User) -> Any:
+    return start_repair(charlie, role="hurt", kind="lying", title="His story", description="He lied about the loan.")
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_alice(alice: User) -> Client:
+    return client_for(alice)
+
+
+@pytest.fixture
+def as_charlie(charlie: User) -> Client:
+    return client_for(charlie)
+
+
+@pytest.fixture
+def as_anon() -> Client:
+    return Client()

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+
+@pytest.mark.parametrize("name", ["home", "guide", "help", "neutral", "login", "signup"])
+def test_public_pages_render_for_anyone(db: Any, name: str) -> None:
+    assert Client().get(reverse(name)).status_code == 200
+
+
+def test_every_page_has_the_quick_exit_first_and_the_safety_line(db: Any) -> None:
+    html = Client().get(reverse("guide")).content.decode()
+    body = html[html.index("<body"):]
+    first_link = body.index("<a ")
+    assert 'id="quick-exit"' in body[first_link : first_link + 80]
+    assert "amends is not monitored" in html
+    assert "does not erase your browser history" in html
+
+
+def test_neutral_page_says_nothing_about_amends(db: Any) -> None:
+    html = Client().get(reverse("neutral")).content.decode().lower()
+    assert "amends" not in html and "repair" not in html
+
+
+def test_guide_answers_the_faqs_and_says_amends_is_not_therapy(db: Any) -> None:
+    html = Client().get(reverse("guide")).content.decode()
+    assert "Is it normal to make mistakes" in html and "not therapy" in html
+
+
+def test_security_headers(db: Any) -> None:
+    response = Client().get(reverse("guide"))
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_no_inline_script_in_pages(as_alice: Client, alice_repair: Any) -> None:
+    html = as_alice.get(reverse("step", args=[alice_repair.pk, "apologize"])).content.decode()
+    assert "<script>" not in html and "onclick" not in html
+
+
+def test_health_and_readiness(db: Any) -> None:
+    assert Client().get("/healthz").json() == {"status": "ok"}
+    assert Client().get("/readyz").json()["database"] == "up"
+
+
+def test_static_assets_are_served_by_the_app(db: Any) -> None:
+    response = Client().get("/static/amends/vendor/htmx.min.js")
+    assert response.status_code == 200
