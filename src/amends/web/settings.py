@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "amends.web.accounts",
     "amends.web.repairs",
+    "amends.web.partners",
+    "amends.web.trust",
+    "amends.web.safety_web",
 ]
 
 MIDDLEWARE = [

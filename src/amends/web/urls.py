@@ -42,7 +42,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 
 # Feature modules add their own routes here as they land (API, ledger, safety...).
-for module in ("amends.web.api.urls",):
+for module in (
+    "amends.web.api.urls",
+    "amends.web.partners.urls",
+    "amends.web.trust.urls",
+    "amends.web.safety_web.urls",
+    "amends.web.listen.urls",
+):
     try:
         urlpatterns.append(path("", include(import_module(module))))
     except ImportError:
