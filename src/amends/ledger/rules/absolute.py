@@ -1,0 +1,86 @@
+"""absolute: "never", "always", "every single time", "ever again" — set up to fail on the first slip.
+
+Source: the seed guide's "Avoid making promises you can't keep"; Rempel, Holmes & Zanna
+(1985): dependability is judged from a record over time, and an all-or-nothing promise
+turns one lapse into proof of unreliability. Pairing the promise with what you'll do if you
+slip follows Gollwitzer's (1999) "if–then" planning.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from amends.coach.results import Finding
+from amends.ledger.rules._match import compile_any, finding, normalise, spans
+
+NAME = "absolute"
+SEVERITY = "medium"
+MESSAGE = (
+    "An absolute sounds strong today, but it breaks the first time you slip, and then the "
+    "whole promise looks broken. A promise you keep most of the time, and own when you don't, "
+    "builds more trust."
+)
+SUGGESTION = "Keep your words but drop the absolute, and add what you'll do if you slip."
+SOURCE = "Seed guide: avoid promises you can't keep; Rempel, Holmes & Zanna 1985; Gollwitzer 1999"
+
+PATTERNS = (
+    r"\bnever\b",
+    r"\balways\b",
+    r"\bevery single (?:time|day|night|morning|evening)\b",
+    r"\bever again\b",
+    r"\bforever\b",
+    r"\bfor the rest of (?:my|our) li(?:fe|ves)\b",
+    r"\bno matter what\b",
+    r"\b100 ?(?:%|percent)",
+    r"\bwithout fail\b",
+    r"\bnot (?:even )?once\b",
+)
+_PATTERN = compile_any(PATTERNS)
+
+# Rewrites that keep the writer's own sentence, minus the absolute. Order matters:
+# "will never" must become "won't" before a bare "never" becomes "not".
+_REWRITES = (
+    (re.compile(r"\b(I|we)(?: will|'ll) never\b", re.I), r"\1 won't"),
+    (re.compile(r"\bnever\b", re.I), "not"),
+    (re.compile(r"\bevery single time\b", re.I), "when"),
+    (re.compile(r"\bevery single (day|night|morning|evening)\b", re.I), r"each \1"),
+    (re.compile(r",?\s*\b(?:ever again|again|forever|for the rest of (?:my|our) li(?:fe|ves)|no matter what|"
+                r"without fail|always|not (?:even )?once|100 ?(?:%|percent))\b", re.I), ""),
+)  # fmt: skip
+
+EXAMPLES_FLAG = (
+    "I will never lie to you again.",
+    "I'll always answer when you call.",
+    "I'll text you every single time I leave work.",
+    "I won't raise my voice ever again.",
+    "I will be on time for the rest of my life.",
+    "I'll keep this promise no matter what.",
+)
+EXAMPLES_PASS = (
+    "I will tell you the truth about money, and if I slip I'll tell you the same day.",
+    "I'll answer your calls during the workday, or call back within the hour.",
+    "I'll text you when I leave work on weekdays.",
+    "If I raise my voice, I'll stop, apologise and take a ten-minute break.",
+    "I'll be on time for our Friday dinners.",
+)
+
+
+def without_absolutes(text: str) -> str:
+    """The writer's sentence with the absolute words taken out (best effort, plain English)."""
+    out = normalise(text)
+    for pattern, repl in _REWRITES:
+        out = pattern.sub(repl, out)
+    return re.sub(r"\s{2,}", " ", out).replace(" .", ".").strip()
+
+
+def check(text: str) -> list[Finding]:
+    rule = sys.modules[__name__]
+    found = spans(_PATTERN, text)
+    if not found:
+        return []
+    suggestion = (
+        f'In your own words, without the absolute: "{without_absolutes(text)}" — and add what '
+        "you'll do if you slip, such as telling them that same day."
+    )
+    return [finding(rule, span, suggestion) for span in found]
