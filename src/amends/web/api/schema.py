@@ -1,0 +1,177 @@
+"""The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SPAN = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
+TEXT = {"type": "string", "minLength": 1, "maxLength": 20000}
+ERROR = {
+    "type": "object",
+    "required": ["error", "message"],
+    "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+}
+FINDING = {
+    "type": "object",
+    "required": ["rule", "severity", "span", "message", "suggestion"],
+    "properties": {
+        "rule": {"type": "string"},
+        "severity": {"enum": ["high", "medium", "low"]},
+        "span": SPAN,
+        "message": {"type": "string"},
+        "suggestion": {"type": "string"},
+    },
+}
+SPANS = {"type": "array", "items": SPAN}
+ELEMENT = {"type": "object", "required": ["present", "spans"], "properties": {"present": {"type": "boolean"}, "spans": SPANS}}
+APOLOGY_ELEMENTS = [
+    "remorse", "responsibility", "specificity", "impact", "repair", "change", "explanation", "forgiveness_request"
+]
+MECHANISM = {
+    "type": "object",
+    "required": ["level", "spans"],
+    "properties": {"level": {"enum": [0, 1, 2]}, "spans": SPANS},
+}
+
+APOLOGY_REPORT = {
+    "type": "object",
+    "required": ["kind", "text", "verdict", "score", "elements", "findings", "suggestions"],
+    "properties": {
+        "kind": {"const": "apology"},
+        "text": {"type": "string"},
+        "verdict": {"enum": ["strong", "partial", "non_apology", "no_apology"]},
+        "score": {"type": "integer", "minimum": 0, "maximum": 100},
+        "elements": {
+            "type": "object",
+            "required": APOLOGY_ELEMENTS,
+            "properties": {name: ELEMENT for name in APOLOGY_ELEMENTS},
+        },
+        "findings": {"type": "array", "items": FINDING},
+        "suggestions": {"type": "array", "items": {"type": "string"}},
+    },
+}
+EMOTION_REPORT = {
+    "type": "object",
+    "required": ["kind", "text", "labels", "scores", "feelings"],
+    "properties": {
+        "kind": {"const": "emotions"},
+        "text": {"type": "string"},
+        "labels": {"type": "array", "items": {"type": "string"}},
+        "scores": {"type": "object", "additionalProperties": {"type": "number"}},
+        "feelings": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "score", "spans"],
+                "properties": {"name": {"type": "string"}, "score": {"type": "number"}, "spans": SPANS},
+            },
+        },
+    },
+}
+REPLY_REPORT = {
+    "type": "object",
+    "required": ["kind", "text", "score", "mechanisms", "findings", "suggestions"],
+    "properties": {
+        "kind": {"const": "reply"},
+        "partner": {"type": ["string", "null"]},
+        "text": {"type": "string"},
+        "score": {"type": "integer", "minimum": 0, "maximum": 100},
+        "mechanisms": {
+            "type": "object",
+            "required": ["emotional_reaction", "interpretation", "exploration"],
+            "properties": {m: MECHANISM for m in ["emotional_reaction", "interpretation", "exploration"]},
+        },
+        "findings": {"type": "array", "items": FINDING},
+        "suggestions": {"type": "array", "items": {"type": "string"}},
+    },
+}
+SAFETY_REPORT = {
+    "type": "object",
+    "required": ["kind", "text", "flags", "action"],
+    "properties": {
+        "kind": {"const": "safety"},
+        "text": {"type": "string"},
+        "flags": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "span", "score"],
+                "properties": {
+                    "type": {"enum": ["suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration"]},
+                    "span": SPAN,
+                    "score": {"type": "number"},
+                },
+            },
+        },
+        "action": {"enum": ["none", "support", "crisis"]},
+    },
+}
+
+
+def _request(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "required": required, "properties": properties}
+            }
+        },
+    }
+
+
+def _operation(summary: str, body: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    json_error = {"application/json": {"schema": ERROR}}
+    return {
+        "post": {
+            "summary": summary,
+            "requestBody": body,
+            "responses": {
+                "200": {"description": "The report", "content": {"application/json": {"schema": result}}},
+                "400": {"description": "Malformed request", "content": json_error},
+                "401": {"description": "Not signed in and no valid token", "content": json_error},
+                "403": {"description": "Missing CSRF token on a session request", "content": json_error},
+                "405": {"description": "Only POST is allowed", "content": json_error},
+                "413": {"description": "Body too large", "content": json_error},
+                "422": {"description": "Text the coach cannot read (empty, too long, not English)", "content": json_error},
+                "429": {"description": "Rate limited", "content": json_error},
+                "503": {"description": "Database busy; retry", "content": json_error},
+            },
+        }
+    }
+
+
+def openapi_schema() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "amends API",
+            "version": "1.0.0",
+            "description": "Local, explainable coaching for relationship repair. Spans are [start, end) code-point "
+            "indices into the text. Authenticate with a session (plus X-CSRFToken) or a personal token.",
+        },
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
+            }
+        },
+        "security": [{"bearer": []}, {"session": []}],
+        "paths": {
+            "/api/coach/apology": _operation(
+                "Check an apology draft",
+                _request({"text": TEXT, "mistake": {"type": ["string", "null"], "maxLength": 20000}}, ["text"]),
+                APOLOGY_REPORT,
+            ),
+            "/api/coach/emotions": _operation(
+                "Read the emotions in a partner's message", _request({"text": TEXT}, ["text"]), EMOTION_REPORT
+            ),
+            "/api/coach/reply": _operation(
+                "Check a reply to a hurt partner",
+                _request({"partner": {"type": ["string", "null"], "maxLength": 20000}, "text": TEXT}, ["text"]),
+                REPLY_REPORT,
+            ),
+            "/api/safety/scan": _operation(
+                "Scan a text for crisis language", _request({"text": TEXT}, ["text"]), SAFETY_REPORT
+            ),
+        },
+    }

@@ -1,0 +1,115 @@
+"""The JSON API: the coach and the safety scan, over the same engine as the CLI and the web pages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.views.decorators.csrf import csrf_exempt
+
+from amends.coach.kinds import KINDS
+from amends.coach.text import TextRejected
+from amends.web.api.schema import openapi_schema
+
+MAX_BODY = 64 * 1024
+View = Callable[[HttpRequest], HttpResponse]
+
+
+def error(status: int, code: str, message: str) -> JsonResponse:
+    return JsonResponse({"error": code, "message": message}, status=status)
+
+
+def _token_user(request: HttpRequest) -> Any:
+    try:
+        from amends.web.partners.tokens import authenticate_api_request
+    except ImportError:
+        return None
+    return authenticate_api_request(request)
+
+
+def _rate_limited(user: Any, bucket: str) -> bool:
+    try:
+        from amends.web.partners.tokens import check_rate_limit
+    except ImportError:
+        return False
+    return not check_rate_limit(f"user:{user.pk}", bucket)
+
+
+def api_view(bucket: str | None = None) -> Callable[[View], View]:
+    """Authenticate (bearer token, or session plus CSRF), rate-limit, and give JSON errors only."""
+
+    def decorate(view: View) -> View:
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request: HttpRequest) -> HttpResponse:
+            if request.method != "POST":
+                response = error(405, "method_not_allowed", "Use POST with a JSON body.")
+                response["Allow"] = "POST"
+                return response
+            user = _token_user(request) if request.headers.get("Authorization") else None
+            if request.headers.get("Authorization") and user is None:
+                return error(401, "bad_token", "That API token is not valid. Create a new one in Settings.")
+            if user is None:
+                if not request.user.is_authenticated:
+                    return error(401, "unauthenticated", "Sign in, or send 'Authorization: Bearer <token>'.")
+                rejected = CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, view, (), {})
+                if rejected is not None:
+                    return error(403, "csrf", "Session requests need the X-CSRFToken header.")
+                user = request.user
+            if bucket and _rate_limited(user, bucket):
+                response = error(429, "rate_limited", "Too many requests. Wait a minute and try again.")
+                response["Retry-After"] = "60"
+                return response
+            request.api_user = user  # type: ignore[attr-defined]
+            return view(request)
+
+        return wrapper
+
+    return decorate
+
+
+def _json_body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
+        return error(413, "too_large", f"The request body is over {MAX_BODY // 1024} KB. Send less text.")
+    try:
+        body = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return error(400, "bad_json", "The body must be a JSON object encoded as UTF-8.")
+    if not isinstance(body, dict):
+        return error(400, "bad_json", "The body must be a JSON object, like {\"text\": \"...\"}.")
+    return body
+
+
+def _coach(kind: str) -> View:
+    @api_view(bucket=f"coach:{kind}")
+    def view(request: HttpRequest) -> HttpResponse:
+        body = _json_body(request)
+        if isinstance(body, JsonResponse):
+            return body
+        spec = KINDS[kind]
+        for field, _ in spec.fields:
+            if field in body and body[field] is not None and not isinstance(body[field], str):
+                return error(400, "bad_field", f"'{field}' must be a string.")
+        try:
+            return JsonResponse(spec.run(body))
+        except TextRejected as exc:
+            return error(422, exc.code, str(exc))
+        except ValueError as exc:
+            return error(400, "bad_field", str(exc).capitalize() + ".")
+
+    view.__name__ = f"coach_{kind}"
+    return view
+
+
+coach_apology = _coach("apology")
+coach_emotions = _coach("emotions")
+coach_reply = _coach("reply")
+safety_scan = _coach("safety")
+
+
+def openapi(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(openapi_schema())
