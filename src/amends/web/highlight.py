@@ -17,11 +17,19 @@ def highlight_html(text: str, findings: list[dict[str, Any]], elements: dict[str
         for start, end in element.get("spans", []):
             marks.append((start, end, "mark-element", name.replace("_", " ")))
     out, pos = [], 0
-    for start, end, css, label in sorted(marks, key=lambda m: (m[0], -m[1])):
-        if start < pos or end <= start:
-            continue  # overlapping spans: the first, longest one wins
+    for start, end, css, label in _non_overlapping(marks):
         out.append(escape(text[pos:start]))
         out.append(f'<mark class="{css}" title="{escape(label)}">{escape(text[start:end])}</mark>')
         pos = end
     out.append(escape(text[pos:]))
     return mark_safe("".join(out).replace("\n", "<br>"))
+
+
+def _non_overlapping(marks: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Keep findings before elements (they come first in ``marks``); drop any span overlapping a kept one."""
+    kept: list[tuple[int, int, str, str]] = []
+    for mark in marks:
+        start, end = mark[0], mark[1]
+        if end > start and all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append(mark)
+    return sorted(kept)
