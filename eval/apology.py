@@ -1,0 +1,87 @@
+"""Evaluate the apology coach on the labelled set, and its remorse element on GoEmotions dev.
+
+Run: ``.venv/bin/python -m eval.apology``. Prints precision/recall/F1 per element and per rule,
+verdict accuracy with a confusion table, and remorse F1 against GoEmotions' ``remorse`` label
+(dev split only; reported, never tuned against).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from amends.coach.apology import analyze_apology
+from amends.coach.apology.elements import ELEMENT_NAMES
+from amends.coach.apology.rules import RULE_NAMES
+from amends.coach.apology.scoring import VERDICTS
+from amends.coach.text import TextRejected
+from eval.paths import EXAMPLES, SHARED_DATA
+
+
+def load(path: Path = EXAMPLES / "apologies.jsonl") -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _table(title: str, names: Iterable[str], gold: list[set[str]], pred: list[set[str]]) -> None:
+    print(f"\n{title:<22} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+    for name in names:
+        tp = sum(name in g and name in p for g, p in zip(gold, pred, strict=True))
+        fp = sum(name not in g and name in p for g, p in zip(gold, pred, strict=True))
+        fn = sum(name in g and name not in p for g, p in zip(gold, pred, strict=True))
+        p, r, f = prf(tp, fp, fn)
+        print(f"{name:<22} {p:6.2f} {r:6.2f} {f:6.2f} {tp + fn:8d}")
+
+
+def labelled(rows: list[dict]) -> None:
+    reports = [analyze_apology(row["text"], mistake=row.get("mistake")) for row in rows]
+    _table("element", ELEMENT_NAMES, [set(r["elements"]) for r in rows], [set(x.present) for x in reports])
+    _table("rule", RULE_NAMES, [set(r["findings"]) for r in rows], [set(x.rules) for x in reports])
+    pairs = Counter((row["verdict"], rep.verdict) for row, rep in zip(rows, reports, strict=True))
+    correct = sum(n for (g, p), n in pairs.items() if g == p)
+    print(f"\nverdict accuracy: {correct / len(rows):.3f} ({correct}/{len(rows)})")
+    print("confusion (rows gold, columns predicted):")
+    print(" " * 13 + "".join(f"{v:>13}" for v in VERDICTS))
+    for g in VERDICTS:
+        print(f"{g:>13}" + "".join(f"{pairs[(g, p)]:>13}" for p in VERDICTS))
+
+
+def _remorse(text: str) -> bool:
+    try:
+        return analyze_apology(text).element("remorse").present
+    except TextRejected:
+        return False
+
+
+def goemotions() -> None:
+    folder = SHARED_DATA / "goemotions"
+    if not (folder / "dev.tsv").exists():
+        print("\nGoEmotions dev not found; skipped.")
+        return
+    names = (folder / "emotions.txt").read_text(encoding="utf-8").split()
+    remorse_id = str(names.index("remorse"))
+    tp = fp = fn = 0
+    for line in (folder / "dev.tsv").read_text(encoding="utf-8").splitlines():
+        text, ids, _ = line.split("\t")
+        gold, pred = remorse_id in ids.split(","), _remorse(text)
+        tp, fp, fn = tp + (gold and pred), fp + (pred and not gold), fn + (gold and not pred)
+    p, r, f = prf(tp, fp, fn)
+    print(f"\nGoEmotions dev remorse: P {p:.2f} R {r:.2f} F1 {f:.2f} (support {tp + fn})")
+
+
+def main() -> None:
+    rows = load()
+    print(f"apology coach on {len(rows)} labelled apologies")
+    labelled(rows)
+    goemotions()
+
+
+if __name__ == "__main__":
+    main()

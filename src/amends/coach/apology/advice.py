@@ -1,0 +1,98 @@
+"""What to add, in the writer's own words, and an outline of a stronger draft.
+
+The outline reuses the writer's sentences for the elements they already have and leaves
+bracketed blanks for what only they can say. It never invents a fact and never fills a blank
+with a stock phrase, so it cannot turn into a template apology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from amends.coach.apology.doc import Doc
+from amends.coach.apology.rules._base import quote
+from amends.coach.results import Element, Finding, Span
+
+_WHAT_YOU_DID = "[what you did, plainly: 'I …' — in your words]"
+BLANKS: Mapping[str, str] = {
+    "remorse": "[say you're sorry — in your words]",
+    "responsibility": _WHAT_YOU_DID,
+    "impact": "[how you think it made them feel — in your words]",
+    "explanation": "(optional) [what set you up, said as insight, not as an excuse — in your words]",
+    "repair": "[one thing you'll do to make it right — in your words]",
+    "change": "[what you will do differently — in your words]",
+    "forgiveness_request": "(optional) [a gentle ask, with no deadline — in your words]",
+}
+OUTLINE_ORDER = ("remorse", "responsibility", "impact", "explanation", "repair", "change", "forgiveness_request")
+
+
+def _anchor(doc: Doc, elements: Mapping[str, Element]) -> str | None:
+    """The writer's own words for what they did: their clause, else their mistake note."""
+    for name in ("specificity", "responsibility"):
+        if elements[name].spans:
+            return quote(doc, elements[name].spans[0])
+    if doc.mistake and doc.mistake.strip():
+        return " ".join(doc.mistake.split())
+    return None
+
+
+def element_advice(name: str, doc: Doc, elements: Mapping[str, Element]) -> str:
+    anchor = _anchor(doc, elements)
+    act = f"'{anchor}'" if anchor else "what you did"
+    if name == "responsibility":
+        return f"Own it in the first person, as something you did: 'I …' — put {act} in your own active words."
+    if name == "remorse":
+        return f"Say plainly that you regret it: 'I'm sorry that …' about {act}."
+    if name == "specificity":
+        if doc.mistake and doc.mistake.strip():
+            return f"You told the coach the mistake was '{anchor}', but the apology doesn't name it. Say it."
+        return "Name the exact thing you did (the act, the day, the words) so they know you understand it."
+    if name == "impact":
+        return f"Say how {act} likely landed for them: 'You must have felt …' — your honest guess, then ask."
+    if name == "repair":
+        return "Offer one concrete thing you'll do to make it right, or ask what would help: 'Can I …?'"
+    return f"Say what you'll do differently so {act} doesn't happen again, and how: 'From now on I will …'"
+
+
+def suggestions(
+    doc: Doc, elements: Mapping[str, Element], findings: Sequence[Finding], missing: Sequence[str]
+) -> tuple[str, ...]:
+    """High-severity fixes first, then what to add (most important first), then the rest."""
+    ordered = [f.suggestion for f in findings if f.severity == "high"]
+    ordered += [element_advice(name, doc, elements) for name in missing]
+    ordered += [f.suggestion for f in findings if f.severity != "high"]
+    return tuple(dict.fromkeys(ordered))
+
+
+def _clean_sentences(doc: Doc, spans: Sequence[Span], findings: Sequence[Finding]) -> list[Span]:
+    """The sentences holding ``spans``, minus any that carry a high or medium finding."""
+    bad = [f.span for f in findings if f.severity in ("high", "medium")]
+    out: list[Span] = []
+    for span in spans:
+        sentence = doc.sentence_of(span[0])
+        if sentence in out or any(s < sentence[1] and sentence[0] < e for s, e in bad):
+            continue
+        out.append(sentence)
+    return out
+
+
+def outline(doc: Doc, elements: Mapping[str, Element], findings: Sequence[Finding]) -> tuple[str, ...]:
+    lines: list[str] = []
+    used: set[Span] = set()
+    for name in OUTLINE_ORDER:
+        spans = list(elements[name].spans)
+        if name == "responsibility":
+            spans = list(elements["specificity"].spans) + spans
+        sentences = [s for s in _clean_sentences(doc, spans, findings) if s not in used]
+        if sentences:
+            used.update(sentences)
+            lines.extend(" ".join(doc.text[s:e].split()) for s, e in sentences)
+        elif not (elements[name].spans and any(s in used for s in _clean_sentences(doc, spans, findings))):
+            lines.append(_blank(name, doc, elements))
+    return tuple(lines)
+
+
+def _blank(name: str, doc: Doc, elements: Mapping[str, Element]) -> str:
+    if name == "responsibility" and doc.mistake and doc.mistake.strip() and not elements["specificity"].present:
+        return f"[what you did — you described it as '{' '.join(doc.mistake.split())}' — in your words]"
+    return BLANKS[name]

@@ -1,0 +1,40 @@
+"""``analyze_apology``: the one entry point the CLI, API and web share."""
+
+from __future__ import annotations
+
+from amends.coach.apology import advice, scoring
+from amends.coach.apology.doc import build_doc
+from amends.coach.apology.elements import ELEMENT_NAMES, detect
+from amends.coach.apology.report import ApologyReport
+from amends.coach.apology.rules import run_rules
+from amends.coach.text import check_text
+
+
+def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
+    """Check an apology draft: which elements it has, what weakens it, and what to add.
+
+    ``mistake`` is the writer's own description of what they did; when given, the
+    specificity element asks whether the apology actually names it. Raises
+    :class:`amends.coach.text.TextRejected` for text the coach cannot read.
+
+    >>> analyze_apology("I'm sorry if you were hurt.").verdict
+    'non_apology'
+    """
+    check_text(text, what="apology")
+    if mistake is not None:
+        mistake = check_text(mistake, what="mistake") if mistake.strip() else None
+    doc = build_doc(text, mistake)
+    elements = detect(doc)
+    findings = run_rules(doc)
+    missing = scoring.missing(elements)
+    return ApologyReport(
+        text=text,
+        mistake=mistake,
+        verdict=scoring.verdict(elements, findings),
+        score=scoring.score(elements, findings),
+        elements=tuple(elements[name] for name in ELEMENT_NAMES),
+        findings=tuple(findings),
+        suggestions=advice.suggestions(doc, elements, findings, missing),
+        missing=missing,
+        outline=advice.outline(doc, elements, findings),
+    )

@@ -1,0 +1,160 @@
+"""The eight apology elements, found by lexicon patterns plus small context checks.
+
+Element names and meanings follow FRAMEWORKS.md §2 (Lewicki, Polin & Lount 2016; Schumann).
+Each finder returns the spans that show the element; an element is present when it has any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from amends.coach.apology import lexicon
+from amends.coach.apology.doc import Doc
+from amends.coach.apology.specificity import mistake_spans
+from amends.coach.results import Element, Span, merge_spans
+
+ELEMENT_NAMES = (
+    "remorse",
+    "responsibility",
+    "specificity",
+    "impact",
+    "repair",
+    "change",
+    "explanation",
+    "forgiveness_request",
+)
+
+# "I" as the teller of someone else's claim ("you said I lied") does not admit anything.
+_REPORTED = re.compile(
+    r"(?:you|she|he|they|people|everyone) (?:\w+ )?"
+    r"(?:said|say|says|think|thinks|claim|claims|accused me of|accuse me of|told me)(?: that)?\s*$"
+)
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|whether|unless|in case)\b(?:\s+\S+){0,4}\s*$")
+_VAGUE_GERUNDS = frozenset(
+    "upsetting hurting bothering offending disappointing annoying being making causing doing acting "
+    "feeling everything nothing anything something how".split()
+)
+_SORRY_FOR_GERUND = re.compile(
+    r"(?:sorry|apologi[sz]e|apologies|regret)(?: so much)? (?:for|about) (?:not |never )?(\w+ing)\b"
+)
+_BEING_BAD = re.compile(
+    r"(?:sorry|apologi[sz]e|apologies|regret) (?:for|about) being (?:so )?(?:\w+ ){0,1}"
+    r"(?:rude|late|harsh|mean|cruel|dismissive|distant|cold|sarcastic|selfish|careless|absent|unreliable|"
+    r"dishonest|defensive|nasty|short with you|a jerk)"
+)
+_SORRY_I = re.compile(
+    r"(?:sorry|regret|apologi[sz]e)(?: so much)?,? (?:that )?i "
+    r"(?!feel|felt|think|hope|know|understand|just want|want|wanted to say|can't|guess|mean|care)(?:\w+)"
+)
+
+
+@lru_cache(maxsize=1)
+def behaviour_pattern() -> re.Pattern[str]:
+    """'I' (with optional adverbs) before a concrete behaviour from behaviours.txt."""
+    verbs = sorted(lexicon.read_lines("behaviours"), key=len, reverse=True)
+    body = "|".join(re.escape(v) for v in verbs)
+    adverbs = (
+        "just|totally|completely|really|actually|then|also|even|basically|stupidly|deliberately|"
+        "carelessly|literally|kind of|kinda|sort of"
+    )
+    return re.compile(r"(?<![\w'])i (?:(?:" + adverbs + r")\s+){0,2}(?:" + body + r")\b")
+
+
+def _admissible(doc: Doc, span: Span) -> bool:
+    """Not quoted, negated, conditional or a report of someone else's claim."""
+    if doc.in_quote(span) or doc.negated(span[0]):
+        return False
+    before = doc.clause_before(span[0])
+    return not (_CONDITIONAL_BEFORE.search(before) or _REPORTED.search(before))
+
+
+def _clause_end(doc: Doc, start: int, limit: int = 70) -> int:
+    """End of the clause starting at ``start``, so a span covers the object of the verb too."""
+    stop = min(doc.sentence_of(start)[1], start + limit)
+    m = re.search(r"[,;:.!?\n]|\b(?:but|and i|because)\b", doc.norm[start:stop])
+    return start + m.start() if m else stop
+
+
+def _remorse(doc: Doc) -> Iterator[Span]:
+    senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
+    for span in lexicon.find(doc, "remorse"):
+        if not any(s <= span[0] < e for s, e in senses):
+            yield span
+
+
+def _behaviours(doc: Doc) -> Iterator[Span]:
+    for m in behaviour_pattern().finditer(doc.norm):
+        span = (m.start(), m.end())
+        if _admissible(doc, span):
+            yield (span[0], _clause_end(doc, span[0]))
+
+
+def _gerunds(doc: Doc) -> Iterator[Span]:
+    for m in _SORRY_FOR_GERUND.finditer(doc.norm):
+        if m.group(1) not in _VAGUE_GERUNDS and not doc.in_quote((m.start(), m.end())):
+            yield (m.start(1), _clause_end(doc, m.start(1)))
+    for m in _BEING_BAD.finditer(doc.norm):
+        if not doc.in_quote((m.start(), m.end())):
+            yield (m.start(), m.end())
+
+
+def _responsibility(doc: Doc) -> Iterator[Span]:
+    for span in lexicon.find(doc, "responsibility", negatable=False):
+        if _admissible(doc, span):
+            yield span
+    yield from _behaviours(doc)
+    yield from _gerunds(doc)
+    for m in _SORRY_I.finditer(doc.norm):
+        start = m.start() + m.group(0).rfind("i ")
+        if _admissible(doc, (start, m.end())) and not doc.negated(m.start()):
+            yield (start, _clause_end(doc, start))
+
+
+def _specificity(doc: Doc) -> Iterator[Span]:
+    if doc.mistake and doc.mistake.strip():
+        yield from mistake_spans(doc)
+        return
+    yield from _behaviours(doc)
+    yield from _gerunds(doc)
+
+
+def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
+    def finder(doc: Doc) -> Iterator[Span]:
+        for span in lexicon.find(doc, name):
+            if not _CONDITIONAL_BEFORE.search(doc.clause_before(span[0])):
+                yield span
+
+    return finder
+
+
+def _explanation(doc: Doc) -> Iterator[Span]:
+    yield from lexicon.find(doc, "insight")
+    if has_disclaimer(doc):
+        yield from lexicon.find(doc, "reasons")
+
+
+def has_disclaimer(doc: Doc) -> bool:
+    return any(True for _ in lexicon.find(doc, "disclaimers", negatable=False, disownable=False))
+
+
+FINDERS: dict[str, Callable[[Doc], Iterator[Span]]] = {
+    "remorse": _remorse,
+    "responsibility": _responsibility,
+    "specificity": _specificity,
+    "impact": _guarded("impact"),
+    "repair": _guarded("repair"),
+    "change": _guarded("change"),
+    "explanation": _explanation,
+    "forgiveness_request": lambda doc: lexicon.find(doc, "forgiveness_request"),
+}
+
+
+def detect(doc: Doc) -> dict[str, Element]:
+    """Every element, in the canonical order, with merged spans."""
+    out = {}
+    for name in ELEMENT_NAMES:
+        spans = merge_spans(list(FINDERS[name](doc)))
+        out[name] = Element(name=name, present=bool(spans), spans=spans)
+    return out

@@ -1,0 +1,32 @@
+"""Turning matched spans into findings whose suggestion quotes the writer's own words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import ModuleType
+
+from amends.coach.apology.doc import Doc
+from amends.coach.results import Finding, Span, merge_spans
+
+_MAX_QUOTE = 80
+
+
+def quote(doc: Doc, span: Span) -> str:
+    """The writer's words at ``span``, trimmed to fit in one line of advice."""
+    words = " ".join(doc.text[span[0] : span[1]].split()).strip(" ,;:")
+    return words if len(words) <= _MAX_QUOTE else words[: _MAX_QUOTE - 1].rstrip() + "…"
+
+
+def flag(rule: ModuleType, doc: Doc, spans: Iterable[Span]) -> list[Finding]:
+    """One finding per merged span, its suggestion filled in with the quoted words."""
+    return [
+        Finding(
+            rule=rule.NAME,
+            severity=rule.SEVERITY,
+            span=span,
+            message=rule.MESSAGE,
+            suggestion=rule.SUGGESTION.format(quote=quote(doc, span)),
+            source=rule.SOURCE,
+        )
+        for span in merge_spans(list(spans))
+    ]

@@ -1,0 +1,39 @@
+"""Deflection: regret about the partner's feeling or reading instead of one's own act.
+
+Source: Schumann (2018) on non-apologies; Gottman's defensiveness (Four Horsemen).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from amends.coach.apology import lexicon
+from amends.coach.apology.doc import Doc
+from amends.coach.apology.rules._base import flag
+from amends.coach.results import Finding
+
+NAME = "deflection"
+SEVERITY = "high"
+MESSAGE = "This is sorry about how they feel, not about what you did; it can sound like their reaction is the problem."
+SUGGESTION = "Swap '{quote}' for your own act: 'I'm sorry I … — I can see why it hurt.'"
+SOURCE = "Schumann 2018; Gottman, Four Horsemen (defensiveness)"
+EXAMPLES_FLAG = (
+    "I'm sorry you feel that way.",
+    "Sorry you took it the wrong way.",
+    "I'm sorry that you're upset.",
+    "sorry it came across badly",
+    "I’m sorry for how you feel about it.",
+    "I'm sorry you see it that way.",
+)
+EXAMPLES_PASS = (
+    "I'm sorry I made you feel that way.",
+    "I'm sorry I called you selfish. You must have felt so small.",
+    "I know you feel hurt, and you're right to.",
+    "I'm sorry to hear your week was rough.",
+    "I'm sorry. You felt alone at the party because I left you there.",
+    "I'm sorry I upset you by reading your messages.",
+)
+
+
+def check(doc: Doc) -> list[Finding]:
+    return flag(sys.modules[__name__], doc, lexicon.find(doc, NAME))

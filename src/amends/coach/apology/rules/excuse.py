@@ -1,0 +1,45 @@
+"""Excuse: a reason offered as a defence, with no ownership, so it cancels the apology.
+
+Reasons are fine as an explanation when the writer also owns the act ("that's no excuse");
+only unowned reasons, and outright denials ("it wasn't my fault"), are flagged.
+Source: Schumann (2018); Lewicki, Polin & Lount (2016) on explanations vs. justifications.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from amends.coach.apology import lexicon
+from amends.coach.apology.doc import Doc
+from amends.coach.apology.elements import has_disclaimer
+from amends.coach.apology.rules._base import flag
+from amends.coach.results import Finding
+
+NAME = "excuse"
+SEVERITY = "medium"
+MESSAGE = "This reads as a reason why it wasn't really your fault, which cancels the apology."
+SUGGESTION = "If '{quote}' matters, own it too: '… — and that's no excuse; I still chose to …'"
+SOURCE = "Schumann 2018; Lewicki, Polin & Lount 2016 (explanation, not justification)"
+EXAMPLES_FLAG = (
+    "Sorry I forgot, I was just really busy with work.",
+    "It wasn't my fault, the traffic was insane.",
+    "I had no choice, my boss kept me late.",
+    "I'm sorry I missed it. It's been a crazy week.",
+    "My phone died so I couldn't call you.",
+    "I didn't mean anything by it.",
+)
+EXAMPLES_PASS = (
+    "I was stressed about work, but that's no excuse for snapping at you.",
+    "I won't make excuses. I forgot our anniversary and I'm sorry.",
+    "I lied because I was scared you'd leave, and I see now that lying was the thing that hurt you.",
+    "I'm sorry I forgot. I should have set a reminder.",
+    "It was my fault and nobody else's.",
+    "I'm sorry I snapped. I'm not excusing it, I was exhausted and took it out on you.",
+)
+
+
+def check(doc: Doc) -> list[Finding]:
+    spans = list(lexicon.find(doc, NAME))
+    if not has_disclaimer(doc):
+        spans += lexicon.find(doc, "reasons")
+    return flag(sys.modules[__name__], doc, spans)

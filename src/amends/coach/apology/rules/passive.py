@@ -1,0 +1,39 @@
+"""Passive: agentless wording that hides who did it ("mistakes were made").
+
+Source: Lewicki, Polin & Lount (2016): responsibility must be acknowledged by the one who acted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from amends.coach.apology import lexicon
+from amends.coach.apology.doc import Doc
+from amends.coach.apology.rules._base import flag
+from amends.coach.results import Finding
+
+NAME = "passive"
+SEVERITY = "medium"
+MESSAGE = "Nobody does anything in this sentence, so it hides who did it."
+SUGGESTION = "Put yourself in '{quote}': 'I said …' or 'I spent …' instead of it just happening."
+SOURCE = "Lewicki, Polin & Lount 2016 (acknowledging responsibility); Schumann 2018"
+EXAMPLES_FLAG = (
+    "Mistakes were made and I'm sorry.",
+    "Things were said that shouldn't have been.",
+    "I'm sorry it happened.",
+    "Sorry about what happened on Saturday.",
+    "The money got spent and I know that's a problem.",
+    "Things got out of hand at the party.",
+)
+EXAMPLES_PASS = (
+    "I said things I shouldn't have.",
+    "I spent the money we'd saved for the trip.",
+    "I'm sorry I got drunk at the party and embarrassed you.",
+    "I won't pretend it just happened. I chose to do it.",
+    "I made a mistake and I'm sorry.",
+    "I'm sorry I broke the vase.",
+)
+
+
+def check(doc: Doc) -> list[Finding]:
+    return flag(sys.modules[__name__], doc, lexicon.find(doc, NAME))

@@ -1,0 +1,55 @@
+"""Sorry, but: the "but" takes back what the "sorry" gave.
+
+Source: Schumann (2018); the seed guide ("It's tempting to deflect or justify").
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from amends.coach.apology import lexicon
+from amends.coach.apology.doc import Doc
+from amends.coach.apology.rules._base import flag
+from amends.coach.results import Finding, Span
+
+NAME = "sorry_but"
+SEVERITY = "high"
+MESSAGE = "Whatever follows 'but' is what they will hear; it takes the apology back."
+SUGGESTION = "End the apology before the 'but' in '{quote}'. If there is more to say, save it for another talk."
+SOURCE = "Schumann 2018; Chapman & Thomas, The Five Languages of Apology"
+EXAMPLES_FLAG = (
+    "I'm sorry, but you need to understand how stressed I was.",
+    "Sorry but I really didn't think it was a big deal.",
+    "I apologize, but I was only telling the truth.",
+    "I’m sorry I was late but the train was cancelled.",
+    "im sorry but u were being annoying too",
+    "I regret it but honestly anyone would have done the same.",
+)
+EXAMPLES_PASS = (
+    "I'm sorry. I was stressed, but that's no excuse for how I spoke to you.",
+    "I'm sorry I was late. I know how much tonight mattered to you.",
+    "I'm sorry, but I know sorry isn't enough; here's what I'll do.",
+    "I'm not only sorry but ashamed of how I treated you.",
+    "I wanted to come but I chose work instead, and I'm sorry.",
+    "Sorry. But more importantly: I'll be there on Friday, on time.",
+)
+
+_SORRY_BUT = re.compile(
+    r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|regret(?: it| that)?)\b[^.!?\n]{0,60}?[,;]?\s*\bbut\b\s*"
+)
+
+
+def _spans(doc: Doc) -> list[Span]:
+    allowed = lexicon.pattern("sorry_but_ok")
+    spans = []
+    for m in _SORRY_BUT.finditer(doc.norm):
+        span = (m.start(), m.end())
+        if doc.in_quote(span) or doc.negated(span[0]) or allowed.match(doc.norm, m.end()):
+            continue
+        spans.append(span)
+    return spans
+
+
+def check(doc: Doc) -> list[Finding]:
+    return flag(sys.modules[__name__], doc, _spans(doc))

@@ -1,0 +1,65 @@
+"""Vague: sorry "for everything" or "for upsetting you" names no behaviour.
+
+Source: Lewicki, Polin & Lount (2016); the seed guide ("Don't say 'I'm sorry for upsetting you'").
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+from amends.coach.apology import lexicon
+from amends.coach.apology.doc import Doc
+from amends.coach.apology.elements import behaviour_pattern
+from amends.coach.apology.rules._base import flag
+from amends.coach.results import Finding, Span
+
+NAME = "vague"
+SEVERITY = "medium"
+MESSAGE = "This doesn't say what you did, so they can't tell whether you understand it."
+SUGGESTION = "Replace '{quote}' with the exact thing you did: 'I'm sorry I …' (the act, the day, the words)."
+SOURCE = "Lewicki, Polin & Lount 2016; Schumann 2018; the seed guide, 'Identifying the specific mistake'"
+EXAMPLES_FLAG = (
+    "I'm sorry for everything.",
+    "Sorry for upsetting you.",
+    "I apologize for my behavior.",
+    "sorry about the other night",
+    "I'm sorry for whatever I did.",
+    "I'm sorry for any hurt I caused.",
+)
+EXAMPLES_PASS = (
+    "I'm sorry I missed your birthday dinner.",
+    "I'm sorry for upsetting you when I read your diary.",
+    "I'm sorry for my behaviour at your sister's wedding.",
+    "I'm sorry for lying to you about the money.",
+    "Sorry about the other night: I left you alone at the bar and went home without telling you.",
+    "I'm sorry for everything I said about your dad on Sunday.",
+)
+
+# The vague object must end the clause: "sorry for that comment about your dad" is specific.
+_END = r"(?=\s*(?:$|[.,!?;:\n)]|\b(?:and|but|i|im|i'm|please|babe|love|x+|again|though|ok|okay)\b|[^\w\s]))"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    objects = "|".join(lexicon.expand(o) for o in lexicon.read_lines("vague_objects"))
+    lead = r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|apologizing|apologising)\s+(?:so much\s+)?(?:for|about)\s+"
+    return re.compile(lead + "(?:" + objects + ")" + _END)
+
+
+def _spans(doc: Doc) -> list[Span]:
+    spans = []
+    for m in _pattern().finditer(doc.norm):
+        span = (m.start(), m.end())
+        sentence = doc.sentence_of(span[0])
+        if doc.in_quote(span) or doc.negated(span[0]):
+            continue
+        if behaviour_pattern().search(doc.norm, sentence[0], sentence[1]):
+            continue  # the same sentence names the act
+        spans.append(span)
+    return spans
+
+
+def check(doc: Doc) -> list[Finding]:
+    return flag(sys.modules[__name__], doc, _spans(doc))

@@ -1,0 +1,59 @@
+"""Score and verdict: pure functions of the elements and findings.
+
+The weights follow Lewicki, Polin & Lount (2016): acknowledging responsibility had the largest
+effect, then an offer of repair; regret, explanation and a promise of change came next, roughly
+tied; a request for forgiveness mattered least. Specificity and impact come from Schumann's
+"admission of wrongdoing" and "acknowledgement of harm". They sum to 100.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+from amends.coach.results import Element, Finding
+
+WEIGHTS: Mapping[str, int] = MappingProxyType(
+    {
+        "responsibility": 24,
+        "repair": 17,
+        "remorse": 12,
+        "change": 11,
+        "explanation": 11,
+        "impact": 10,
+        "specificity": 10,
+        "forgiveness_request": 5,
+    }
+)
+PENALTIES: Mapping[str, int] = MappingProxyType({"high": 20, "medium": 10, "low": 4})
+# What a strong apology must hold (FRAMEWORKS.md §2); repair or change completes it.
+STRONG_CORE = ("remorse", "responsibility", "specificity", "impact")
+# The elements the coach asks for when they are missing; the optional two are never nagged for.
+CORE = ("responsibility", "repair", "remorse", "change", "specificity", "impact")
+
+VERDICTS = ("strong", "partial", "non_apology", "no_apology")
+
+
+def score(elements: Mapping[str, Element], findings: Sequence[Finding]) -> int:
+    gained = sum(WEIGHTS[name] for name, element in elements.items() if element.present)
+    lost = sum(PENALTIES[f.severity] for f in findings)
+    return max(0, min(100, gained - lost))
+
+
+def verdict(elements: Mapping[str, Element], findings: Sequence[Finding]) -> str:
+    has = {name for name, element in elements.items() if element.present}
+    severities = [f.severity for f in findings]
+    if "remorse" not in has and ("responsibility" not in has or "high" in severities):
+        return "no_apology"
+    poisoned = "high" in severities or severities.count("medium") >= 2
+    if "remorse" in has and "responsibility" not in has and poisoned:
+        return "non_apology"
+    if set(STRONG_CORE) <= has and has & {"repair", "change"} and "high" not in severities:
+        return "strong"
+    return "partial"
+
+
+def missing(elements: Mapping[str, Element]) -> tuple[str, ...]:
+    """Core elements not present, most important (highest weight) first."""
+    absent = [name for name in CORE if not elements[name].present]
+    return tuple(sorted(absent, key=lambda name: -WEIGHTS[name]))

@@ -1,0 +1,183 @@
+"""The apology coach's behaviour: verdicts, spans, senses of sorry, negation, the contract."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from amends.coach.apology import WEIGHTS, ApologyReport, analyze_apology
+from amends.coach.text import TextRejected
+
+STRONG = (
+    "I'm so sorry I missed your birthday dinner. I know you'd been looking forward to it and you "
+    "must have felt forgotten. I've booked the same table for Saturday, and from now on every plan "
+    "with you goes in my calendar the moment we make it."
+)
+
+
+def test_a_complete_apology_is_strong() -> None:
+    report = analyze_apology(STRONG)
+    assert report.verdict == "strong"
+    assert {"remorse", "responsibility", "specificity", "impact", "repair", "change"} <= set(report.present)
+    assert report.findings == ()
+    assert report.score >= 70
+
+
+def test_a_conditional_apology_is_a_non_apology() -> None:
+    report = analyze_apology("I'm sorry if you were hurt.")
+    assert report.verdict == "non_apology"
+    assert report.rules == ("conditional",)
+    assert report.score < 20
+
+
+def test_sorry_you_feel_that_way_is_a_non_apology() -> None:
+    assert analyze_apology("I'm sorry you feel that way.").verdict == "non_apology"
+
+
+def test_text_without_any_apology_is_no_apology() -> None:
+    assert analyze_apology("It was just a joke, you're way too sensitive.").verdict == "no_apology"
+
+
+def test_bare_sorry_is_partial_and_asks_for_responsibility_first() -> None:
+    report = analyze_apology("I'm sorry.")
+    assert report.verdict == "partial"
+    assert report.missing[0] == "responsibility"
+    assert len(report.suggestions) >= len(report.missing)
+
+
+def test_high_severity_finding_keeps_a_full_apology_from_strong() -> None:
+    text = STRONG.replace("dinner.", "dinner, but you made me so angry that week.")
+    report = analyze_apology(text)
+    assert "blame" in report.rules
+    assert report.verdict == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry to hear that your mum is ill.",
+        "Sorry? I didn't catch that.",
+        "What a sorry state the kitchen is in.",
+        "I'm sorry for your loss.",
+        "Sorry to bother you, are you free later?",
+    ],
+)
+def test_sorry_in_other_senses_is_not_remorse(text: str) -> None:
+    report = analyze_apology(text)
+    assert not report.element("remorse").present
+    assert report.verdict == "no_apology"
+
+
+@pytest.mark.parametrize("text", ["I'm not sorry.", "I am not sorry for what I said.", "I won't apologize."])
+def test_negated_sorry_is_not_remorse(text: str) -> None:
+    assert not analyze_apology(text).element("remorse").present
+
+
+def test_refusing_to_make_excuses_is_not_an_excuse() -> None:
+    report = analyze_apology("I won't make excuses. I was exhausted, but I forgot our anniversary and I'm sorry.")
+    assert "excuse" not in report.rules
+    assert report.element("explanation").present
+
+
+def test_disowning_a_minimizer_is_not_minimizing() -> None:
+    report = analyze_apology("I'm not going to say it was just a joke. It was cruel, and I'm sorry I said it.")
+    assert "minimizing" not in report.rules
+
+
+def test_quoted_words_of_someone_else_do_not_count() -> None:
+    report = analyze_apology('She told me "I\'m sorry if you were hurt" once and it stung.')
+    assert "conditional" not in report.rules
+    assert not report.element("remorse").present
+
+
+def test_curly_apostrophes_and_no_apostrophe_read_like_straight_ones() -> None:
+    for text in ("I’m sorry I lied to you.", "im sorry i lied to you", "I'm sorry I lied to you."):
+        report = analyze_apology(text)
+        assert {"remorse", "responsibility", "specificity"} <= set(report.present), text
+
+
+def test_spans_index_code_points_with_emoji_quotes_and_line_breaks() -> None:
+    text = "💔💔 “Hi.”\nI’m so sorry if you were hurt 😔.\r\nI’ll try to be better 🙏"
+    report = analyze_apology(text)
+    by_rule = {f.rule: text[f.span[0] : f.span[1]] for f in report.findings}
+    assert by_rule["conditional"].startswith("sorry") and "if" in by_rule["conditional"]
+    assert by_rule["hedged_commitment"].startswith("I’ll try")
+    remorse = report.element("remorse").spans[0]
+    assert "sorry" in text[remorse[0] : remorse[1]]
+
+
+def test_mistake_checks_that_the_apology_names_it() -> None:
+    mistake = "I forgot to pick you up from the station"
+    named = analyze_apology("I'm sorry I forgot to pick you up at the station.", mistake=mistake)
+    unnamed = analyze_apology("I'm sorry for being a bad boyfriend lately.", mistake=mistake)
+    assert named.element("specificity").present
+    assert not unnamed.element("specificity").present
+    assert any("station" in s for s in unnamed.suggestions)
+
+
+def test_weights_follow_lewicki_ordering() -> None:
+    tied = [WEIGHTS["remorse"], WEIGHTS["explanation"], WEIGHTS["change"]]
+    assert WEIGHTS["responsibility"] > WEIGHTS["repair"] > max(tied)
+    assert min(tied) > WEIGHTS["forgiveness_request"]
+    assert max(tied) - min(tied) <= 2, "regret, explanation and change are roughly tied"
+    assert sum(WEIGHTS.values()) == 100
+
+
+def test_findings_lower_the_score() -> None:
+    clean = analyze_apology("I'm sorry I missed your call.")
+    poisoned = analyze_apology("I'm sorry I missed your call, but you could have texted.")
+    assert poisoned.score < clean.score
+
+
+def test_report_is_immutable() -> None:
+    report = analyze_apology("I'm sorry I lied.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.verdict = "strong"  # type: ignore[misc]
+    assert isinstance(report.elements, tuple) and isinstance(report.findings, tuple)
+
+
+def test_to_dict_follows_the_contract() -> None:
+    text = "I'm sorry if you were hurt, but you made me do it."
+    data = analyze_apology(text).to_dict()
+    json.dumps(data)
+    assert data["kind"] == "apology" and data["text"] == text
+    assert data["verdict"] in ("strong", "partial", "non_apology", "no_apology")
+    assert isinstance(data["score"], int) and 0 <= data["score"] <= 100
+    assert list(data["elements"]) == [
+        "remorse", "responsibility", "specificity", "impact", "repair", "change", "explanation",
+        "forgiveness_request",
+    ]  # fmt: skip
+    for element in data["elements"].values():
+        assert set(element) == {"present", "spans"}
+        assert all(len(s) == 2 and 0 <= s[0] < s[1] <= len(text) for s in element["spans"])
+    assert {f["rule"] for f in data["findings"]} >= {"conditional", "blame"}
+    for finding in data["findings"]:
+        assert finding["severity"] in ("high", "medium", "low")
+        assert 0 <= finding["span"][0] < finding["span"][1] <= len(text)
+        assert finding["message"] and finding["suggestion"]
+    assert all(isinstance(s, str) for s in data["suggestions"])
+
+
+def test_outline_keeps_the_writers_sentences_and_leaves_blanks() -> None:
+    report = analyze_apology("I'm sorry I missed your birthday dinner.")
+    assert report.outline[0] == "I'm sorry I missed your birthday dinner."
+    blanks = [line for line in report.outline if line.startswith("[")]
+    assert any("differently" in line for line in blanks)
+    assert all("in your words" in line for line in blanks)
+
+
+def test_outline_never_reuses_a_poisoned_sentence() -> None:
+    report = analyze_apology("I'm sorry if you were hurt.")
+    assert all("if you were hurt" not in line for line in report.outline)
+
+
+@pytest.mark.parametrize("bad", ["", "   \n", "x" * 20001, "Je suis vraiment désolé, je ne voulais pas te blesser."])
+def test_unreadable_text_is_rejected_with_a_message(bad: str) -> None:
+    with pytest.raises(TextRejected):
+        analyze_apology(bad)
+
+
+def test_report_type_is_exported() -> None:
+    assert isinstance(analyze_apology("Sorry I forgot."), ApologyReport)
