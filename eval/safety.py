@@ -1,0 +1,65 @@
+"""Evaluate the crisis-language detector on tests/examples/crisis_sentences.jsonl.
+
+Run: ``.venv/bin/python -m eval.safety [--misses]``. Prints recall and precision overall and per
+type for the tune split (thresholds were set on it) and the held-out split (never tuned on),
+plus the warm latency per text. ``--misses`` lists the tune split's errors only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from amends.safety.detector import scan_safety
+from amends.safety.lexicon import FLAG_TYPES
+from eval.paths import EXAMPLES
+
+
+def load() -> list[dict[str, Any]]:
+    with open(EXAMPLES / "crisis_sentences.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _ratio(num: int, den: int) -> str:
+    return f"{num / den:.3f} ({num}/{den})" if den else "n/a"
+
+
+def report(rows: Iterable[tuple[dict[str, Any], frozenset[str]]], title: str) -> None:
+    rows = list(rows)
+    tp = sum(1 for r, got in rows if r["flag"] and got)
+    fp = sum(1 for r, got in rows if not r["flag"] and got)
+    pos = sum(1 for r, _ in rows if r["flag"])
+    print(f"\n== {title}: {len(rows)} texts ==")
+    print(f"  overall  recall {_ratio(tp, pos)}  precision {_ratio(tp, tp + fp)}")
+    for kind in FLAG_TYPES:
+        want = [(r, got) for r, got in rows if kind in r["types"]]
+        hit = sum(1 for _, got in want if kind in got)
+        said = [(r, got) for r, got in rows if kind in got]
+        right = sum(1 for r, _ in said if kind in r["types"])
+        print(f"  {kind:<19} recall {_ratio(hit, len(want))}  precision {_ratio(right, len(said))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--misses", action="store_true", help="list errors on the tune split")
+    args = parser.parse_args()
+    data = load()
+    scan_safety("warm up the model")
+    start = time.perf_counter()
+    results = [(r, scan_safety(r["text"]).types) for r in data]
+    per_text = (time.perf_counter() - start) / len(data) * 1000
+    for split in ("tune", "heldout"):
+        report(((r, g) for r, g in results if r["split"] == split), split)
+    report(results, "all")
+    print(f"\nwarm latency: {per_text:.1f} ms per text")
+    if args.misses:
+        for r, got in results:
+            if r["split"] == "tune" and (bool(got) != r["flag"] or not set(r["types"]) <= got):
+                print(f"  MISS want={r['types']} got={sorted(got)}: {r['text']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Loads the detector's data files: regex patterns, idioms, skip contexts and prototypes.
+
+The files live in ``amends/safety/data`` and are headed by their provenance. Everything is
+compiled once and cached; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+FLAG_TYPES = ("suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    type: str
+    regex: re.Pattern[str]
+    negatable: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    patterns: tuple[Pattern, ...]
+    danger: tuple[re.Pattern[str], ...]
+    idioms: tuple[re.Pattern[str], ...]
+    about_others: tuple[re.Pattern[str], ...]
+    resolved_past: tuple[re.Pattern[str], ...]
+    recurrence: re.Pattern[str]
+    negations: frozenset[str]
+
+
+def _read_yaml(name: str) -> Any:
+    text = resources.files("amends.safety.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _compile(expr: str) -> re.Pattern[str]:
+    return re.compile(expr, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The compiled pattern data, loaded once."""
+    data = _read_yaml("patterns.yaml")
+    patterns = tuple(
+        Pattern(kind, _compile(entry["re"]), bool(entry.get("negatable", True)))
+        for kind in FLAG_TYPES
+        for entry in data[kind]
+    )
+    return Lexicon(
+        patterns=patterns,
+        danger=tuple(_compile(e["re"]) for e in data["immediate_danger"]),
+        idioms=tuple(_compile(e) for e in data["idioms"]),
+        about_others=tuple(_compile(e) for e in data["context_skip"]["other"]),
+        resolved_past=tuple(_compile(e) for e in data["context_skip"]["resolved"]),
+        recurrence=_compile(data["recurrence"]),
+        negations=frozenset(data["negations"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def prototypes() -> dict[str, tuple[str, ...]]:
+    """Prototype sentences by flag type, plus ``pass`` for look-alikes that must not flag."""
+    data = _read_yaml("prototypes.yaml")
+    return {key: tuple(str(s) for s in data[key]) for key in (*FLAG_TYPES, "pass")}

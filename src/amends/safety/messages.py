@@ -1,0 +1,34 @@
+"""User-facing safety wording, in our own words. Reviewed for: no diagnosis, no blame,
+no promise or hint that anyone will be alerted, nothing that reveals a partner's answers."""
+
+from __future__ import annotations
+
+PAUSED_NOTICE = "The shared space is paused for now."
+
+MESSAGES = {
+    "suicide_support": (
+        "Thank you for telling us. What you are feeling matters, and you do not have to face it "
+        "alone. You can talk to someone right now, any time of day."
+    ),
+    "acute": (
+        "Please get help now. Call or text the crisis line below, or call emergency services. "
+        "If you can, stay near other people until you have spoken to someone."
+    ),
+    "not_acute": (
+        "Please talk to a doctor, counsellor or therapist soon, ideally in the next few days, about how "
+        "you have been feeling. A safety plan can help in the meantime: it takes a few minutes and stays "
+        "on this device."
+    ),
+    "abuse_victim": (
+        "What you describe is not okay, and it is not your fault. Specialist services listen in "
+        "confidence and can help you think about your options, at your own pace. You decide what happens next."
+    ),
+    "danger": (
+        "Your safety comes first. If you are in danger now, call emergency services. When you can, a "
+        "specialist line can help you plan your next steps in confidence."
+    ),
+    "abuse_perpetration": (
+        "It takes courage to name this. Hurting or frightening a partner is never okay, and change is "
+        "possible with the right support. These confidential lines help people who want to stop."
+    ),
+}

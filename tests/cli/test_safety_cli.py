@@ -1,0 +1,84 @@
+"""amends help-now, safety scan and screen through Click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from amends.cli import cli
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("AMENDS_HOME", str(tmp_path))
+    return tmp_path
+
+
+def run(*args: str, stdin: str | bytes | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.output
+
+
+def test_help_now_prints_lines_with_dates() -> None:
+    code, out = run("help-now", "--region", "UK")
+    assert code == 0 and "116 123" in out and "verified 2026-11-28" in out
+    assert out.startswith("amends is not monitored.")
+
+
+def test_help_now_unknown_region_gives_international_help() -> None:
+    code, out = run("help-now", "--region", "XX")
+    assert code == 0 and "findahelpline.com" in out
+
+
+def test_help_now_json() -> None:
+    code, out = run("help-now", "--region", "US", "--json")
+    assert code == 0 and json.loads(out)["groups"]
+
+
+def test_scan_shows_the_crisis_line_when_action_is_crisis() -> None:
+    code, out = run("safety", "scan", "-", "--region", "US", stdin="I can't go on like this")
+    assert code == 0 and "988" in out
+
+
+def test_scan_json_from_file(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("he hit me", encoding="utf-8")
+    code, out = run("safety", "scan", str(path), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["action"] == "support" and data["flags"][0]["type"] == "abuse_victim"
+
+
+@pytest.mark.parametrize("stdin", [b"\x00\x01binary", b"   ", b"\xff\xfe\xfa"])
+def test_scan_bad_input_exits_2_with_a_clear_message(stdin: bytes) -> None:
+    code, out = run("safety", "scan", "-", stdin=stdin)
+    assert code == 2 and "Error:" in out
+
+
+def test_scan_missing_file_exits_2(tmp_path: Path) -> None:
+    code, out = run("safety", "scan", str(tmp_path / "nope.txt"))
+    assert code == 2 and "cannot read" in out
+
+
+def test_screen_phq2_scores_and_saves_locally(home: Path) -> None:
+    code, out = run("screen", "phq2", stdin="2\n1\n")
+    assert code == 0 and "PHQ-9" in out
+    saved = [json.loads(line) for line in (home / "screens.jsonl").read_text().splitlines()]
+    assert saved[0]["instrument"] == "phq2" and saved[0]["total"] == 3
+
+
+def test_screen_phq9_item9_shows_crisis_lines_immediately() -> None:
+    code, out = run("screen", "phq9", "--region", "UK", stdin="0\n0\n0\n0\n0\n0\n0\n0\n1\n")
+    assert code == 0 and "116 123" in out
+
+
+def test_screen_asq_skips_item5_when_all_no() -> None:
+    code, out = run("screen", "asq", stdin="no\nno\nno\nno\n")
+    assert code == 0 and "thoughts of killing yourself right now" not in out
+
+
+def test_screen_asq_acute() -> None:
+    code, out = run("screen", "asq", "--region", "US", stdin="yes\nno\nno\nno\nyes\n")
+    assert code == 0 and "988" in out and "right now" in out

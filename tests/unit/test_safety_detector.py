@@ -1,0 +1,95 @@
+"""The crisis-language detector: paraphrases flag, idioms pass, spans are exact."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from eval.paths import EXAMPLES
+
+from amends.coach.text import TextRejected
+from amends.safety.detector import scan_safety
+
+SHOULD_FLAG = [
+    ("I don't see the point of going on", "suicide_risk"),
+    ("everyone would be better off without me", "suicide_risk"),
+    ("I've been thinking about ending it all", "suicide_risk"),
+    ("I want to disappear forever", "suicide_risk"),
+    ("i cut myself again", "self_harm"),
+    ("he hit me", "abuse_victim"),
+    ("she checks my phone and won't let me see my friends", "abuse_victim"),
+    ("I shoved her", "abuse_perpetration"),
+    ("I scare him when I get angry", "abuse_perpetration"),
+]
+SHOULD_PASS = [
+    "this is killing me", "I could die of embarrassment", "dying to see you", "my phone is dead",
+    "I'd kill for a coffee", "that joke killed", "I would never hurt myself", "he has never hit me",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SHOULD_FLAG)
+def test_paraphrases_of_risk_are_flagged_with_their_type(text: str, kind: str) -> None:
+    assert kind in scan_safety(text).types
+
+
+@pytest.mark.parametrize("text", SHOULD_PASS)
+def test_idioms_and_denials_do_not_flag(text: str) -> None:
+    report = scan_safety(text)
+    assert report.flags == () and report.action == "none"
+
+
+def test_suicide_and_self_harm_always_need_the_crisis_line() -> None:
+    assert scan_safety("I want to kill myself").action == "crisis"
+    assert scan_safety("I've been burning my skin").action == "crisis"
+
+
+def test_abuse_without_immediate_danger_is_support_and_with_it_is_crisis() -> None:
+    assert scan_safety("my husband slapped me last week").action == "support"
+    danger = scan_safety("he hit me and he said he is going to kill me")
+    assert danger.action == "crisis" and danger.immediate_danger
+
+
+def test_perpetration_is_support_not_crisis() -> None:
+    assert scan_safety("I pushed my girlfriend during the row").action == "support"
+
+
+def test_spans_are_code_point_indices_even_after_emoji_and_curly_quotes() -> None:
+    text = "😢😢 Honestly… I don’t want to live anymore"
+    flag = scan_safety(text).flags[0]
+    assert text[flag.span[0]:flag.span[1]].lower().startswith("don’t want to live")
+
+
+def test_to_dict_has_the_documented_shape() -> None:
+    out = scan_safety("he hit me").to_dict()
+    assert set(out) == {"kind", "text", "flags", "action"} and out["kind"] == "safety"
+    assert set(out["flags"][0]) == {"type", "span", "score"}
+
+
+def test_talk_about_films_and_the_resolved_past_passes() -> None:
+    assert not scan_safety("We watched a film where the hero kills himself").flags
+    assert not scan_safety("Years ago I was suicidal but I'm in a good place now").flags
+
+
+def test_a_past_that_is_back_still_flags() -> None:
+    assert scan_safety("I used to cut years ago and now I've started again").flags
+
+
+def test_empty_or_binary_input_is_rejected() -> None:
+    with pytest.raises(TextRejected):
+        scan_safety("   ")
+    with pytest.raises(TextRejected):
+        scan_safety(42)  # type: ignore[arg-type]
+
+
+def test_example_table_is_large_and_balanced() -> None:
+    rows = [json.loads(line) for line in (EXAMPLES / "crisis_sentences.jsonl").read_text().splitlines()]
+    assert sum(r["flag"] for r in rows) >= 150 and sum(not r["flag"] for r in rows) >= 150
+    assert {t for r in rows for t in r["types"]} == {"suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration"}
+    assert any(r["split"] == "heldout" for r in rows)
+
+
+def test_recall_on_the_tune_split_stays_high() -> None:
+    rows = [json.loads(line) for line in (EXAMPLES / "crisis_sentences.jsonl").read_text().splitlines()]
+    flagged = [r for r in rows if r["flag"] and r["split"] == "tune"]
+    hits = sum(1 for r in flagged if scan_safety(r["text"]).flags)
+    assert hits / len(flagged) >= 0.97
