@@ -1,0 +1,61 @@
+"""Evaluate the reply coach: ``python -m eval.reply``.
+
+Reports precision/recall/F1 of each EPITOME mechanism (level >= 1, and exact level) and of
+each finding rule on our own labelled replies. The held-out fifth (ids chosen by hash in
+``train.data.is_heldout``) was never used to train the ``replies`` head; the cue lexicons
+and rules were written alongside the whole set, so figures on it are still optimistic.
+Also prints the AnnoMI transcript-split test F1 stored by the training script.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+
+from train.data import is_heldout, replies
+
+from amends.coach.reply import MECHANISMS, analyze_reply
+from amends.coach.reply.rules import RULE_NAMES
+
+
+def prf(pairs: list[tuple[bool, bool]]) -> dict[str, float]:
+    tp = sum(1 for gold, pred in pairs if gold and pred)
+    fp = sum(1 for gold, pred in pairs if pred and not gold)
+    fn = sum(1 for gold, pred in pairs if gold and not pred)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+            "support": tp + fn}
+
+
+def evaluate(rows: list[dict]) -> dict[str, object]:
+    reports = [analyze_reply(partner_message=r["partner"], reply=r["text"]) for r in rows]
+    out: dict[str, object] = {"n": len(rows)}
+    for m in MECHANISMS:
+        gold = [r["mechanisms"][m] for r in rows]
+        pred = [rep.level(m) for rep in reports]
+        out[m] = {**prf([(g >= 1, p >= 1) for g, p in zip(gold, pred, strict=True)]),
+                  "strong_f1": prf([(g == 2, p == 2) for g, p in zip(gold, pred, strict=True)])["f1"],
+                  "exact_level_acc": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / len(rows), 3)}
+    for rule in RULE_NAMES:
+        out[rule] = prf([(rule in r["findings"], rule in rep.rules) for r, rep in zip(rows, reports, strict=True)])
+    attuned = [rep.score for r, rep in zip(rows, reports, strict=True) if min(r["mechanisms"].values()) == 2]
+    hostile = [rep.score for r, rep in zip(rows, reports, strict=True) if r["findings"]]
+    out["mean_score_attuned"] = round(sum(attuned) / max(len(attuned), 1), 1)
+    out["mean_score_with_findings"] = round(sum(hostile) / max(len(hostile), 1), 1)
+    return out
+
+
+def main() -> None:
+    rows = replies()
+    held = [r for r in rows if is_heldout(r["id"])]
+    result = {"heldout": evaluate(held), "all": evaluate(rows)}
+    metrics = json.loads(resources.files("amends.coach.models").joinpath("metrics.json").read_text())
+    result["annomi_test"] = metrics.get("annomi", {})
+    json.dump(result, sys.stdout, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()

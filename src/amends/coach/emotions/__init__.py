@@ -1,0 +1,114 @@
+"""Reading the emotions in a partner's message: ``read_emotions(text) -> EmotionReport``.
+
+Scores all 28 GoEmotions labels with a small head over MiniLM embeddings (thresholds per
+label tuned on GoEmotions dev), then derives relationship-level feelings with the words
+that carry them. It describes what the message may express; it never judges who is right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from amends.coach.embed import embed_one
+from amends.coach.emotions.feelings import FEELING_NAMES, FEELINGS, FeelingSpec
+from amends.coach.emotions.lexicon import find_cues, load_lexicon
+from amends.coach.models.heads import Head, load_head
+from amends.coach.results import Span, merge_spans
+from amends.coach.text import check_text
+
+__all__ = ["FEELING_NAMES", "EmotionReport", "Feeling", "emotion_labels", "read_emotions"]
+
+HEAD = "emotions"
+FEELING_MIN = 0.35  # a feeling is reported from this score up
+
+
+@lru_cache(maxsize=1)
+def _head() -> Head:
+    return load_head(HEAD)
+
+
+def _labels() -> tuple[str, ...]:
+    return _head().labels
+
+
+def emotion_labels() -> tuple[str, ...]:
+    """The 28 GoEmotions labels in the order of ``goemotions/emotions.txt``."""
+    return _labels()
+
+
+@dataclass(frozen=True)
+class Feeling:
+    name: str
+    display: str
+    score: float
+    spans: tuple[Span, ...]
+    question: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "display": self.display,
+            "score": round(self.score, 3),
+            "spans": [[s, e] for s, e in self.spans],
+            "question": self.question,
+        }
+
+
+@dataclass(frozen=True)
+class EmotionReport:
+    text: str
+    labels: tuple[str, ...]
+    scores: tuple[tuple[str, float], ...]
+    feelings: tuple[Feeling, ...]
+
+    def score(self, label: str) -> float:
+        return dict(self.scores)[label]
+
+    def feeling(self, name: str) -> Feeling | None:
+        return next((f for f in self.feelings if f.name == name), None)
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The attachment questions behind the feelings, strongest first, without repeats."""
+        return tuple(dict.fromkeys(f.question for f in self.feelings))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "emotions",
+            "text": self.text,
+            "labels": list(self.labels),
+            "scores": {name: round(value, 4) for name, value in self.scores},
+            "feelings": [f.to_dict() for f in self.feelings],
+            "questions": list(self.questions),
+        }
+
+
+def _feeling(spec: FeelingSpec, text: str, probs: dict[str, float]) -> Feeling:
+    head_score = max((probs[label] * weight for label, weight in spec.heads), default=0.0)
+    spans = merge_spans(find_cues(text, load_lexicon(spec.name)))
+    cue_score = 1.0 - (1.0 - spec.cue_weight) ** min(len(spans), 3)
+    score = 1.0 - (1.0 - head_score) * (1.0 - cue_score)
+    return Feeling(spec.name, spec.display, float(score), spans, spec.question)
+
+
+def scores_from_probs(p: np.ndarray) -> dict[str, float]:
+    return {label: float(v) for label, v in zip(_labels(), p, strict=True)}
+
+
+def read_emotions(text: str) -> EmotionReport:
+    """Score the 28 GoEmotions labels and the relationship feelings in ``text``.
+
+    Raises :class:`amends.coach.text.TextRejected` for text the coach cannot read.
+    """
+    check_text(text, what="message")
+    head = _head()
+    p = head.probs(embed_one(text))[0]
+    probs = scores_from_probs(p)
+    labels = tuple(name for name, v, t in zip(head.labels, p, head.thresholds, strict=True) if v >= t)
+    feelings = [_feeling(spec, text, probs) for spec in FEELINGS]
+    shown = sorted((f for f in feelings if f.score >= FEELING_MIN), key=lambda f: -f.score)
+    return EmotionReport(text, labels, tuple(probs.items()), tuple(shown))

@@ -1,0 +1,57 @@
+"""Cue lexicons: plain package data files read with importlib.resources, matched as whole words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from amends.coach.results import Span
+
+# A cue preceded closely by one of these is negated ("I'm not angry"), so it does not count.
+_NEGATORS = re.compile(r"\b(?:not|never|no|n't|don't|didn't|isn't|wasn't|aren't|without)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    phrase: str
+    example: str
+    pattern: re.Pattern[str]
+
+
+def _compile(phrase: str) -> re.Pattern[str]:
+    stem = phrase.endswith("*")
+    body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
+    if not phrase[0].isalnum():
+        return re.compile(body)  # emoji: no word boundaries
+    tail = r"\w*" if stem else r"\b"
+    return re.compile(rf"\b{body}{tail}", re.IGNORECASE)
+
+
+def parse_lexicon(text: str) -> tuple[Cue, ...]:
+    """Parse ``cue<TAB>example`` lines, skipping ``#`` comments and blank lines."""
+    cues = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, _, example = line.partition("\t")
+        cues.append(Cue(phrase.strip(), example.strip(), _compile(phrase.strip())))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=32)
+def load_lexicon(name: str) -> tuple[Cue, ...]:
+    ref = resources.files("amends.coach.emotions").joinpath("cues", f"{name}.txt")
+    return parse_lexicon(ref.read_text(encoding="utf-8"))
+
+
+def find_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
+    """Spans of every un-negated cue in text (code-point offsets)."""
+    spans: list[Span] = []
+    for cue in cues:
+        for match in cue.pattern.finditer(text):
+            if _NEGATORS.search(text[max(0, match.start() - 40) : match.start()]):
+                continue
+            spans.append((match.start(), match.end()))
+    return spans

@@ -1,0 +1,78 @@
+"""The reply coach: ``analyze_reply(partner_message, reply) -> ReplyReport``.
+
+Scores the three EPITOME mechanisms (Sharma et al. 2020) 0/1/2 with spans, finds the
+patterns that hurt a reply (Gottman's Four Horsemen and kin), checks the reply follows what
+the partner said, and suggests what would help, in the spirit of HAILEY's just-in-time
+feedback (Sharma et al. 2023). It never says who is right, and praises only what the
+text earns: a reply that validates the writer's own position gets no credit for it.
+"""
+
+from __future__ import annotations
+
+from amends.coach.embed import embed, embed_one
+from amends.coach.emotions import read_emotions
+from amends.coach.reply.context import LOW_ATTUNEMENT, attunement
+from amends.coach.reply.mechanisms import MECHANISMS, MechanismScore, score_mechanisms
+from amends.coach.reply.report import ReplyReport, suggestions, total_score
+from amends.coach.reply.rules import RULES
+from amends.coach.reply.sentences import sentences
+from amends.coach.results import Finding
+from amends.coach.text import check_text
+
+__all__ = ["MECHANISMS", "MechanismScore", "ReplyReport", "analyze_reply", "find_rules"]
+
+NO_PARTNER_NOTE = (
+    "No partner message was given, so this only reads your reply on its own. "
+    "Add what they said to check that your reply answers it."
+)
+OFF_TOPIC_NOTE = "Your reply says little about what they actually wrote."
+
+
+def find_rules(text: str) -> tuple[Finding, ...]:
+    """Every finding rule's matches in text, in reading order."""
+    found = [
+        Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, rule.SUGGESTION, rule.SOURCE)
+        for rule in RULES
+        for span in rule.check(text)
+    ]
+    return tuple(sorted(found, key=lambda f: (f.span, f.rule)))
+
+
+def analyze_reply(partner_message: str | None = None, reply: str | None = None) -> ReplyReport:
+    """Analyse ``reply`` to a partner, against ``partner_message`` when there is one.
+
+    Raises :class:`amends.coach.text.TextRejected` for text the coach cannot read.
+    """
+    reply = check_text(reply, what="reply")
+    if partner_message is not None:
+        check_text(partner_message, what="partner message")
+    findings = find_rules(reply)
+    spans = sentences(reply)
+    vecs = embed([reply[s:e] for s, e in spans]) if len(spans) > 1 else embed_one(reply)[None, :]
+    reply_vec = embed_one(reply)
+    mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings])
+    notes: list[str] = []
+    attune = None
+    questions: tuple[str, ...] = ()
+    if partner_message is None:
+        notes.append(NO_PARTNER_NOTE)
+    else:
+        partner = read_emotions(partner_message)
+        questions = partner.questions
+        attune = attunement(reply, vecs, partner_message, embed_one(partner_message), partner)
+        if attune.score < LOW_ATTUNEMENT:
+            notes.append(OFF_TOPIC_NOTE)
+            mechanisms = _cap(mechanisms, 1)
+    return ReplyReport(
+        partner_message, reply, total_score(mechanisms, findings, attune), mechanisms, findings,
+        suggestions(mechanisms, findings, attune, questions), tuple(notes), attune,
+    )
+
+
+def _cap(mechanisms: dict[str, MechanismScore], top: int) -> dict[str, MechanismScore]:
+    """A reply that misses the partner's message cannot be strongly interpreting or exploring it."""
+    capped = dict(mechanisms)
+    for name in ("interpretation", "exploration"):
+        m = capped[name]
+        capped[name] = MechanismScore(name, min(m.level, top), m.spans)
+    return capped

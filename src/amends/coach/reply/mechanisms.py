@@ -1,0 +1,91 @@
+"""Scoring EPITOME's three mechanisms (Sharma et al. 2020) in a reply, with their spans.
+
+Phrase cues give the explainable base (see ``cues.py``). Two trained heads can add a weak
+level where cues miss: an AnnoMI head for reflections and open questions (therapist skills
+as stand-ins for interpretation and exploration; Wu et al. 2022) and a head trained on our
+own labelled replies. Sentences that defend, blame or attack earn no credit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from amends.coach.models.heads import load_head
+from amends.coach.reply import cues
+from amends.coach.reply.rules._match import find
+from amends.coach.results import Span, merge_spans
+
+MECHANISMS = ("emotional_reaction", "interpretation", "exploration")
+_HOSTILE = frozenset({"criticism", "contempt", "defensiveness", "invalidating", "counterattack", "blame", "minimizing"})
+_NEGATED = re.compile(r"\b(?:not|n't)\s+(?:\w+\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class MechanismScore:
+    name: str
+    level: int
+    spans: tuple[Span, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"level": self.level, "spans": [[s, e] for s, e in self.spans]}
+
+
+def _hits(sentence: str, compiled: tuple[re.Pattern[str], ...]) -> bool:
+    for pattern in compiled:
+        for match in pattern.finditer(sentence):
+            if not _NEGATED.search(sentence[max(0, match.start() - 20) : match.start()]):
+                return True
+    return False
+
+
+def _is_question(sentence: str) -> bool:
+    return "?" in sentence or bool(find(sentence, cues.INVITE))
+
+
+def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
+    """Cue levels of one sentence for each mechanism."""
+    er = 2 if _hits(sentence, cues.ER_STRONG) else 1 if _hits(sentence, cues.ER_WEAK) else 0
+    ip = 2 if _hits(sentence, cues.IP_STRONG) else 1 if _hits(sentence, cues.IP_WEAK) else 0
+    if hostile or find(sentence, cues.SELF_JUSTIFY):
+        ip = 0
+    ex = 0
+    if _is_question(sentence) and not hostile and not find(sentence, cues.RHETORICAL):
+        strong = find(sentence, cues.EX_STRONG)
+        ex = 2 if strong else 1 if re.search(r"\byou|\bhappen", sentence, re.I) else 0
+    if hostile:
+        er = min(er, 1)
+    return {"emotional_reaction": er, "interpretation": ip, "exploration": ex}
+
+
+def score_mechanisms(text: str, spans: list[Span], vecs: np.ndarray, reply_vec: np.ndarray,
+                     hostile_spans: list[Span]) -> dict[str, MechanismScore]:
+    """Levels and spans of the three mechanisms for the reply's sentences.
+
+    ``vecs`` holds one embedding per sentence span, ``reply_vec`` the whole reply's.
+    """
+    annomi = load_head("annomi")
+    own = load_head("replies")
+    a_probs = annomi.probs(vecs)
+    levels: dict[str, int] = dict.fromkeys(MECHANISMS, 0)
+    where: dict[str, list[Span]] = {m: [] for m in MECHANISMS}
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        hostile = any(s < end and start < e for s, e in hostile_spans)
+        got = sentence_levels(sentence, hostile)
+        if not hostile and not find(sentence, cues.SELF_JUSTIFY):
+            if got["interpretation"] == 0 and a_probs[i, 0] >= annomi.thresholds[0] and "you" in sentence.lower():
+                got["interpretation"] = 1
+            if got["exploration"] == 0 and _is_question(sentence) and a_probs[i, 1] >= annomi.thresholds[1]:
+                got["exploration"] = 1 if not find(sentence, cues.RHETORICAL) else 0
+        for name, level in got.items():
+            if level:
+                levels[name] = max(levels[name], level)
+                where[name].append((start, end))
+    o_probs = own.probs(reply_vec)[0]
+    for j, name in enumerate(own.labels):
+        if levels[name] == 0 and o_probs[j] >= own.thresholds[j] and not hostile_spans:
+            levels[name] = 1
+    return {m: MechanismScore(m, levels[m], merge_spans(where[m])) for m in MECHANISMS}

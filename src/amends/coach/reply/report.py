@@ -1,0 +1,82 @@
+"""The reply coach's result value and how its score and suggestions are worked out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from amends.coach.reply.context import LOW_ATTUNEMENT, Attunement
+from amends.coach.reply.mechanisms import MechanismScore
+from amends.coach.results import Finding
+
+_PENALTY = {"high": 22, "medium": 12, "low": 6}
+_POINTS = {"emotional_reaction": (0, 12, 22), "interpretation": (0, 12, 26), "exploration": (0, 8, 17)}
+
+
+@dataclass(frozen=True)
+class ReplyReport:
+    partner: str | None
+    text: str
+    score: int
+    mechanisms: dict[str, MechanismScore]
+    findings: tuple[Finding, ...]
+    suggestions: tuple[str, ...]
+    notes: tuple[str, ...]
+    attunement: Attunement | None
+
+    def level(self, mechanism: str) -> int:
+        return self.mechanisms[mechanism].level
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.rule for f in self.findings))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": "reply",
+            "partner": self.partner,
+            "text": self.text,
+            "score": self.score,
+            "mechanisms": {name: m.to_dict() for name, m in self.mechanisms.items()},
+            "findings": [f.to_dict() for f in self.findings],
+            "suggestions": list(self.suggestions),
+            "notes": list(self.notes),
+        }
+        if self.attunement is not None:
+            a = self.attunement
+            out["attunement"] = {
+                "score": a.score,
+                "similarity": a.similarity,
+                "shared_words": list(a.shared_words),
+                "feelings_named": list(a.feelings_named),
+                "partner_feelings": list(a.partner_feelings),
+            }
+        return out
+
+
+def total_score(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, ...],
+                attune: Attunement | None) -> int:
+    """0-100: points for each mechanism and for following the partner, less each finding."""
+    points = 15 + sum(_POINTS[name][m.level] for name, m in mechanisms.items())
+    points += round(20 * attune.score) if attune is not None else 8
+    points -= sum(_PENALTY[f.severity] for f in {f.rule: f for f in findings}.values())
+    return int(max(0, min(100, points)))
+
+
+def suggestions(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, ...],
+                attune: Attunement | None, questions: tuple[str, ...]) -> tuple[str, ...]:
+    """What would make the reply land better. It never says who was right."""
+    out = list(dict.fromkeys(f.suggestion for f in findings))
+    if attune is not None and attune.score < LOW_ATTUNEMENT:
+        felt = ", ".join(n.replace("_", " ") for n in attune.partner_feelings[:3])
+        out.append("Take up what they actually said" + (f"; they may feel {felt}" if felt else "")
+                   + ". Answer their words, not the conversation you expected.")
+    if mechanisms["emotional_reaction"].level < 2:
+        out.append("Show you are moved by what they went through, for example \"I hate that I hurt you.\"")
+    if mechanisms["interpretation"].level < 2:
+        out.append("Say back, in your own words, what you understand they felt and why; keep your reasons out of it.")
+    if mechanisms["exploration"].level < 2:
+        out.append("Ask one open question about their experience, such as \"What was that like for you?\"")
+    if questions:
+        out.append(f"Underneath, they may be asking: \"{questions[0]}\" Let your reply answer that.")
+    return tuple(out)

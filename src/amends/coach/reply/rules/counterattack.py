@@ -1,0 +1,47 @@
+"""Counterattack: answering their hurt with a complaint of your own ("well, you...").
+
+Source: Gottman's account of defensiveness as "reverse complaining"; cross-complaining in
+Gottman's studies of distressed couples.
+"""
+
+from __future__ import annotations
+
+from amends.coach.reply.rules._match import find, patterns
+from amends.coach.results import Span
+
+NAME = "counterattack"
+SEVERITY = "high"
+MESSAGE = "Turning it back on them starts a second fight before the first hurt has been heard."
+SUGGESTION = "Keep the focus on what they raised. Your own complaint deserves its own calm moment later."
+SOURCE = "Gottman: cross-complaining and counterattack (Gottman & Silver 1999)"
+EXAMPLES_FLAG = (
+    "Well, what about when you forgot my birthday?",
+    "You do it too, all the time.",
+    "You're one to talk.",
+    "At least I don't lie about where I am.",
+    "Look who's talking.",
+    "You did the exact same thing last year.",
+)
+EXAMPLES_PASS = (
+    "What about tonight, can we talk then?",
+    "At least let me say I'm sorry properly: I am.",
+    "You did nothing to deserve that.",
+    "I'm talking about my part, not yours.",
+    "I did the same thing last year too, and I hate that I repeated it.",
+)
+_P = patterns(
+    r"\bwhat about (?:when |the time )?you\b",
+    r"\byou do (?:it|that|this) too\b",
+    r"\byou(?:'re| are) one to talk\b",
+    r"\bat least i (?:don't|didn't|never|wasn't|am not)\b",
+    r"\blook who(?:'s| is) talking\b",
+    r"\byou did the (?:exact )?same\b",
+    r"\byou(?:'ve| have) done (?:worse|the same)\b",
+    r"\b(?:like|as if) you(?:'ve)? never (?:do|did|done|make|made|say|said)\b",
+    r"\byou(?:'re| are) no saint\b",
+    r"\bwell,? you\b",
+)
+
+
+def check(text: str) -> list[Span]:
+    return find(text, _P)

@@ -1,0 +1,53 @@
+"""Defensiveness: protecting yourself (innocent victim, excuses) instead of hearing them.
+
+Source: Gottman's Four Horsemen: defensiveness; its antidote is taking responsibility for
+even part of the problem.
+"""
+
+from __future__ import annotations
+
+from amends.coach.reply.rules._match import find, patterns
+from amends.coach.results import Span
+
+NAME = "defensiveness"
+SEVERITY = "high"
+MESSAGE = "This defends you; right now they need to feel heard more than they need your side."
+SUGGESTION = "Take responsibility for your part first; your reasons can wait until they feel understood."
+SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
+EXAMPLES_FLAG = (
+    "It's not my fault the meeting ran late.",
+    "I didn't do anything wrong.",
+    "That's not what happened at all.",
+    "I was just trying to help.",
+    "I had no choice, what was I supposed to do?",
+    "You're right that I had no choice, anyone would have done the same.",
+)
+EXAMPLES_PASS = (
+    "It was my fault, and I'm sorry.",
+    "I did something wrong and I see it now.",
+    "Tell me what happened for you.",
+    "I chose work over you and that was wrong.",
+    "You're right to be angry with me.",
+)
+_P = patterns(
+    r"\b(?:it|this|that) (?:is|was|'s)n't my fault\b",
+    r"\b(?:it|this|that)(?:'s| is| was) not my fault\b",
+    r"\bi (?:didn't|did not) do anything wrong\b",
+    r"\bthat(?:'s| is) not what happened\b",
+    r"\bi was (?:just|only) (?:trying|being|joking)\b",
+    r"\bi had no (?:other )?choice\b",
+    r"\bwhat was i supposed to do\b",
+    r"\banyone would have\b",
+    r"\bin my defen[cs]e\b",
+    r"\bi(?:'m| am) not the (?:bad guy|one who)\b",
+    r"\bi never said that\b",
+    r"\bi had to\b",
+    r"\bit(?:'s| is) not like i\b",
+    r"\bi did nothing wrong\b",
+    r"\bthat(?:'s| is) not fair\b",
+    r"\bi can't (?:help|control) (?:it|that)\b",
+)
+
+
+def check(text: str) -> list[Span]:
+    return find(text, _P)

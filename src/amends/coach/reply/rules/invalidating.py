@@ -1,0 +1,50 @@
+"""Invalidating: telling them their feelings are wrong, too big or not real.
+
+Source: EPITOME (Sharma et al. 2020) counts validation as part of interpretation; its
+opposite, dismissing the feeling, is what the HAILEY feedback (Sharma et al. 2023) rewrote.
+"""
+
+from __future__ import annotations
+
+from amends.coach.reply.rules._match import find, patterns
+from amends.coach.results import Span
+
+NAME = "invalidating"
+SEVERITY = "high"
+MESSAGE = (
+    "This tells them how they should feel; feelings are not wrong, and arguing with them leaves them alone with it."
+)
+SUGGESTION = "Let the feeling stand. Try \"It makes sense you feel that way, given what I did.\""
+SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
+EXAMPLES_FLAG = (
+    "You're overreacting.",
+    "You're being way too sensitive about this.",
+    "Calm down, it's fine.",
+    "You shouldn't feel that way.",
+    "It's all in your head.",
+    "Don't be upset.",
+)
+EXAMPLES_PASS = (
+    "It makes sense that you're upset.",
+    "Your feelings make sense to me.",
+    "I'm not going to tell you how to feel.",
+    "I can see why you reacted so strongly.",
+    "I was too careless with your feelings.",
+)
+_P = patterns(
+    r"\b(?:you(?:'re| are)|stop) overreacting\b",
+    r"\byou(?:'re| are) (?:being )?(?:way |so |too |a bit |kind of )*"
+    r"(?:sensitive|dramatic|emotional|irrational|hysterical)\b",
+    r"\bcalm down\b",
+    r"\byou shouldn't (?:feel|be (?:upset|mad|angry|hurt|sad))\b",
+    r"\b(?:it's |it is )?all in your head\b",
+    r"\bdon't be (?:upset|sad|mad|angry|like that|so)\b",
+    r"\bthere(?:'s| is) no (?:reason|need) to be\b",
+    r"\byou(?:'re| are) making (?:this|it|a) (?:a )?(?:big deal|bigger|thing|drama)\b",
+    r"\byou(?:'re| are) imagining\b",
+    r"\bchill\b",
+)
+
+
+def check(text: str) -> list[Span]:
+    return find(text, _P)

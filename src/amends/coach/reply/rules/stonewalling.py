@@ -1,0 +1,48 @@
+"""Stonewalling: shutting down or walking away from the conversation.
+
+Source: Gottman's Four Horsemen: stonewalling; the antidote is to take a break and say
+you will come back.
+"""
+
+from __future__ import annotations
+
+from amends.coach.reply.rules._match import find, patterns
+from amends.coach.results import Span
+
+NAME = "stonewalling"
+SEVERITY = "high"
+MESSAGE = "This closes the door; they may hear that their hurt does not reach you."
+SUGGESTION = (
+    "If you are flooded, say so and name when you'll come back: "
+    "\"I need twenty minutes, then I want to hear you.\""
+)
+SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
+EXAMPLES_FLAG = (
+    "I'm not talking about this.",
+    "Fine.",
+    "I don't want to discuss it.",
+    "Leave me alone.",
+    "We're done here.",
+    "ok",
+)
+EXAMPLES_PASS = (
+    "I need a short break to calm down, and then I want to hear you. Can we talk at eight?",
+    "Fine, let's talk tonight, I want to understand.",
+    "I'm here and I'm listening.",
+    "Okay, tell me more about what happened for you.",
+    "I don't want to lose you.",
+)
+_P = patterns(
+    r"\bi(?:'m| am) (?:not (?:talking|discussing|doing)|done talking)\b",
+    r"\bi (?:don't|do not) want to (?:talk|discuss|hear)\b(?! you)",
+    r"\bleave me alone\b",
+    r"\bwe(?:'re| are) done(?: here)?\b",
+    r"\bdrop it\b",
+    r"\bi have nothing (?:more )?to say\b",
+    r"\bnot (?:doing|having) this\b",
+    r"^\s*(?:ok|okay|k|fine|sure|noted|whatever)\s*[.!]*\s*$",
+)
+
+
+def check(text: str) -> list[Span]:
+    return find(text, _P)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+from eval.paths import SHARED_DATA
+
+from amends.coach.emotions import FEELING_NAMES, emotion_labels, read_emotions
+from amends.coach.emotions.feelings import FEELINGS
+from amends.coach.text import TextRejected
+
+
+def test_scores_all_28_goemotions_labels_in_the_published_order() -> None:
+    order = (SHARED_DATA / "goemotions" / "emotions.txt").read_text().split()
+    report = read_emotions("I can't believe you forgot my birthday again.").to_dict()
+    assert list(emotion_labels()) == order
+    assert list(report["scores"]) == order
+    assert all(0.0 <= v <= 1.0 for v in report["scores"].values())
+    assert set(report["labels"]) <= set(order)
+
+
+def test_json_has_the_documented_shape() -> None:
+    report = read_emotions("You lied to me and I feel so betrayed.").to_dict()
+    assert report["kind"] == "emotions"
+    assert report["text"] == "You lied to me and I feel so betrayed."
+    for feeling in report["feelings"]:
+        assert feeling["name"] in FEELING_NAMES
+        assert feeling["display"] and feeling["question"].endswith("?")
+        assert all(isinstance(s, list) and len(s) == 2 for s in feeling["spans"])
+
+
+def test_betrayal_is_read_from_our_cues_with_the_words_that_carry_it() -> None:
+    text = "You went behind my back and lied to me."
+    betrayal = read_emotions(text).feeling("betrayal")
+    assert betrayal is not None and betrayal.score >= 0.7
+    assert {text[s:e] for s, e in betrayal.spans} == {"behind my back", "lied to me"}
+    assert betrayal.question == "Can I trust you?"
+
+
+def test_spans_count_code_points_so_emoji_do_not_shift_them() -> None:
+    text = "🙂🙂 It really hurt 💔 when you laughed"
+    hurt = read_emotions(text).feeling("hurt")
+    assert hurt is not None
+    pieces = {text[s:e] for s, e in hurt.spans}
+    assert pieces == {"hurt", "💔"}
+
+
+def test_insecurity_brings_its_attachment_question() -> None:
+    report = read_emotions("Maybe I'm just not enough for you. Are you going to leave me?")
+    assert report.feeling("fear_insecurity") is not None
+    assert "Am I enough for you?" in report.questions
+
+
+def test_anger_combines_the_anger_heads() -> None:
+    report = read_emotions("This is so annoying and I am furious with you!")
+    anger = report.feeling("anger")
+    assert anger is not None and anger.score > 0.7
+    assert "anger" in report.labels or "annoyance" in report.labels
+
+
+def test_a_calm_neutral_message_raises_no_strong_feelings() -> None:
+    report = read_emotions("The meeting is at three on Tuesday in room four.")
+    assert "neutral" in report.labels
+    assert all(f.score < 0.6 for f in report.feelings)
+
+
+def test_negated_cues_do_not_count() -> None:
+    report = read_emotions("I'm not angry, just tired tonight.")
+    anger = report.feeling("anger")
+    assert anger is None or not anger.spans
+
+
+def test_every_feeling_has_a_lexicon_and_a_question() -> None:
+    assert [f.name for f in FEELINGS] == list(FEELING_NAMES)
+    assert len(FEELING_NAMES) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("", "empty"), ("   \n", "empty"), ("a" * 20_001, "too_long"),
+     ("Je suis tellement triste et fâché contre toi aujourd'hui", "not_english"),
+     ("bad\x00bytes", "binary"), (b"bytes", "not_text")],
+)
+def test_unreadable_input_is_rejected_with_a_reason(text: object, code: str) -> None:
+    with pytest.raises(TextRejected) as info:
+        read_emotions(text)  # type: ignore[arg-type]
+    assert info.value.code == code and str(info.value)

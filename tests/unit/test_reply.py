@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import pytest
+
+from amends.coach.reply import NO_PARTNER_NOTE, OFF_TOPIC_NOTE, analyze_reply
+from amends.coach.text import TextRejected
+
+PARTNER = ("You promised you'd come to my sister's engagement dinner and you didn't even text. "
+           "I sat there next to an empty chair all night explaining where you were.")
+ATTUNED = ("I'm so sorry I left you alone at that dinner. You were counting on me, and you had to explain "
+           "the empty chair to your family all night. What was that evening like for you?")
+GENERIC = "I'm so sorry. I love you so much. How are you feeling about the weekend trip and the new car?"
+
+
+def test_json_has_the_documented_shape() -> None:
+    out = analyze_reply(partner_message=PARTNER, reply=ATTUNED).to_dict()
+    assert out["kind"] == "reply" and out["partner"] == PARTNER and out["text"] == ATTUNED
+    assert set(out["mechanisms"]) == {"emotional_reaction", "interpretation", "exploration"}
+    assert 0 <= out["score"] <= 100
+    for m in out["mechanisms"].values():
+        assert m["level"] in (0, 1, 2)
+        for s, e in m["spans"]:
+            assert 0 <= s < e <= len(ATTUNED)
+
+
+def test_an_attuned_reply_scores_strong_on_all_three_mechanisms() -> None:
+    report = analyze_reply(partner_message=PARTNER, reply=ATTUNED)
+    assert [report.level(m) for m in ("emotional_reaction", "interpretation", "exploration")] == [2, 2, 2]
+    assert not report.findings and report.score >= 75
+
+
+def test_a_defensive_reply_gets_findings_and_a_low_score() -> None:
+    reply = "It's not my fault the meeting ran late. If you hadn't booked a Thursday I'd have made it."
+    report = analyze_reply(partner_message=PARTNER, reply=reply)
+    assert {"defensiveness", "blame"} <= set(report.rules)
+    assert report.score < 25
+    assert report.level("interpretation") == 0
+
+
+def test_ignoring_what_the_partner_said_scores_lower_than_an_attuned_reply() -> None:
+    generic = analyze_reply(partner_message=PARTNER, reply=GENERIC)
+    attuned = analyze_reply(partner_message=PARTNER, reply=ATTUNED)
+    assert generic.score < attuned.score - 15
+    assert generic.attunement is not None and attuned.attunement is not None
+    assert generic.attunement.score < attuned.attunement.score
+    assert OFF_TOPIC_NOTE in generic.notes
+    assert generic.level("interpretation") <= 1 and generic.level("exploration") <= 1
+
+
+def test_without_a_partner_message_mechanisms_are_scored_with_a_note() -> None:
+    report = analyze_reply(reply=ATTUNED)
+    assert report.level("emotional_reaction") == 2 and report.level("exploration") == 2
+    assert report.notes == (NO_PARTNER_NOTE,)
+    assert report.to_dict()["partner"] is None and "attunement" not in report.to_dict()
+
+
+SYCOPHANTIC = [
+    "You're right that I had no choice, anyone would have done the same.",
+    "We both know I did the right thing, I'd promised them first.",
+    "I know you agree I was right to go, the tickets were expensive.",
+    "You'd have done the same, you're right that I had good reason.",
+]
+
+
+@pytest.mark.parametrize("reply", SYCOPHANTIC)
+def test_validating_my_own_position_earns_no_interpretation(reply: str) -> None:
+    report = analyze_reply(partner_message=PARTNER, reply=reply)
+    assert report.level("interpretation") == 0
+    assert report.score < 30
+
+
+def test_validating_their_experience_does_earn_interpretation() -> None:
+    report = analyze_reply(partner_message=PARTNER, reply="You're right to be hurt. You sat alone at that dinner.")
+    assert report.level("interpretation") == 2
+
+
+def test_coach_output_never_says_who_is_right() -> None:
+    for reply in [*SYCOPHANTIC, ATTUNED, GENERIC, "Whatever."]:
+        out = analyze_reply(partner_message=PARTNER, reply=reply).to_dict()
+        text = " ".join(out["suggestions"] + out["notes"] + [f["message"] for f in out["findings"]]).lower()
+        assert "you were right" not in text and "you're right" not in text and "they are wrong" not in text
+
+
+def test_rhetorical_questions_are_not_exploration() -> None:
+    reply = "Why do you always have to make a scene? What was I supposed to do?"
+    report = analyze_reply(partner_message=PARTNER, reply=reply)
+    assert report.level("exploration") == 0
+
+
+def test_suggestions_name_what_is_missing() -> None:
+    report = analyze_reply(partner_message=PARTNER, reply="I'm sorry.")
+    assert any("open question" in s for s in report.suggestions)
+    assert any("what you understand they felt" in s for s in report.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("reply", "partner", "code"),
+    [("", None, "empty"), ("  ", PARTNER, "empty"), ("x" * 20_001, None, "too_long"),
+     ("Je suis vraiment désolé pour ce que j'ai fait hier soir", None, "not_english"),
+     ("ok\x00", None, "binary"), (None, PARTNER, "not_text"), (ATTUNED, "", "empty")],
+)
+def test_unreadable_input_is_rejected(reply: object, partner: str | None, code: str) -> None:
+    with pytest.raises(TextRejected) as info:
+        analyze_reply(partner_message=partner, reply=reply)  # type: ignore[arg-type]
+    assert info.value.code == code

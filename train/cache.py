@@ -1,0 +1,44 @@
+"""Embedding cache for training data, so reruns of the training script are fast.
+
+Vectors are stored under ``$AMENDS_CACHE`` (default ``<repo>/tmp/emb-cache``, gitignored),
+one ``.npy`` per named text list, keyed by a hash of the texts so stale caches are never read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from amends.coach.embed import embed
+
+REPO = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("AMENDS_CACHE", REPO / "tmp" / "emb-cache"))
+
+
+def _key(texts: list[str]) -> str:
+    digest = hashlib.sha1()
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:16]
+
+
+def cached_embed(name: str, texts: list[str], *, chunk: int = 2048) -> np.ndarray:
+    """Embed texts, reading and writing the on-disk cache."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{name}-{_key(texts)}.npy"
+    if path.exists():
+        return np.load(path)
+    parts, started = [], time.time()
+    for start in range(0, len(texts), chunk):
+        parts.append(embed(texts[start : start + chunk], batch_size=64))
+        done = min(start + chunk, len(texts))
+        print(f"  {name}: {done}/{len(texts)} embedded ({time.time() - started:.0f}s)", file=sys.stderr)
+    vectors = np.concatenate(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+    np.save(path, vectors)
+    return vectors
