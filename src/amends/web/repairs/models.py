@@ -105,3 +105,20 @@ class ApologyDraft(models.Model):
     class Meta:
         ordering = ["-version"]
         constraints = [models.UniqueConstraint(fields=["repair", "author", "version"], name="one_draft_per_version")]
+
+
+class PracticeEntry(models.Model):
+    """A listening practice: what the partner said, the user's reply, and the coach's score. Private."""
+
+    MODES = [("reply", "Reply to my partner"), ("feel", "Say how I feel")]
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="practice")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice")
+    mode = models.CharField(max_length=8, choices=MODES, default="reply")
+    partner_text = models.TextField(max_length=20_000, blank=True)
+    text = models.TextField(max_length=20_000)
+    score = models.IntegerField(null=True)
+    shared = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]

@@ -1,0 +1,104 @@
+"""The Listen practice page: what the partner may feel, and live feedback on a reply or a feeling statement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from amends.coach.text import TextRejected
+from amends.services.errors import InvalidInput
+from amends.services.practice import record_practice
+from amends.web.access import repair_or_404
+from amends.web.coach_views import safety_for
+from amends.web.highlight import highlight_html
+from amends.web.repairs.models import PracticeEntry
+
+
+def emotions_result(text: str) -> dict[str, Any] | None:
+    from amends.coach.emotions import read_emotions
+
+    if not text.strip():
+        return None
+    try:
+        report = read_emotions(text).to_dict()
+    except TextRejected as exc:
+        return {"error": str(exc)}
+    spans = {f["name"]: {"spans": f["spans"]} for f in report["feelings"]}
+    report["highlighted"] = highlight_html(text, [], spans)
+    report["safety"] = safety_for(text)
+    return report
+
+
+def reply_result(partner: str, text: str) -> dict[str, Any] | None:
+    from amends.coach.reply import analyze_reply
+
+    if not text.strip():
+        return None
+    try:
+        report = analyze_reply(partner if partner.strip() else None, text).to_dict()
+    except TextRejected as exc:
+        return {"error": str(exc)}
+    spans = {name: {"spans": m["spans"]} for name, m in report["mechanisms"].items()}
+    report["highlighted"] = highlight_html(text, report["findings"], spans)
+    report["safety"] = safety_for(text)
+    return report
+
+
+def feeling_result(text: str) -> dict[str, Any] | None:
+    from amends.coach.feeling_statement import check_feeling_statement
+
+    if not text.strip():
+        return None
+    try:
+        report = check_feeling_statement(text).to_dict()
+    except TextRejected as exc:
+        return {"error": str(exc)}
+    report["highlighted"] = highlight_html(text, report["findings"], {k: {"spans": v} for k, v in report["parts"].items()})
+    report["safety"] = safety_for(text)
+    return report
+
+
+@login_required
+def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    mode = "feel" if access.role == "hurt" else "reply"
+    partner = request.POST.get("partner", "")
+    text = request.POST.get("text", "")
+    context: dict[str, Any] = {"access": access, "mode": mode, "partner": partner, "text": text}
+    if request.method == "POST":
+        if request.POST.get("action") == "save":
+            try:
+                record_practice(access, mode=mode, partner_text=partner, text=text)
+            except InvalidInput as exc:
+                context["error"] = str(exc)
+            else:
+                messages.success(request, "Practice saved. Only you can see it.")
+                return redirect("listen", repair_id=access.repair.pk)
+        context["emotions"] = emotions_result(partner)
+        context["report"] = feeling_result(text) if mode == "feel" else reply_result(partner, text)
+    context["history"] = PracticeEntry.objects.filter(repair=access.repair, author_id=access.user_id)[:20]
+    return render(request, "listen/page.html", context)
+
+
+@login_required
+@require_POST
+def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
+    repair_or_404(request, repair_id)
+    return render(request, "listen/emotions.html", {"emotions": emotions_result(request.POST.get("partner", ""))})
+
+
+@login_required
+@require_POST
+def reply_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    text = request.POST.get("text", "")
+    if access.role == "hurt":
+        report = feeling_result(text)
+    else:
+        report = reply_result(request.POST.get("partner", ""), text)
+    return render(request, "listen/report.html", {"report": report, "mode": "feel" if access.role == "hurt" else "reply"})
