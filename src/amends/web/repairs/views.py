@@ -47,11 +47,20 @@ def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     progress = service.progress_for(access)
     track = load_track(access.role)
-    return render(
-        request,
-        "repairs/detail.html",
-        {"access": access, "track": track, "progress": progress, "resume": track.step(progress.resume_slug)},
-    )
+    context = {"access": access, "track": track, "progress": progress, "resume": track.step(progress.resume_slug)}
+    context.update(_playbook_context(access))
+    return render(request, "repairs/detail.html", context)
+
+
+def _playbook_context(access: Any) -> dict[str, Any]:
+    from amends.safety.playbooks import load_playbook
+    from amends.services.safety import PAUSED_NOTICE, couple_paused
+    from amends.web.safety_web.models import PlaybookCheck
+
+    done = PlaybookCheck.objects.filter(repair=access.repair, user_id=access.user_id).count()
+    paused = couple_paused(access.repair)
+    return {"playbook": load_playbook(access.repair.kind), "playbook_done": done, "paused": paused,
+            "paused_notice": PAUSED_NOTICE}
 
 
 def _step_or_404(access: Any, slug: str) -> Any:
@@ -80,10 +89,14 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
         texts = {p.slug: _submitted_text(request, p) for p in step.prompts}
         errors = _save_step(access, step, texts, request.POST.get("action", "save"))
         action = request.POST.get("action", "save")
+        safety = next((r for r in map(_scan, texts.values()) if r), None)
         if action == "check":
             apology_report = _apology_report(texts.get("draft", ""), access.repair.description)
-        elif not errors:
+        elif not errors and safety is None:
             return _after_save(request, access, step, action)
+        context = _step_context(access, step, texts, errors, apology_report)
+        context["safety"] = safety
+        return render(request, "journey/step.html", context)
     return render(request, "journey/step.html", _step_context(access, step, texts, errors, apology_report))
 
 
@@ -163,8 +176,14 @@ def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
         result = service.save_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)
     except InvalidInput as exc:
         return render(request, "partials/save_status.html", {"error": str(exc), "prompt": prompt}, status=422)
-    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict}
+    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict, "safety": _scan(text)}
     return render(request, "partials/save_status.html", context)
+
+
+def _scan(text: str) -> Any:
+    from amends.web.coach_views import safety_for
+
+    return safety_for(text) if text.strip() else None
 
 
 @login_required

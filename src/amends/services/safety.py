@@ -1,0 +1,182 @@
+"""Use cases for private screening, safety signals, the safety plan, the argument log and triage.
+
+Screening and safety data belong to one user and are never shared: no function here takes a
+partner, and nothing here is ever written to a couple-visible model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from amends.measures import ScoreResult, load_instrument, score
+from amends.safety.messages import PAUSED_NOTICE
+from amends.safety.recurring import ArgumentEntry as CoreArgument
+from amends.safety.recurring import find_recurring
+from amends.safety.routing import Route, route
+from amends.safety.triage import Recommendation, Signals, triage
+from amends.services.access import RepairAccess
+from amends.services.errors import InvalidInput, check_length
+from amends.web.repairs.models import Membership, Repair
+from amends.web.safety_web.models import (
+    ArgumentEntry,
+    HelpSignsReport,
+    PlaybookCheck,
+    SafetyPlan,
+    SafetySignal,
+    ScreenResult,
+)
+
+SCREENS = ("phq2", "phq9", "gad2", "gad7", "asq", "hark", "cage")
+CONCERNS = {
+    "afraid": ("abuse_victim", "I am afraid of my partner."),
+    "controlled": ("abuse_victim", "My partner controls who I see, where I go, my phone or my money."),
+    "hurt_partner": ("abuse_perpetration", "I have hurt or frightened my partner, or I worry that I might."),
+}
+__all__ = ["PAUSED_NOTICE", "SCREENS", "CONCERNS"]
+
+
+def submit_screen(user: Any, name: str, answers: dict[str, Any]) -> tuple[ScreenResult, ScoreResult]:
+    """Score a private screen and keep it. A positive HARK raises the abuse signal."""
+    if name not in SCREENS:
+        raise InvalidInput("Unknown questionnaire.")
+    result = score(name, answers)
+    with transaction.atomic():
+        row = ScreenResult.objects.create(
+            user=user, instrument=name, answers=answers, total=result.total, band=result.band or "",
+            positive=result.positive, flags=list(result.flags), complete=result.complete,
+        )
+        if name == "hark" and result.positive:
+            SafetySignal.objects.create(user=user, kind="abuse_victim", source="hark")
+    return row, result
+
+
+def stored_result(row: ScreenResult) -> ScoreResult:
+    return score(row.instrument, row.answers)
+
+
+def record_acute_answer(row: ScreenResult, acute: bool) -> None:
+    row.acute = acute
+    row.save(update_fields=["acute"])
+
+
+def screen_route(user: Any, row: ScreenResult, region: str) -> Route:
+    return route(None, [stored_result(row)], region=region, acute_answer=row.acute,
+                 partner_flagged=False)
+
+
+def report_concerns(user: Any, keys: list[str]) -> list[str]:
+    """Record what the user says about safety at home; each concern raises its signal once."""
+    unknown = [k for k in keys if k not in CONCERNS]
+    if unknown or not keys:
+        raise InvalidInput("Tick at least one statement that fits, or go back.")
+    kinds = sorted({CONCERNS[k][0] for k in keys})
+    for kind in kinds:
+        SafetySignal.objects.get_or_create(user=user, kind=kind, source="self_report")
+    return kinds
+
+
+def clear_signals(user: Any) -> None:
+    """The user who raised a signal may lift it; nobody else can."""
+    SafetySignal.objects.filter(user=user).delete()
+
+
+def signal_kinds(user: Any) -> set[str]:
+    return set(SafetySignal.objects.filter(user=user).values_list("kind", flat=True))
+
+
+def couple_paused(repair: Repair) -> bool:
+    """Couple features pause while either member has an abuse signal. The reason is never shown."""
+    members = Membership.objects.filter(repair=repair).values_list("user_id", flat=True)
+    return SafetySignal.objects.filter(user_id__in=list(members)).exists()
+
+
+def save_safety_plan(user: Any, answers: dict[str, str]) -> SafetyPlan:
+    for key, text in answers.items():
+        check_length(text, "This answer", field=key)
+    plan, _ = SafetyPlan.objects.update_or_create(user=user, defaults={"answers": answers})
+    return plan
+
+
+def log_argument(access: RepairAccess, *, occurred_on: date, topic: str, what_happened: str,
+                 how_it_ended: str, today: date) -> ArgumentEntry:
+    check_length(topic.strip(), "The topic", required=True, field="topic")
+    if len(topic) > 300:
+        raise InvalidInput("Keep the topic under 300 characters; put the detail in 'What happened'.", "topic")
+    check_length(what_happened, "What happened", field="what_happened")
+    check_length(how_it_ended, "How it ended", field="how_it_ended")
+    if occurred_on > today:
+        raise InvalidInput("That date is in the future. Log arguments that have happened.", "occurred_on")
+    return ArgumentEntry.objects.create(
+        repair=access.repair, author_id=access.user_id, occurred_on=occurred_on, topic=topic.strip(),
+        what_happened=what_happened, how_it_ended=how_it_ended,
+    )
+
+
+def visible_arguments(access: RepairAccess) -> list[ArgumentEntry]:
+    """Each partner logs their own arguments; the recurring check looks only at the user's own log."""
+    return list(ArgumentEntry.objects.filter(repair=access.repair, author_id=access.user_id))
+
+
+def recurring_groups(access: RepairAccess) -> list[Any]:
+    entries = [
+        CoreArgument(id=str(a.pk), date=a.occurred_on, topic=a.topic, what=a.what_happened)
+        for a in visible_arguments(access)
+    ]
+    return find_recurring(entries) if len(entries) >= 2 else []
+
+
+def save_help_signs(access: RepairAccess, flags: dict[str, bool]) -> HelpSignsReport:
+    report, _ = HelpSignsReport.objects.update_or_create(
+        user_id=access.user_id, repair=access.repair, defaults=flags
+    )
+    return report
+
+
+def triage_for(access: RepairAccess, region: str) -> list[Recommendation]:
+    signs = HelpSignsReport.objects.filter(user_id=access.user_id, repair=access.repair).first()
+    latest = {}
+    for row in ScreenResult.objects.filter(user_id=access.user_id, complete=True):
+        latest.setdefault(row.instrument, row)
+    groups = [g for g in recurring_groups(access) if g.size >= 3]
+    trust_series, csi_series = _measure_series(access)
+    return triage(Signals(
+        region=region,
+        same_arguments=bool(signs and signs.same_arguments),
+        trust_struggle=bool(signs and signs.trust_struggle),
+        abuse_substance_or_mental_health=bool(signs and signs.abuse_substance_or_mental_health),
+        emotional_fallout=bool(signs and signs.emotional_fallout),
+        recurring_groups=len(groups),
+        trust_series=trust_series,
+        csi_series=csi_series,
+        screens=[stored_result(r) for r in latest.values()],
+        abuse_flag=couple_paused(access.repair),
+    ))
+
+
+def _measure_series(access: RepairAccess) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """Trust and satisfaction over time from the trust app's questionnaires, where it has them."""
+    try:
+        from amends.services.trust import measure_series
+    except ImportError:
+        return (), ()
+    return measure_series(access)  # type: ignore[no-any-return]
+
+
+def toggle_playbook_item(access: RepairAccess, item: str, done: bool) -> None:
+    from amends.safety.playbooks import load_playbook
+
+    if item not in {i.id for i in load_playbook(access.repair.kind).checklist}:
+        raise InvalidInput("That item is not on this checklist.")
+    if done:
+        PlaybookCheck.objects.get_or_create(repair=access.repair, user_id=access.user_id, item=item)
+    else:
+        PlaybookCheck.objects.filter(repair=access.repair, user_id=access.user_id, item=item).delete()
+
+
+def instrument_or_error(name: str) -> Any:
+    if name not in SCREENS:
+        raise InvalidInput("Unknown questionnaire.")
+    return load_instrument(name)
