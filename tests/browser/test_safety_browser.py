@@ -1,0 +1,64 @@
+"""Safety paths in a real browser: the couple pause, crisis language in the coach, the cheating playbook."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from amends.web.repairs.models import Membership, Repair
+from tests.browser.conftest import sign_up, start_repair
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_hark_positive_screen_pauses_couple_features_for_both_with_neutral_wording(browser: Any, live_server: Any) -> None:
+    alice_ctx = browser.new_context(base_url=live_server.url)
+    alice = alice_ctx.new_page()
+    sign_up(alice, "alice")
+    start_repair(alice)
+    repair_url = alice.url
+    bob_ctx = browser.new_context(base_url=live_server.url)
+    bob = bob_ctx.new_page()
+    sign_up(bob, "bob")
+    Membership.objects.create(repair=Repair.objects.get(), user=User.objects.get(username="bob"), role="hurt")
+
+    bob.goto("/safety/screen/hark/")
+    for legend, answer in [("humiliated", "No"), ("afraid", "Yes"), ("raped", "No"), ("kicked", "No")]:
+        bob.get_by_role("group", name=re.compile(legend)).get_by_label(answer).check()
+    bob.get_by_role("button", name="See what this means").click()
+    assert bob.get_by_text("not your fault", exact=False).first.is_visible()
+    bob.goto(repair_url)
+    assert bob.get_by_text("The shared space is paused for now.").is_visible()
+
+    alice.goto(repair_url)
+    notice = alice.get_by_text("The shared space is paused for now.")
+    assert notice.is_visible()
+    body = alice.locator("main").inner_text().lower()
+    assert "hark" not in body and "abuse" not in body and "afraid" not in body
+    alice_ctx.close()
+    bob_ctx.close()
+
+
+def test_crisis_sentence_typed_into_the_apology_coach_shows_the_crisis_line(page: Any) -> None:
+    sign_up(page)
+    start_repair(page)
+    page.goto(page.url + "step/apologize/")
+    page.get_by_label("My apology").fill("I'm sorry. Honestly I think everyone would be better off if I was dead.")
+    banner = page.locator("#coach-feedback .safety-banner")
+    banner.wait_for()
+    assert "not monitored" in banner.inner_text()
+    assert banner.get_by_role("link", name="Get help now").is_visible()
+
+
+def test_cheating_playbook_appears_for_an_infidelity_repair(page: Any) -> None:
+    sign_up(page)
+    start_repair(page, kind="Infidelity")
+    assert page.get_by_role("heading", name=re.compile("affair|infidelity|cheating", re.I)).first.is_visible()
+    page.get_by_role("link", name=re.compile("Open the checklist")).click()
+    checklist = page.locator(".checklist").inner_text().lower()
+    assert "end the affair" in checklist and "contact" in checklist
+    page.get_by_role("button", name=re.compile("Mark done: End the affair", re.I)).click()
+    assert page.get_by_role("button", name=re.compile("Mark not done: End the affair", re.I)).is_visible()
