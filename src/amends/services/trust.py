@@ -1,0 +1,491 @@
+"""Use cases for rebuilding trust: commitments, check-ins, confirmations, questions, notes, check-in scores.
+
+Each function takes a ``RepairAccess`` (the caller's place in the repair) and plain values,
+owns its transaction, and raises ``InvalidInput`` with a message a person can act on, or
+``NotFound`` for anything this user may not know exists. The decisions themselves (when a
+commitment is due, whether a check-in may be recorded, what a questionnaire scores) are
+made by the pure core in ``amends.ledger`` and ``amends.measures``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from amends import ledger
+from amends.ledger.commitment_check import CommitmentReport, check_commitment, check_missed_note
+from amends.services.access import RepairAccess
+from amends.services.errors import InvalidInput, NotFound, check_length
+from amends.web.repairs.models import Membership
+from amends.web.trust.models import (
+    Answer,
+    CheckIn,
+    Commitment,
+    Confirmation,
+    DisputeMessage,
+    Question,
+    QuestionnaireResponse,
+    ScheduleVersion,
+    TransparencyNote,
+)
+
+MAX_DISPUTE_MESSAGES = 12  # a short exchange; longer talks belong in a conversation, not a ledger
+HURT_ONLY_INSTRUMENTS = frozenset({"trust_checkin", "forgiveness_checkin"})
+QUESTIONNAIRES = ("csi4", "trust_checkin", "forgiveness_checkin")
+_DOUBLE_SUBMIT = timedelta(minutes=5)  # the same answers again within this are one submission
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def user_tz(user_id: int) -> str:
+    from amends.web.accounts.models import Profile
+
+    tz = Profile.objects.filter(user_id=user_id).values_list("timezone", flat=True).first()
+    return tz or "UTC"
+
+
+def today_for(user_id: int) -> date:
+    """The user's calendar date now, in their own time zone."""
+    return ledger.local_date(timezone.now(), user_tz(user_id))
+
+
+def partner_of(access: RepairAccess) -> Membership | None:
+    return (
+        Membership.objects.filter(repair=access.repair).exclude(user_id=access.user_id).select_related("user").first()
+    )
+
+
+def schedule_from(kind: str, weekdays: Iterable[int] = (), on: date | None = None, event: str = "") -> ledger.Schedule:
+    try:
+        if kind == "once":
+            if on is None:
+                raise InvalidInput("Pick the day this one-off commitment is due.", "on")
+            return ledger.Schedule.once(on)
+        if kind == "daily":
+            return ledger.Schedule.daily()
+        if kind == "weekly":
+            return ledger.Schedule.weekly(*weekdays)
+        if kind == "whenever":
+            return ledger.Schedule.whenever(event)
+    except ledger.ScheduleError as exc:
+        raise InvalidInput(str(exc), "weekdays" if exc.code == "no_weekdays" else "event") from exc
+    raise InvalidInput(
+        "Choose how often this falls due: once, every day, on given days, or whenever something happens.", "kind"
+    )
+
+
+def _version_schedule(v: ScheduleVersion) -> ledger.Schedule:
+    days = tuple(int(d) for d in v.weekdays.split(",") if d)
+    return schedule_from(v.kind, days, v.on, v.event)
+
+
+def to_domain(c: Commitment, versions: Iterable[ScheduleVersion] | None = None) -> ledger.Commitment:
+    """The pure-core commitment, with its whole schedule history."""
+    rows = list(versions if versions is not None else c.versions.all())
+    return ledger.Commitment(
+        str(c.pk), c.text, tuple(ledger.ScheduleVersion(v.effective_from, _version_schedule(v)) for v in rows), c.end
+    )
+
+
+def coach_commitment(text: str) -> CommitmentReport:
+    """The commitment coach's report, or InvalidInput for text it cannot read."""
+    from amends.coach.text import TextRejected
+
+    try:
+        return check_commitment(text)
+    except TextRejected as exc:
+        raise InvalidInput(str(exc), "text") from exc
+
+
+def _own_commitment(access: RepairAccess, commitment_id: object, *, for_what: str) -> Commitment:
+    c = _commitment_in_repair(access, commitment_id)
+    if c.author_id != access.user_id:
+        raise InvalidInput(
+            f"This is your partner's commitment; only the person who made it can {for_what}.", "commitment"
+        )
+    return c
+
+
+def _commitment_in_repair(access: RepairAccess, commitment_id: object) -> Commitment:
+    try:
+        return Commitment.objects.get(pk=int(str(commitment_id)), repair=access.repair)
+    except (Commitment.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such commitment") from exc
+
+
+def _clean_text(text: str, label: str, limit: int, field_name: str = "text") -> str:
+    text = check_length(text or "", label, required=True, field=field_name).strip()
+    if len(text) > limit:
+        raise InvalidInput(
+            f"{label} is {len(text):,} characters; keep it under {limit:,}. Your text is still here.", field_name
+        )
+    return text
+
+
+# ---------------------------------------------------------------- commitments
+
+
+@dataclass(frozen=True)
+class ScheduleInput:
+    kind: str
+    weekdays: tuple[int, ...] = ()
+    on: date | None = None
+    event: str = ""
+
+    def schedule(self) -> ledger.Schedule:
+        return schedule_from(self.kind, self.weekdays, self.on, self.event)
+
+    def row_fields(self) -> dict[str, Any]:
+        s = self.schedule()
+        return {
+            "kind": s.kind.value,
+            "weekdays": ",".join(str(d) for d in sorted(s.weekdays)),
+            "on": s.on,
+            "event": s.event,
+        }
+
+
+def add_commitment(
+    access: RepairAccess,
+    *,
+    text: str,
+    schedule: ScheduleInput,
+    start: date | None = None,
+    end: date | None = None,
+    source: str = "",
+) -> Commitment:
+    """Save a new commitment after the coach has read it. A surveillance promise is refused outright."""
+    text = _clean_text(text, "The commitment", 1000)
+    _refuse_blocked(coach_commitment(text))
+    start = start or today_for(access.user_id)
+    fields = schedule.row_fields()
+    _check_dates(schedule.schedule(), start, end)
+    if source not in {"", "repair", "change"}:
+        source = ""
+    with transaction.atomic():
+        c = Commitment.objects.create(
+            repair=access.repair, author_id=access.user_id, text=text, start=start, end=end, source=source
+        )
+        ScheduleVersion.objects.create(commitment=c, effective_from=start, text=text, end=end, **fields)
+    return c
+
+
+def edit_commitment(
+    access: RepairAccess,
+    commitment_id: object,
+    *,
+    text: str,
+    schedule: ScheduleInput,
+    effective_from: date | None = None,
+    end: date | None = None,
+) -> Commitment:
+    """Change a commitment from a date on; days before it keep the schedule and wording they had."""
+    text = _clean_text(text, "The commitment", 1000)
+    _refuse_blocked(coach_commitment(text))
+    with transaction.atomic():
+        c = _own_commitment(access, commitment_id, for_what="change it")
+        c = Commitment.objects.select_for_update().get(pk=c.pk)
+        versions = list(c.versions.all())
+        when = max(effective_from or today_for(access.user_id), c.start)
+        domain = to_domain(c, versions)
+        try:
+            domain.edit(schedule.schedule(), when)
+            ledger.Commitment(domain.id, text, domain.versions, end)
+        except ledger.ScheduleError as exc:
+            raise InvalidInput(str(exc), "effective_from" if exc.code == "edit_backdated" else "end") from exc
+        ScheduleVersion.objects.update_or_create(
+            commitment=c, effective_from=when, defaults={"text": text, "end": end, **schedule.row_fields()}
+        )
+        c.text, c.end, c.updated_at = text, end, timezone.now()
+        c.save(update_fields=["text", "end", "updated_at"])
+    return c
+
+
+def _refuse_blocked(report: CommitmentReport) -> None:
+    if not report.allowed:
+        blocked = next(f for f in report.findings if f.rule == "surveillance")
+        raise InvalidInput(f"amends will not record this: {blocked.message} {blocked.suggestion}", "text")
+
+
+def _check_dates(schedule: ledger.Schedule, start: date, end: date | None) -> None:
+    if end is not None and end < start:
+        raise InvalidInput("The end date is before the start date.", "end")
+    if schedule.on is not None and schedule.on < start:
+        raise InvalidInput("The day it is due is before the start date.", "on")
+
+
+# ---------------------------------------------------------------- check-ins
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    check_in: CheckIn
+    created: bool
+    changed: bool
+    note_findings: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+
+def record_check_in(
+    access: RepairAccess, commitment_id: object, *, on: date, status: str, note: str = ""
+) -> CheckInResult:
+    """Record kept/partly/missed for one due day. The same submission twice changes nothing."""
+    if status not in {"kept", "partly", "missed"}:
+        raise InvalidInput("Choose kept, partly or missed.", "status")
+    note = check_length(note or "", "The note", field="note").strip()[:2000]
+    c = _own_commitment(access, commitment_id, for_what="check in on it")
+    try:
+        ledger.validate_check_in(to_domain(c), on, timezone.now(), tz=user_tz(access.user_id))
+    except ledger.CheckInRejected as exc:
+        raise InvalidInput(str(exc), "on") from exc
+    findings = _missed_note_findings(note) if status != "kept" and note else ()
+    with transaction.atomic():
+        row, created = _get_or_create_check_in(c, on, status, note)
+        changed = not created and (row.status, row.note) != (status, note)
+        if changed:
+            if Confirmation.objects.filter(check_in=row).exists():
+                raise InvalidInput(
+                    "Your partner has already responded to this check-in, so it stays as it was. "
+                    "Add to the conversation under it instead.",
+                    "status",
+                )
+            row.status, row.note, row.updated_at = status, note, timezone.now()
+            row.save(update_fields=["status", "note", "updated_at"])
+    return CheckInResult(row, created, changed, findings)
+
+
+def _get_or_create_check_in(c: Commitment, on: date, status: str, note: str) -> tuple[CheckIn, bool]:
+    try:
+        with transaction.atomic():
+            return CheckIn.objects.select_for_update().get_or_create(
+                commitment=c, on=on, defaults={"repair_id": c.repair_id, "status": status, "note": note}
+            )
+    except IntegrityError:  # a double submission raced us to the insert
+        return CheckIn.objects.select_for_update().get(commitment=c, on=on), False
+
+
+def _missed_note_findings(note: str) -> tuple[dict[str, Any], ...]:
+    from amends.coach.text import TextRejected
+
+    try:
+        return tuple(f.to_dict() for f in check_missed_note(note))
+    except (TextRejected, ImportError):
+        return ()
+
+
+def _partners_check_in(access: RepairAccess, check_in_id: object) -> CheckIn:
+    try:
+        row = CheckIn.objects.select_related("commitment").get(
+            pk=int(str(check_in_id)), commitment__repair=access.repair
+        )
+    except (CheckIn.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such check-in") from exc
+    if row.commitment.author_id == access.user_id:
+        raise InvalidInput("You can't confirm your own check-in; your partner confirms or disputes it.", "check_in")
+    return row
+
+
+def confirm_check_in(access: RepairAccess, check_in_id: object, note: str = "") -> Confirmation:
+    """The partner agrees the check-in is right. Asking twice keeps one confirmation."""
+    return _respond(access, check_in_id, "confirmed", note)
+
+
+def dispute_check_in(access: RepairAccess, check_in_id: object, note: str = "") -> Confirmation:
+    """The partner sees it differently. Their view is kept beside the check-in and opens a short exchange."""
+    return _respond(access, check_in_id, "disputed", note)
+
+
+def _respond(access: RepairAccess, check_in_id: object, verdict: str, note: str) -> Confirmation:
+    note = check_length(note or "", "The note", field="note").strip()[:2000]
+    row = _partners_check_in(access, check_in_id)
+    with transaction.atomic():
+        conf, created = Confirmation.objects.get_or_create(
+            check_in=row,
+            defaults={"repair_id": row.repair_id, "partner_id": access.user_id, "verdict": verdict, "note": note},
+        )
+        if not created and (conf.verdict, conf.note) != (verdict, note or conf.note):
+            conf.verdict, conf.note, conf.updated_at = verdict, note or conf.note, timezone.now()
+            conf.save(update_fields=["verdict", "note", "updated_at"])
+        if verdict == "disputed" and note and not conf.messages.filter(author_id=access.user_id, text=note).exists():
+            DisputeMessage.objects.create(
+                repair_id=conf.repair_id, confirmation=conf, author_id=access.user_id, text=note
+            )
+    return conf
+
+
+def add_dispute_message(access: RepairAccess, check_in_id: object, text: str) -> DisputeMessage:
+    """Either partner adds to the exchange under a disputed check-in."""
+    text = _clean_text(text, "The message", 2000)
+    try:
+        conf = Confirmation.objects.get(check_in_id=int(str(check_in_id)), check_in__commitment__repair=access.repair)
+    except (Confirmation.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such dispute") from exc
+    if conf.verdict != "disputed":
+        raise InvalidInput("This check-in was confirmed; there is nothing to talk through here.", "text")
+    if conf.messages.count() >= MAX_DISPUTE_MESSAGES:
+        raise InvalidInput(
+            "This exchange is already long. It may be easier to talk it through together, or with a counsellor.", "text"
+        )
+    last = conf.messages.order_by("-created_at", "-pk").first()
+    if last is not None and last.author_id == access.user_id and last.text == text:
+        return last  # the same message sent twice
+    return DisputeMessage.objects.create(
+        repair_id=conf.repair_id, confirmation=conf, author_id=access.user_id, text=text
+    )
+
+
+# ---------------------------------------------------------------- questions and answers
+
+
+def ask_question(access: RepairAccess, text: str) -> Question:
+    """The hurt partner asks a question; the person who made the mistake answers it."""
+    if access.role != "hurt":
+        raise InvalidInput("Questions here are asked by the partner who was hurt, and answered by you.", "text")
+    text = _clean_text(text, "The question", 4000)
+    recent = Question.objects.filter(repair=access.repair, asked_by_id=access.user_id, text=text).first()
+    if recent is not None:
+        return recent  # double submission
+    return Question.objects.create(repair=access.repair, asked_by_id=access.user_id, text=text)
+
+
+def _question(access: RepairAccess, question_id: object) -> Question:
+    try:
+        return Question.objects.get(pk=int(str(question_id)), repair=access.repair)
+    except (Question.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such question") from exc
+
+
+def answer_question(
+    access: RepairAccess, question_id: object, text: str = "", *, thinking_until: date | None = None
+) -> Question:
+    """Answer, or say "I need to think; I will answer by DATE". The asker can't answer their own question."""
+    q = _question(access, question_id)
+    if q.asked_by_id == access.user_id:
+        raise InvalidInput("This is your own question; your partner answers it.", "text")
+    now = timezone.now()
+    if thinking_until is not None and not (text or "").strip():
+        if thinking_until < today_for(access.user_id):
+            raise InvalidInput("Pick a day from today on for when you will answer.", "answer_by")
+        q.status, q.answer_by, q.updated_at = "thinking", thinking_until, now
+        q.save(update_fields=["status", "answer_by", "updated_at"])
+        return q
+    text = _clean_text(text, "The answer", 8000)
+    with transaction.atomic():
+        last = q.answers.order_by("-created_at", "-pk").first()
+        if last is None or last.text != text:
+            Answer.objects.create(question=q, author_id=access.user_id, text=text)
+        q.status, q.answer_by, q.updated_at = "answered", None, now
+        q.save(update_fields=["status", "answer_by", "updated_at"])
+    return q
+
+
+def mark_answer(access: RepairAccess, answer_id: object, helped: str) -> Answer:
+    """The asker says "this helped" or "I still have questions" (which reopens the question)."""
+    if helped not in {"helped", "more"}:
+        raise InvalidInput("Choose “this helped” or “I still have questions”.", "helped")
+    try:
+        a = Answer.objects.select_related("question").get(pk=int(str(answer_id)), question__repair=access.repair)
+    except (Answer.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such answer") from exc
+    if a.question.asked_by_id != access.user_id:
+        raise InvalidInput("Only the person who asked can say whether the answer helped.", "helped")
+    with transaction.atomic():
+        a.helped = helped
+        a.save(update_fields=["helped"])
+        q = a.question
+        q.status = "waiting" if helped == "more" else "answered"
+        q.updated_at = timezone.now()
+        q.save(update_fields=["status", "updated_at"])
+    return a
+
+
+# ---------------------------------------------------------------- transparency notes
+
+
+def add_transparency_note(access: RepairAccess, text: str, *, shared: bool = True) -> TransparencyNote:
+    """A voluntary note, shared by its writer. amends collects nothing for it (no location, no device data)."""
+    text = _clean_text(text, "The note", 4000)
+    last = TransparencyNote.objects.filter(repair=access.repair, author_id=access.user_id).first()
+    if last is not None and last.text == text and last.shared == shared:
+        return last
+    return TransparencyNote.objects.create(repair=access.repair, author_id=access.user_id, text=text, shared=shared)
+
+
+def set_note_shared(access: RepairAccess, note_id: object, shared: bool) -> TransparencyNote:
+    try:
+        note = TransparencyNote.objects.get(pk=int(str(note_id)), repair=access.repair, author_id=access.user_id)
+    except (TransparencyNote.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such note") from exc
+    note.shared = shared
+    note.save(update_fields=["shared"])
+    return note
+
+
+# ---------------------------------------------------------------- questionnaires
+
+
+class IncompleteQuestionnaire(InvalidInput):
+    """Some items are unanswered, so nothing is scored. ``missing`` lists the item ids."""
+
+    def __init__(self, message: str, missing: tuple[str, ...]) -> None:
+        super().__init__(message, "answers")
+        self.missing = missing
+
+
+def instruments_for(role: str) -> tuple[str, ...]:
+    return QUESTIONNAIRES if role == "hurt" else ("csi4",)
+
+
+def submit_questionnaire(
+    access: RepairAccess, instrument: str, answers: Mapping[str, Any], *, shared: bool = False
+) -> QuestionnaireResponse:
+    """Score with ``amends.measures`` and save. Missing items: nothing is saved, and the error says which."""
+    from amends.measures import InvalidAnswer, load_instrument, score
+
+    if instrument not in QUESTIONNAIRES:
+        raise InvalidInput("That questionnaire is not part of the trust check-ins.", "instrument")
+    if instrument in HURT_ONLY_INSTRUMENTS and access.role != "hurt":
+        raise InvalidInput("This check-in is for the partner who was hurt.", "instrument")
+    inst = load_instrument(instrument)
+    given = {str(k): v for k, v in answers.items() if v not in (None, "")}
+    try:
+        result = score(instrument, given)
+    except (InvalidAnswer, KeyError) as exc:
+        raise InvalidInput(f"One answer is not on the scale: {exc}", "answers") from exc
+    if not result.complete or result.total is None:
+        raise IncompleteQuestionnaire(f"Not scored: {result.reason or result.meaning}", result.missing)
+    items = dict(result.items)
+    head_item = inst.scoring.get("headline_item")
+    headline = float(items[head_item]) if head_item else float(result.total)
+    now = timezone.now()
+    recent = QuestionnaireResponse.objects.filter(
+        repair=access.repair, user_id=access.user_id, instrument=instrument, taken_at__gte=now - _DOUBLE_SUBMIT
+    ).first()
+    if recent is not None and recent.answers == {str(k): v for k, v in items.items()}:
+        return recent
+    return QuestionnaireResponse.objects.create(
+        repair=access.repair,
+        user_id=access.user_id,
+        instrument=instrument,
+        answers={str(k): v for k, v in items.items()},
+        total=result.total,
+        headline=headline,
+        band=result.band or "",
+        shared=shared,
+        taken_at=now,
+    )
+
+
+def set_response_shared(access: RepairAccess, response_id: object, shared: bool) -> QuestionnaireResponse:
+    try:
+        r = QuestionnaireResponse.objects.get(pk=int(str(response_id)), repair=access.repair, user_id=access.user_id)
+    except (QuestionnaireResponse.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such response") from exc
+    r.shared = shared
+    r.save(update_fields=["shared"])
+    return r

@@ -1,0 +1,108 @@
+"""The dashboard's one question, "Is it getting better?", answered from what this member may see."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from amends import ledger
+from amends.services.access import RepairAccess
+from amends.services.trust import partner_of
+from amends.web.trust import charts
+from amends.web.trust.queries import Ledger, direction, load_ledger, month_rows, reminders, series
+
+HEATMAP_WEEKS = 53
+_TREND_WORDS = {
+    "improving": "getting better", "steady": "holding steady", "slipping": "slipping",
+    "not_enough_data": "too early to tell",
+}  # fmt: skip
+
+
+def names(access: RepairAccess) -> dict[int, str]:
+    partner = partner_of(access)
+    out = {access.user_id: "You"}
+    if partner is not None:
+        out[partner.user_id] = partner.user.get_username()
+    return out
+
+
+def heatmap_cells(led: Ledger) -> list[tuple[Any, ledger.DayState]]:
+    start = led.today - timedelta(days=7 * HEATMAP_WEEKS - 1)
+    start -= timedelta(days=start.weekday())
+    return ledger.calendar_series(led.domain, led.check_ins, start=start, end=led.today, today=led.today)
+
+
+def measure_lines(access: RepairAccess, instrument: str, who: dict[int, str]) -> list[tuple[str, list[Any]]]:
+    data = series(access, instrument)
+    return [(who.get(uid, "Partner"), pts) for uid, pts in sorted(data.items(), key=lambda kv: kv[0] != access.user_id)]
+
+
+def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
+    led = led or load_ledger(access)
+    who = names(access)
+    overall = led.summary.overall
+    w30 = overall.window(30)
+    csi = measure_lines(access, "csi4", who)
+    trust = measure_lines(access, "trust_checkin", who)
+    cells = led.cached("heatmap", lambda: heatmap_cells(led))
+    streak_rows = [
+        (row.text, c.current_streak, c.best_streak) for row, c in zip(led.rows, led.summary.commitments, strict=True)
+    ]
+    return {
+        "led": led,
+        "who": who,
+        "overall": overall,
+        "w30": w30,
+        "trend_words": _TREND_WORDS[w30.trend.value],
+        "per_commitment": list(zip(led.rows, led.summary.commitments, strict=True)),
+        "measures": [
+            _measure("Relationship satisfaction (CSI-4)", csi),
+            _measure("Trust today (our own check-in)", trust),
+        ],
+        "reminders": reminders(access, led),
+        "charts": {
+            "heatmap": led.cached("heatmap_svg", lambda: charts.heatmap(cells, "Commitment consistency, day by day")),
+            "satisfaction": charts.line_chart(
+                csi,
+                title="Relationship satisfaction (CSI-4, 0 to 21)",
+                y_max=21,
+                threshold=13.5,
+                threshold_label="13.5: below means a hard time",
+            ),
+            "trust": charts.line_chart(trust, title="Trust today (0 to 10, not a validated scale)", y_max=10),
+            "streaks": charts.streak_bars(streak_rows, title="Check-in streaks: now and best"),
+        },
+        "heatmap_table": led.cached("heatmap_table", lambda: month_rows(cells)),
+        "csi_table": _table(csi),
+        "trust_table": _table(trust),
+        "streak_rows": streak_rows,
+    }
+
+
+def _measure(title: str, lines: list[tuple[str, list[Any]]]) -> dict[str, Any]:
+    return {
+        "title": title,
+        "people": [
+            {"name": name, "latest": pts[-1][1], "when": pts[-1][0], "direction": direction([v for _, v in pts])}
+            for name, pts in lines
+            if pts
+        ],
+    }
+
+
+def _table(lines: list[tuple[str, list[Any]]], last: int = 26) -> list[dict[str, Any]]:
+    """Data-table fallback: the most recent answers, newest first (the SVG download has them all)."""
+    rows = [{"who": name, "when": when, "value": value} for name, pts in lines for when, value in pts]
+    return sorted(rows, key=lambda r: r["when"], reverse=True)[:last]
+
+
+def chart_svg(access: RepairAccess, name: str) -> str | None:
+    if name not in {"heatmap", "satisfaction", "trust", "streaks"}:
+        return None
+    return str(build(access)["charts"][name])
+
+
+def user_label(user: User) -> str:
+    return user.get_username()

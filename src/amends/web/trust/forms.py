@@ -1,0 +1,124 @@
+"""Forms for the trust pages. They check shape only; the services decide what may be saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from amends.services.trust import ScheduleInput
+from amends.web.trust.models import SCHEDULE_KINDS, STATUSES
+
+WEEKDAYS = [
+    (str(i), n) for i, n in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class CommitmentForm(forms.Form):
+    text = forms.CharField(
+        label="What will you do?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Something your partner could see you do, e.g. “I will call if I'll be more than 30 minutes late.”",
+    )
+    kind = forms.ChoiceField(
+        label="How often is it due?", choices=SCHEDULE_KINDS, initial="daily", widget=forms.RadioSelect
+    )
+    weekdays = forms.MultipleChoiceField(
+        label="On which days? (for “on given days”)",
+        choices=WEEKDAYS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    on = forms.DateField(label="On which day? (for “once”)", required=False, widget=DateInput)
+    event = forms.CharField(
+        label="Whenever what happens? (for “whenever”)",
+        max_length=200,
+        required=False,
+        help_text="For example: “I'm running late”.",
+    )
+    start = forms.DateField(label="Starting", required=False, widget=DateInput, help_text="Leave empty to start today.")
+    end = forms.DateField(label="Ending (optional)", required=False, widget=DateInput)
+    keep = forms.BooleanField(label="Yes, I can keep this every time.", required=False)
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def schedule(self) -> ScheduleInput:
+        d = self.cleaned_data
+        return ScheduleInput(
+            d["kind"], tuple(int(x) for x in d.get("weekdays") or ()), d.get("on"), d.get("event") or ""
+        )
+
+
+class EditCommitmentForm(CommitmentForm):
+    effective_from = forms.DateField(
+        label="The change applies from",
+        required=False,
+        widget=DateInput,
+        help_text="Leave empty for today. Earlier days keep the commitment as it was then.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["start"]
+        del self.fields["source"]
+
+
+class CheckInForm(forms.Form):
+    commitment = forms.IntegerField(widget=forms.HiddenInput)
+    on = forms.DateField(label="Day", widget=DateInput)
+    status = forms.ChoiceField(label="How did it go?", choices=STATUSES, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label="Note (optional)", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RespondForm(forms.Form):
+    verdict = forms.ChoiceField(choices=[("confirmed", "Confirm"), ("disputed", "Dispute")])
+    note = forms.CharField(
+        label="Your view (optional)", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(label="Add to the conversation", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(label="Your question", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label="Your answer", max_length=8000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    answer_by = forms.DateField(label="I need to think; I will answer by", required=False, widget=DateInput)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="What happened",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: “I saw Sam today at the station; we talked for two minutes about work.”",
+    )
+    shared = forms.BooleanField(label="Share this with my partner", required=False, initial=True)
+
+
+def questionnaire_form(instrument: Any, data: Any = None) -> forms.Form:
+    """One radio group per item. Items are optional here so the scorer can say exactly what is missing."""
+    fields: dict[str, forms.Field] = {
+        f"item_{it.id}": forms.ChoiceField(
+            label=it.text,
+            required=False,
+            widget=forms.RadioSelect,
+            choices=[(str(o.value), o.label) for o in it.options],
+        )
+        for it in instrument.items
+    }
+    fields["shared"] = forms.BooleanField(label="Share this result with my partner", required=False)
+    form_class = type("QuestionnaireForm", (forms.Form,), fields)
+    return form_class(data)  # type: ignore[no-any-return]

@@ -1,0 +1,169 @@
+"""Rebuilding trust you can see: commitments, check-ins, confirmations, questions, notes, check-in scores.
+
+Commitments, check-ins, confirmations and questions are couple-visible by nature once the
+partner has joined. Transparency notes are shared by their writer, and questionnaire
+scores stay private to their author unless they choose to share them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from amends.web.repairs.models import Repair
+
+SCHEDULE_KINDS = [
+    ("once", "Once"),
+    ("daily", "Every day"),
+    ("weekly", "On given days each week"),
+    ("whenever", "Whenever something happens"),
+]
+STATUSES = [("kept", "Kept"), ("partly", "Partly kept"), ("missed", "Missed")]
+VERDICTS = [("confirmed", "Confirmed"), ("disputed", "Disputed")]
+QUESTION_STATUSES = [("waiting", "Waiting for an answer"), ("answered", "Answered"), ("thinking", "Thinking it over")]
+HELPED = [("", "Not marked yet"), ("helped", "This helped"), ("more", "I still have questions")]
+SOURCES = [
+    ("", "Written directly"),
+    ("repair", "From the apology: making it right"),
+    ("change", "From the apology: what will change"),
+]
+INSTRUMENT_CHOICES = [
+    ("csi4", "CSI-4"),
+    ("trust_checkin", "Trust check-in"),
+    ("forgiveness_checkin", "Forgiveness check-in"),
+]
+
+
+class Commitment(models.Model):
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="commitments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="commitments")
+    text = models.TextField(max_length=1000)
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=16, choices=SOURCES, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["repair", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ScheduleVersion(models.Model):
+    """One row per edit: the schedule (and wording) in force from ``effective_from``. Never rewritten."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="versions")
+    effective_from = models.DateField()
+    kind = models.CharField(max_length=16, choices=SCHEDULE_KINDS)
+    weekdays = models.CharField(max_length=16, blank=True)  # "0,2,4"; 0 = Monday
+    on = models.DateField(null=True, blank=True)  # once only
+    event = models.CharField(max_length=200, blank=True)  # whenever only
+    text = models.TextField(max_length=1000)  # the wording while this version was in force
+    end = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["effective_from", "pk"]
+        constraints = [models.UniqueConstraint(fields=["commitment", "effective_from"], name="one_version_per_day")]
+
+
+class CheckIn(models.Model):
+    # ``repair`` repeats the commitment's, so the timeline can page through one index.
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="check_ins")
+    on = models.DateField()
+    status = models.CharField(max_length=8, choices=STATUSES)
+    note = models.TextField(max_length=2000, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["commitment", "on"], name="one_check_in_per_day")]
+        indexes = [models.Index(fields=["repair", "recorded_at"])]
+
+
+class Confirmation(models.Model):
+    """The partner's view of one check-in. Shown alongside the check-in, never merged into it."""
+
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
+    check_in = models.OneToOneField(CheckIn, on_delete=models.CASCADE, related_name="confirmation")
+    partner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confirmations")
+    verdict = models.CharField(max_length=10, choices=VERDICTS)
+    note = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["repair", "created_at"])]
+
+
+class DisputeMessage(models.Model):
+    """A short exchange about a disputed check-in; each side's words stay as written."""
+
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
+    confirmation = models.ForeignKey(Confirmation, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["repair", "created_at"])]
+
+
+class Question(models.Model):
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="questions")
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions_asked")
+    text = models.TextField(max_length=4000)
+    status = models.CharField(max_length=10, choices=QUESTION_STATUSES, default="waiting")
+    answer_by = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
+class Answer(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers_given")
+    text = models.TextField(max_length=8000)
+    helped = models.CharField(max_length=8, choices=HELPED, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class TransparencyNote(models.Model):
+    """A voluntary entry ("I saw X today, here is what happened"). Nothing is ever collected for it."""
+
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="transparency_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transparency_notes")
+    text = models.TextField(max_length=4000)
+    shared = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
+class QuestionnaireResponse(models.Model):
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="questionnaire_responses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_responses")
+    instrument = models.CharField(max_length=32, choices=INSTRUMENT_CHOICES)
+    answers = models.JSONField(default=dict)
+    total = models.FloatField(null=True)
+    headline = models.FloatField(null=True)  # the one number charted (CSI-4 total, "trust today", ...)
+    band = models.CharField(max_length=40, blank=True)
+    shared = models.BooleanField(default=False)
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-taken_at", "-pk"]
+        indexes = [models.Index(fields=["repair", "user", "instrument", "taken_at"])]

@@ -1,0 +1,496 @@
+"""Read side of the trust feature: what a member may see, loaded once per request and computed by the core.
+
+Visibility, in one place:
+* commitments, check-ins, confirmations, dispute messages, questions and answers are seen by
+  both members of the repair;
+* transparency notes: by their writer, and by the partner when the writer shares them;
+* questionnaire responses: by their author, and by the partner only when the author shares them.
+Screening results live in the safety app and never appear here.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from amends import ledger
+from amends.ledger.consistency import occurrences
+from amends.services.access import RepairAccess
+from amends.services.trust import QUESTIONNAIRES, instruments_for, partner_of, to_domain, today_for
+from amends.web.trust.models import (
+    CheckIn,
+    Commitment,
+    Confirmation,
+    DisputeMessage,
+    Question,
+    QuestionnaireResponse,
+    ScheduleVersion,
+    TransparencyNote,
+)
+
+QUESTIONNAIRE_EVERY_DAYS = 14  # "every week or two": reminded once two weeks have passed
+_STATUS = {s.value: s for s in ledger.Status}
+_CONF = {
+    "confirmed": ledger.Confirmation.CONFIRMED,
+    "disputed": ledger.Confirmation.DISPUTED,
+    None: ledger.Confirmation.NONE,
+}
+
+
+@dataclass
+class Ledger:
+    """Every commitment of a repair with its check-ins, as rows and as pure-core values."""
+
+    rows: list[Commitment]
+    domain: list[ledger.Commitment]
+    check_ins: list[ledger.CheckIn]
+    today: date
+    by_id: dict[str, Commitment] = field(default_factory=dict)
+
+    @cached_property
+    def summary(self) -> ledger.LedgerSummary:
+        return ledger.summarize(self.domain, self.check_ins, today=self.today)
+
+    @cached_property
+    def index(self) -> dict[str, dict[date, ledger.CheckIn]]:
+        out: dict[str, dict[date, ledger.CheckIn]] = {}
+        for c in self.check_ins:
+            out.setdefault(c.commitment_id, {})[c.on] = c
+        return out
+
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+    def cached(self, key: Any, compute: Any) -> Any:
+        """Derived values (due lists, heatmap cells, charts) computed once per ledger state."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def mine(self, user_id: int) -> list[ledger.Commitment]:
+        return [d for d, r in zip(self.domain, self.rows, strict=True) if r.author_id == user_id]
+
+    def summary_for(self, user_id: int) -> ledger.LedgerSummary:
+        ids = {str(r.pk) for r in self.rows if r.author_id == user_id}
+        mine = [d for d in self.domain if d.id in ids]
+        return ledger.summarize(mine, [c for c in self.check_ins if c.commitment_id in ids], today=self.today)
+
+
+_CACHE: OrderedDict[tuple[Any, ...], Ledger] = OrderedDict()
+_CACHE_SIZE = 32
+
+
+def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
+    """The repair's ledger, reused while nothing in it has changed.
+
+    The cache is only a shortcut: its key is a fingerprint read from the database on every
+    call (counts and latest change times), so every worker sees a write at once.
+    """
+    rows = list(Commitment.objects.filter(repair=access.repair).select_related("author"))
+    day = today or today_for(access.user_id)
+    key = (access.repair.pk, day, *_fingerprint(access.repair.pk), tuple((r.pk, r.updated_at) for r in rows))
+    hit = _CACHE.get(key)
+    if hit is not None:
+        _CACHE.move_to_end(key)
+        return hit
+    versions: dict[int, list[ScheduleVersion]] = {}
+    for v in ScheduleVersion.objects.filter(commitment__repair=access.repair).order_by("effective_from", "pk"):
+        versions.setdefault(v.commitment_id, []).append(v)
+    domain = [to_domain(r, versions.get(r.pk, [])) for r in rows]
+    led = Ledger(rows, domain, _domain_check_ins([r.pk for r in rows]), day, {str(r.pk): r for r in rows})
+    _CACHE[key] = led
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return led
+
+
+def _fingerprint(repair_id: int) -> tuple[Any, ...]:
+    from django.db import connection
+
+    ci, cf, cm, sv = (m._meta.db_table for m in (CheckIn, Confirmation, Commitment, ScheduleVersion))
+    sql = (
+        f"SELECT COUNT(c.id), MAX(c.updated_at), COUNT(f.id), MAX(f.updated_at), "
+        f"(SELECT COUNT(*) FROM {sv} v JOIN {cm} m2 ON m2.id = v.commitment_id WHERE m2.repair_id = %s) "
+        f"FROM {ci} c JOIN {cm} m ON m.id = c.commitment_id "
+        f"LEFT JOIN {cf} f ON f.check_in_id = c.id WHERE m.repair_id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [repair_id, repair_id])
+        return tuple(cursor.fetchone())
+
+
+def _domain_check_ins(commitment_ids: list[int]) -> list[ledger.CheckIn]:
+    """All check-ins of these commitments with the partner's verdict, as core values.
+
+    Raw SQL on purpose: this is the hot path of every dashboard (thousands of rows), and the
+    ORM's per-row converters cost more than the ledger's whole computation. Dates are parsed
+    once per distinct day (SQLite returns text, PostgreSQL returns dates).
+    """
+    if not commitment_ids:
+        return []
+    from django.db import connection
+
+    ci, cf = CheckIn._meta.db_table, Confirmation._meta.db_table
+    marks = ",".join(["%s"] * len(commitment_ids))
+    sql = (
+        f'SELECT c.commitment_id, c."on", c.status, f.verdict FROM {ci} c '
+        f"LEFT JOIN {cf} f ON f.check_in_id = c.id WHERE c.commitment_id IN ({marks})"
+    )
+    days: dict[Any, date] = {}
+    make, status, conf = ledger.CheckIn, _STATUS, _CONF
+    out = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, commitment_ids)
+        for cid, on, s, v in cursor.fetchall():
+            day = days.get(on)
+            if day is None:
+                day = days[on] = on if isinstance(on, date) else date.fromisoformat(on)
+            out.append(make(str(cid), day, status[s], conf[v]))
+    return out
+
+
+# ---------------------------------------------------------------- due occurrences
+
+
+@dataclass(frozen=True)
+class Due:
+    commitment: Commitment
+    on: date
+    overdue: bool
+
+
+def due_for(led: Ledger, user_id: int, *, limit: int = 60) -> tuple[list[Due], int]:
+    """Unrecorded occurrences of the user's fixed-schedule commitments, newest first, and how many in all."""
+    out: list[Due] = led.cached(("due", user_id), lambda: _all_due(led, user_id))
+    return out[:limit], len(out)
+
+
+def _all_due(led: Ledger, user_id: int) -> list[Due]:
+    out: list[Due] = []
+    for d in led.mine(user_id):
+        recs = led.index.get(d.id, {})
+        for day in occurrences(d, recs, led.today):
+            if day not in recs:
+                out.append(Due(led.by_id[d.id], day, day < led.today))
+    out.sort(key=lambda x: (x.on, x.commitment.pk), reverse=True)
+    return out
+
+
+def event_commitments(led: Ledger, user_id: int) -> list[Commitment]:
+    """The user's "whenever X happens" commitments in force today: checked in when X happens."""
+    out = []
+    for d in led.mine(user_id):
+        s = d.schedule_on(led.today)
+        if s is not None and s.event_driven:
+            out.append(led.by_id[d.id])
+    return out
+
+
+def awaiting_confirmation(access: RepairAccess, limit: int = 50) -> tuple[list[CheckIn], int]:
+    qs = CheckIn.objects.filter(commitment__repair=access.repair, confirmation__isnull=True).exclude(
+        commitment__author_id=access.user_id
+    )
+    return list(qs.select_related("commitment").order_by("-on", "-pk")[:limit]), qs.count()
+
+
+def recent_check_ins(access: RepairAccess, limit: int = 30) -> list[CheckIn]:
+    qs = CheckIn.objects.filter(commitment__repair=access.repair).select_related(
+        "commitment", "commitment__author", "confirmation"
+    )
+    return list(qs.order_by("-on", "-pk")[:limit])
+
+
+def disputed(access: RepairAccess, limit: int = 20) -> list[Confirmation]:
+    qs = Confirmation.objects.filter(check_in__commitment__repair=access.repair, verdict="disputed")
+    return list(
+        qs.select_related("check_in", "check_in__commitment", "partner")
+        .prefetch_related("messages__author")
+        .order_by("-check_in__on")[:limit]
+    )
+
+
+# ---------------------------------------------------------------- questionnaires
+
+
+def visible_responses(access: RepairAccess) -> Any:
+    return QuestionnaireResponse.objects.filter(repair=access.repair).filter(Q(user_id=access.user_id) | Q(shared=True))
+
+
+def series(access: RepairAccess, instrument: str) -> dict[int, list[tuple[datetime, float]]]:
+    """Headline values over time per visible author, oldest first."""
+    out: dict[int, list[tuple[datetime, float]]] = {}
+    rows = (
+        visible_responses(access)
+        .filter(instrument=instrument)
+        .order_by("taken_at")
+        .values_list("user_id", "taken_at", "headline")
+    )
+    for uid, when, value in rows:
+        if value is not None:
+            out.setdefault(uid, []).append((when, value))
+    return out
+
+
+def questionnaires_due(access: RepairAccess) -> list[str]:
+    since = timezone.now() - timedelta(days=QUESTIONNAIRE_EVERY_DAYS)
+    taken = set(
+        QuestionnaireResponse.objects.filter(repair=access.repair, user_id=access.user_id, taken_at__gte=since)
+        .values_list("instrument", flat=True)
+        .distinct()
+    )
+    return [i for i in instruments_for(access.role) if i not in taken]
+
+
+def direction(values: list[float], *, span: int = 4, delta: float = 0.5) -> str:
+    """ "up", "down", "steady" or "" (too few answers) comparing the last ``span`` answers with the ones before."""
+    if len(values) < 2 * span:
+        return ""
+    recent = sum(values[-span:]) / span
+    before = sum(values[-2 * span : -span]) / span
+    return "up" if recent - before >= delta else "down" if before - recent >= delta else "steady"
+
+
+# ---------------------------------------------------------------- reminders
+
+
+def reminders(access: RepairAccess, led: Ledger | None = None) -> list[dict[str, Any]]:
+    """What is waiting for this user, shown in the app while it is open (no e-mail, nothing sent)."""
+    out: list[dict[str, Any]] = []
+    led = led or load_ledger(access)
+    _, due_count = due_for(led, access.user_id, limit=0)
+    if due_count:
+        out.append({"text": f"{due_count} check-in{'s' if due_count != 1 else ''} to record.", "url": "trust_checkins"})
+    _, waiting = awaiting_confirmation(access, limit=0)
+    if waiting and partner_of(access) is not None:
+        out.append({"text": f"{waiting} of your partner's check-ins to confirm or dispute.", "url": "trust_confirm"})
+    if access.role == "offender":
+        n = Question.objects.filter(repair=access.repair, status="waiting").exclude(asked_by_id=access.user_id).count()
+        late = Question.objects.filter(repair=access.repair, status="thinking", answer_by__lt=led.today).count()
+        if n:
+            out.append(
+                {
+                    "text": f"{n} question{'s' if n != 1 else ''} from your partner waiting for an answer.",
+                    "url": "trust_questions",
+                }
+            )
+        if late:
+            out.append(
+                {
+                    "text": f"You said you would answer {late} question{'s' if late != 1 else ''} by now.",
+                    "url": "trust_questions",
+                }
+            )
+    for inst in questionnaires_due(access):
+        out.append(
+            {
+                "text": f"{_INSTRUMENT_LABEL[inst]} is due (about every two weeks).",
+                "url": "trust_questionnaire",
+                "arg": inst,
+            }
+        )
+    return out
+
+
+_INSTRUMENT_LABEL = {
+    "csi4": "The CSI-4 satisfaction check-in",
+    "trust_checkin": "Your trust check-in",
+    "forgiveness_checkin": "Your forgiveness check-in",
+}
+
+
+# ---------------------------------------------------------------- timeline
+
+TIMELINE_KINDS = {
+    "commitments": "Commitments",
+    "checkins": "Check-ins",
+    "confirmations": "Confirmations and disputes",
+    "questions": "Questions and answers",
+    "notes": "Transparency notes",
+    "scores": "Check-in scores",
+    "apology": "Apology",
+}
+PAGE = 50
+
+
+@dataclass(frozen=True)
+class Event:
+    at: datetime
+    kind: str
+    who: int | None
+    title: str
+    text: str = ""
+    detail: str = ""
+    private: bool = False
+
+
+def timeline(
+    access: RepairAccess,
+    *,
+    kinds: set[str] | None = None,
+    who: str = "all",
+    before: datetime | None = None,
+    limit: int = PAGE,
+) -> tuple[list[Event], datetime | None]:
+    """One page of events, newest first, from every source this user may see; and the cursor for the next page."""
+    kinds = kinds or set(TIMELINE_KINDS)
+    before = before or timezone.now() + timedelta(days=1)
+    events: list[Event] = []
+    for kind in kinds & set(TIMELINE_KINDS):
+        events.extend(_SOURCES[kind](access, before, limit + 1))
+    if who in {"me", "partner"}:
+        mine = who == "me"
+        events = [e for e in events if (e.who == access.user_id) == mine]
+    events.sort(key=lambda e: e.at, reverse=True)
+    page = events[:limit]
+    more = len(events) > limit
+    return page, (page[-1].at if more and page else None)
+
+
+def _commitment_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    rows = ScheduleVersion.objects.filter(commitment__repair=access.repair, created_at__lt=before).select_related(
+        "commitment"
+    )
+    out = []
+    for v in rows.order_by("-created_at")[:n]:
+        first = v.effective_from == v.commitment.start and v.created_at - v.commitment.created_at < timedelta(seconds=5)
+        title = "Made a commitment" if first else f"Changed a commitment from {v.effective_from:%d %b %Y}"
+        out.append(Event(v.created_at, "commitments", v.commitment.author_id, title, v.text))
+    return out
+
+
+def _check_in_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    rows = CheckIn.objects.filter(repair=access.repair, recorded_at__lt=before).select_related("commitment")
+    return [
+        Event(
+            c.recorded_at,
+            "checkins",
+            c.commitment.author_id,
+            f"Checked in for {c.on:%a %d %b %Y}: {c.get_status_display().lower()}",
+            c.commitment.text,
+            c.note,
+        )
+        for c in rows.order_by("-recorded_at")[:n]
+    ]
+
+
+def _confirmation_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    rows = Confirmation.objects.filter(repair=access.repair, created_at__lt=before).select_related(
+        "check_in__commitment"
+    )
+    out = [
+        Event(
+            c.created_at,
+            "confirmations",
+            c.partner_id,
+            f"{c.get_verdict_display()} the check-in for {c.check_in.on:%a %d %b %Y}",
+            c.check_in.commitment.text,
+            c.note,
+        )
+        for c in rows.order_by("-created_at")[:n]
+    ]
+    msgs = DisputeMessage.objects.filter(repair=access.repair, created_at__lt=before)
+    out += [
+        Event(m.created_at, "confirmations", m.author_id, "Added to a dispute", m.text)
+        for m in msgs.order_by("-created_at")[:n]
+    ]
+    return out
+
+
+def _question_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    from amends.web.trust.models import Answer
+
+    qs = Question.objects.filter(repair=access.repair, created_at__lt=before).order_by("-created_at")[:n]
+    out = [Event(q.created_at, "questions", q.asked_by_id, "Asked a question", q.text) for q in qs]
+    answers = Answer.objects.filter(question__repair=access.repair, created_at__lt=before).select_related("question")
+    out += [
+        Event(
+            a.created_at,
+            "questions",
+            a.author_id,
+            "Answered a question",
+            a.text,
+            a.get_helped_display() if a.helped else "",
+        )
+        for a in answers.order_by("-created_at")[:n]
+    ]
+    return out
+
+
+def _note_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    rows = TransparencyNote.objects.filter(repair=access.repair, created_at__lt=before).filter(
+        Q(author_id=access.user_id) | Q(shared=True)
+    )
+    return [
+        Event(t.created_at, "notes", t.author_id, "Wrote a transparency note", t.text, private=not t.shared)
+        for t in rows.order_by("-created_at")[:n]
+    ]
+
+
+def _score_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    rows = visible_responses(access).filter(taken_at__lt=before).order_by("-taken_at")[:n]
+    return [
+        Event(
+            r.taken_at,
+            "scores",
+            r.user_id,
+            f"{r.get_instrument_display()}: {_fmt(r.headline)}",
+            detail=_score_detail(r),
+            private=not r.shared,
+        )
+        for r in rows
+    ]
+
+
+def _score_detail(r: QuestionnaireResponse) -> str:
+    if r.instrument == "csi4":
+        return f"Total {_fmt(r.total)} of 21" + (" (below 13.5: a hard time)" if (r.total or 0) < 13.5 else "")
+    return f"Headline item {_fmt(r.headline)} of 10 · not a validated scale"
+
+
+def _apology_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    from amends.web.repairs.models import ApologyDraft
+
+    rows = ApologyDraft.objects.filter(repair=access.repair, shared=True, created_at__lt=before).order_by(
+        "-created_at"
+    )[:n]
+    return [
+        Event(d.created_at, "apology", d.author_id, f"Shared the apology (version {d.version})", d.text) for d in rows
+    ]
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+_SOURCES = {
+    "commitments": _commitment_events,
+    "checkins": _check_in_events,
+    "confirmations": _confirmation_events,
+    "questions": _question_events,
+    "notes": _note_events,
+    "scores": _score_events,
+    "apology": _apology_events,
+}
+
+
+def month_rows(cells: list[tuple[date, ledger.DayState]]) -> list[dict[str, Any]]:
+    """The heatmap as a table: per month, how many days were in each state."""
+    out: dict[str, dict[str, Any]] = {}
+    for d, state in cells:
+        row = out.setdefault(
+            f"{d:%Y-%m}",
+            {"month": f"{d:%B %Y}", "kept": 0, "partly": 0, "missed": 0, "disputed": 0, "overdue": 0, "pending": 0},
+        )
+        if state.value in row:
+            row[state.value] += 1
+    return list(out.values())
+
+
+__all__ = ["QUESTIONNAIRES", "Ledger", "load_ledger", "due_for", "timeline", "reminders", "series", "direction"]

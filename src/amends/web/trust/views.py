@@ -1,0 +1,498 @@
+"""Trust pages. Each view: access-checked fetch, validate a form, one service call, redirect or render.
+
+htmx requests get only the named fragment; every form also works as a plain POST.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from amends.services import trust as service
+from amends.services.errors import InvalidInput, NotFound
+from amends.web.access import repair_or_404
+from amends.web.highlight import highlight_html
+from amends.web.trust import charts, dashboard, queries
+from amends.web.trust.forms import (
+    AnswerForm,
+    CheckInForm,
+    CommitmentForm,
+    EditCommitmentForm,
+    MessageForm,
+    NoteForm,
+    QuestionForm,
+    RespondForm,
+    questionnaire_form,
+)
+from amends.web.trust.models import Answer, Commitment, Question, QuestionnaireResponse, TransparencyNote
+
+
+def _form_error(form: Any, exc: InvalidInput) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+
+
+def _404(exc: NotFound) -> Http404:
+    return Http404(str(exc))
+
+
+# ---------------------------------------------------------------- dashboard, charts, timeline
+
+
+@login_required
+def trust_dashboard(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    return render(request, "trust/dashboard.html", {"access": access, **dashboard.build(access)})
+
+
+@login_required
+def chart_svg(request: HttpRequest, repair_id: int, name: str) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    svg = dashboard.chart_svg(access, name)
+    if svg is None:
+        raise Http404("no such chart")
+    response = HttpResponse(charts.standalone(svg), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="amends-{name}.svg"'
+    return response
+
+
+@login_required
+def timeline(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    kinds = {k for k in request.GET.getlist("kind") if k in queries.TIMELINE_KINDS}
+    who = request.GET.get("who", "all")
+    before = _parse_cursor(request.GET.get("before", ""))
+    events, cursor = queries.timeline(access, kinds=kinds or None, who=who, before=before)
+    context = {
+        "access": access,
+        "events": events,
+        "cursor": cursor,
+        "kinds": queries.TIMELINE_KINDS,
+        "chosen": kinds,
+        "who": who,
+        "names": dashboard.names(access),
+        "next_query": _next_query(request, cursor),
+    }
+    template = "trust/partials/timeline_events.html" if request.htmx else "trust/timeline.html"
+    return render(request, template, context)
+
+
+def _parse_cursor(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _next_query(request: HttpRequest, cursor: datetime | None) -> str:
+    if cursor is None:
+        return ""
+    q = request.GET.copy()
+    q["before"] = cursor.isoformat()
+    return q.urlencode()
+
+
+# ---------------------------------------------------------------- commitments
+
+
+def _apology_sentences(access: Any) -> list[dict[str, str]]:
+    """The user's own sentences from the repair and change parts of their latest apology draft."""
+    from amends.web.repairs.models import ApologyDraft
+
+    draft = ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id).first()
+    if draft is None:
+        return []
+    try:
+        from amends.coach.apology import analyze_apology
+
+        elements = analyze_apology(draft.text).to_dict()["elements"]
+    except (ImportError, ValueError):
+        return []
+    out: list[dict[str, str]] = []
+    for part in ("repair", "change"):
+        for start, end in elements.get(part, {}).get("spans", []):
+            sentence = _sentence_around(draft.text, start, end)
+            if sentence and all(o["text"] != sentence for o in out):
+                out.append({"part": part, "text": sentence})
+    return out
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    bounds = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:start])]
+    lo = bounds[-1] if bounds else 0
+    m = re.search(r"[.!?\n]", text[end:])
+    hi = end + m.end() if m else len(text)
+    return text[lo:hi].strip()
+
+
+def _coach(text: str) -> dict[str, Any] | None:
+    if not text.strip():
+        return None
+    try:
+        report = service.coach_commitment(text).to_dict()
+    except InvalidInput as exc:
+        return {"error": str(exc)}
+    report["highlighted"] = highlight_html(text, report["findings"])
+    s, e = report["keep_every_time_prompt"]["span"]
+    report["action"] = text[s:e]
+    return report
+
+
+@login_required
+def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    form = CommitmentForm(
+        request.POST or None, initial={"text": request.GET.get("text", ""), "source": request.GET.get("source", "")}
+    )
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = _coach(form.cleaned_data["text"])
+        if request.POST.get("action") == "save" and _save_commitment(access, form):
+            messages.success(request, "Commitment saved. It shows on your check-in page when it is due.")
+            return redirect("trust_commitments", repair_id=access.repair.pk)
+    led = queries.load_ledger(access)
+    context = {
+        "access": access,
+        "form": form,
+        "report": report,
+        "led": led,
+        "rows": list(zip(led.rows, led.summary.commitments, strict=True)),
+        "suggestions": _apology_sentences(access) if access.role == "offender" else [],
+    }
+    return render(request, "trust/commitments.html", context)
+
+
+def _save_commitment(access: Any, form: CommitmentForm) -> bool:
+    if not form.cleaned_data["keep"]:
+        form.add_error(
+            "keep", "Can you keep this every time? If yes, tick the box; if not, make it smaller until you can."
+        )
+        return False
+    d = form.cleaned_data
+    try:
+        service.add_commitment(
+            access,
+            text=d["text"],
+            schedule=form.schedule(),
+            start=d.get("start"),
+            end=d.get("end"),
+            source=d.get("source") or "",
+        )
+    except InvalidInput as exc:
+        _form_error(form, exc)
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
+    repair_or_404(request, repair_id)
+    return render(request, "trust/partials/commitment_report.html", {"report": _coach(request.POST.get("text", ""))})
+
+
+@login_required
+def commitment_edit(request: HttpRequest, repair_id: int, commitment_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    c = Commitment.objects.filter(pk=commitment_id, repair=access.repair, author_id=access.user_id).first()
+    if c is None:
+        raise Http404("no such commitment")
+    latest = c.versions.order_by("-effective_from").first()
+    initial = {
+        "text": c.text,
+        "end": c.end,
+        "kind": latest.kind,
+        "weekdays": latest.weekdays.split(",") if latest.weekdays else [],
+        "on": latest.on,
+        "event": latest.event,
+    }
+    form = EditCommitmentForm(request.POST or None, initial=initial)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = _coach(form.cleaned_data["text"])
+        if request.POST.get("action") == "save" and _edit(access, c, form):
+            messages.success(request, "Changed. Earlier days keep the commitment as it was.")
+            return redirect("trust_commitments", repair_id=access.repair.pk)
+    return render(
+        request,
+        "trust/commitment_edit.html",
+        {"access": access, "form": form, "commitment": c, "versions": c.versions.all(), "report": report},
+    )
+
+
+def _edit(access: Any, c: Commitment, form: EditCommitmentForm) -> bool:
+    if not form.cleaned_data["keep"]:
+        form.add_error(
+            "keep", "Can you keep this every time? If yes, tick the box; if not, make it smaller until you can."
+        )
+        return False
+    d = form.cleaned_data
+    try:
+        service.edit_commitment(
+            access,
+            c.pk,
+            text=d["text"],
+            schedule=form.schedule(),
+            effective_from=d.get("effective_from"),
+            end=d.get("end"),
+        )
+    except InvalidInput as exc:
+        _form_error(form, exc)
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- check-ins and confirmations
+
+
+@login_required
+def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    form = CheckInForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            result = service.record_check_in(access, d["commitment"], on=d["on"], status=d["status"], note=d["note"])
+        except NotFound as exc:
+            raise _404(exc) from exc
+        except InvalidInput as exc:
+            _form_error(form, exc)
+        else:
+            if not result.note_findings:
+                messages.success(
+                    request,
+                    "Check-in recorded." if result.created or result.changed else "Already recorded; nothing changed.",
+                )
+                return redirect("trust_checkins", repair_id=access.repair.pk)
+    led = queries.load_ledger(access)
+    due, total = queries.due_for(led, access.user_id)
+    context = {
+        "access": access,
+        "form": form,
+        "due": due,
+        "due_total": total,
+        "today": led.today,
+        "result": result,
+        "events": queries.event_commitments(led, access.user_id),
+        "recent": queries.recent_check_ins(access),
+        "posted_key": _posted_key(request),
+    }
+    return render(request, "trust/check_ins.html", context)
+
+
+def _posted_key(request: HttpRequest) -> str:
+    return f"{request.POST.get('commitment', '')}:{request.POST.get('on', '')}" if request.method == "POST" else ""
+
+
+@login_required
+def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    form = RespondForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        respond = service.confirm_check_in if form.cleaned_data["verdict"] == "confirmed" else service.dispute_check_in
+        try:
+            respond(access, request.POST.get("check_in", ""), form.cleaned_data["note"])
+        except NotFound as exc:
+            raise _404(exc) from exc
+        except InvalidInput as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Thank you. Your view is shown beside the check-in.")
+        return redirect("trust_confirm", repair_id=access.repair.pk)
+    waiting, total = queries.awaiting_confirmation(access)
+    context = {
+        "access": access,
+        "waiting": waiting,
+        "waiting_total": total,
+        "disputes": queries.disputed(access),
+        "message_form": MessageForm(),
+        "names": dashboard.names(access),
+    }
+    return render(request, "trust/confirm.html", context)
+
+
+@login_required
+@require_POST
+def dispute_message(request: HttpRequest, repair_id: int, check_in_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            service.add_dispute_message(access, check_in_id, form.cleaned_data["text"])
+        except NotFound as exc:
+            raise _404(exc) from exc
+        except InvalidInput as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, "Write a few words first.")
+    return redirect("trust_confirm", repair_id=access.repair.pk)
+
+
+# ---------------------------------------------------------------- questions and answers
+
+
+@login_required
+def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.ask_question(access, form.cleaned_data["text"])
+        except InvalidInput as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Question sent. It shows as waiting until it is answered.")
+            return redirect("trust_questions", repair_id=access.repair.pk)
+    rows = Question.objects.filter(repair=access.repair).prefetch_related("answers")
+    return render(
+        request,
+        "trust/questions.html",
+        {"access": access, "form": form, "questions": rows, "names": dashboard.names(access)},
+    )
+
+
+@login_required
+def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    q = Question.objects.filter(pk=question_id, repair=access.repair).first()
+    if q is None:
+        raise Http404("no such question")
+    form = AnswerForm(request.POST or None)
+    feedback = None
+    if request.method == "POST" and form.is_valid():
+        d, action = form.cleaned_data, request.POST.get("action", "send")
+        if action == "check":
+            feedback = _reply_feedback(q.text, d["text"])
+        else:
+            try:
+                service.answer_question(
+                    access, q.pk, d["text"], thinking_until=d["answer_by"] if action == "think" else None
+                )
+            except InvalidInput as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(
+                    request, "Answer sent." if action != "think" else "Your partner will see when you plan to answer."
+                )
+                return redirect("trust_question", repair_id=access.repair.pk, question_id=q.pk)
+    context = {
+        "access": access,
+        "q": q,
+        "form": form,
+        "feedback": feedback,
+        "answers": q.answers.all(),
+        "names": dashboard.names(access),
+    }
+    return render(request, "trust/question.html", context)
+
+
+def _reply_feedback(partner_message: str, reply: str) -> dict[str, Any] | None:
+    """The reply coach's read on defensiveness, if that coach is installed."""
+    if not reply.strip():
+        return {"error": "Write your answer first, then check it."}
+    try:
+        from amends.coach.reply import analyze_reply
+        from amends.coach.text import TextRejected
+    except ImportError:
+        return None
+    try:
+        report = analyze_reply(partner_message, reply).to_dict()
+    except TextRejected as exc:
+        return {"error": str(exc)}
+    report["highlighted"] = highlight_html(reply, report["findings"])
+    return report
+
+
+@login_required
+@require_POST
+def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    try:
+        a = service.mark_answer(access, answer_id, request.POST.get("helped", ""))
+    except NotFound as exc:
+        raise _404(exc) from exc
+    except InvalidInput as exc:
+        messages.error(request, str(exc))
+        a = Answer.objects.filter(pk=answer_id, question__repair=access.repair).first()
+    return redirect("trust_question", repair_id=access.repair.pk, question_id=a.question_id if a else 0)
+
+
+# ---------------------------------------------------------------- transparency notes
+
+
+@login_required
+def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.add_transparency_note(access, form.cleaned_data["text"], shared=form.cleaned_data["shared"])
+        except InvalidInput as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Note saved.")
+            return redirect("trust_notes", repair_id=access.repair.pk)
+    from django.db.models import Q
+
+    rows = TransparencyNote.objects.filter(repair=access.repair).filter(Q(author_id=access.user_id) | Q(shared=True))[
+        :100
+    ]
+    return render(
+        request, "trust/notes.html", {"access": access, "form": form, "notes": rows, "names": dashboard.names(access)}
+    )
+
+
+# ---------------------------------------------------------------- questionnaires
+
+
+@login_required
+def questionnaires(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    mine = QuestionnaireResponse.objects.filter(repair=access.repair, user_id=access.user_id)[:30]
+    from amends.measures import load_instrument
+
+    offered = [load_instrument(i) for i in service.instruments_for(access.role)]
+    return render(
+        request,
+        "trust/questionnaires.html",
+        {"access": access, "mine": mine, "offered": offered, "due": queries.questionnaires_due(access)},
+    )
+
+
+@login_required
+def questionnaire(request: HttpRequest, repair_id: int, instrument: str) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    if instrument not in service.instruments_for(access.role):
+        raise Http404("no such questionnaire")
+    from amends.measures import load_instrument
+
+    inst = load_instrument(instrument)
+    form = questionnaire_form(inst, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        answers = {k.removeprefix("item_"): v for k, v in form.cleaned_data.items() if k.startswith("item_")}
+        try:
+            r = service.submit_questionnaire(access, instrument, answers, shared=form.cleaned_data["shared"])
+        except InvalidInput as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Saved. {inst.name}: {r.total:g}.")
+            return redirect("trust_questionnaires", repair_id=access.repair.pk)
+    return render(request, "trust/questionnaire.html", {"access": access, "inst": inst, "form": form})
+
+
+@login_required
+@require_POST
+def share_response(request: HttpRequest, repair_id: int, response_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    try:
+        service.set_response_shared(access, response_id, request.POST.get("shared") == "1")
+    except NotFound as exc:
+        raise _404(exc) from exc
+    return redirect("trust_questionnaires", repair_id=access.repair.pk)
