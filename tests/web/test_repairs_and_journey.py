@@ -166,3 +166,15 @@ def test_unknown_urls_get_a_friendly_404(as_alice: Client, path: str) -> None:
 
 def test_unknown_step_is_404(as_alice: Client, alice_repair: Any) -> None:
     assert as_alice.get(reverse("step", args=[alice_repair.pk, "step-99"])).status_code == 404
+
+
+def test_apology_versions_can_be_compared_and_the_score_move_seen(as_alice: Client, alice_repair: Any) -> None:
+    url = reverse("step", args=[alice_repair.pk, "apologize"])
+    as_alice.post(url, {"answer-draft": "I'm sorry if you were upset.", "action": "draft"})
+    as_alice.post(url, {"answer-draft": "I'm sorry I missed your birthday dinner. I was wrong.", "action": "draft"})
+    html = as_alice.get(reverse("compare_drafts", args=[alice_repair.pk])).content.decode()
+    assert "<del>" in html and "<ins>" in html and "Coach score" in html
+
+
+def test_comparing_needs_two_versions(as_alice: Client, alice_repair: Any) -> None:
+    assert as_alice.get(reverse("compare_drafts", args=[alice_repair.pk])).status_code == 404

@@ -51,3 +51,27 @@ def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     report = apology_result(request.POST.get("answer-draft", ""), access.repair.description)
     return render(request, "partials/apology_feedback.html", {"apology_report": report, "access": access})
+
+
+@login_required
+def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
+    """Two saved apology versions side by side, with the words that changed marked."""
+    from django.http import Http404
+
+    from amends.web.diff import word_diff
+    from amends.web.repairs.models import ApologyDraft
+
+    access = repair_or_404(request, repair_id)
+    drafts = list(ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id).order_by("version"))
+    if len(drafts) < 2:
+        raise Http404("fewer than two versions")
+    by_version = {d.version: d for d in drafts}
+    older = by_version.get(_int(request.GET.get("a")), drafts[-2])
+    newer = by_version.get(_int(request.GET.get("b")), drafts[-1])
+    context = {"access": access, "drafts": drafts, "older": older, "newer": newer,
+               "diff": word_diff(older.text, newer.text)}
+    return render(request, "journey/compare.html", context)
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else -1

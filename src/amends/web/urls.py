@@ -34,6 +34,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("repairs/<int:repair_id>/step/<slug:slug>/autosave/", repair_views.autosave, name="autosave"),
     path("repairs/<int:repair_id>/step/<slug:slug>/reopen/", repair_views.step_reopen, name="step_reopen"),
     path("repairs/<int:repair_id>/coach/apology/", coach_views.apology_feedback, name="apology_feedback"),
+    path("repairs/<int:repair_id>/apology/compare/", coach_views.compare_drafts, name="compare_drafts"),
     path("guide/", pages.guide, name="guide"),
     path("help/", pages.help_page, name="help"),
     path("neutral/", pages.neutral, name="neutral"),
