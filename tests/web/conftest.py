@@ -74,3 +74,19 @@ def as_charlie(charlie: User) -> Client:
 @pytest.fixture
 def as_anon() -> Client:
     return Client()
+
+
+@pytest.fixture
+def joined_bob(bob: User, alice_repair: Any) -> Any:
+    """bob, the hurt partner, joined alice's repair with her invitation code."""
+    from amends.services.access import repair_access
+    from amends.services.partners import accept_invitation, create_invitation
+
+    new = create_invitation(repair_access(alice_repair.created_by, alice_repair.pk))
+    accept_invitation(bob, new.code)
+    return repair_access(bob, alice_repair.pk).membership
+
+
+@pytest.fixture
+def as_bob(bob: User) -> Client:
+    return client_for(bob)

@@ -23,7 +23,9 @@ _COMMANDS = {
     "commitments": "amends.cli.ledger:commitments",
     "checkin": "amends.cli.ledger:checkin",
     "report": "amends.cli.ledger:report",
-    "export": "amends.cli.app:export",
+    "export": "amends.cli.privacy:export",
+    "backup": "amends.cli.ops:backup",
+    "restore": "amends.cli.ops:restore",
 }
 
 

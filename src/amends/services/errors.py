@@ -19,6 +19,9 @@ MAX_TEXT = 20_000
 
 
 def check_length(text: str, label: str, *, required: bool = False, field: str | None = None) -> str:
+    if "\x00" in text:
+        # PostgreSQL cannot store NUL in text; refuse it the same way on every database.
+        raise InvalidInput(f"{label} contains an invisible control character; remove it and save again.", field)
     if required and not text.strip():
         raise InvalidInput(f"{label} is empty. Write a few words, then save.", field)
     if len(text) > MAX_TEXT:

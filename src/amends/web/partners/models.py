@@ -1,0 +1,75 @@
+"""Invitations, personal API tokens, the optional app lock, and rate-limit counters.
+
+Secrets (invitation codes, API tokens, PINs) are stored only as hashes: a copy of the database
+is not enough to join a repair, call the API or unlock the app.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from amends.web.repairs.models import ROLES, Repair
+
+
+class Invitation(models.Model):
+    """A one-time invitation into a repair, reached by a link or by typing its short code."""
+
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="invitations")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=16, choices=ROLES)  # the role the invited person joins in
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def is_pending(self) -> bool:
+        from django.utils import timezone
+
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only its SHA-256 is kept; the token itself is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=60)
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)  # enough to recognise a token in the list, not to use it
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class AppLock(models.Model):
+    """An optional PIN asked again after some idle minutes, for a computer others can reach."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="app_lock")
+    pin_hash = models.CharField(max_length=256)
+    idle_minutes = models.PositiveIntegerField(default=5)
+
+
+class RateCounter(models.Model):
+    """Requests counted per key, bucket and time window, in the database so every worker agrees.
+
+    The key is a hash (of "user:ID" or "ip:ADDRESS"), so the table holds no addresses or names.
+    """
+
+    key = models.CharField(max_length=64)
+    bucket = models.CharField(max_length=32)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "bucket", "window_start"], name="one_counter_per_window")]
+        indexes = [models.Index(fields=["window_start"], name="ratecounter_window")]

@@ -1,0 +1,308 @@
+"""Partner, sharing and privacy pages. Each view: access-checked fetch, validate, service call, redirect or render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from amends.journey import load_track
+from amends.services import partners as service
+from amends.services import privacy
+from amends.services.access import RepairAccess, partner_membership, partner_shared_answers, partner_shared_drafts
+from amends.services.errors import InvalidInput, NotFound
+from amends.services.repairs import save_answer
+from amends.web.access import repair_or_404
+from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm
+from amends.web.partners.models import AppLock
+from amends.web.partners.tokens import check_rate_limit
+from amends.web.repairs.models import ApologyDraft, JourneyAnswer
+
+
+def _partner_context(access: RepairAccess, **extra: Any) -> dict[str, Any]:
+    return {
+        "access": access,
+        "partner": partner_membership(access),
+        "pending": service.pending_invitations(access),
+        **extra,
+    }
+
+
+@login_required
+def partner_page(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    return render(request, "partners/partner.html", _partner_context(access))
+
+
+@login_required
+@require_POST
+def partner_invite(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    try:
+        new = service.create_invitation(access)
+    except service.InvitationError as exc:
+        messages.error(request, str(exc))
+        return redirect("partner", repair_id=access.repair.pk)
+    link = request.build_absolute_uri(f"/join/?code={new.code}")
+    # Rendered, not redirected: the code is shown this once and is never stored in clear.
+    return render(request, "partners/partner.html", _partner_context(access, new=new, link=link))
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, repair_id: int, invitation_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    try:
+        service.revoke_invitation(access, invitation_id)
+    except NotFound as exc:
+        raise Http404("no such invitation") from exc
+    messages.success(request, "Invitation withdrawn. Its code no longer works.")
+    return redirect("partner", repair_id=access.repair.pk)
+
+
+@login_required
+def partner_leave(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    if request.method == "POST":
+        try:
+            service.leave_repair(access)
+        except InvalidInput as exc:
+            messages.error(request, str(exc))
+            return redirect("partner", repair_id=access.repair.pk)
+        messages.success(request, "You have left the repair. What you wrote is still yours, in your data export.")
+        return redirect("home")
+    return render(request, "partners/leave.html", {"access": access})
+
+
+@login_required
+def join(request: HttpRequest) -> HttpResponse:
+    form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")[:32]})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not check_rate_limit(f"user:{request.user.pk}", "join"):
+            form.add_error("code", "Too many tries in a short time. Wait a minute, then try again.")
+            return render(request, "partners/join.html", {"form": form}, status=429)
+        try:
+            repair = service.accept_invitation(request.user, form.cleaned_data["code"])
+        except service.InvitationError as exc:
+            form.add_error("code", str(exc))
+            status = exc.status
+        else:
+            messages.success(
+                request, "You have joined the repair. Everything you write stays private until you share it."
+            )
+            return redirect("repair", repair_id=repair.pk)
+    elif request.method == "POST":
+        status = 400
+    return render(request, "partners/join.html", {"form": form}, status=status)
+
+
+@login_required
+def shared_view(request: HttpRequest, repair_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    partner = partner_membership(access)
+    return render(
+        request,
+        "partners/shared.html",
+        {
+            "access": access,
+            "partner": partner,
+            "their_answers": _labelled(partner_shared_answers(access), partner.role if partner else None),
+            "their_apology": list(partner_shared_drafts(access)),
+            "my_answers": _labelled(
+                JourneyAnswer.objects.filter(repair=access.repair, author_id=access.user_id, shared=True), access.role
+            ),
+            "my_apology": list(
+                ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id, shared=True)
+            ),
+        },
+    )
+
+
+def _labelled(answers: Any, role: str | None) -> list[dict[str, Any]]:
+    if role is None:
+        return []
+    track = load_track(role)
+    rows = []
+    for answer in answers:
+        step = track.step(answer.step)
+        prompt = step.prompt(answer.prompt) if step else None
+        if step and prompt:
+            rows.append({"answer": answer, "step": step, "prompt": prompt})
+    return sorted(rows, key=lambda r: (r["step"].number, r["prompt"].slug))
+
+
+def _keep_posted_text(request: HttpRequest, access: RepairAccess, step_slug: str) -> None:
+    """The share buttons sit inside the step form: save what was typed, so nothing is lost."""
+    step = load_track(access.role).step(step_slug)
+    for prompt in step.prompts if step else ():
+        key = f"answer-{prompt.slug}"
+        if key in request.POST:
+            multi = prompt.widget in {"feelings", "attachment", "apology-needs"}
+            text = "\n".join(v for v in request.POST.getlist(key) if v.strip()) if multi else request.POST[key]
+            try:
+                save_answer(access, step.slug, prompt.slug, text)  # type: ignore[union-attr]
+            except InvalidInput as exc:
+                messages.error(request, str(exc))
+
+
+def _back(request: HttpRequest, access: RepairAccess, step_slug: str | None, anchor: str = "") -> HttpResponse:
+    if request.POST.get("back") == "shared" or step_slug is None:
+        return redirect("shared_view", repair_id=access.repair.pk)
+    return redirect(f"/repairs/{access.repair.pk}/step/{step_slug}/{anchor}")
+
+
+@login_required
+@require_POST
+def share_answer(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    if load_track(access.role).step(slug) is None:
+        raise Http404("no such step")
+    _keep_posted_text(request, access, slug)
+    prompt = request.POST.get("prompt") or request.GET.get("prompt", "")
+    shared = request.POST.get("shared") == "1"
+    try:
+        service.set_answer_shared(access, slug, prompt, shared)
+    except NotFound as exc:
+        raise Http404("no such answer") from exc
+    except InvalidInput as exc:
+        messages.error(request, str(exc))
+        return _back(request, access, slug, f"#field-{prompt}")
+    messages.success(
+        request, "Shared with your partner." if shared else "Private again: your partner no longer sees it."
+    )
+    return _back(request, access, slug, f"#field-{prompt}")
+
+
+@login_required
+@require_POST
+def share_draft(request: HttpRequest, repair_id: int, draft_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    step = next((s for s in load_track(access.role).steps if any(p.widget == "apology" for p in s.prompts)), None)
+    try:
+        draft = service.set_draft_shared(access, draft_id, request.POST.get("shared") == "1")
+    except NotFound as exc:
+        raise Http404("no such apology version") from exc
+    if step is not None:
+        _keep_posted_text(request, access, step.slug)
+    messages.success(
+        request,
+        f"Version {draft.version} "
+        + ("delivered to your partner." if draft.shared else "taken back: it is private again."),
+    )
+    return _back(request, access, step.slug if step else None, "#field-draft")
+
+
+# Privacy: export, delete, tokens, app lock ----------------------------------------------------
+
+
+@login_required
+def privacy_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "partners/privacy.html", _privacy_context(request))
+
+
+def _privacy_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+    return {
+        "tokens": list(request.user.api_tokens.all()),  # type: ignore[union-attr]
+        "token_form": extra.pop("token_form", None) or TokenForm(),
+        "lock": AppLock.objects.filter(user=request.user).first(),
+        "lock_form": extra.pop("lock_form", None) or AppLockForm(),
+        **extra,
+    }
+
+
+@login_required
+def export_download(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(privacy.export_zip(request.user), content_type="application/zip")
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="amends-data-{stamp}.zip"'
+    return response
+
+
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            privacy.delete_account(request.user, form.cleaned_data["confirm"])
+        except InvalidInput as exc:
+            form.add_error("confirm", str(exc))
+        else:
+            logout(request)
+            messages.success(request, "Your account and everything you wrote have been deleted.")
+            return redirect("home")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "partners/delete.html", {"form": form}, status=status)
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            _, token = privacy.create_api_token(request.user, form.cleaned_data["name"])
+        except InvalidInput as exc:
+            form.add_error("name", str(exc))
+        else:
+            # Shown once, in this response only.
+            return render(request, "partners/privacy.html", _privacy_context(request, new_token=token))
+    return render(request, "partners/privacy.html", _privacy_context(request, token_form=form), status=400)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    try:
+        privacy.revoke_api_token(request.user, token_id)
+    except NotFound as exc:
+        raise Http404("no such token") from exc
+    messages.success(request, "Token revoked. Programs using it are signed out.")
+    return redirect("privacy")
+
+
+@login_required
+@require_POST
+def lock_settings(request: HttpRequest) -> HttpResponse:
+    if request.POST.get("action") == "off":
+        privacy.clear_app_lock(request.user)
+        messages.success(request, "App lock turned off.")
+        return redirect("privacy")
+    form = AppLockForm(request.POST)
+    if form.is_valid():
+        try:
+            privacy.set_app_lock(request.user, form.cleaned_data["pin"], form.cleaned_data["idle_minutes"])
+        except InvalidInput as exc:
+            form.add_error(exc.field, str(exc))
+        else:
+            messages.success(request, "App lock is on. Your PIN will be asked after you have been away.")
+            return redirect("privacy")
+    return render(request, "partners/privacy.html", _privacy_context(request, lock_form=form), status=400)
+
+
+def unlock(request: HttpRequest) -> HttpResponse:
+    from amends.web.partners.forms import UnlockForm
+    from amends.web.partners.middleware import LOCKED, SEEN, safe_next
+
+    if not request.user.is_authenticated:
+        return redirect("login")
+    form = UnlockForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not check_rate_limit(f"user:{request.user.pk}", "unlock"):
+            logout(request)  # too many wrong PINs: the password is needed again
+            messages.error(request, "Too many wrong PINs. Sign in again with your password.")
+            return redirect("login")
+        if privacy.check_app_pin(request.user, form.cleaned_data["pin"]):
+            request.session.pop(LOCKED, None)
+            request.session[SEEN] = timezone.now().timestamp()
+            return redirect(safe_next(request, request.POST.get("next", "")))
+        form.add_error("pin", "That PIN is not right.")
+        status = 400
+    return render(request, "partners/unlock.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
