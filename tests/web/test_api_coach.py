@@ -80,3 +80,25 @@ def test_openapi_schema_lists_the_coach_endpoints(db: Any) -> None:
     schema = Client().get("/api/openapi.json").json()
     assert schema["openapi"].startswith("3.")
     assert {"/api/coach/apology", "/api/coach/emotions", "/api/coach/reply", "/api/safety/scan"} <= set(schema["paths"])
+
+
+def test_a_personal_token_authenticates_without_csrf(alice: Any) -> None:
+    from amends.services.privacy import create_api_token
+
+    _, token = create_api_token(alice, "laptop")
+    client = Client(enforce_csrf_checks=True)
+    response = _post(client, "/api/coach/apology", {"text": APOLOGY}, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200 and response.json()["kind"] == "apology"
+    bad = _post(client, "/api/coach/apology", {"text": APOLOGY}, HTTP_AUTHORIZATION="Bearer amd_not-a-token")
+    assert bad.status_code == 401 and bad.json()["error"] == "bad_token"
+
+
+def test_coach_endpoints_are_rate_limited_per_user(as_alice: Client, settings: Any) -> None:
+    settings.AMENDS_RATE_LIMITS = {"coach": (3, 60)}
+    codes = [_post(as_alice, "/api/coach/apology", {"text": APOLOGY}).status_code for _ in range(4)]
+    assert codes[:3] == [200, 200, 200] and codes[3] == 429
+
+
+def test_unknown_api_paths_answer_in_json(as_alice: Client) -> None:
+    response = as_alice.get("/api/no-such-thing")
+    assert response.status_code == 404 and response.json()["error"] == "not_found"

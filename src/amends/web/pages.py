@@ -50,8 +50,12 @@ def readyz(request: HttpRequest) -> JsonResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "not_found", "message": "No such endpoint or object."}, status=404)
     return render(request, "pages/404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "server_error", "message": "Something went wrong on our side."}, status=500)
     return render(request, "pages/500.html", status=500)

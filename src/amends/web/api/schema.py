@@ -140,6 +140,52 @@ def _operation(summary: str, body: dict[str, Any], result: dict[str, Any]) -> di
     }
 
 
+OBJECT = {"type": "object"}
+ID = {"name": "repair_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+DATE = {"type": ["string", "null"], "format": "date"}
+
+
+def _trust(methods: dict[str, tuple[str, dict[str, Any] | None]], extra: tuple[dict[str, Any], ...] = ()) -> dict[str, Any]:
+    """Operations on one repair's trust ledger: session or token auth, JSON in and out."""
+    json_error = {"application/json": {"schema": {"type": "object", "required": ["error"]}}}
+    ops: dict[str, Any] = {"parameters": [ID, *extra]}
+    for method, (summary, body) in methods.items():
+        op: dict[str, Any] = {
+            "summary": summary,
+            "responses": {
+                "200": {"description": "OK", "content": {"application/json": {"schema": OBJECT}}},
+                "201": {"description": "Created", "content": {"application/json": {"schema": OBJECT}}},
+                **{code: {"description": text, "content": json_error} for code, text in [
+                    ("400", "Invalid input, with the field at fault"), ("401", "Not signed in, no valid token"),
+                    ("403", "Missing CSRF token"), ("404", "No such repair or item for this user"),
+                    ("405", "Method not allowed"), ("503", "Database busy; retry"),
+                ]},
+            },
+        }
+        if body is not None:
+            op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+        ops[method] = op
+    return ops
+
+
+COMMITMENT_IN = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        "text": TEXT,
+        "kind": {"enum": ["once", "daily", "weekly", "whenever"]},
+        "weekdays": {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 6}},
+        "on": DATE, "start": DATE, "end": DATE, "event": {"type": "string", "maxLength": 300},
+    },
+}
+CHECK_IN_IN = {
+    "type": "object",
+    "required": ["commitment", "on", "status"],
+    "properties": {"commitment": {"type": "integer"}, "on": {"type": "string", "format": "date"},
+                   "status": {"enum": ["kept", "partly", "missed"]}, "note": {"type": "string", "maxLength": 20000}},
+}
+
+
 def openapi_schema() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -173,5 +219,29 @@ def openapi_schema() -> dict[str, Any]:
             "/api/safety/scan": _operation(
                 "Scan a text for crisis language", _request({"text": TEXT}, ["text"]), SAFETY_REPORT
             ),
+            "/api/repairs/{repair_id}/commitments/": _trust(
+                {"get": ("List commitments with consistency", None), "post": ("Add a commitment", COMMITMENT_IN)}
+            ),
+            "/api/repairs/{repair_id}/check-ins/": _trust(
+                {"get": ("Recent and due check-ins", None), "post": ("Record a check-in", CHECK_IN_IN)}
+            ),
+            "/api/repairs/{repair_id}/check-ins/{check_in_id}/confirmation/": _trust(
+                {"post": ("Confirm or dispute a check-in", {
+                    "type": "object", "required": ["verdict"],
+                    "properties": {"verdict": {"enum": ["confirmed", "disputed"]}, "note": {"type": "string"}},
+                })},
+                ({"name": "check_in_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},),
+            ),
+            "/api/repairs/{repair_id}/questions/": _trust(
+                {"get": ("Questions and answers", None), "post": ("Ask a question", {
+                    "type": "object", "required": ["text"], "properties": {"text": TEXT}})}
+            ),
+            "/api/repairs/{repair_id}/questions/{question_id}/answers/": _trust(
+                {"post": ("Answer a question, or say when you will", {
+                    "type": "object", "properties": {"text": {"type": "string", "maxLength": 20000}, "answer_by": DATE},
+                })},
+                ({"name": "question_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},),
+            ),
+            "/api/repairs/{repair_id}/dashboard/": _trust({"get": ("Is it getting better? The ledger and measures", None)}),
         },
     }

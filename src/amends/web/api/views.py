@@ -85,7 +85,7 @@ def _json_body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
 
 
 def _coach(kind: str) -> View:
-    @api_view(bucket=f"coach:{kind}")
+    @api_view(bucket="coach")
     def view(request: HttpRequest) -> HttpResponse:
         body = _json_body(request)
         if isinstance(body, JsonResponse):

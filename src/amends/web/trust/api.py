@@ -82,6 +82,19 @@ def _body(request: HttpRequest) -> dict[str, Any]:
     return request.POST.dict()
 
 
+def _weekdays(value: Any) -> tuple[int, ...]:
+    if value in (None, ""):
+        return ()
+    items = value if isinstance(value, list) else str(value).split(",")
+    try:
+        days = tuple(int(str(x).strip()) for x in items)
+    except ValueError as exc:
+        raise InvalidInput("weekdays must be a list of numbers, 0 for Monday to 6 for Sunday.", "weekdays") from exc
+    if any(not 0 <= d <= 6 for d in days):
+        raise InvalidInput("weekdays must be between 0 (Monday) and 6 (Sunday).", "weekdays")
+    return days
+
+
 def _date(value: Any, field: str) -> date | None:
     if value in (None, ""):
         return None
@@ -124,7 +137,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
         d = _body(request)
         schedule = service.ScheduleInput(
             str(d.get("kind", "daily")),
-            tuple(int(x) for x in d.get("weekdays") or ()),
+            _weekdays(d.get("weekdays")),
             _date(d.get("on"), "on"),
             str(d.get("event", "")),
         )
