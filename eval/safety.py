@@ -3,6 +3,11 @@
 Run: ``.venv/bin/python -m eval.safety [--misses]``. Prints recall and precision overall and per
 type for the tune split (thresholds were set on it) and the held-out split (never tuned on),
 plus the warm latency per text. ``--misses`` lists the tune split's errors only.
+
+It also reports the false-alarm rate on ordinary repair writing, which is what users type all
+day: the share of texts with ``action != "none"``. ``apologies.jsonl`` ("text") is the tuning
+set of hard negatives; ``replies.jsonl`` ("partner" and "text") is held out and only ever
+reported in aggregate. ``--misses`` lists false alarms on the apologies (tune) set only.
 """
 
 from __future__ import annotations
@@ -42,6 +47,29 @@ def report(rows: Iterable[tuple[dict[str, Any], frozenset[str]]], title: str) ->
         print(f"  {kind:<19} recall {_ratio(hit, len(want))}  precision {_ratio(right, len(said))}")
 
 
+# Ordinary repair writing: (file, fields holding a text, split). Every text in it is a negative.
+REPAIR_SETS = (("apologies.jsonl", ("text",), "tune"), ("replies.jsonl", ("partner", "text"), "heldout"))
+
+
+def repair_texts(name: str, fields: tuple[str, ...]) -> list[str]:
+    with open(EXAMPLES / name, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [r[f] for r in rows for f in fields if isinstance(r.get(f), str) and r[f].strip()]
+
+
+def false_alarms(texts: list[str]) -> tuple[list[str], dict[str, int]]:
+    """The texts that raised any action, and how many raised each flag type."""
+    alarmed: list[str] = []
+    by_type: dict[str, int] = dict.fromkeys(FLAG_TYPES, 0)
+    for text in texts:
+        got = scan_safety(text)
+        if got.action != "none":
+            alarmed.append(text)
+            for kind in got.types:
+                by_type[kind] += 1
+    return alarmed, by_type
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="list errors on the tune split")
@@ -55,10 +83,21 @@ def main() -> None:
         report(((r, g) for r, g in results if r["split"] == split), split)
     report(results, "all")
     print(f"\nwarm latency: {per_text:.1f} ms per text")
+    print("\n== false alarms on ordinary repair writing (action != none) ==")
+    tune_alarms: list[str] = []
+    for name, fields, split in REPAIR_SETS:
+        texts = repair_texts(name, fields)
+        alarmed, by_type = false_alarms(texts)
+        kinds = "  ".join(f"{k} {n}" for k, n in by_type.items() if n)
+        print(f"  {split:<8} {name:<16} {_ratio(len(alarmed), len(texts))}  {kinds}")
+        if split == "tune":
+            tune_alarms = alarmed
     if args.misses:
         for r, got in results:
             if r["split"] == "tune" and (bool(got) != r["flag"] or not set(r["types"]) <= got):
                 print(f"  MISS want={r['types']} got={sorted(got)}: {r['text']}")
+        for text in tune_alarms:  # the held-out replies are never listed
+            print(f"  FALSE ALARM (apologies): {text}")
 
 
 if __name__ == "__main__":

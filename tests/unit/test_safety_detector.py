@@ -93,3 +93,37 @@ def test_recall_on_the_tune_split_stays_high() -> None:
     flagged = [r for r in rows if r["flag"] and r["split"] == "tune"]
     hits = sum(1 for r in flagged if scan_safety(r["text"]).flags)
     assert hits / len(flagged) >= 0.97
+
+
+# Ordinary repair writing (written for this test, not taken from the example sets or the
+# prototypes): remorse, the partner's fear or pain, affairs, lies, accidents, forgetting.
+ORDINARY_APOLOGIES = [
+    "I'm sorry for the pain I put you through this year.",
+    "I know how frightened you were when I didn't come home.",
+    "I'm sorry I forgot to pick up your inhaler from the chemist.",
+    "I slept with someone at the conference and I'm so ashamed.",
+    "I reversed into your car and hid the dent from you.",
+    "I've been texting my ex and I should have told you.",
+    "I'm so sorry I made you feel like a burden when you were ill.",
+    "You must feel like you always come second to my job.",
+    "I was so wrapped up in my own stuff that I forgot about you.",
+    "I'm sorry I made you cry, I'll do better.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_APOLOGIES)
+def test_ordinary_apologies_raise_no_action(text: str) -> None:
+    assert scan_safety(text).action == "none"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("I feel like a burden to everyone", "suicide_risk"),
+    ("I'm sorry I'm such a burden, you'd all be better off without me", "suicide_risk"),
+    ("I'm sorry, I just want to die", "suicide_risk"),
+    ("I've been cutting again and hiding it from you", "self_harm"),
+    ("I'm sorry I pushed you against the wall", "abuse_perpetration"),
+    ("I'm sorry I hit you", "abuse_perpetration"),
+    ("you grabbed me by the throat", "abuse_victim"),
+])
+def test_risk_inside_repair_writing_still_flags(text: str, kind: str) -> None:
+    assert kind in scan_safety(text).types

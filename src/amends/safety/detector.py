@@ -7,7 +7,9 @@ Two halves work together, because recall matters more than precision here:
 * MiniLM similarity to prototype sentences (``data/prototypes.yaml``), so paraphrases
   with no keyword ("everyone would be better off without me") are caught. A sentence
   flags only when it is closer to a type's prototypes than to every look-alike
-  ("this is killing me") kept in the same file.
+  ("this is killing me") kept in the same file. Similarity flags also pass structural checks
+  (``_similarity_allowed``) so ordinary repair writing - "I'm sorry for the pain I caused",
+  "I know how scared you were", "I kissed someone at the party" - does not raise an alarm.
 
 Action policy (documented for the web layer and routing):
 
@@ -35,6 +37,8 @@ from amends.safety.lexicon import FLAG_TYPES, Pattern, lexicon, prototypes
 PATTERN_SCORE = 0.9
 # Cosine thresholds per type, tuned on the "tune" split of tests/examples/crisis_sentences.jsonl.
 THRESHOLDS = {"suicide_risk": 0.45, "self_harm": 0.5, "abuse_victim": 0.45, "abuse_perpetration": 0.45}
+# An abuse similarity flag whose segment shows no violence/threat/control cue needs this much.
+NO_CUE_THRESHOLD = 0.65
 MARGIN = 0.02  # how much closer to a risk prototype than to the nearest look-alike
 CRISIS_TYPES = frozenset({"suicide_risk", "self_harm"})
 ABUSE_TYPES = frozenset({"abuse_victim", "abuse_perpetration"})
@@ -43,6 +47,7 @@ _SENTENCE = re.compile(r"[^.!?\n;]+[.!?;]*")
 _CLAUSE_BREAK = re.compile(r",\s+|\s+(?:but|and|because|so|though)\s+|\s+-+\s+|:\s+", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z']+")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|me|myself)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(you|you're|youre|you've|you'd|you'll|your|yours|yourself|u|ur)\b", re.IGNORECASE)
 _PSEUDO_NEG_NEXT = frozenset({"stop", "help", "even", "one", "matter"})
 
 
@@ -243,6 +248,8 @@ def _similarity_flags(
     best: dict[tuple[str, int], SafetyFlag] = {}
     for (i, seg), row in zip(segments, sims, strict=True):
         for kind, score in _scores(row, labels).items():
+            if not _similarity_allowed(kind, seg.text, score):
+                continue
             key = (kind, i)
             if key not in taken and (key not in best or best[key].score < score):
                 best[key] = SafetyFlag(kind, (seg.start, seg.end), float(score), via="similarity")
@@ -253,6 +260,31 @@ def _scorable(text: str) -> bool:
     if len(_TOKEN.findall(text.lower())) < 3:
         return False
     return not any(p.search(text) for p in lexicon().idioms) and not _skipped(text, None)
+
+
+def _similarity_allowed(kind: str, text: str, score: float) -> bool:
+    """Structural checks a similarity flag must pass on top of the cosine tests.
+
+    * self-risk and victim flags need the writer to be the one at risk: a segment in a repair
+      frame ("I'm sorry for the pain I caused", "I know how scared you were", "I made you feel
+      like a burden") or about "you" with no "I" in it is the partner's feelings or regret,
+      unless a first-person risk cue survives ("sorry, I'm such a burden");
+    * abuse flags need violence, threat, fear or control content (see ``similarity_cues``)
+      or, without it, a cosine of at least ``NO_CUE_THRESHOLD``.
+    """
+    lex = lexicon()
+    cue = dict(lex.similarity_cues).get(kind)
+    if cue is not None and not cue.search(text) and score < NO_CUE_THRESHOLD:
+        return False
+    if kind == "abuse_perpetration":
+        return True  # perpetration is about "you" by nature: "I'm sorry I pushed you"
+    if lex.self_risk_cue is not None and lex.self_risk_cue.search(text):
+        return True
+    if kind == "self_harm" and _SECOND_PERSON.search(text):
+        return False  # "I smashed your laptop", "I don't deserve you": not harm to oneself
+    if _SECOND_PERSON.search(text) and not _FIRST_PERSON.search(text):
+        return False
+    return not any(p.search(text) for p in lex.relational)
 
 
 def _scores(row: np.ndarray, labels: tuple[str, ...]) -> dict[str, float]:

@@ -33,6 +33,13 @@ class Lexicon:
     resolved_past: tuple[re.Pattern[str], ...]
     recurrence: re.Pattern[str]
     negations: frozenset[str]
+    # Repair-talk frames (apologies, "I know you were scared", "I made you feel...") in which
+    # risk-like words describe the partner's feelings or the writer's regret, not a risk.
+    relational: tuple[re.Pattern[str], ...] = ()
+    # Words that keep a first-person risk reading alive inside such a frame ("sorry I'm a burden").
+    self_risk_cue: re.Pattern[str] | None = None
+    # Content a similarity flag of that type must show (abuse only: violence, threat, control).
+    similarity_cues: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def _read_yaml(name: str) -> Any:
@@ -61,6 +68,9 @@ def lexicon() -> Lexicon:
         resolved_past=tuple(_compile(e) for e in data["context_skip"]["resolved"]),
         recurrence=_compile(data["recurrence"]),
         negations=frozenset(data["negations"]),
+        relational=tuple(_compile(e) for e in data["context_skip"].get("relational", ())),
+        self_risk_cue=_compile(data["self_risk_cue"]) if data.get("self_risk_cue") else None,
+        similarity_cues=tuple((k, _compile(v)) for k, v in (data.get("similarity_cues") or {}).items()),
     )
 
 
