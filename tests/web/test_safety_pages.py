@@ -162,3 +162,29 @@ def test_outsider_gets_404_on_repair_safety_views(as_charlie: Client, alice_repa
     url = reverse(name, args=[alice_repair.pk])
     response = as_charlie.post(url, {"topic": "x", "occurred_on": "2026-01-01", "item": "end_affair", "done": "1"})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", ["shared_view", "partner", "trust_questions"])
+def test_couple_features_answer_with_the_neutral_pause_for_both_partners(
+    as_alice: Client, alice: User, bob: User, alice_repair: Any, name: str
+) -> None:
+    Membership.objects.create(repair=alice_repair, user=bob, role="hurt")
+    SafetySignal.objects.create(user=bob, kind="abuse_victim", source="hark")
+    as_bob = Client()
+    as_bob.force_login(bob)
+    for client in (as_alice, as_bob):
+        response = client.get(reverse(name, args=[alice_repair.pk]))
+        html = response.content.decode()
+        assert response.status_code == 423 and "The shared space is paused for now." in html
+        assert "abuse" not in html.lower() and "hark" not in html.lower()
+
+
+def test_paused_questions_api_says_paused_in_json(as_alice: Client, alice: User, alice_repair: Any) -> None:
+    SafetySignal.objects.create(user=alice, kind="abuse_perpetration", source="self_report")
+    response = as_alice.get(f"/api/repairs/{alice_repair.pk}/questions/")
+    assert response.status_code == 423 and response.json()["error"] == "paused"
+
+
+def test_outsider_still_gets_404_not_the_pause(as_charlie: Client, alice: User, alice_repair: Any) -> None:
+    SafetySignal.objects.create(user=alice, kind="abuse_victim", source="hark")
+    assert as_charlie.get(reverse("shared_view", args=[alice_repair.pk])).status_code == 404

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from typing import Any
 
+from django.core.signals import got_request_exception
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -22,6 +25,8 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if response.status_code == 500 and getattr(request, "_amends_database_unavailable", False):
+            response = database_unavailable(request)  # raised in a middleware, outside the view
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
@@ -41,18 +46,34 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, (OperationalError, InterfaceError)) and type(exception) is not DatabaseError:
-            return None
-        if request.path.startswith("/api/"):
-            response = HttpResponse(
-                '{"error": "busy", "message": "The database is busy or restarting. Retry in a few seconds."}',
-                status=503,
-                content_type="application/json",
-            )
-        else:
-            response = HttpResponse(render_to_string("pages/busy.html"), status=503)
-        response["Retry-After"] = "5"
-        return response
+        return database_unavailable(request) if is_database_unavailable(exception) else None
+
+
+def is_database_unavailable(exception: BaseException | None) -> bool:
+    return isinstance(exception, (OperationalError, InterfaceError)) or type(exception) is DatabaseError
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        response = HttpResponse(
+            '{"error": "busy", "message": "The database is busy or restarting. Retry in a few seconds."}',
+            status=503,
+            content_type="application/json",
+        )
+    else:
+        response = HttpResponse(render_to_string("pages/busy.html"), status=503)
+    response["Retry-After"] = "5"
+    return response
+
+
+def _note_database_errors(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """A database error raised by a middleware (session save, the lock check) skips process_exception;
+    mark the request so SecurityHeadersMiddleware, further out, answers 503 instead of the 500 page."""
+    if request is not None and is_database_unavailable(sys.exc_info()[1]):
+        request._amends_database_unavailable = True  # type: ignore[attr-defined]
+
+
+got_request_exception.connect(_note_database_errors, dispatch_uid="amends-database-unavailable")
 
 
 class NullOriginMiddleware:
@@ -70,3 +91,44 @@ class NullOriginMiddleware:
         if request.META.get("HTTP_ORIGIN") == "null" and request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin":
             del request.META["HTTP_ORIGIN"]
         return self.get_response(request)
+
+
+# Everything that brings the two partners together. While either partner's private screen or
+# self-report has raised an abuse signal, these answer with a neutral notice and do nothing.
+COUPLE_FEATURES = frozenset({
+    "partner", "partner_invite", "shared_view", "share_answer", "share_draft",
+    "trust_confirm", "trust_dispute_message", "trust_questions", "trust_question", "trust_mark_answer",
+    "api_trust_confirmation", "api_trust_questions", "api_trust_answers",
+})
+
+
+class CouplePauseMiddleware:
+    """Pause couple features for members of a repair where an abuse signal is raised, revealing nothing."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: object, args: tuple[object, ...], kwargs: dict[str, object]) -> HttpResponse | None:
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.url_name not in COUPLE_FEATURES or "repair_id" not in kwargs:
+            return None
+        from amends.services.access import repair_access
+        from amends.services.errors import NotFound
+        from amends.services.safety import PAUSED_NOTICE, couple_paused
+
+        try:
+            access = repair_access(request.user, kwargs["repair_id"])
+        except NotFound:
+            return None  # not a member: the view itself answers 404 or sends them to sign in
+        if not couple_paused(access.repair):
+            return None
+        if request.path.startswith("/api/"):
+            from django.http import JsonResponse
+
+            return JsonResponse({"error": "paused", "message": PAUSED_NOTICE}, status=423)
+        from django.shortcuts import render
+
+        return render(request, "pages/paused.html", {"access": access, "notice": PAUSED_NOTICE}, status=423)

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "amends.web.partners.middleware.LoginThrottleMiddleware",
     "amends.web.partners.middleware.AppLockMiddleware",
+    "amends.web.middleware.CouplePauseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "amends.web.middleware.DatabaseUnavailableMiddleware",

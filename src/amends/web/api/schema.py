@@ -158,7 +158,8 @@ def _trust(methods: dict[str, tuple[str, dict[str, Any] | None]], extra: tuple[d
                 **{code: {"description": text, "content": json_error} for code, text in [
                     ("400", "Invalid input, with the field at fault"), ("401", "Not signed in, no valid token"),
                     ("403", "Missing CSRF token"), ("404", "No such repair or item for this user"),
-                    ("405", "Method not allowed"), ("503", "Database busy; retry"),
+                    ("405", "Method not allowed"), ("423", "Shared features are paused for this repair"),
+                    ("503", "Database busy; retry"),
                 ]},
             },
         }
