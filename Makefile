@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval train install
+.PHONY: run test lint bench eval train install load faults
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,3 +40,11 @@ bench: $(STAMP)
 ## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds).
 train: $(STAMP)
 	$(BIN)/python -m train.train_heads
+
+## Load test: 4 workers on a throwaway PostgreSQL, 100 couples, 50 clients, 3 minutes (bench/load.py --help).
+load: $(STAMP)
+	$(BIN)/python -m bench.load $(LOAD_ARGS)
+
+## Fault scenarios too slow for the suite: worker SIGKILL, PostgreSQL restart, SQLite lock, full disk, backup timings.
+faults: $(STAMP)
+	$(BIN)/python -m bench.faults $(FAULTS)

@@ -11,36 +11,20 @@ ensure_chromium() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
-pg_bin() {
-  local dir
-  for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && { echo "$dir"; return; }; done
-  echo "Installing Debian's postgresql for the PostgreSQL run..." >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && { echo "$dir"; return; }; done
-  echo "no initdb found" >&2; exit 1
-}
-
-PGROOT=""
-stop_pg() {
-  if [ -n "$PGROOT" ] && [ -d "$PGROOT/data" ]; then
-    su postgres -c "$PGBIN/pg_ctl -D $PGROOT/data -m immediate -w stop" >/dev/null 2>&1 || true
-    rm -rf "$PGROOT"
-  fi
-}
+# shellcheck source=scripts/pg.sh
+source scripts/pg.sh  # start_pg / stop_pg: the throwaway PostgreSQL, shared with bench/load.py and bench/faults.py
 trap stop_pg EXIT
 
-start_pg() {
-  PGBIN=$(pg_bin)
-  PGROOT=$(mktemp -d)
-  PGPORT=${AMENDS_TEST_PGPORT:-55433}
-  chown postgres:postgres "$PGROOT"
-  su postgres -c "$PGBIN/initdb -D $PGROOT/data -U postgres --auth=trust -E UTF8 --no-sync" >/dev/null
-  su postgres -c "$PGBIN/pg_ctl -D $PGROOT/data -l $PGROOT/log -w -o '-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c max_connections=200' start" >/dev/null
-  export DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
+ensure_nginx() {  # tests/ops starts nginx from deploy/nginx.conf in front of a test server
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] && return
+  echo "Installing Debian's nginx for the reverse-proxy test..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 }
 
 ensure_chromium
-export AMENDS_BROWSER=chromium
+ensure_nginx
+export AMENDS_BROWSER=chromium AMENDS_REQUIRE_NGINX=1
 status=0
 
 echo "== Test suite on SQLite"

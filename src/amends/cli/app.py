@@ -44,30 +44,143 @@ def migrate() -> None:
     _migrate(verbosity=1)
 
 
+def check_data_dir() -> None:
+    """Fail at start-up, before anything is written, when the data directory cannot take writes.
+
+    A read-only mount or a full disk would otherwise surface later as a half-created database or an
+    empty secret key. The probe is a temporary file that is always removed.
+    """
+    import errno
+    import tempfile
+
+    from amends.paths import data_dir
+
+    try:
+        home = data_dir()
+    except OSError as exc:
+        raise click.ClickException(f"amends cannot create its data directory: {exc}") from exc
+    probe = None
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".amends-write-check-", dir=home)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(b"\0" * 65536)  # room for a secret key, a journal page and a WAL frame
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+            why = "the disk is full"
+        elif exc.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
+            why = "the data directory is read-only or not writable by this user"
+        else:
+            why = str(exc)
+        raise click.ClickException(
+            f"amends cannot start: {why} ({home}). Free some space or point AMENDS_HOME at a writable directory."
+        ) from exc
+    finally:
+        if probe is not None:
+            try:
+                os.unlink(probe)
+            except OSError:
+                pass
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Request threads.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Request threads per worker.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes. 1 runs waitress in this process; more runs gunicorn (gthread) with a supervisor.",
+)
 @click.option("--no-migrate", is_flag=True, help="Do not apply pending migrations at start.")
-def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
-    """Start the web app with a production WSGI server (waitress), serving its own static files.
+def serve(host: str, port: int, threads: int, workers: int, no_migrate: bool) -> None:
+    """Start the web app with a production WSGI server, serving its own static files.
+
+    One worker (the default) runs waitress in this process: right for one person on their own
+    machine. With --workers N, gunicorn runs N worker processes with --threads threads each and
+    restarts any worker that dies: the hosted mode, with PostgreSQL through DATABASE_URL.
 
     \b
     Examples:
       amends serve
       amends serve --host 0.0.0.0 --port 9000
+      DATABASE_URL=postgresql://amends@db/amends amends serve --workers 4
     """
+    if not (os.environ.get("DATABASE_URL") and os.environ.get("AMENDS_SECRET_KEY")):
+        check_data_dir()  # SQLite and the generated secret key both live there
     setup_django()
     if not no_migrate:
         _migrate()
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
+    if workers > 1:
+        _serve_gunicorn(host, port, threads, workers, f"http://{shown}:{port}/")
+        return
     from waitress import serve as waitress_serve
 
     from amends.web.wsgi import application
 
-    shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
     click.echo(f"amends is running at http://{shown}:{port}/  (Ctrl+C to stop)")
     sys.stdout.flush()
     waitress_serve(application, host=host, port=port, threads=threads, ident="amends", _quiet=True)
+
+
+def _serve_gunicorn(host: str, port: int, threads: int, workers: int, url: str) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    def post_fork(server: object, worker: object) -> None:
+        # Connections opened by the supervisor (migrate) must not be shared with the children.
+        from django.db import connections
+
+        for conn in connections.all(initialized_only=True):
+            conn.close()
+
+    def post_worker_init(worker: object) -> None:
+        _warm_models()
+
+    def when_ready(server: object) -> None:
+        click.echo(f"amends is running at {url}  ({workers} workers x {threads} threads; Ctrl+C to stop)")
+        sys.stdout.flush()
+
+    class AmendsServer(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            options = {
+                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": threads,
+                "timeout": 30,
+                "graceful_timeout": 20,
+                "keepalive": 5,
+                "accesslog": None,  # no request logging: paths carry ids, bodies are never logged
+                "errorlog": "-",
+                "loglevel": "warning",
+                "proc_name": "amends",
+                "post_fork": post_fork,
+                "post_worker_init": post_worker_init,
+                "when_ready": when_ready,
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> object:
+            from amends.web.wsgi import application
+
+            return application
+
+    AmendsServer().run()
+
+
+def _warm_models() -> None:
+    """Load the coach's read-only model in this worker now, so the first request does not pay for it."""
+    try:
+        from amends.coach.embed import embed_one
+
+        embed_one("I am sorry.")
+    except Exception:  # the coach is optional at start-up; it loads on first use instead
+        pass
 
 
 @click.group()

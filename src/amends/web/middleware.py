@@ -24,16 +24,31 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
+        # This is the outermost amends middleware, so it also answers for a database that went away
+        # outside any view: in another middleware (sessions, the app lock), or while the 500 page
+        # itself was being rendered. Those would otherwise be a 500.
+        try:
+            response = self.get_response(request)
+        except (OperationalError, InterfaceError, DatabaseError) as exc:
+            if not is_database_unavailable(exc):
+                raise
+            response = database_unavailable(request)
         if response.status_code == 500 and getattr(request, "_amends_database_unavailable", False):
-            response = database_unavailable(request)  # raised in a middleware, outside the view
+            response = database_unavailable(request)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if request.user.is_authenticated if hasattr(request, "user") else False:
+        if response.status_code == 503 or _signed_in(request):
             # Private pages must not linger in shared caches or the back-forward cache.
             response.setdefault("Cache-Control", "no-store")
         return response
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    try:
+        return bool(request.user.is_authenticated) if hasattr(request, "user") else False
+    except (OperationalError, InterfaceError, DatabaseError):
+        return True  # the session could not be read: treat the page as private
 
 
 class DatabaseUnavailableMiddleware:

@@ -36,8 +36,30 @@
     }
     if (el && el.dataset && el.dataset.autosaveKey && !event.detail.successful) {
       var status = document.getElementById("status-" + el.name.replace("answer-", ""));
-      if (status) status.textContent = "Not saved yet: kept in this browser, will retry.";
+      var xhr = event.detail.xhr;
+      var busy = xhr && (xhr.status === 503 || xhr.status === 502 || xhr.status === 504 || xhr.status === 0);
+      if (status) {
+        status.textContent = busy && navigator.onLine
+          ? "The server is busy: kept in this browser, retrying shortly."
+          : "Not saved yet: kept in this browser, will retry.";
+      }
+      if (busy && navigator.onLine) scheduleRetry(el, xhr);
     }
+  });
+  // A busy or restarting server answers 503 with Retry-After; try again then, backing off to a minute.
+  function scheduleRetry(el, xhr) {
+    var advised = parseInt((xhr.getResponseHeader && xhr.getResponseHeader("Retry-After")) || "5", 10);
+    var tries = (parseInt(el.dataset.retries || "0", 10) || 0) + 1;
+    el.dataset.retries = String(tries);
+    var wait = Math.min(60, Math.max(1, isNaN(advised) ? 5 : advised) * Math.min(tries, 12));
+    clearTimeout(el._amendsRetry);
+    el._amendsRetry = setTimeout(function () {
+      if (window.htmx) window.htmx.trigger(el, "amends:retry");
+    }, wait * 1000);
+  }
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var el = event.detail.elt;
+    if (el && el.dataset && el.dataset.retries && event.detail.successful) delete el.dataset.retries;
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-autosave-key]").forEach(function (area) {
