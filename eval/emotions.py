@@ -35,7 +35,7 @@ def main() -> None:
     head = load_head("emotions")
     assert list(head.labels) == names, "head labels must follow emotions.txt"
     texts, y = goemotions("dev")
-    p = head.probs(cached_embed("goemotions-dev", texts))
+    p = head.probs(cached_embed("goemotions-dev", texts), texts)
     pred = (p >= head.thresholds).astype(np.int8)
     per_label = f1_score(y, pred, average=None, zero_division=0)
     half = np.random.default_rng(SEED).permutation(len(y)) < len(y) // 2

@@ -74,3 +74,28 @@ def test_batch_emotions_runs_as_a_subprocess(tmp_path: Path) -> None:
                           text=True, timeout=60, env={**os.environ, "NO_COLOR": "1"})
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.splitlines()[0])["kind"] == "emotions"
+
+
+def test_batch_prewarms_in_chunks_and_keeps_order_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from amends.cli import coach as coach_cli
+    from amends.coach.kinds import KINDS
+    from amends.coach.reply import analyze_reply
+
+    monkeypatch.setattr(coach_cli, "PREWARM_CHUNK", 2)
+    warmed: list[int] = []
+    real_warm = KINDS["reply"].warm
+    monkeypatch.setattr(type(KINDS["reply"]), "warm", lambda self, records: (warmed.append(len(records)),
+                                                                             real_warm(records))[1])
+    rows = [{"partner": PARTNER, "text": f"I'm sorry, that hour sounds awful ({i}). What was it like?"}
+            for i in range(4)]
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(rows[0]) + "\nnot json\n" + "".join(json.dumps(r) + "\n" for r in rows[1:])
+                    + json.dumps({"partner": PARTNER}) + "\n")
+    result = CliRunner().invoke(coach, ["batch", "--kind", "reply", str(path)])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert warmed == [1, 2, 2]  # chunks of two rows; the broken JSON row is not passed to the hook
+    assert lines[1] == {"line": 2, "error": lines[1]["error"]} and "not valid JSON" in lines[1]["error"]
+    assert lines[5] == {"line": 6, "error": "missing the text field 'text'"}
+    for line, row in zip([lines[0], *lines[2:5]], rows, strict=True):
+        assert line == analyze_reply(partner_message=PARTNER, reply=row["text"]).to_dict()

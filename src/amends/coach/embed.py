@@ -8,6 +8,7 @@ over the attention mask and L2-normalised, as sentence-transformers does.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from importlib import resources
 
@@ -70,9 +71,68 @@ def embed(texts: list[str], *, batch_size: int = 32) -> np.ndarray:
     return out
 
 
-@lru_cache(maxsize=4096)
-def embed_one(text: str) -> np.ndarray:
-    """Embed one text, cached, for the interactive coach where the same text is re-read as it is typed."""
-    vec = embed([text])[0]
+CACHE_SIZE = 4096
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cached(text: str) -> np.ndarray | None:
+    with _cache_lock:
+        vec = _cache.get(text)
+        if vec is not None:
+            _cache.move_to_end(text)
+        return vec
+
+
+def _remember(text: str, vec: np.ndarray) -> np.ndarray:
+    vec = np.array(vec, dtype=np.float32)
     vec.setflags(write=False)
+    with _cache_lock:
+        _cache[text] = vec
+        _cache.move_to_end(text)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
     return vec
+
+
+def embed_one(text: str) -> np.ndarray:
+    """Embed one text, cached, for the interactive coach where the same text is re-read as it is typed.
+
+    The cache (least recently used, :data:`CACHE_SIZE` texts) is shared with :func:`embed_cached`
+    and :func:`prewarm`, so a batch can embed many texts at once ahead of the analysers.
+    """
+    vec = _cached(text)
+    return vec if vec is not None else _remember(text, embed([text])[0])
+
+
+def embed_cached(texts: list[str]) -> np.ndarray:
+    """Like :func:`embed`, but rows come from the :func:`embed_one` cache where they can, and the
+    texts it lacks are embedded in one call and cached."""
+    found = [_cached(t) for t in texts]
+    missing = list(dict.fromkeys(t for t, v in zip(texts, found, strict=True) if v is None))
+    fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
+    rows = [v if v is not None else _remember(t, fresh[t]) for t, v in zip(texts, found, strict=True)]
+    return np.stack(rows) if rows else np.zeros((0, DIM), dtype=np.float32)
+
+
+def prewarm(texts: list[str], *, batch_size: int = 16, budget_chars: int = 2000) -> int:
+    """Embed, in length-sorted batches, the texts not yet in the :func:`embed_one` cache, and cache them.
+
+    For batch runs: an analyser that later asks for these texts finds them cached. Keep the
+    list well under :data:`CACHE_SIZE` so the first texts are still cached when they are read.
+    A batch holds at most ``batch_size`` texts and about ``budget_chars`` characters of padded
+    text, so long texts go in small batches and peak memory stays flat. Returns how many texts
+    were embedded.
+    """
+    missing = sorted(dict.fromkeys(t for t in texts if isinstance(t, str) and t and _cached(t) is None), key=len)
+    start = 0
+    while start < len(missing):
+        # sorted by length, so the last text of a batch is its longest
+        end = start + 1
+        while end < len(missing) and end - start < batch_size and (end - start + 1) * len(missing[end]) <= budget_chars:
+            end += 1
+        chunk = missing[start:end]
+        for text, vec in zip(chunk, embed(chunk, batch_size=batch_size), strict=True):
+            _remember(text, vec)
+        start = end
+    return len(missing)

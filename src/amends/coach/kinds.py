@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
@@ -16,9 +16,17 @@ class Kind:
     # input field -> keyword argument of the analyser; the first field is the main text
     fields: tuple[tuple[str, str], ...]
     required: tuple[str, ...]
+    # optional function of ``module`` taking a list of input records (already parsed) that
+    # batch-embeds, ahead of time, the texts the analyser will embed for them; batch runs call it
+    prewarm: str | None = None
 
     def analyser(self) -> Callable[..., Any]:
         return getattr(import_module(self.module), self.function)  # type: ignore[no-any-return]
+
+    def warm(self, records: Sequence[Mapping[str, Any]]) -> None:
+        """Run the prewarm hook, if any, over records about to be analysed one by one."""
+        if self.prewarm is not None and records:
+            getattr(import_module(self.module), self.prewarm)(list(records))
 
     def run(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """Analyse one input record (already parsed) and return the JSON-ready result."""
@@ -33,13 +41,16 @@ KINDS: dict[str, Kind] = {
     "apology": Kind(
         "apology", "amends.coach.apology", "analyze_apology", (("text", "text"), ("mistake", "mistake")), ("text",)
     ),
-    "emotions": Kind("emotions", "amends.coach.emotions", "read_emotions", (("text", "text"),), ("text",)),
+    "emotions": Kind(
+        "emotions", "amends.coach.emotions", "read_emotions", (("text", "text"),), ("text",), prewarm="prewarm"
+    ),
     "reply": Kind(
         "reply",
         "amends.coach.reply",
         "analyze_reply",
         (("partner", "partner_message"), ("text", "reply")),
         ("text",),
+        prewarm="prewarm",
     ),
     "safety": Kind("safety", "amends.safety.detector", "scan_safety", (("text", "text"),), ("text",)),
 }

@@ -1,12 +1,14 @@
 """Reading the emotions in a partner's message: ``read_emotions(text) -> EmotionReport``.
 
-Scores all 28 GoEmotions labels with a small head over MiniLM embeddings (thresholds per
-label tuned on GoEmotions dev), then derives relationship-level feelings with the words
-that carry them. It describes what the message may express; it never judges who is right.
+Scores all 28 GoEmotions labels with a small head over the MiniLM embedding and hashed
+word/bigram features of the text (thresholds per label tuned on GoEmotions dev), then
+derives relationship-level feelings with the words that carry them. It describes what the
+message may express; it never judges who is right.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -14,13 +16,14 @@ from typing import Any
 import numpy as np
 
 from amends.coach.embed import embed_one
+from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions.feelings import FEELING_NAMES, FEELINGS, FeelingSpec
 from amends.coach.emotions.lexicon import find_cues, load_lexicon
 from amends.coach.models.heads import Head, load_head
 from amends.coach.results import Span, merge_spans
 from amends.coach.text import check_text
 
-__all__ = ["FEELING_NAMES", "EmotionReport", "Feeling", "emotion_labels", "read_emotions"]
+__all__ = ["FEELING_NAMES", "EmotionReport", "Feeling", "emotion_labels", "prewarm", "read_emotions"]
 
 HEAD = "emotions"
 FEELING_MIN = 0.35  # a feeling is reported from this score up
@@ -106,9 +109,14 @@ def read_emotions(text: str) -> EmotionReport:
     """
     check_text(text, what="message")
     head = _head()
-    p = head.probs(embed_one(text))[0]
+    p = head.probs(embed_one(text), [text])[0]
     probs = scores_from_probs(p)
     labels = tuple(name for name, v, t in zip(head.labels, p, head.thresholds, strict=True) if v >= t)
     feelings = [_feeling(spec, text, probs) for spec in FEELINGS]
     shown = sorted((f for f in feelings if f.score >= FEELING_MIN), key=lambda f: -f.score)
     return EmotionReport(text, labels, tuple(probs.items()), tuple(shown))
+
+
+def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
+    """Batch-embed the ``text`` of these batch records ahead of :func:`read_emotions` (see ``Kind.prewarm``)."""
+    return _prewarm_texts([r["text"] for r in records if isinstance(r.get("text"), str) and r["text"].strip()])

@@ -2,7 +2,10 @@
 
 Each head is an ``.npz`` beside this module written by ``train/train_heads.py``: a stack of
 dense layers (``W0, b0, W1, b1, ...``; ReLU between them, sigmoid at the end), the output
-``labels`` and per-label ``thresholds``. Heads load once per process and are read-only.
+``labels`` and per-label ``thresholds``. A head may also have a *wide* part (``wide``, one
+row of logits per hashed word/bigram slot, see :mod:`amends.coach.models.hashing`) added to
+the last layer's output; such a head needs the texts as well as their embeddings. Heads load
+once per process and are read-only.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from importlib import resources
 
 import numpy as np
 
+from amends.coach.models.hashing import wide_logits
+
 
 @dataclass(frozen=True)
 class Head:
@@ -22,14 +27,22 @@ class Head:
     labels: tuple[str, ...]
     layers: tuple[tuple[np.ndarray, np.ndarray], ...]
     thresholds: np.ndarray
+    wide: np.ndarray | None = None  # (hash buckets, len(labels)) or None
 
-    def probs(self, x: np.ndarray) -> np.ndarray:
-        """Scores in [0, 1] of shape (n, len(labels)) for embeddings of shape (n, 384) or (384,)."""
+    def probs(self, x: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
+        """Scores in [0, 1] of shape (n, len(labels)) for embeddings of shape (n, 384) or (384,).
+
+        A head with a wide part also needs the ``texts`` the embeddings were made from.
+        """
         h = np.atleast_2d(x).astype(np.float32)
         for i, (w, b) in enumerate(self.layers):
             h = h @ w + b
             if i < len(self.layers) - 1:
                 h = np.maximum(h, 0.0)
+        if self.wide is not None:
+            if texts is None or len(texts) != len(h):
+                raise ValueError(f"the {self.name} head needs one text per embedding")
+            h = h + wide_logits(self.wide, texts, len(self.wide))
         return 1.0 / (1.0 + np.exp(-np.clip(h, -30.0, 30.0)))
 
     def index(self, label: str) -> int:
@@ -50,15 +63,22 @@ def load_head(name: str) -> Head:
         n_layers = sum(1 for key in data.files if key.startswith("W"))
         layers = tuple((_frozen(data[f"W{i}"]), _frozen(data[f"b{i}"])) for i in range(n_layers))
         labels = tuple(str(s) for s in data["labels"])
-        return Head(name, labels, layers, _frozen(data["thresholds"]))
+        wide = _frozen(data["wide"]) if "wide" in data.files else None
+        return Head(name, labels, layers, _frozen(data["thresholds"]), wide)
 
 
 def save_head(
-    path: str, labels: list[str], layers: list[tuple[np.ndarray, np.ndarray]], thresholds: np.ndarray
+    path: str, labels: list[str], layers: list[tuple[np.ndarray, np.ndarray]], thresholds: np.ndarray,
+    wide: np.ndarray | None = None,
 ) -> None:
-    """Write a head in the format :func:`load_head` reads (used by the training script)."""
+    """Write a head in the format :func:`load_head` reads (used by the training script).
+
+    A wide part is stored as float16 (half the size; it is read back as float32).
+    """
     arrays: dict[str, np.ndarray] = {"labels": np.array(labels), "thresholds": np.asarray(thresholds, np.float32)}
     for i, (w, b) in enumerate(layers):
         arrays[f"W{i}"] = np.asarray(w, np.float32)
         arrays[f"b{i}"] = np.asarray(b, np.float32)
+    if wide is not None:
+        arrays["wide"] = np.asarray(wide, np.float16)
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]

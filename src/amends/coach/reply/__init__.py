@@ -9,8 +9,15 @@ text earns: a reply that validates the writer's own position gets no credit for 
 
 from __future__ import annotations
 
-from amends.coach.embed import embed, embed_one
-from amends.coach.emotions import read_emotions
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from amends.coach.embed import embed_cached, embed_one
+from amends.coach.embed import prewarm as _prewarm_texts
+from amends.coach.emotions import EmotionReport, read_emotions
 from amends.coach.reply.context import LOW_ATTUNEMENT, attunement
 from amends.coach.reply.mechanisms import MECHANISMS, MechanismScore, score_mechanisms
 from amends.coach.reply.report import ReplyReport, suggestions, total_score
@@ -19,13 +26,19 @@ from amends.coach.reply.sentences import sentences
 from amends.coach.results import Finding
 from amends.coach.text import check_text
 
-__all__ = ["MECHANISMS", "MechanismScore", "ReplyReport", "analyze_reply", "find_rules"]
+__all__ = ["MECHANISMS", "MechanismScore", "ReplyReport", "analyze_reply", "find_rules", "prewarm", "reply_vector"]
 
 NO_PARTNER_NOTE = (
     "No partner message was given, so this only reads your reply on its own. "
     "Add what they said to check that your reply answers it."
 )
 OFF_TOPIC_NOTE = "Your reply says little about what they actually wrote."
+
+
+@lru_cache(maxsize=256)
+def _read_partner(text: str) -> EmotionReport:
+    """The partner's message is re-read for every draft of the reply; the report is immutable."""
+    return read_emotions(text)
 
 
 def find_rules(text: str) -> tuple[Finding, ...]:
@@ -48,8 +61,8 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         check_text(partner_message, what="partner message")
     findings = find_rules(reply)
     spans = sentences(reply)
-    vecs = embed([reply[s:e] for s, e in spans]) if len(spans) > 1 else embed_one(reply)[None, :]
-    reply_vec = embed_one(reply)
+    vecs = embed_cached([reply[s:e] for s, e in spans])
+    reply_vec = reply_vector(vecs)
     mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings])
     notes: list[str] = []
     attune = None
@@ -57,7 +70,7 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     if partner_message is None:
         notes.append(NO_PARTNER_NOTE)
     else:
-        partner = read_emotions(partner_message)
+        partner = _read_partner(partner_message)
         questions = partner.questions
         attune = attunement(reply, vecs, partner_message, embed_one(partner_message), partner)
         if attune.score < LOW_ATTUNEMENT:
@@ -67,6 +80,26 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         partner_message, reply, total_score(mechanisms, findings, attune), mechanisms, findings,
         suggestions(mechanisms, findings, attune, questions), tuple(notes), attune,
     )
+
+
+def reply_vector(sentence_vecs: np.ndarray) -> np.ndarray:
+    """The whole reply's vector: the L2-normalised mean of its sentence vectors (one encoder call fewer
+    than embedding the reply again; the ``replies`` head is trained on the same vectors)."""
+    mean = sentence_vecs.mean(axis=0)
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+
+
+def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
+    """Batch-embed every text :func:`analyze_reply` will embed for these batch records (``partner`` and
+    ``text`` fields), so the analysis finds them in the embedding cache. Never raises on a bad record."""
+    texts: list[str] = []
+    for record in records:
+        reply, partner = record.get("text"), record.get("partner")
+        if isinstance(reply, str) and reply.strip():
+            texts += [reply[s:e] for s, e in sentences(reply)]
+        if isinstance(partner, str) and partner.strip():
+            texts.append(partner)
+    return _prewarm_texts(texts)
 
 
 def _cap(mechanisms: dict[str, MechanismScore], top: int) -> dict[str, MechanismScore]:
