@@ -24,7 +24,9 @@ def highlight(text: str, spans: list[tuple[int, int, str]], color: bool | None) 
 
 
 def _finding_spans(result: dict[str, Any]) -> list[tuple[int, int, str]]:
-    spans = [(f["span"][0], f["span"][1], _SEVERITY_COLOR.get(f["severity"], "red")) for f in result.get("findings", [])]
+    spans = [
+        (f["span"][0], f["span"][1], _SEVERITY_COLOR.get(f["severity"], "red")) for f in result.get("findings", [])
+    ]
     for flag in result.get("flags", []):
         spans.append((flag["span"][0], flag["span"][1], "red"))
     return spans
@@ -45,7 +47,7 @@ def render_report(result: dict[str, Any], *, color: bool | None = None) -> str:
         lines.append(f"  {name}: {mechanism['level']}/2")
     for finding in result.get("findings", []):
         quoted = result["text"][finding["span"][0] : finding["span"][1]]
-        lines.append(f"- [{finding['severity']}] {finding['rule']}: \"{quoted}\"")
+        lines.append(f'- [{finding["severity"]}] {finding["rule"]}: "{quoted}"')
         lines.append(f"    {finding['message']}")
         lines.append(f"    Try: {finding['suggestion']}")
     for flag in result.get("flags", []):

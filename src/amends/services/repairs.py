@@ -45,7 +45,9 @@ class SaveResult:
     conflict: bool  # another tab saved first; its text is in the history
 
 
-def save_answer(access: RepairAccess, step: str, prompt: str, text: str, base_revision: int | None = None) -> SaveResult:
+def save_answer(
+    access: RepairAccess, step: str, prompt: str, text: str, base_revision: int | None = None
+) -> SaveResult:
     """Save one answer. The later save wins; text it replaces from another tab is kept in history."""
     track = load_track(access.role)
     step_def = track.step(step)
@@ -94,7 +96,9 @@ def progress_for(access: RepairAccess) -> TrackProgress:
     for (step, _), answer in answers.items():
         if answer.text.strip() and (step not in last_edited or answer.updated_at > last_edited[step]):  # type: ignore[operator]
             last_edited[step] = answer.updated_at
-    completed = StepCompletion.objects.filter(repair=access.repair, user_id=access.user_id).values_list("step", flat=True)
+    completed = StepCompletion.objects.filter(repair=access.repair, user_id=access.user_id).values_list(
+        "step", flat=True
+    )
     return track_progress(
         load_track(access.role),
         {k: a.text for k, a in answers.items()},

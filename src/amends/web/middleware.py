@@ -110,11 +110,23 @@ class NullOriginMiddleware:
 
 # Everything that brings the two partners together. While either partner's private screen or
 # self-report has raised an abuse signal, these answer with a neutral notice and do nothing.
-COUPLE_FEATURES = frozenset({
-    "partner", "partner_invite", "shared_view", "share_answer", "share_draft",
-    "trust_confirm", "trust_dispute_message", "trust_questions", "trust_question", "trust_mark_answer",
-    "api_trust_confirmation", "api_trust_questions", "api_trust_answers",
-})
+COUPLE_FEATURES = frozenset(
+    {
+        "partner",
+        "partner_invite",
+        "shared_view",
+        "share_answer",
+        "share_draft",
+        "trust_confirm",
+        "trust_dispute_message",
+        "trust_questions",
+        "trust_question",
+        "trust_mark_answer",
+        "api_trust_confirmation",
+        "api_trust_questions",
+        "api_trust_answers",
+    }
+)
 
 
 class CouplePauseMiddleware:
@@ -126,7 +138,9 @@ class CouplePauseMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view: object, args: tuple[object, ...], kwargs: dict[str, object]) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view: object, args: tuple[object, ...], kwargs: dict[str, object]
+    ) -> HttpResponse | None:
         match = getattr(request, "resolver_match", None)
         if match is None or match.url_name not in COUPLE_FEATURES or "repair_id" not in kwargs:
             return None

@@ -14,7 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 from amends.paths import data_dir, secret_key
 
 ENVIRONMENT = {
-    "AMENDS_HOME": "Data directory: the SQLite database, the secret key and exports. Default: the platform's user-data dir.",
+    "AMENDS_HOME": (
+        "Data directory: the SQLite database, the secret key and exports. Default: the platform's user-data dir."
+    ),
     "DATABASE_URL": "postgresql://user:pass@host:port/db to use PostgreSQL instead of the embedded SQLite.",
     "AMENDS_DEBUG": "1 to show Django's debug pages. Never in production.",
     "AMENDS_ALLOWED_HOSTS": "Comma-separated host names the app answers to. Default: localhost,127.0.0.1.",
@@ -47,7 +49,9 @@ BASE_DIR = Path(__file__).resolve().parent
 HOME = data_dir()
 DEBUG = _env_bool("AMENDS_DEBUG")
 SECRET_KEY = os.environ.get("AMENDS_SECRET_KEY") or secret_key(HOME)
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("AMENDS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("AMENDS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()
+]
 if "testserver" not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append("testserver")
 

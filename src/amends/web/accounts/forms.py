@@ -29,5 +29,7 @@ class SettingsForm(forms.Form):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise forms.ValidationError("Unknown time zone. Use a name like Europe/London or America/New_York.") from exc
+            raise forms.ValidationError(
+                "Unknown time zone. Use a name like Europe/London or America/New_York."
+            ) from exc
         return value

@@ -23,9 +23,20 @@ FINDING = {
     },
 }
 SPANS = {"type": "array", "items": SPAN}
-ELEMENT = {"type": "object", "required": ["present", "spans"], "properties": {"present": {"type": "boolean"}, "spans": SPANS}}
+ELEMENT = {
+    "type": "object",
+    "required": ["present", "spans"],
+    "properties": {"present": {"type": "boolean"}, "spans": SPANS},
+}
 APOLOGY_ELEMENTS = [
-    "remorse", "responsibility", "specificity", "impact", "repair", "change", "explanation", "forgiveness_request"
+    "remorse",
+    "responsibility",
+    "specificity",
+    "impact",
+    "repair",
+    "change",
+    "explanation",
+    "forgiveness_request",
 ]
 MECHANISM = {
     "type": "object",
@@ -111,11 +122,7 @@ SAFETY_REPORT = {
 def _request(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
     return {
         "required": True,
-        "content": {
-            "application/json": {
-                "schema": {"type": "object", "required": required, "properties": properties}
-            }
-        },
+        "content": {"application/json": {"schema": {"type": "object", "required": required, "properties": properties}}},
     }
 
 
@@ -132,7 +139,10 @@ def _operation(summary: str, body: dict[str, Any], result: dict[str, Any]) -> di
                 "403": {"description": "Missing CSRF token on a session request", "content": json_error},
                 "405": {"description": "Only POST is allowed", "content": json_error},
                 "413": {"description": "Body too large", "content": json_error},
-                "422": {"description": "Text the coach cannot read (empty, too long, not English)", "content": json_error},
+                "422": {
+                    "description": "Text the coach cannot read (empty, too long, not English)",
+                    "content": json_error,
+                },
                 "429": {"description": "Rate limited", "content": json_error},
                 "503": {"description": "Database busy; retry", "content": json_error},
             },
@@ -145,7 +155,9 @@ ID = {"name": "repair_id", "in": "path", "required": True, "schema": {"type": "i
 DATE = {"type": ["string", "null"], "format": "date"}
 
 
-def _trust(methods: dict[str, tuple[str, dict[str, Any] | None]], extra: tuple[dict[str, Any], ...] = ()) -> dict[str, Any]:
+def _trust(
+    methods: dict[str, tuple[str, dict[str, Any] | None]], extra: tuple[dict[str, Any], ...] = ()
+) -> dict[str, Any]:
     """Operations on one repair's trust ledger: session or token auth, JSON in and out."""
     json_error = {"application/json": {"schema": {"type": "object", "required": ["error"]}}}
     ops: dict[str, Any] = {"parameters": [ID, *extra]}
@@ -155,12 +167,18 @@ def _trust(methods: dict[str, tuple[str, dict[str, Any] | None]], extra: tuple[d
             "responses": {
                 "200": {"description": "OK", "content": {"application/json": {"schema": OBJECT}}},
                 "201": {"description": "Created", "content": {"application/json": {"schema": OBJECT}}},
-                **{code: {"description": text, "content": json_error} for code, text in [
-                    ("400", "Invalid input, with the field at fault"), ("401", "Not signed in, no valid token"),
-                    ("403", "Missing CSRF token"), ("404", "No such repair or item for this user"),
-                    ("405", "Method not allowed"), ("423", "Shared features are paused for this repair"),
-                    ("503", "Database busy; retry"),
-                ]},
+                **{
+                    code: {"description": text, "content": json_error}
+                    for code, text in [
+                        ("400", "Invalid input, with the field at fault"),
+                        ("401", "Not signed in, no valid token"),
+                        ("403", "Missing CSRF token"),
+                        ("404", "No such repair or item for this user"),
+                        ("405", "Method not allowed"),
+                        ("423", "Shared features are paused for this repair"),
+                        ("503", "Database busy; retry"),
+                    ]
+                },
             },
         }
         if body is not None:
@@ -176,14 +194,21 @@ COMMITMENT_IN = {
         "text": TEXT,
         "kind": {"enum": ["once", "daily", "weekly", "whenever"]},
         "weekdays": {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 6}},
-        "on": DATE, "start": DATE, "end": DATE, "event": {"type": "string", "maxLength": 300},
+        "on": DATE,
+        "start": DATE,
+        "end": DATE,
+        "event": {"type": "string", "maxLength": 300},
     },
 }
 CHECK_IN_IN = {
     "type": "object",
     "required": ["commitment", "on", "status"],
-    "properties": {"commitment": {"type": "integer"}, "on": {"type": "string", "format": "date"},
-                   "status": {"enum": ["kept", "partly", "missed"]}, "note": {"type": "string", "maxLength": 20000}},
+    "properties": {
+        "commitment": {"type": "integer"},
+        "on": {"type": "string", "format": "date"},
+        "status": {"enum": ["kept", "partly", "missed"]},
+        "note": {"type": "string", "maxLength": 20000},
+    },
 }
 
 
@@ -227,22 +252,38 @@ def openapi_schema() -> dict[str, Any]:
                 {"get": ("Recent and due check-ins", None), "post": ("Record a check-in", CHECK_IN_IN)}
             ),
             "/api/repairs/{repair_id}/check-ins/{check_in_id}/confirmation/": _trust(
-                {"post": ("Confirm or dispute a check-in", {
-                    "type": "object", "required": ["verdict"],
-                    "properties": {"verdict": {"enum": ["confirmed", "disputed"]}, "note": {"type": "string"}},
-                })},
+                {
+                    "post": (
+                        "Confirm or dispute a check-in",
+                        {
+                            "type": "object",
+                            "required": ["verdict"],
+                            "properties": {"verdict": {"enum": ["confirmed", "disputed"]}, "note": {"type": "string"}},
+                        },
+                    )
+                },
                 ({"name": "check_in_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},),
             ),
             "/api/repairs/{repair_id}/questions/": _trust(
-                {"get": ("Questions and answers", None), "post": ("Ask a question", {
-                    "type": "object", "required": ["text"], "properties": {"text": TEXT}})}
+                {
+                    "get": ("Questions and answers", None),
+                    "post": ("Ask a question", {"type": "object", "required": ["text"], "properties": {"text": TEXT}}),
+                }
             ),
             "/api/repairs/{repair_id}/questions/{question_id}/answers/": _trust(
-                {"post": ("Answer a question, or say when you will", {
-                    "type": "object", "properties": {"text": {"type": "string", "maxLength": 20000}, "answer_by": DATE},
-                })},
+                {
+                    "post": (
+                        "Answer a question, or say when you will",
+                        {
+                            "type": "object",
+                            "properties": {"text": {"type": "string", "maxLength": 20000}, "answer_by": DATE},
+                        },
+                    )
+                },
                 ({"name": "question_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},),
             ),
-            "/api/repairs/{repair_id}/dashboard/": _trust({"get": ("Is it getting better? The ledger and measures", None)}),
+            "/api/repairs/{repair_id}/dashboard/": _trust(
+                {"get": ("Is it getting better? The ledger and measures", None)}
+            ),
         },
     }

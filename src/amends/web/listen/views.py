@@ -58,7 +58,9 @@ def feeling_result(text: str) -> dict[str, Any] | None:
         report = check_feeling_statement(text).to_dict()
     except TextRejected as exc:
         return {"error": str(exc)}
-    report["highlighted"] = highlight_html(text, report["findings"], {k: {"spans": v} for k, v in report["parts"].items()})
+    report["highlighted"] = highlight_html(
+        text, report["findings"], {k: {"spans": v} for k, v in report["parts"].items()}
+    )
     report["safety"] = safety_for(text)
     return report
 
@@ -101,4 +103,6 @@ def reply_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
         report = feeling_result(text)
     else:
         report = reply_result(request.POST.get("partner", ""), text)
-    return render(request, "listen/report.html", {"report": report, "mode": "feel" if access.role == "hurt" else "reply"})
+    return render(
+        request, "listen/report.html", {"report": report, "mode": "feel" if access.role == "hurt" else "reply"}
+    )

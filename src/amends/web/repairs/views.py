@@ -25,7 +25,9 @@ def home(request: HttpRequest) -> HttpResponse:
     for membership in Membership.objects.filter(user=request.user).select_related("repair"):
         access = repair_or_404(request, membership.repair_id)
         progress = service.progress_for(access)
-        rows.append({"access": access, "progress": progress, "resume": load_track(access.role).step(progress.resume_slug)})
+        rows.append(
+            {"access": access, "progress": progress, "resume": load_track(access.role).step(progress.resume_slug)}
+        )
     return render(request, "repairs/home.html", {"rows": rows})
 
 
@@ -59,8 +61,12 @@ def _playbook_context(access: Any) -> dict[str, Any]:
 
     done = PlaybookCheck.objects.filter(repair=access.repair, user_id=access.user_id).count()
     paused = couple_paused(access.repair)
-    return {"playbook": load_playbook(access.repair.kind), "playbook_done": done, "paused": paused,
-            "paused_notice": PAUSED_NOTICE}
+    return {
+        "playbook": load_playbook(access.repair.kind),
+        "playbook_done": done,
+        "paused": paused,
+        "paused_notice": PAUSED_NOTICE,
+    }
 
 
 def _step_or_404(access: Any, slug: str) -> Any:
@@ -83,7 +89,12 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     step = _step_or_404(access, slug)
     errors: dict[str, str] = {}
-    texts = {p.slug: a.text for (_, p_slug), a in service.answers_for(access, slug).items() for p in [step.prompt(p_slug)] if p}
+    texts = {
+        p.slug: a.text
+        for (_, p_slug), a in service.answers_for(access, slug).items()
+        for p in [step.prompt(p_slug)]
+        if p
+    }
     apology_report = None
     if request.method == "POST":
         texts = {p.slug: _submitted_text(request, p) for p in step.prompts}
@@ -146,9 +157,7 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
         "texts": texts,
         "errors": errors,
         "revisions": {k[1]: a.revision for k, a in answers.items()},
-        "history": {
-            k[1]: list(JourneyAnswerRevision.objects.filter(answer=a)[:5]) for k, a in answers.items()
-        },
+        "history": {k[1]: list(JourneyAnswerRevision.objects.filter(answer=a)[:5]) for k, a in answers.items()},
         "feelings": load_feelings(),
         "done": StepCompletion.objects.filter(repair=access.repair, user_id=access.user_id, step=step.slug).exists(),
         "drafts": list(ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id)[:20]),

@@ -21,7 +21,10 @@ from amends.web.safety_web.models import HelpSignsReport, PlaybookCheck
 SIGNS = [
     ("same_arguments", "We keep having the same arguments over and over."),
     ("trust_struggle", "I am struggling to trust again after what happened."),
-    ("abuse_substance_or_mental_health", "There is abuse, drinking or drug use, or mental-health trouble in our relationship."),
+    (
+        "abuse_substance_or_mental_health",
+        "There is abuse, drinking or drug use, or mental-health trouble in our relationship.",
+    ),
     ("emotional_fallout", "One or both of us is having a really hard time with the emotional fallout."),
 ]
 
@@ -35,7 +38,10 @@ def need_help(request: HttpRequest, repair_id: int) -> HttpResponse:
     report = HelpSignsReport.objects.filter(user_id=access.user_id, repair=access.repair).first()
     checked = {key for key, _ in SIGNS if report and getattr(report, key)}
     context = {
-        "access": access, "signs": SIGNS, "checked": checked, "answered": report is not None,
+        "access": access,
+        "signs": SIGNS,
+        "checked": checked,
+        "answered": report is not None,
         "recommendations": service.triage_for(access, user_region(request)),
     }
     return render(request, "safety/need_help.html", context)
@@ -48,17 +54,26 @@ def arguments(request: HttpRequest, repair_id: int) -> HttpResponse:
     error = None
     if request.method == "POST":
         try:
-            service.log_argument(access, occurred_on=_parse_date(form["occurred_on"]), topic=form["topic"],
-                                 what_happened=form["what_happened"], how_it_ended=form["how_it_ended"],
-                                 today=timezone.localdate())
+            service.log_argument(
+                access,
+                occurred_on=_parse_date(form["occurred_on"]),
+                topic=form["topic"],
+                what_happened=form["what_happened"],
+                how_it_ended=form["how_it_ended"],
+                today=timezone.localdate(),
+            )
         except InvalidInput as exc:
             error = str(exc)
         else:
             messages.success(request, "Argument logged. Only you see your log.")
             return redirect("arguments", repair_id=access.repair.pk)
     context = {
-        "access": access, "form": form, "error": error, "entries": service.visible_arguments(access),
-        "groups": service.recurring_groups(access), "today": timezone.localdate().isoformat(),
+        "access": access,
+        "form": form,
+        "error": error,
+        "entries": service.visible_arguments(access),
+        "groups": service.recurring_groups(access),
+        "today": timezone.localdate().isoformat(),
     }
     return render(request, "safety/arguments.html", context)
 
@@ -74,9 +89,14 @@ def _parse_date(value: str) -> date:
 def playbook(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     book = load_playbook(access.repair.kind)
-    done = set(PlaybookCheck.objects.filter(repair=access.repair, user_id=access.user_id).values_list("item", flat=True))
-    return render(request, "safety/playbook.html", {"access": access, "book": book, "done": done,
-                                                    "paused": service.couple_paused(access.repair)})
+    done = set(
+        PlaybookCheck.objects.filter(repair=access.repair, user_id=access.user_id).values_list("item", flat=True)
+    )
+    return render(
+        request,
+        "safety/playbook.html",
+        {"access": access, "book": book, "done": done, "paused": service.couple_paused(access.repair)},
+    )
 
 
 @login_required

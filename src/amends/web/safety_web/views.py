@@ -76,7 +76,9 @@ def acute(request: HttpRequest, result_id: int) -> HttpResponse:
         messages.error(request, "Choose yes or no. If you are not sure, choose yes.")
         return redirect("safety_result", result_id=row.pk)
     service.record_acute_answer(row, answer == "yes")
-    return redirect("safety_now" if answer == "yes" else "safety_result", **({} if answer == "yes" else {"result_id": row.pk}))
+    return redirect(
+        "safety_now" if answer == "yes" else "safety_result", **({} if answer == "yes" else {"result_id": row.pk})
+    )
 
 
 def help_now(request: HttpRequest) -> HttpResponse:
@@ -91,15 +93,20 @@ def concerns(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "clear":
             service.clear_signals(request.user)
-            messages.info(request, "Done. Shared features are available again unless your partner's settings say otherwise.")
+            messages.info(
+                request, "Done. Shared features are available again unless your partner's settings say otherwise."
+            )
             return redirect("safety")
         try:
             kinds = service.report_concerns(request.user, request.POST.getlist("concern"))
         except InvalidInput as exc:
             messages.error(request, str(exc))
             return redirect("safety_concerns")
-        return render(request, "safety/concerns_done.html", {"kinds": kinds, "region": user_region(request),
-                                                             "lines": _lines_for(kinds, user_region(request))})
+        return render(
+            request,
+            "safety/concerns_done.html",
+            {"kinds": kinds, "region": user_region(request), "lines": _lines_for(kinds, user_region(request))},
+        )
     return render(request, "safety/concerns.html", {"concerns": service.CONCERNS})
 
 
@@ -128,8 +135,11 @@ def plan(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Your safety plan is saved on this device.")
             return redirect("safety_plan")
     steps = [(step, answers.get(step.id, "")) for step in template.steps]
-    return render(request, "safety/plan.html", {"template": template, "steps": steps, "error": error,
-                                                "updated": saved.updated_at if saved else None})
+    return render(
+        request,
+        "safety/plan.html",
+        {"template": template, "steps": steps, "error": error, "updated": saved.updated_at if saved else None},
+    )
 
 
 def today() -> Any:
