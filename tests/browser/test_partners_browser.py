@@ -64,19 +64,24 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
     assert bob.get_by_text(APOLOGY).is_visible()
     assert REFLECTION not in bob.content()
 
-    # 6. bob shares a question.
+    # 6. bob asks a question; he also shares one he wrote privately in his journey.
     bob.goto(repair_url + "step/my-questions/")
     bob.get_by_label("What do I want to know?").fill(QUESTION)
     bob.locator("#field-questions").get_by_role("button", name="Share with my partner").click()
     bob.get_by_text("Shared with your partner.").first.wait_for()
+    bob.goto(repair_url + "trust/questions/")
+    bob.get_by_label("Your question").fill(QUESTION)
+    bob.get_by_role("button", name="Ask").click()
 
-    # 7. alice sees the question and answers it in her own words, then shares the answer.
+    # 7. alice sees the question and answers it honestly; bob reads the answer.
     alice.goto(repair_url + "shared/")
     assert alice.get_by_text(QUESTION).is_visible()
-    alice.goto(repair_url + "step/listen/")
-    alice.locator("textarea").first.fill("I was ashamed and avoided the call. That was wrong.")
-    alice.locator("form.step-form").get_by_role("button", name="Share with my partner").first.click()
-    bob.goto(repair_url + "shared/")
+    alice.goto(repair_url + "trust/questions/")
+    alice.get_by_role("link", name=QUESTION[:40]).first.click()
+    alice.get_by_role("textbox", name="Your answer").fill("I was ashamed and avoided the call. That was wrong.")
+    alice.get_by_role("button", name="Send answer").click()
+    bob.goto(repair_url + "trust/questions/")
+    bob.get_by_role("link", name=QUESTION[:40]).first.click()
     assert bob.get_by_text("I was ashamed and avoided the call.").is_visible()
 
     # 8. bob deletes everything; alice is unaffected.
