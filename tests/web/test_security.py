@@ -256,3 +256,21 @@ def test_the_pin_is_stored_hashed_and_can_be_turned_off(alice: User, as_alice: C
     assert "4821" not in AppLock.objects.get(user=alice).pin_hash
     as_alice.post(reverse("lock_settings"), {"action": "off"})
     assert not AppLock.objects.exists()
+
+
+def test_the_session_expiry_slides_with_activity_without_a_write_every_request(alice: User) -> None:
+    from django.contrib.sessions.models import Session
+
+    client = Client()
+    client.force_login(alice)
+    client.get(reverse("home"))
+    first = Session.objects.get().expire_date
+    client.get(reverse("home"))
+    assert Session.objects.get().expire_date == first  # within the minute: no write
+    session = client.session
+    session["_refreshed_at"] = 0  # as if the last refresh was long ago
+    session.save()
+    before = Session.objects.get().expire_date
+    client.get(reverse("home"))
+    assert Session.objects.get().expire_date > before
+    assert client.session["_refreshed_at"] > 0

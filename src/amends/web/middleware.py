@@ -161,3 +161,26 @@ class CouplePauseMiddleware:
         from django.shortcuts import render
 
         return render(request, "pages/paused.html", {"access": access, "notice": PAUSED_NOTICE}, status=423)
+
+
+class SessionRefreshMiddleware:
+    """Keep the session's idle timeout sliding without a database write on every request.
+
+    Saving the session on every request (Django's SESSION_SAVE_EVERY_REQUEST) costs a write per
+    autosave. Refreshing its expiry at most once a minute keeps the idle timeout accurate to a minute.
+    """
+
+    REFRESH_SECONDS = 60
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        import time
+
+        session = getattr(request, "session", None)
+        if session is not None and getattr(request, "user", None) is not None and request.user.is_authenticated:
+            now = int(time.time())
+            if now - int(session.get("_refreshed_at", 0)) >= self.REFRESH_SECONDS:
+                session["_refreshed_at"] = now  # marks the session modified, so its expiry moves on
+        return self.get_response(request)

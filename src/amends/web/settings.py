@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "amends.web.middleware.NullOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "amends.web.middleware.SessionRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "amends.web.partners.middleware.LoginThrottleMiddleware",
     "amends.web.partners.middleware.AppLockMiddleware",
@@ -151,7 +152,7 @@ LOGOUT_REDIRECT_URL = "home"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = _env_int("AMENDS_SESSION_IDLE_MINUTES", 120) * 60
-SESSION_SAVE_EVERY_REQUEST = True  # the age above is then an idle timeout
+SESSION_SAVE_EVERY_REQUEST = False  # SessionRefreshMiddleware slides the expiry, at most once a minute
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
