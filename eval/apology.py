@@ -40,7 +40,8 @@ def _table(title: str, names: Iterable[str], gold: list[set[str]], pred: list[se
         print(f"{name:<22} {p:6.2f} {r:6.2f} {f:6.2f} {tp + fn:8d}")
 
 
-def labelled(rows: list[dict]) -> None:
+def labelled(rows: list[dict]) -> float:
+    """Print the element, rule and verdict tables for ``rows``; return verdict accuracy."""
     reports = [analyze_apology(row["text"], mistake=row.get("mistake")) for row in rows]
     _table("element", ELEMENT_NAMES, [set(r["elements"]) for r in rows], [set(x.present) for x in reports])
     _table("rule", RULE_NAMES, [set(r["findings"]) for r in rows], [set(x.rules) for x in reports])
@@ -51,6 +52,33 @@ def labelled(rows: list[dict]) -> None:
     print(" " * 13 + "".join(f"{v:>13}" for v in VERDICTS))
     for g in VERDICTS:
         print(f"{g:>13}" + "".join(f"{pairs[(g, p)]:>13}" for p in VERDICTS))
+    return correct / len(rows)
+
+
+FRESH = EXAMPLES / "apologies_fresh.jsonl"
+FRESH_SPLITS = ("fresh-tune", "fresh-held")
+
+
+def verdict_accuracy(rows: list[dict]) -> float:
+    hits = sum(analyze_apology(r["text"], mistake=r.get("mistake")).verdict == r["verdict"] for r in rows)
+    return hits / len(rows) if rows else 0.0
+
+
+def fresh() -> None:
+    """The fresh set, labelled before any tuning to it: each split on its own.
+
+    Only ``fresh-tune`` may guide changes; ``fresh-held`` is the honest estimate.
+    """
+    if not FRESH.exists():
+        print("\nFresh set not found; skipped.")
+        return
+    rows = load(FRESH)
+    accuracy = {}
+    for split in FRESH_SPLITS:
+        part = [r for r in rows if r["split"] == split]
+        print(f"\n=== {split}: {len(part)} apologies ===")
+        accuracy[split] = labelled(part)
+    print("\nverdict accuracy by split: " + ", ".join(f"{s} {a:.3f}" for s, a in accuracy.items()))
 
 
 def _remorse(text: str) -> bool:
@@ -80,6 +108,7 @@ def main() -> None:
     rows = load()
     print(f"apology coach on {len(rows)} labelled apologies")
     labelled(rows)
+    fresh()
     goemotions()
 
 

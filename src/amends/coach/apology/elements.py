@@ -57,7 +57,7 @@ def behaviour_pattern() -> re.Pattern[str]:
     body = "|".join(re.escape(v) for v in verbs)
     adverbs = (
         "just|totally|completely|really|actually|then|also|even|basically|stupidly|deliberately|"
-        "carelessly|literally|kind of|kinda|sort of"
+        "carelessly|literally|kind of|kinda|sort of|shouldn't have|should not have|shouldnt have|should never have"
     )
     return re.compile(r"(?<![\w'])i (?:(?:" + adverbs + r")\s+){0,2}(?:" + body + r")\b")
 
@@ -120,11 +120,19 @@ def _specificity(doc: Doc) -> Iterator[Span]:
     yield from _gerunds(doc)
 
 
+# "Sorry you feel hurt" is regret about their feeling (deflection), not an acknowledgement of harm.
+_SORRY_THAT_BEFORE = re.compile(r"\b(?:sorry|apologi[sz]e)(?: that| for how| for the way| about how)?\s*$")
+
+
 def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
     def finder(doc: Doc) -> Iterator[Span]:
         for span in lexicon.find(doc, name):
-            if not _CONDITIONAL_BEFORE.search(doc.clause_before(span[0])):
-                yield span
+            before = doc.clause_before(span[0])
+            if _CONDITIONAL_BEFORE.search(before):
+                continue
+            if name == "impact" and _SORRY_THAT_BEFORE.search(before):
+                continue
+            yield span
 
     return finder
 

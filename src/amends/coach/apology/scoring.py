@@ -40,12 +40,18 @@ def score(elements: Mapping[str, Element], findings: Sequence[Finding]) -> int:
     return max(0, min(100, gained - lost))
 
 
+# Medium findings that argue against the apology (a justification, a shrug, a demand) rather
+# than merely weakening it (vague, passive) or centring the writer (self_focus).
+DISMISSIVE = frozenset({"excuse", "minimizing", "forgiveness_pressure"})
+
+
 def verdict(elements: Mapping[str, Element], findings: Sequence[Finding]) -> str:
     has = {name for name, element in elements.items() if element.present}
     severities = [f.severity for f in findings]
-    if "remorse" not in has and ("responsibility" not in has or "high" in severities):
+    dismissive = any(f.rule in DISMISSIVE for f in findings)
+    if "remorse" not in has and ("responsibility" not in has or "high" in severities or dismissive):
         return "no_apology"
-    poisoned = "high" in severities or severities.count("medium") >= 2
+    poisoned = "high" in severities or dismissive
     if "remorse" in has and "responsibility" not in has and poisoned:
         return "non_apology"
     if set(STRONG_CORE) <= has and has & {"repair", "change"} and "high" not in severities:

@@ -18,6 +18,8 @@ MESSAGE = "This puts the cause on them. Even if they played a part, here it canc
 SUGGESTION = "Leave '{quote}' for a later, calmer talk, and keep this to your part: 'I chose to …'"
 SOURCE = "Gottman, Four Horsemen (defensiveness); Lewicki, Polin & Lount 2016 (responsibility)"
 EXAMPLES_FLAG = (
+    "Sorry I got angry. You know how you get when you've had a few drinks.",
+    "If you'd just listened to me the first time I wouldn't have lost it.",
     "I'm sorry I yelled, but you made me so angry.",
     "If you hadn't gone through my phone none of this would have happened.",
     "Honestly it's your fault too.",

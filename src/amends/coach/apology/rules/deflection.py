@@ -18,6 +18,8 @@ MESSAGE = "This is sorry about how they feel, not about what you did; it can sou
 SUGGESTION = "Swap '{quote}' for your own act: 'I'm sorry I … — I can see why it hurt.'"
 SOURCE = "Schumann 2018; Gottman, Four Horsemen (defensiveness)"
 EXAMPLES_FLAG = (
+    "I'm sorry you feel neglected.",
+    "Sorry you took what I said so personally.",
     "I'm sorry you feel that way.",
     "Sorry you took it the wrong way.",
     "I'm sorry that you're upset.",

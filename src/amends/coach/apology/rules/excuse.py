@@ -7,6 +7,7 @@ Source: Schumann (2018); Lewicki, Polin & Lount (2016) on explanations vs. justi
 
 from __future__ import annotations
 
+import re
 import sys
 
 from amends.coach.apology import lexicon
@@ -21,6 +22,8 @@ MESSAGE = "This reads as a reason why it wasn't really your fault, which cancels
 SUGGESTION = "If '{quote}' matters, own it too: '… — and that's no excuse; I still chose to …'"
 SOURCE = "Schumann 2018; Lewicki, Polin & Lount 2016 (explanation, not justification)"
 EXAMPLES_FLAG = (
+    "Sorry I bailed, I had a lot going on this week.",
+    "I'm sorry I snapped, I'd had like three hours sleep.",
     "Sorry I forgot, I was just really busy with work.",
     "It wasn't my fault, the traffic was insane.",
     "I had no choice, my boss kept me late.",
@@ -38,8 +41,19 @@ EXAMPLES_PASS = (
 )
 
 
+# A reason the writer reports having given ("I said I was at work") is part of the confession.
+_REPORTED = re.compile(
+    r"\b(?:said|saying|say|says|told (?:you|her|him|them|everyone)|claimed|claiming|pretended|pretending|"
+    r"lied (?:and said|that))(?: that)?\s*$"
+)
+
+
+def _reported(doc: Doc, start: int) -> bool:
+    return bool(_REPORTED.search(doc.norm[doc.sentence_of(start)[0] : start]))
+
+
 def check(doc: Doc) -> list[Finding]:
     spans = list(lexicon.find(doc, NAME))
     if not has_disclaimer(doc):
-        spans += lexicon.find(doc, "reasons")
+        spans += [s for s in lexicon.find(doc, "reasons") if not _reported(doc, s[0])]
     return flag(sys.modules[__name__], doc, spans)

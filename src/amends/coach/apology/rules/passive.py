@@ -18,6 +18,8 @@ MESSAGE = "Nobody does anything in this sentence, so it hides who did it."
 SUGGESTION = "Put yourself in '{quote}': 'I said …' or 'I spent …' instead of it just happening."
 SOURCE = "Lewicki, Polin & Lount 2016 (acknowledging responsibility); Schumann 2018"
 EXAMPLES_FLAG = (
+    "Sorry the vase got broken while you were out.",
+    "These things happen.",
     "Mistakes were made and I'm sorry.",
     "Things were said that shouldn't have been.",
     "I'm sorry it happened.",

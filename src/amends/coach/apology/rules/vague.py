@@ -21,6 +21,8 @@ MESSAGE = "This doesn't say what you did, so they can't tell whether you underst
 SUGGESTION = "Replace '{quote}' with the exact thing you did: 'I'm sorry I …' (the act, the day, the words)."
 SOURCE = "Lewicki, Polin & Lount 2016; Schumann 2018; the seed guide, 'Identifying the specific mistake'"
 EXAMPLES_FLAG = (
+    "Sorry about last night babe",
+    "I'm sorry for whatever I did to make you this angry.",
     "I'm sorry for everything.",
     "Sorry for upsetting you.",
     "I apologize for my behavior.",
@@ -38,26 +40,33 @@ EXAMPLES_PASS = (
 )
 
 # The vague object must end the clause: "sorry for that comment about your dad" is specific.
-_END = r"(?=\s*(?:$|[.,!?;:\n)]|\b(?:and|but|i|im|i'm|please|babe|love|x+|again|though|ok|okay)\b|[^\w\s]))"
+_TAIL = (
+    r"(?:\s+(?:earlier|today|yesterday|tonight|last night|lately|recently|again|this (?:morning|week)"
+    r"|the other (?:day|night)))?"
+)
+_END = _TAIL + (
+    r"(?=\s*(?:$|[.,!?;:\n)]|\b(?:and|but|i|im|i'm|please|babe|love|hun|mate|x+|again|though|ok|okay)\b"
+    r"|[^\w\s]))"
+)
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     objects = "|".join(lexicon.expand(o) for o in lexicon.read_lines("vague_objects"))
+    open_ = "|".join(lexicon.expand(o) for o in lexicon.read_lines("vague_open"))
     lead = r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|apologizing|apologising)\s+(?:so much\s+)?(?:for|about)\s+"
-    return re.compile(lead + "(?:" + objects + ")" + _END)
+    return re.compile(lead + "(?:(?:" + objects + ")" + _END + "|(?:" + open_ + "))")
 
 
 def _spans(doc: Doc) -> list[Span]:
     spans = []
     for m in _pattern().finditer(doc.norm):
         span = (m.start(), m.end())
-        sentence = doc.sentence_of(span[0])
         if doc.in_quote(span) or doc.negated(span[0]):
             continue
-        if behaviour_pattern().search(doc.norm, sentence[0], sentence[1]):
-            continue  # the same sentence names the act
         spans.append(span)
+    if spans and any(not doc.in_quote((b.start(), b.end())) for b in behaviour_pattern().finditer(doc.norm)):
+        return []  # the apology names the act somewhere, so "sorry for the pain" points at it
     return spans
 
 
