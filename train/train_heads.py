@@ -12,8 +12,9 @@ sklearn at run time. Seeds are fixed; embeddings are cached (see ``train/cache.p
 - ``annomi``: AnnoMI (Wu et al. 2022) therapist reflections and open questions, split by
   transcript (70/15/15); thresholds tuned on the dev transcripts, F1 reported on test.
 - ``replies``: our own labelled replies (tests/examples/replies.jsonl) minus the held-out
-  fifth; P(mechanism level >= 1) for each EPITOME mechanism, from the normalised mean of the
-  reply's sentence embeddings (as ``analyze_reply`` computes it).
+  fifth, plus the ``fresh-tune`` half of tests/examples/epitome_style.jsonl; P(mechanism
+  level >= 1) for each EPITOME mechanism, from the normalised mean of the reply's
+  sentence embeddings (as ``analyze_reply`` computes it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+from eval.paths import EXAMPLES
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.neural_network import MLPClassifier
@@ -237,7 +239,10 @@ def train_replies() -> dict[str, object]:
     from amends.coach.reply import reply_vector
     from amends.coach.reply.sentences import sentences
 
+    # Our couple replies minus their held-out fifth, plus the tuning half of the EPITOME-style set
+    # (support-forum posts and responses; its ``fresh-held`` half is never trained on).
     rows = [r for r in replies() if not is_heldout(r["id"])]
+    rows += [r for r in replies(EXAMPLES / "epitome_style.jsonl") if r["split"] == "fresh-tune"]
     # The coach reads a reply as its sentences; the head sees their normalised mean (``reply_vector``).
     spans = [[r["text"][s:e] for s, e in sentences(r["text"])] for r in rows]
     flat = cached_embed("replies-train-sentences", [t for sp in spans for t in sp])
@@ -247,7 +252,9 @@ def train_replies() -> dict[str, object]:
     layers = layers_of(fit_ovr(x, y, 0.5))
     # No data left to tune on: a fixed, cautious threshold (the head only ever adds a weak level).
     save_head(str(MODELS / "replies.npz"), list(MECHS), layers, np.full(3, 0.7, np.float32))
-    return {"train_n": len(rows), "positives": {m: int(y[:, i].sum()) for i, m in enumerate(MECHS)},
+    return {"train_n": len(rows),
+            "sources": "replies.jsonl minus held-out fifth + epitome_style.jsonl fresh-tune",
+            "positives": {m: int(y[:, i].sum()) for i, m in enumerate(MECHS)},
             "input": "normalised mean of the sentence embeddings"}
 
 

@@ -9,6 +9,7 @@ text earns: a reply that validates the writer's own position gets no credit for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -18,11 +19,13 @@ import numpy as np
 from amends.coach.embed import embed_cached, embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions import EmotionReport, read_emotions
+from amends.coach.reply import cues
 from amends.coach.reply.context import LOW_ATTUNEMENT, attunement
-from amends.coach.reply.mechanisms import MECHANISMS, MechanismScore, score_mechanisms
+from amends.coach.reply.mechanisms import MECHANISMS, MechanismScore, score_mechanisms, sentence_levels
 from amends.coach.reply.report import ReplyReport, suggestions, total_score
 from amends.coach.reply.rules import RULES
-from amends.coach.reply.sentences import sentences
+from amends.coach.reply.rules._match import find
+from amends.coach.reply.sentences import content_stems, sentences
 from amends.coach.results import Finding
 from amends.coach.text import check_text
 
@@ -75,7 +78,8 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         attune = attunement(reply, vecs, partner_message, embed_one(partner_message), partner)
         if attune.score < LOW_ATTUNEMENT:
             notes.append(OFF_TOPIC_NOTE)
-            mechanisms = _cap(mechanisms, 1)
+        if attune.score < CAP_ATTUNEMENT:
+            mechanisms = _cap(mechanisms, 1, _asks_on_topic(reply, spans, partner_message))
     return ReplyReport(
         partner_message, reply, total_score(mechanisms, findings, attune), mechanisms, findings,
         suggestions(mechanisms, findings, attune, questions), tuple(notes), attune,
@@ -102,10 +106,34 @@ def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
     return _prewarm_texts(texts)
 
 
-def _cap(mechanisms: dict[str, MechanismScore], top: int) -> dict[str, MechanismScore]:
-    """A reply that misses the partner's message cannot be strongly interpreting or exploring it."""
+# Below this attunement a reply misses the message, and cannot interpret or explore it strongly.
+# Lower than the off-topic note's LOW_ATTUNEMENT: a short, specific response to a long post
+# (a support-forum reply, "I lost my mum at 20 too") shares few words with it yet follows it.
+CAP_ATTUNEMENT = 0.25
+_ABOUT = re.compile(r"\b(?:about|regarding) (?:the|our|my|your|a|an|this|that) ((?:[a-z']+ ){0,2}[a-z']+)", re.I)
+
+
+def _asks_on_topic(reply: str, spans: list[tuple[int, int]], partner_message: str) -> bool:
+    """A question about their feelings (``EX_INNER`` or "feel") that asks about nothing the message
+    never mentioned: a reply built on it follows the message however few words it shares."""
+    theirs = content_stems(partner_message)
+    for start, end in spans:
+        sentence = reply[start:end]
+        if sentence_levels(sentence, False)["exploration"] < 2:
+            continue
+        if not (find(sentence, cues.EX_INNER) or re.search(r"\bfe(?:el|lt|eling)\b", sentence, re.I)):
+            continue
+        objects = [content_stems(m.group(1)) for m in _ABOUT.finditer(sentence)]
+        if all(words <= theirs for words in objects):
+            return True
+    return False
+
+
+def _cap(mechanisms: dict[str, MechanismScore], top: int, keep_exploration: bool = False) -> dict[str, MechanismScore]:
+    """A reply that misses the partner's message cannot be strongly interpreting or exploring it
+    (unless it asks how they feel about what they wrote: ``keep_exploration``)."""
     capped = dict(mechanisms)
-    for name in ("interpretation", "exploration"):
+    for name in ("interpretation",) if keep_exploration else ("interpretation", "exploration"):
         m = capped[name]
         capped[name] = MechanismScore(name, min(m.level, top), m.spans)
     return capped

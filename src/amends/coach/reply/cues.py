@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from amends.coach.reply.rules._match import patterns
 
+# An intensified apology alone ("I'm so sorry.") is strong only beside a specific
+# interpretation (the apology is then for something named); otherwise it is weak warmth.
+SORRY_INTENSE = patterns(r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))")
 ER_STRONG = patterns(
-    r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))",
     r"\bmy heart\b",
     r"\bi hate that (?:you|i)\b",
     r"\bbreaks? my heart\b",
@@ -104,4 +106,103 @@ SELF_JUSTIFY = patterns(
     r"\bi did (?:what i had to|nothing wrong|the right thing)\b",
     r"\bi had (?:good|every) reason\b",
     r"\byou(?:'d| would) have done the same\b",
+)
+
+# --- Support-forum wording (EPITOME's own domain: a seeker's post and a response). ---
+# Warmth said as comfort or encouragement: EPITOME's weak emotional reaction ("Everything will be fine").
+ER_COMFORT = patterns(
+    r"\bhugs?\b",
+    r"\bsending (?:you )?(?:\w+ )?(?:love|hugs?|vibes|strength|good)\b",
+    r"\b(?:it|things|everything) (?:will|is going to|gonna) (?:be|get) (?:okay|ok|fine|alright|better)\b",
+    r"\bi hope (?:you|things|it|everything)\b",
+    r"\b(?:hope|wishing you) (?:it|things|you) (?:gets?|feel) better\b",
+    r"\bwishing you\b",
+    r"\byou(?:'ve| have) got this\b",
+    r"\b(?:stay|be) (?:strong|positive)\b",
+    r"\bhang in there\b",
+    r"\bchin up\b",
+    r"\byou(?:'re| are) not (?:a failure|alone|gross|stupid|broken|weak)\b",
+    r"\byou(?:'re| are) (?:beautiful|amazing|brave|strong)\b",
+    r"\byou (?:don't|do not) deserve (?:that|this)\b",
+    r"\byou deserve (?:so much )?better\b",
+    r"\bthank you for (?:sharing|being brave|posting|your service)\b",
+    r"\bi(?:'m| am) (?:so )?glad you (?:reached out|posted|said|shared|told)\b",
+    r"\bi (?:really )?feel for you\b",
+    r"\bthat(?:'s| is) (?:so |really )?(?:rough|awful|terrible|horrible|heartbreaking|messed up|unfair)\b",
+    r"\bdon't worry\b",
+    r"\brip\b",
+    r"\bi believe you\b",
+)
+# Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
+ER_DEEP = patterns(
+    r"\bmy heart (?:goes out|aches|hurts|breaks|is breaking|is with you)\b",
+    r"\b(?:breaks|breaking|broke) my heart\b",
+    r"\bi feel (?:so |really )?(?:awful|sad|terrible|horrible|angry|heartbroken) for you\b",
+    r"\bmakes? (?:me|my blood) (?:so )?(?:angry|sad|boil|furious|tear up)\b",
+    r"\bi(?:'m| am) (?:tearing|welling) up\b",
+    r"\bi(?:'m| am) (?:really |so |very )?(?:worried|scared) (?:for|about) you\b",
+    r"\bi care (?:about|what happens to) you\b",
+    r"\b(?:so much|all (?:of )?my) love\b",
+    r"\brooting for you\b",
+    r"\bi wish i could (?:hug|sit|be there|hold)\b",
+    r"\b(?:deeply|incredibly|truly|so so) sorry\b",
+    r"\boh (?:honey|sweetie|friend|love|no)\b",
+    r"\bholding you\b",
+)
+# Saying the feeling or experience one infers from the post (EPITOME interpretation).
+IP_INFER = patterns(
+    r"\b(?:must|would|could|might|probably) (?:have )?"
+    r"(?:feel|felt|be|been|make|made|take|taken|leave|left|sting|stung|hurt)\b",
+    r"\bsounds? (?:like|so|really|incredibly|exhausting|isolating|lonely|painful|terrifying|scary|frightening"
+    r"|hard|heartbreaking)\b",
+    r"\bno wonder\b",
+    r"\bmakes? (?:total |complete )?sense\b",
+    r"\bof course (?:it|that|the|this|you|your)\b",
+    r"\bit(?:'s| is) (?:possible|okay|normal|natural) to (?:be|feel)\b",
+    r"\b(?:feels?|feeling) like (?:you|a|the|he|she|they)\b",
+    r"\bit(?:'s| is) not (?:gross|lazy|your fault|weakness)\b",
+    r"\bisn't a moral failing\b|\bis not a moral failing\b",
+    r"\b(?:its|a) own kind of\b",
+    r"\bwould (?:make|leave|wear) anyone\b",
+    r"\bi imagine\b",
+)
+# Sharing a like experience of one's own ("I also lost my job and felt hopeless").
+IP_SHARED = patterns(
+    r"\bi(?:'ve| have) been there\b",
+    r"\bi (?:went|have gone|'ve gone) through (?:the same|this|that|something|almost|exactly)\b",
+    r"\b(?:i|we) (?:\w+ ){0,2}(?:also|too)\b(?! (?:much|many|late|busy|tired to))",
+    r"\bsame (?:thing )?(?:happened|here)\b",
+    r"\bhappened to me\b",
+    r"\bi felt (?:exactly|the same|this|that)\b",
+    r"\b(?:i|my \w+) (?:did|was|were) (?:exactly )?the same\b",
+    r"\bwhen i (?:lost|moved|signed|came out|got|was|had|flunked|went)\b",
+    r"\bi (?:lost|flunked|avoided|cried|sobbed|spiraled|spent|hid|tried for|had a|had my|was diagnosed)\b",
+    r"\bi know (?:the|that) feeling\b",
+)
+# Questions about what the seeker feels or lives through (strong exploration).
+EX_INNER = patterns(
+    r"\b(?:afraid|scared|worried|tired|lonely|alone|ashamed|hurts?|miss|imagine|hoping|coping|cope|holding up|safe)\b",
+    r"\b(?:your|the) (?:mind|head)\b",
+    r"\baffect(?:ed|ing|s)?\b",
+    r"\bheaviest|hardest|worst\b",
+    r"\bmean to you\b",
+    r"\bthe way you need\b",
+    r"\bgrieve|grieving\b",
+)
+# Plain advice or a brush-off is neither an interpretation nor an exploration.
+ADVICE = patterns(
+    r"^\s*(?:just|try|stop|get|go|talk|join|update|block|unfollow|take|think about|look into|give|call|answer)\b",
+    r"\byou (?:should|need to|have to|just need)\b",
+    r"\bhave you (?:tried|considered|thought about)\b",
+    r"\b(?:plenty of fish|move on|get over it|welcome to)\b",
+    r"\bat least\b",
+    r"\bit was just\b",
+    r"\bcongrats\b",
+)
+# Saying back what they lived through, with "you" as its subject ("You were put in the middle...").
+IP_RESTATE = patterns(
+    r"^\s*(?:and |but |so )?you(?:'re| are| were|'ve been| have been| had| felt| feel| needed| trusted| shared| told"
+    r"| looked| watched| believed| learned| started| stood| can't| keep| kept| sat| spent| gave| put| poured)\b"
+    r"(?! (?:not|never|a failure|beautiful|amazing|brave|strong)\b)",
+    r"\bleft you (?:feeling|wondering|alone|to)\b",
 )

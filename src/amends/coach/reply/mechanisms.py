@@ -45,19 +45,51 @@ def _is_question(sentence: str) -> bool:
     return "?" in sentence or bool(find(sentence, cues.INVITE))
 
 
+def _words(sentence: str) -> int:
+    return len(re.findall(r"[A-Za-z']+", sentence))
+
+
 def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
-    """Cue levels of one sentence for each mechanism."""
-    er = 2 if _hits(sentence, cues.ER_STRONG) else 1 if _hits(sentence, cues.ER_WEAK) else 0
+    """Cue levels of one sentence for each mechanism.
+
+    A bare intensified apology ("I'm so sorry.") scores emotional reaction 1 here; the reply
+    lifts it to 2 when it also interprets specifically (see :func:`score_mechanisms`).
+    """
+    if _hits(sentence, cues.ER_STRONG) or _hits(sentence, cues.ER_DEEP):
+        er = 2
+    elif _hits(sentence, cues.SORRY_INTENSE) or _hits(sentence, cues.ER_WEAK) or _hits(sentence, cues.ER_COMFORT):
+        er = 1
+    else:
+        er = 0
+    advice = bool(find(sentence, cues.ADVICE))
     ip = 2 if _hits(sentence, cues.IP_STRONG) else 1 if _hits(sentence, cues.IP_WEAK) else 0
+    if ip < 2 and not advice and (_hits(sentence, cues.IP_INFER) or find(sentence, cues.IP_SHARED)
+                                  or (find(sentence, cues.IP_RESTATE) and not _is_question(sentence))):
+        # Specific (names what was inferred or lived) or generic ("That sounds hard.").
+        ip = 2 if _words(sentence) >= 8 else max(ip, 1)
     if hostile or find(sentence, cues.SELF_JUSTIFY):
         ip = 0
     ex = 0
-    if _is_question(sentence) and not hostile and not find(sentence, cues.RHETORICAL):
-        strong = find(sentence, cues.EX_STRONG)
-        ex = 2 if strong else 1 if re.search(r"\byou|\bhappen", sentence, re.I) else 0
+    if _is_question(sentence) and not hostile and not find(sentence, cues.RHETORICAL) and not advice:
+        inner = bool(find(sentence, cues.EX_INNER))
+        strong = inner or bool(find(sentence, cues.EX_STRONG))
+        ex = 2 if strong and (inner or _words(sentence) > 5) else 1
     if hostile:
         er = min(er, 1)
     return {"emotional_reaction": er, "interpretation": ip, "exploration": ex}
+
+
+def _specific_apology(text: str, spans: list[Span]) -> bool:
+    """An intensified apology said about something named: in the same sentence or beside a statement."""
+    for i, (start, end) in enumerate(spans):
+        if not find(text[start:end], cues.SORRY_INTENSE):
+            continue
+        if _words(text[start:end]) > 6:
+            return True
+        others = [text[s:e] for j, (s, e) in enumerate(spans) if j != i]
+        if any(_words(o) >= 8 and not _is_question(o) and re.search(r"\b(?:you|your|i)\b", o, re.I) for o in others):
+            return True
+    return False
 
 
 def score_mechanisms(text: str, spans: list[Span], vecs: np.ndarray, reply_vec: np.ndarray,
@@ -76,7 +108,8 @@ def score_mechanisms(text: str, spans: list[Span], vecs: np.ndarray, reply_vec: 
         hostile = any(s < end and start < e for s, e in hostile_spans)
         got = sentence_levels(sentence, hostile)
         if not hostile and not find(sentence, cues.SELF_JUSTIFY):
-            if got["interpretation"] == 0 and a_probs[i, 0] >= annomi.thresholds[0] and "you" in sentence.lower():
+            if (got["interpretation"] == 0 and a_probs[i, 0] >= annomi.thresholds[0] and "you" in sentence.lower()
+                    and not _is_question(sentence) and not find(sentence, cues.ADVICE)):
                 got["interpretation"] = 1
             if got["exploration"] == 0 and _is_question(sentence) and a_probs[i, 1] >= annomi.thresholds[1]:
                 got["exploration"] = 1 if not find(sentence, cues.RHETORICAL) else 0
@@ -84,6 +117,8 @@ def score_mechanisms(text: str, spans: list[Span], vecs: np.ndarray, reply_vec: 
             if level:
                 levels[name] = max(levels[name], level)
                 where[name].append((start, end))
+    if levels["emotional_reaction"] == 1 and _specific_apology(text, spans):
+        levels["emotional_reaction"] = 2  # "I'm so sorry. <what they went through>"
     o_probs = own.probs(reply_vec)[0]
     for j, name in enumerate(own.labels):
         if levels[name] == 0 and o_probs[j] >= own.thresholds[j] and not hostile_spans:
