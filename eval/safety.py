@@ -4,6 +4,11 @@ Run: ``.venv/bin/python -m eval.safety [--misses]``. Prints recall and precision
 type for the tune split (thresholds were set on it) and the held-out split (never tuned on),
 plus the warm latency per text. ``--misses`` lists the tune split's errors only.
 
+It also reports ``crisis_fresh.jsonl``, a second set written later in more varied voices
+(texting style, typos, rambling messages, euphemism), split by a fixed hash of the text into
+``fresh-tune`` (may be tuned on) and ``fresh-held`` (never tuned on, the honest measure).
+``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
+
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
 day: the share of texts with ``action != "none"``. ``apologies.jsonl`` ("text") is the tuning
 set of hard negatives; ``replies.jsonl`` ("partner" and "text") is held out and only ever
@@ -23,9 +28,12 @@ from amends.safety.lexicon import FLAG_TYPES
 from eval.paths import EXAMPLES
 
 
-def load() -> list[dict[str, Any]]:
-    with open(EXAMPLES / "crisis_sentences.jsonl", encoding="utf-8") as fh:
+def load(name: str = "crisis_sentences.jsonl") -> list[dict[str, Any]]:
+    with open(EXAMPLES / name, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+FRESH_SPLITS = ("fresh-tune", "fresh-held")
 
 
 def _ratio(num: int, den: int) -> str:
@@ -38,7 +46,8 @@ def report(rows: Iterable[tuple[dict[str, Any], frozenset[str]]], title: str) ->
     fp = sum(1 for r, got in rows if not r["flag"] and got)
     pos = sum(1 for r, _ in rows if r["flag"])
     print(f"\n== {title}: {len(rows)} texts ==")
-    print(f"  overall  recall {_ratio(tp, pos)}  precision {_ratio(tp, tp + fp)}")
+    print(f"  overall  recall {_ratio(tp, pos)}  precision {_ratio(tp, tp + fp)}"
+          f"  false alarms {_ratio(fp, len(rows) - pos)}")
     for kind in FLAG_TYPES:
         want = [(r, got) for r, got in rows if kind in r["types"]]
         hit = sum(1 for _, got in want if kind in got)
@@ -82,6 +91,9 @@ def main() -> None:
     for split in ("tune", "heldout"):
         report(((r, g) for r, g in results if r["split"] == split), split)
     report(results, "all")
+    fresh = [(r, scan_safety(r["text"]).types) for r in load("crisis_fresh.jsonl")]
+    for split in FRESH_SPLITS:
+        report(((r, g) for r, g in fresh if r["split"] == split), f"crisis_fresh {split}")
     print(f"\nwarm latency: {per_text:.1f} ms per text")
     print("\n== false alarms on ordinary repair writing (action != none) ==")
     tune_alarms: list[str] = []
@@ -96,6 +108,9 @@ def main() -> None:
         for r, got in results:
             if r["split"] == "tune" and (bool(got) != r["flag"] or not set(r["types"]) <= got):
                 print(f"  MISS want={r['types']} got={sorted(got)}: {r['text']}")
+        for r, got in fresh:
+            if r["split"] == "fresh-tune" and (bool(got) != r["flag"] or not set(r["types"]) <= got):
+                print(f"  FRESH MISS want={r['types']} got={sorted(got)}: {r['text']}")
         for text in tune_alarms:  # the held-out replies are never listed
             print(f"  FALSE ALARM (apologies): {text}")
 

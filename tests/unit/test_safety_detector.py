@@ -127,3 +127,25 @@ def test_ordinary_apologies_raise_no_action(text: str) -> None:
 ])
 def test_risk_inside_repair_writing_still_flags(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
+
+
+def _fresh_rows() -> list[dict]:
+    text = (EXAMPLES / "crisis_fresh.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_fresh_table_is_large_labelled_and_split_by_hash() -> None:
+    import hashlib
+
+    rows = _fresh_rows()
+    assert sum(r["flag"] for r in rows) >= 120 and sum(not r["flag"] for r in rows) >= 120
+    for r in rows:
+        assert bool(r["types"]) == r["flag"]
+        want = "fresh-tune" if hashlib.sha256(r["text"].encode("utf-8")).digest()[0] % 2 == 0 else "fresh-held"
+        assert r["split"] == want
+
+
+def test_recall_on_the_fresh_tune_split_stays_high() -> None:
+    flagged = [r for r in _fresh_rows() if r["flag"] and r["split"] == "fresh-tune"]
+    hits = sum(1 for r in flagged if scan_safety(r["text"]).flags)
+    assert hits / len(flagged) >= 0.95

@@ -49,6 +49,16 @@ _TOKEN = re.compile(r"[a-z']+")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|me|myself)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(you|you're|youre|you've|you'd|you'll|your|yours|yourself|u|ur)\b", re.IGNORECASE)
 _PSEUDO_NEG_NEXT = frozenset({"stop", "help", "even", "one", "matter"})
+# Who does what to whom, for similarity abuse flags (MiniLM barely tells "he hit me" from
+# "I hit him"): a third-person actor with the writer as object reads as victim; the writer
+# acting on "her/him/them" with no "me/my" in the segment reads as perpetration.
+_OTHER_ACTOR = re.compile(
+    r"\b(he|she|they|he's|she's|they're|hes|shes|my (partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
+    re.IGNORECASE)
+_OTHER_OBJECT = re.compile(r"\b(him|her|them|his|their|hers|theirs)\b", re.IGNORECASE)
+_WRITER = re.compile(r"\b(i|me|my|i'm|im|i've|ive|i'd|myself)\b", re.IGNORECASE)
+_WRITER_OBJECT = re.compile(r"\b(me|my|myself)\b", re.IGNORECASE)
+_WRITER_SUBJECT = re.compile(r"\b(i|i've|ive|i'd|i'm|im)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -248,12 +258,30 @@ def _similarity_flags(
     best: dict[tuple[str, int], SafetyFlag] = {}
     for (i, seg), row in zip(segments, sims, strict=True):
         for kind, score in _scores(row, labels).items():
+            kind = _abuse_side(kind, seg.text)
             if not _similarity_allowed(kind, seg.text, score):
                 continue
             key = (kind, i)
             if key not in taken and (key not in best or best[key].score < score):
                 best[key] = SafetyFlag(kind, (seg.start, seg.end), float(score), via="similarity")
     return list(best.values())
+
+
+def _abuse_side(kind: str, text: str) -> str:
+    """Re-side a similarity abuse flag by who acts on whom in the segment.
+
+    "every time I try to leave he stands in front of the door" is the victim's side even if it
+    sits nearer a perpetration prototype; "I dragged her out of the car" is the perpetrator's.
+    """
+    if kind not in ABUSE_TYPES:
+        return kind
+    other_acts = bool(_OTHER_ACTOR.search(text))
+    on_other = bool(_OTHER_OBJECT.search(text))
+    if other_acts and _WRITER.search(text) and not on_other:
+        return "abuse_victim"
+    if not other_acts and on_other and _WRITER_SUBJECT.search(text) and not _WRITER_OBJECT.search(text):
+        return "abuse_perpetration"
+    return kind
 
 
 def _scorable(text: str) -> bool:
