@@ -251,10 +251,11 @@ def _similarity_flags(
         segments += [(i, s) for s in [seg, *_clauses(seg)] if _scorable(s.text)]
     if not segments:
         return []
-    from amends.coach.embed import embed
+    from amends.coach.embed import embed_cached
 
     matrix, labels = _prototype_matrix()
-    sims = embed([s.text for _, s in segments]) @ matrix.T
+    # Cached per clause: while a user types, only the clause that changed is embedded again.
+    sims = embed_cached([s.text for _, s in segments]) @ matrix.T
     best: dict[tuple[str, int], SafetyFlag] = {}
     for (i, seg), row in zip(segments, sims, strict=True):
         for kind, score in _scores(row, labels).items():
