@@ -276,3 +276,21 @@ def test_charlie_cannot_revoke_alices_invitation_through_his_own_repair(
     invitation = Invitation.objects.get()
     response = as_charlie.post(reverse("invitation_revoke", args=[charlie_repair.pk, invitation.pk]))
     assert response.status_code == 404 and Invitation.objects.get().revoked_at is None
+
+
+def test_shared_view_shows_commitments_check_ins_and_questions_to_both(as_alice: Any, joined_bob: Any, alice_repair: Any) -> None:
+    from datetime import date
+
+    from amends.web.trust.models import CheckIn, Commitment, Question
+
+    commitment = Commitment.objects.create(
+        repair=alice_repair, author=alice_repair.created_by, text="Text Bob if I will be more than 30 minutes late",
+        start=date(2026, 11, 1),
+    )
+    CheckIn.objects.create(repair=alice_repair, commitment=commitment, on=date(2026, 11, 2), status="kept")
+    Question.objects.create(repair=alice_repair, asked_by=joined_bob.user, text="Who else knew?")
+    as_bob = Client()
+    as_bob.force_login(joined_bob.user)
+    for client in (as_alice, as_bob):
+        html = client.get(reverse("shared_view", args=[alice_repair.pk])).content.decode()
+        assert "more than 30 minutes late" in html and "Who else knew?" in html and "not yet confirmed" in html

@@ -121,8 +121,24 @@ def shared_view(request: HttpRequest, repair_id: int) -> HttpResponse:
             "my_apology": list(
                 ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id, shared=True)
             ),
+            "together": _together(access) if partner else None,
         },
     )
+
+
+def _together(access: Any) -> dict[str, Any]:
+    """What both partners see by nature once joined: commitments, recent check-ins, questions."""
+    from amends.web.trust.models import CheckIn, Commitment, Question
+
+    return {
+        "commitments": list(Commitment.objects.filter(repair=access.repair).order_by("created_at")[:10]),
+        "check_ins": list(
+            CheckIn.objects.filter(repair=access.repair)
+            .select_related("commitment", "confirmation")
+            .order_by("-on", "-recorded_at")[:5]
+        ),
+        "questions": list(Question.objects.filter(repair=access.repair).order_by("-created_at")[:5]),
+    }
 
 
 def _labelled(answers: Any, role: str | None) -> list[dict[str, Any]]:
