@@ -172,3 +172,12 @@ def test_meanings_never_use_diagnostic_labels() -> None:
         bands = load_instrument(name).scoring.get("bands", [])
         for band in bands:
             assert not any(b in band["meaning"].lower() for b in banned), (name, band["label"])
+
+
+def test_forgiveness_check_in_reverses_hurt_and_resentment_so_the_total_reads_one_way() -> None:
+    from amends.measures import score
+
+    result = score("forgiveness", {"hurt_present": 8, "resentment": 6, "goodwill": 4, "decision": 3})
+    assert result.total == (10 - 8) + (10 - 6) + 4 + 3  # 13, worked by hand
+    lighter = score("forgiveness", {"hurt_present": 2, "resentment": 0, "goodwill": 4, "decision": 3})
+    assert lighter.total > result.total

@@ -203,6 +203,10 @@ def _score_checkin(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
     missing = tuple(i.id for i in inst.items if i.id not in clean)
     if missing:
         return _incomplete(inst, clean, missing, [], 0)
-    total = float(sum(_points(v) for v in clean.values()))
+    # Reverse-keyed items (where a higher answer means further from the goal) count as max - answer,
+    # so the total always reads the same way round.
+    reverse = set(inst.scoring.get("reverse", ()))
+    top = max(_points(o.value) for o in inst.items[0].options)
+    total = float(sum(top - _points(v) if k in reverse else _points(v) for k, v in clean.items()))
     return ScoreResult(inst.id, total, None, None, (), str(inst.scoring["meaning"]), complete=True,
                        items=tuple((i.id, clean[i.id]) for i in inst.items))
