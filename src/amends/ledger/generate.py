@@ -20,7 +20,9 @@ from amends.ledger.schedule import Commitment, Schedule, commitment_due_dates
 
 CSI4_MAX = (6, 5, 5, 5)  # item 1 runs 0–6, items 2–4 run 0–5
 TRUST_ITEMS = ("predictability", "dependability", "faith", "trust_today")
-FORGIVENESS_ITEMS = ("letting_go", "goodwill", "hope")  # keys only; measures owns the wording
+# The item ids of content/instruments/forgiveness_checkin.yaml; measures owns the wording.
+FORGIVENESS_ITEMS = ("hurt_present", "resentment", "goodwill", "decision")
+_EASING = frozenset({"hurt_present", "resentment"})  # these fall as the process moves on
 
 _ACTIONS = (
     ("Call if I'll be more than 30 minutes late", Schedule.whenever("I'm running late")),
@@ -179,4 +181,6 @@ def _trust(d: date, progress: float, rng: random.Random) -> TrustCheckIn:
 
 
 def _forgiveness(d: date, progress: float, rng: random.Random) -> ForgivenessCheckIn:
-    return ForgivenessCheckIn(d, tuple((k, _score(10, progress, rng)) for k in FORGIVENESS_ITEMS))
+    answers = tuple((k, 10 - _score(10, progress, rng) if k in _EASING else _score(10, progress, rng))
+                    for k in FORGIVENESS_ITEMS)
+    return ForgivenessCheckIn(d, answers)

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from amends.ledger.generate import History, generate_history
+from amends.measures import score
 from amends.web.repairs.models import Repair
 from amends.web.trust.models import CheckIn, Commitment, Confirmation, QuestionnaireResponse, ScheduleVersion
 
@@ -134,20 +135,14 @@ def _responses(repair: Repair, offender: Any, hurt: Any, h: History) -> list[Que
             )
         )
     for f in h.forgiveness:
-        g = dict(f.items)  # the generator's keys, mapped onto our own check-in's items
-        items = {
-            "hurt_present": 10 - g["letting_go"],
-            "resentment": 10 - g["goodwill"],
-            "goodwill": g["goodwill"],
-            "decision": g["hope"],
-        }
+        items = dict(f.items)  # the generator uses the check-in's own item ids
         out.append(
             QuestionnaireResponse(
                 repair=repair,
                 user=hurt,
                 instrument="forgiveness_checkin",
                 answers=items,
-                total=sum(items.values()),
+                total=score("forgiveness_checkin", items).total,
                 headline=items["decision"],
                 shared=False,
                 taken_at=_at(f.on, 19),
