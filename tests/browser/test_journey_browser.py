@@ -64,7 +64,7 @@ def _axe_violations(browser: Any, live_server: Any, path: str, login: bool = Fal
         sign_up(page, name="axe-user")
         start_repair(page)
         repair_url = page.url
-        path = repair_url + path
+        path = path if path.startswith("/") else repair_url + path
     page.goto(path)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => (await axe.run(document)).violations")
@@ -78,7 +78,12 @@ def test_public_pages_have_no_serious_accessibility_violations(browser: Any, liv
     assert violations == [], [(v["id"], v["help"]) for v in violations]
 
 
-@pytest.mark.parametrize("path", ["", "step/impact/", "step/apologize/"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "step/impact/", "step/apologize/", "listen/", "trust/", "trust/commitments/", "trust/questions/",
+     "trust/timeline/", "trust/check-in/", "help/", "arguments/", "playbook/", "shared/", "partner/",
+     "/safety/", "/safety/plan/", "/safety/screen/phq9/", "/privacy/", "/settings/"],
+)
 def test_journey_pages_have_no_serious_accessibility_violations(browser: Any, live_server: Any, path: str) -> None:
     violations = _axe_violations(browser, live_server, path, login=True)
     assert violations == [], [(v["id"], v["help"]) for v in violations]
