@@ -149,3 +149,9 @@ def prewarm(texts: list[str], *, batch_size: int = 16, budget_chars: int = 2000)
             _remember(text, vec)
         start = end
     return len(missing)
+
+
+def clear_cache() -> None:
+    """Drop every cached embedding (see amends.coach.memory)."""
+    with _cache_lock:
+        _cache.clear()

@@ -184,3 +184,24 @@ class SessionRefreshMiddleware:
             if now - int(session.get("_refreshed_at", 0)) >= self.REFRESH_SECONDS:
                 session["_refreshed_at"] = now  # marks the session modified, so its expiry moves on
         return self.get_response(request)
+
+
+class ForgetAfterRequestMiddleware:
+    """Nothing a user wrote stays in a worker's memory once their request is answered.
+
+    Only the read-only models persist between requests; the coach's and the ledger's per-request
+    caches are emptied here, so any worker can serve any request and a memory dump holds no diary.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            return self.get_response(request)
+        finally:
+            from amends.coach.memory import forget_user_text
+            from amends.web.trust.queries import forget_ledgers
+
+            forget_user_text()
+            forget_ledgers()

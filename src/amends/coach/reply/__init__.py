@@ -137,3 +137,8 @@ def _cap(mechanisms: dict[str, MechanismScore], top: int, keep_exploration: bool
         m = capped[name]
         capped[name] = MechanismScore(name, min(m.level, top), m.spans)
     return capped
+
+
+def forget_partner_readings() -> None:
+    """Drop the cached readings of partner messages (see amends.coach.memory)."""
+    _read_partner.cache_clear()

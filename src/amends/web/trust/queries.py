@@ -494,3 +494,8 @@ def month_rows(cells: list[tuple[date, ledger.DayState]]) -> list[dict[str, Any]
 
 
 __all__ = ["QUESTIONNAIRES", "Ledger", "load_ledger", "due_for", "timeline", "reminders", "series", "direction"]
+
+
+def forget_ledgers() -> None:
+    """Drop cached ledgers at the end of a request, so no couple's data stays in a worker's memory."""
+    _CACHE.clear()
