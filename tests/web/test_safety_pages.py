@@ -188,3 +188,15 @@ def test_paused_questions_api_says_paused_in_json(as_alice: Client, alice: User,
 def test_outsider_still_gets_404_not_the_pause(as_charlie: Client, alice: User, alice_repair: Any) -> None:
     SafetySignal.objects.create(user=alice, kind="abuse_victim", source="hark")
     assert as_charlie.get(reverse("shared_view", args=[alice_repair.pk])).status_code == 404
+
+
+def test_autosave_scans_what_was_typed_since_the_last_save(as_alice: Client, alice_repair: Any) -> None:
+    from amends.web.repairs.views import _new_sentences
+
+    before = "I was stressed at work. I stopped calling."
+    after = "I was stressed at work. I stopped calling. Some nights I wish I could just disappear for good."
+    assert _new_sentences(before, after) == "Some nights I wish I could just disappear for good."
+    url = reverse("autosave", args=[alice_repair.pk, "look-inward"]) + "?prompt=what-set-me-up"
+    as_alice.post(url, {"answer-what-set-me-up": before})
+    html = as_alice.post(url, {"answer-what-set-me-up": "I don't want to be alive anymore. " + before}).content.decode()
+    assert "Get help now" in html

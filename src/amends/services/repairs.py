@@ -43,6 +43,7 @@ def start_repair(user: object, *, role: str, kind: str, title: str, description:
 class SaveResult:
     answer: JourneyAnswer
     conflict: bool  # another tab saved first; its text is in the history
+    previous_text: str = ""  # what the answer said before this save
 
 
 def save_answer(
@@ -56,6 +57,7 @@ def save_answer(
     check_length(text, "This answer", field=prompt)
     with transaction.atomic():
         answer = _locked_answer(access, step, prompt)
+        previous = answer.text
         conflict = base_revision is not None and base_revision != answer.revision and answer.text != text
         if answer.text != text:
             if answer.text and (conflict or timezone.now() - answer.updated_at > _HISTORY_GAP):
@@ -63,7 +65,7 @@ def save_answer(
             answer.text = text
             answer.revision += 1
             answer.save()
-    return SaveResult(answer=answer, conflict=conflict)
+    return SaveResult(answer=answer, conflict=conflict, previous_text=previous)
 
 
 def _locked_answer(access: RepairAccess, step: str, prompt: str) -> JourneyAnswer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +17,8 @@ from amends.services.errors import InvalidInput
 from amends.web.access import repair_or_404
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import JourneyAnswerRevision, Membership
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -185,8 +188,16 @@ def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
         result = service.save_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)
     except InvalidInput as exc:
         return render(request, "partials/save_status.html", {"error": str(exc), "prompt": prompt}, status=422)
-    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict, "safety": _scan(text)}
+    fresh = _new_sentences(result.previous_text, text)
+    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict, "safety": _scan(fresh)}
     return render(request, "partials/save_status.html", context)
+
+
+def _new_sentences(before: str, after: str) -> str:
+    """The sentences of ``after`` that ``before`` did not have: an autosave scans only what was typed
+    since the last save, so its cost stays flat however long the answer grows. A full save scans all."""
+    seen = {s.strip() for s in _SENTENCE_BREAK.split(before)}
+    return " ".join(s.strip() for s in _SENTENCE_BREAK.split(after) if s.strip() and s.strip() not in seen)
 
 
 def _scan(text: str) -> Any:
