@@ -5,10 +5,11 @@ and saved as plain numpy arrays (``src/amends/coach/models/*.npz``) so the app n
 sklearn at run time. Seeds are fixed; embeddings are cached (see ``train/cache.py``).
 
 - ``emotions``: GoEmotions train (Demszky et al. 2020), 28 labels; per-label thresholds
-  tuned on dev. Also reports an honest split: thresholds tuned on one half of dev and
-  scored on the other. The shipped model is *wide and deep* (trained with torch): an MLP
-  over the embedding plus a linear layer over hashed word/bigram features
-  (``amends.coach.models.hashing``), summed before the sigmoid.
+  tuned on the held-out train tenth plus dev. Also reports an honest split: thresholds
+  tuned on the tenth plus one half of dev and scored on the other. The shipped model is
+  *wide and deep* (trained with torch): an MLP over the embedding plus a linear layer over
+  hashed word/bigram features (``amends.coach.models.hashing``), summed before the sigmoid;
+  three seeds, logits averaged and folded into one head.
 - ``annomi``: AnnoMI (Wu et al. 2022) therapist reflections and open questions, split by
   transcript (70/15/15); thresholds tuned on the dev transcripts, F1 reported on test.
 - ``replies``: our own labelled replies (tests/examples/replies.jsonl) minus the held-out
@@ -100,10 +101,25 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int) -> MLPClassifier:
 BUCKETS = 1 << 16
 HIDDEN = 512
 DROPOUT = 0.2
-WIDE_L2 = 0.1
+WIDE_L2 = 0.03  # chosen on the held-out train tenth (0.3: 0.448, 0.1: 0.465, 0.03: 0.473, 0.01: 0.473); was 0.1
 POS_POWER = 0.5
 LR_DEEP, LR_WIDE = 1e-3, 1e-2
 EPOCHS = 20
+# Seeds of the ensemble: each trains the same model (same held-out tenth) from its own initialisation
+# and batch order; their logits are averaged, which folds exactly into one wider MLP and one wide
+# matrix (see ``fold_ensemble``), so the app runs it as a single head.
+SEEDS = (SEED, SEED + 1, SEED + 2)
+
+
+def fold_ensemble(members: list[tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]],
+                  ) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
+    """One 2-layer MLP and one wide matrix whose logits are the mean of the members' logits."""
+    k = len(members)
+    w0 = np.concatenate([m[0][0][0] for m in members], axis=1)
+    b0 = np.concatenate([m[0][0][1] for m in members])
+    w1 = np.concatenate([m[0][1][0] for m in members], axis=0) / k
+    b1 = np.mean([m[0][1][1] for m in members], axis=0)
+    return [(w0, b0), (w1, b1)], np.mean([m[1] for m in members], axis=0)
 
 
 def _csr_batch(idx: np.ndarray, csr: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[object, ...]:
@@ -116,19 +132,30 @@ def _csr_batch(idx: np.ndarray, csr: tuple[np.ndarray, np.ndarray, np.ndarray]) 
     return torch.from_numpy(slots[take]), torch.from_numpy(offsets), torch.from_numpy(values[take])
 
 
+def held_out_tenth(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The fixed tenth of train held out for early stopping (and out-of-fold thresholds), and the rest."""
+    import torch
+
+    perm = torch.randperm(n, generator=torch.Generator().manual_seed(SEED)).numpy()
+    return perm[: n // 10], perm[n // 10 :]
+
+
 def fit_wide_deep(x: np.ndarray, csr: tuple[np.ndarray, np.ndarray, np.ndarray],
-                  y: np.ndarray) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, dict[str, float]]:
+                  y: np.ndarray, seed: int = SEED,
+                  ) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, dict[str, float]]:
     """Train MLP(embedding) + linear(hashed features) with torch; early stopping on a tenth of ``x``.
 
-    Returns the dense layers, the wide matrix (BUCKETS, labels) and what early stopping saw.
+    The held-out tenth is the same for every ``seed`` (which sets the initialisation and the
+    batch order). Returns the dense layers, the wide matrix (BUCKETS, labels) and what early
+    stopping saw.
     """
     import torch
 
-    torch.manual_seed(SEED)
     torch.set_num_threads(1)  # deterministic and kind to a shared machine
-    gen = torch.Generator().manual_seed(SEED)
-    perm = torch.randperm(len(x), generator=gen).numpy()
-    val, fit = perm[: len(x) // 10], perm[len(x) // 10 :]
+    val, fit = held_out_tenth(len(x))
+    torch.manual_seed(seed)
+    gen = torch.Generator().manual_seed(seed)
+    torch.randperm(len(x), generator=gen)  # (the split was once drawn here; kept so seed SEED trains as before)
     wide = torch.nn.EmbeddingBag(BUCKETS, y.shape[1], mode="sum")
     torch.nn.init.zeros_(wide.weight)
     deep = torch.nn.Sequential(torch.nn.Linear(x.shape[1], HIDDEN), torch.nn.ReLU(), torch.nn.Dropout(DROPOUT),
@@ -190,24 +217,48 @@ def train_emotions() -> dict[str, object]:
         mlp = Head("emotions", tuple(names), tuple(layers_of(fit_mlp(x_tr, y_tr, 512))), np.zeros(len(names)))
         results["mlp512"] = (honest_f1(mlp.probs(x_dv)), mlp)
         log(f"  mlp512: dev macro-F1, thresholds tuned on the other half: {results['mlp512'][0]:.4f}")
-    log(f"emotions: fitting wide_deep (embedding + {BUCKETS} hashed word/bigram slots, torch)")
-    layers, wide, stopped = fit_wide_deep(x_tr, features_batch(tr_texts, BUCKETS), y_tr)
+    csr = features_batch(tr_texts, BUCKETS)
+    val, _ = held_out_tenth(len(x_tr))
+    val_texts, y_val = [tr_texts[i] for i in val], y_tr[val]
+    members, stopped = [], []
+    for seed in SEEDS:
+        log(f"emotions: fitting wide_deep seed {seed} (embedding + {BUCKETS} hashed word/bigram slots, torch)")
+        layers, wide, info = fit_wide_deep(x_tr, csr, y_tr, seed=seed)
+        members.append((layers, wide))
+        stopped.append(info)
+    layers, wide = fold_ensemble(members)
     # Score exactly what ships: the wide part is stored as float16.
     wd = Head("emotions", tuple(names), tuple(layers), np.zeros(len(names)), wide.astype(np.float16).astype(np.float32))
-    results["wide_deep"] = (honest_f1(wd.probs(x_dv, dev_texts)), wd)
-    log(f"  wide_deep: dev macro-F1, thresholds tuned on the other half: {results['wide_deep'][0]:.4f}")
-    best = max(results, key=lambda k: results[k][0])
-    honest, head = results[best]
-    p = head.probs(x_dv, dev_texts)
-    thr = tune_thresholds(p, y_dv)
-    save_head(str(MODELS / "emotions.npz"), names, list(head.layers), thr, head.wide)
+    p, p_val = wd.probs(x_dv, dev_texts), wd.probs(x_tr[val], val_texts)
+
+    # Thresholds are tuned on the held-out train tenth (out of sample for every member) together with
+    # dev: 4,341 + 5,426 rows, steadier for the rare labels than dev alone. The honest figure tunes on
+    # the tenth plus one half of dev and scores the other half, both ways, averaged.
+    def pooled(mask: np.ndarray) -> np.ndarray:
+        return tune_thresholds(np.concatenate([p_val, p[mask]]), np.concatenate([y_val, y_dv[mask]]))
+
+    honest = (macro_f1(p[~half], y_dv[~half], pooled(half)) + macro_f1(p[half], y_dv[half], pooled(~half))) / 2
+    results["wide_deep_ensemble"] = (honest, wd)
+    log(f"  wide_deep x{len(SEEDS)}: dev macro-F1, thresholds tuned on the train tenth + other half: {honest:.4f}")
+    thr = pooled(np.ones(len(y_dv), dtype=bool))
+    save_head(str(MODELS / "emotions.npz"), names, layers, thr, wide)
     per_label = _f1_per_label(p >= thr, y_dv)
-    return {"model": best, "dev_macro_f1_tuned_on_dev": macro_f1(p, y_dv, thr),
-            "dev_macro_f1_half_split": honest, "ekman_macro_f1_tuned_on_dev": ekman_f1(p >= thr, y_dv, names),
+    thr_dev = tune_thresholds(p, y_dv)
+    return {"model": f"wide_deep x{len(SEEDS)} seeds (logits averaged)",
+            "thresholds": "tuned on the held-out train tenth + dev",
+            "dev_macro_f1_shipped_thresholds": macro_f1(p, y_dv, thr),
+            "dev_macro_f1_tuned_on_dev": macro_f1(p, y_dv, thr_dev),
+            "dev_macro_f1_half_split": honest,
+            "dev_macro_f1_half_split_dev_only": honest_f1(p),
+            "dev_macro_f1_thresholds_from_train_tenth_only": macro_f1(p, y_dv, tune_thresholds(p_val, y_val)),
+            "ekman_macro_f1_shipped_thresholds": ekman_f1(p >= thr, y_dv, names),
+            "ekman_macro_f1_tuned_on_dev": ekman_f1(p >= thr_dev, y_dv, names),
             "candidates": {k: v[0] for k, v in results.items()},
             "per_label_f1": {n: round(float(f), 4) for n, f in zip(names, per_label, strict=True)},
             "wide_deep": {"buckets": BUCKETS, "hidden": HIDDEN, "dropout": DROPOUT, "wide_l2": WIDE_L2,
-                          "pos_power": POS_POWER, **stopped}}
+                          "pos_power": POS_POWER, "seeds": list(SEEDS),
+                          "epoch": [i["epoch"] for i in stopped],
+                          "val_macro_f1": [round(float(i["val_macro_f1"]), 4) for i in stopped]}}
 
 
 def train_annomi() -> dict[str, object]:

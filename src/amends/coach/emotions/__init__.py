@@ -1,9 +1,9 @@
 """Reading the emotions in a partner's message: ``read_emotions(text) -> EmotionReport``.
 
 Scores all 28 GoEmotions labels with a small head over the MiniLM embedding and hashed
-word/bigram features of the text (thresholds per label tuned on GoEmotions dev), then
-derives relationship-level feelings with the words that carry them. It describes what the
-message may express; it never judges who is right.
+word/bigram features of the text (thresholds per label tuned on GoEmotions dev and a
+held-out tenth of train), then derives relationship-level feelings with the words that
+carry them. It describes what the message may express; it never judges who is right.
 """
 
 from __future__ import annotations
