@@ -75,7 +75,7 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
 
     # 7. alice sees the question and answers it honestly; bob reads the answer.
     alice.goto(repair_url + "shared/")
-    assert alice.get_by_text(QUESTION).is_visible()
+    assert alice.get_by_text(QUESTION).first.is_visible()
     alice.goto(repair_url + "trust/questions/")
     alice.get_by_role("link", name=QUESTION[:40]).first.click()
     alice.get_by_role("textbox", name="Your answer").fill("I was ashamed and avoided the call. That was wrong.")
