@@ -442,3 +442,12 @@ def test_api_session_posts_need_csrf(alice: User, couple: Any) -> None:
 def test_api_lists_commitments_with_consistency(as_bob: Client, couple: Any, check_in: CheckIn) -> None:
     data = as_bob.get(reverse("api_trust_commitments", args=[couple.pk])).json()
     assert data["commitments"][0]["consistency"]["windows"]["7"]["kept"] == 1
+
+
+def test_marking_an_answer_from_another_repair_is_404_even_with_a_bad_value(as_charlie: Client, charlie_repair: Any, alice_repair: Any) -> None:
+    from amends.web.trust.models import Answer, Question
+
+    q = Question.objects.create(repair=alice_repair, asked_by=alice_repair.created_by, text="Why?")
+    a = Answer.objects.create(question=q, author=alice_repair.created_by, text="Because.")
+    url = reverse("trust_mark_answer", args=[charlie_repair.pk, a.pk])
+    assert as_charlie.post(url, {"helped": "nonsense"}).status_code == 404

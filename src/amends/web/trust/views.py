@@ -419,9 +419,11 @@ def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpRes
     except NotFound as exc:
         raise _404(exc) from exc
     except InvalidInput as exc:
-        messages.error(request, str(exc))
         a = Answer.objects.filter(pk=answer_id, question__repair=access.repair).first()
-    return redirect("trust_question", repair_id=access.repair.pk, question_id=a.question_id if a else 0)
+        if a is None:  # another repair's answer: as unknown as any outsider's request
+            raise Http404("no such answer") from exc
+        messages.error(request, str(exc))
+    return redirect("trust_question", repair_id=access.repair.pk, question_id=a.question_id)
 
 
 # ---------------------------------------------------------------- transparency notes
