@@ -42,6 +42,14 @@ def check(scenario: str, ok: bool, what: str) -> None:
     print(f"  [{'ok' if ok else 'FAIL'}] {what}")
 
 
+def check_nothing_lost(scenario: str, log: load.Log) -> None:
+    """Compare the database with the client's log: every acknowledged write present exactly once."""
+    problems = load.verify(log)
+    check(scenario, not problems, f"no acknowledged write lost or doubled ({len(problems)} problems)")
+    for p in problems[:5]:
+        print("    ", p)
+
+
 Made = tuple[load.Stack, list[load.Couple], dict[int, load.Account]]
 
 
@@ -90,10 +98,7 @@ def sigkill() -> None:
         check("sigkill", bool(killed) and killed[0] not in stack.worker_pids(), f"worker {killed} was killed")
         check("sigkill", len(stack.worker_pids()) == 2, "gunicorn started a replacement: 2 workers again")
         check("sigkill", log.gave_up == 0, f"every interrupted save succeeded on retry (gave up: {log.gave_up})")
-        problems = load.verify(log)
-        check("sigkill", not problems, f"no acknowledged write lost or doubled ({len(problems)} problems)")
-        for p in problems[:5]:
-            print("    ", p)
+        check_nothing_lost("sigkill", log)
     finally:
         stack.close()
 
@@ -125,10 +130,7 @@ def pg_restart() -> None:
         ready = timing.get("ready", float("inf"))
         check("pg-restart", ready <= 10, f"/readyz was 200 again {ready:.1f} s after the database came back")
         check("pg-restart", log.gave_up == 0, f"every write succeeded on the client's retry (gave up: {log.gave_up})")
-        problems = load.verify(log)
-        check("pg-restart", not problems, f"no acknowledged write lost or doubled ({len(problems)} problems)")
-        for p in problems[:5]:
-            print("    ", p)
+        check_nothing_lost("pg-restart", log)
     finally:
         stack.close()
 
@@ -175,10 +177,7 @@ def sqlite_lock() -> None:
                 check("sqlite-lock", sum(log.errors.values()) == 0 and slowest >= 5,
                       f"a {hold} s lock: saves waited (slowest {slowest:.1f} s) and none failed")
             check("sqlite-lock", log.gave_up == 0, f"every save was acknowledged in the end (gave up: {log.gave_up})")
-            problems = load.verify(log)
-            check("sqlite-lock", not problems, f"no acknowledged write lost or doubled ({len(problems)} problems)")
-            for p in problems[:5]:
-                print("    ", p)
+            check_nothing_lost("sqlite-lock", log)
     finally:
         stack.close()
 
