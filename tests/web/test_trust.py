@@ -451,3 +451,14 @@ def test_marking_an_answer_from_another_repair_is_404_even_with_a_bad_value(as_c
     a = Answer.objects.create(question=q, author=alice_repair.created_by, text="Because.")
     url = reverse("trust_mark_answer", args=[charlie_repair.pk, a.pk])
     assert as_charlie.post(url, {"helped": "nonsense"}).status_code == 404
+
+
+def test_trust_api_accepts_a_personal_token_and_refuses_a_bad_one(alice: User, alice_repair: Any) -> None:
+    from amends.services.privacy import create_api_token
+
+    _, token = create_api_token(alice, "phone")
+    client = Client(enforce_csrf_checks=True)
+    url = f"/api/repairs/{alice_repair.pk}/questions/"
+    assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+    bad = client.get(url, HTTP_AUTHORIZATION="Bearer amd_nope")
+    assert bad.status_code == 401 and bad.json()["error"] == "invalid or expired token"

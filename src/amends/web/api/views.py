@@ -8,11 +8,11 @@ from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
 
 from amends.coach.kinds import KINDS
 from amends.coach.text import TextRejected
+from amends.web.api.auth import api_caller
 from amends.web.api.schema import openapi_schema
 
 MAX_BODY = 64 * 1024
@@ -23,12 +23,11 @@ def error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse({"error": code, "message": message}, status=status)
 
 
-def _token_user(request: HttpRequest) -> Any:
-    try:
-        from amends.web.partners.tokens import authenticate_api_request
-    except ImportError:
-        return None
-    return authenticate_api_request(request)
+_AUTH_ERRORS: dict[str, Callable[[], JsonResponse]] = {
+    "bad_token": lambda: error(401, "bad_token", "That API token is not valid. Create a new one in Settings."),
+    "unauthenticated": lambda: error(401, "unauthenticated", "Sign in, or send 'Authorization: Bearer <token>'."),
+    "csrf": lambda: error(403, "csrf", "Session requests need the X-CSRFToken header."),
+}
 
 
 def _rate_limited(user: Any, bucket: str) -> bool:
@@ -50,16 +49,9 @@ def api_view(bucket: str | None = None) -> Callable[[View], View]:
                 response = error(405, "method_not_allowed", "Use POST with a JSON body.")
                 response["Allow"] = "POST"
                 return response
-            user = _token_user(request) if request.headers.get("Authorization") else None
-            if request.headers.get("Authorization") and user is None:
-                return error(401, "bad_token", "That API token is not valid. Create a new one in Settings.")
-            if user is None:
-                if not request.user.is_authenticated:
-                    return error(401, "unauthenticated", "Sign in, or send 'Authorization: Bearer <token>'.")
-                rejected = CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, view, (), {})
-                if rejected is not None:
-                    return error(403, "csrf", "Session requests need the X-CSRFToken header.")
-                user = request.user
+            user, problem = api_caller(request)
+            if problem is not None:
+                return _AUTH_ERRORS[problem]()
             if bucket and _rate_limited(user, bucket):
                 response = error(429, "rate_limited", "Too many requests. Wait a minute and try again.")
                 response["Retry-After"] = "60"

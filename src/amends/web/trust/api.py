@@ -15,24 +15,23 @@ from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
 
 from amends.services import trust as service
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import repair_or_404
+from amends.web.api.auth import api_caller
 from amends.web.trust import queries
 from amends.web.trust.models import CheckIn, Question
 
 View = Callable[..., HttpResponse]
 
 
-def _token_user(request: HttpRequest) -> Any:
-    try:
-        from amends.web.partners.tokens import authenticate_api_request
-    except ImportError:
-        return None
-    return authenticate_api_request(request)
+_AUTH_ERRORS = {
+    "bad_token": "invalid or expired token",
+    "unauthenticated": "sign in or send a Bearer token",
+    "csrf": "CSRF token missing or wrong",
+}
 
 
 def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
@@ -42,17 +41,12 @@ def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method not in methods:
                 return JsonResponse({"error": f"use {' or '.join(methods)}"}, status=405)
-            if request.headers.get("Authorization", "").startswith("Bearer "):
-                user = _token_user(request)
-                if user is None:
-                    return JsonResponse({"error": "invalid or expired token"}, status=401)
-                request.user = user
-            elif not request.user.is_authenticated:
-                return JsonResponse({"error": "sign in or send a Bearer token"}, status=401)
-            elif request.method not in ("GET", "HEAD"):
-                rejected = CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, None, (), {})
-                if rejected is not None:
-                    return JsonResponse({"error": "CSRF token missing or wrong"}, status=403)
+            user, problem = api_caller(
+                request, check_csrf=request.method not in ("GET", "HEAD"), bearer_only=True
+            )
+            if problem is not None:
+                return JsonResponse({"error": _AUTH_ERRORS[problem]}, status=403 if problem == "csrf" else 401)
+            request.user = user
             try:
                 return view(request, *args, **kwargs)
             except (NotFound, Http404):
