@@ -294,3 +294,8 @@ def test_shared_view_shows_commitments_check_ins_and_questions_to_both(as_alice:
     for client in (as_alice, as_bob):
         html = client.get(reverse("shared_view", args=[alice_repair.pk])).content.decode()
         assert "more than 30 minutes late" in html and "Who else knew?" in html and "not yet confirmed" in html
+
+
+def test_sharing_a_prompt_with_a_nul_byte_is_a_clean_404(as_alice: Client, alice_repair: Any) -> None:
+    url = reverse("share_answer", args=[alice_repair.pk, "name-it"]) + "?prompt=what-i-did%00"
+    assert as_alice.post(url, {"shared": "0"}).status_code == 404

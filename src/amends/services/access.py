@@ -60,8 +60,14 @@ def partner_membership(access: RepairAccess) -> Membership | None:
 
 def own_answer(access: RepairAccess, step: str, prompt: str) -> JourneyAnswer:
     """One of the user's own answers in this repair, or NotFound."""
+    from amends.journey import load_track
     from amends.services.errors import NotFound
 
+    # Only prompts of the user's own track can name an answer; anything else (tampered or
+    # malformed values, NUL bytes PostgreSQL cannot even compare) never reaches the database.
+    step_def = load_track(access.role).step(step)
+    if step_def is None or step_def.prompt(prompt) is None:
+        raise NotFound("no such answer")
     mine = JourneyAnswer.objects.filter(repair=access.repair, author_id=access.user_id)
     answer = mine.filter(step=step, prompt=prompt).first()
     if answer is None:
