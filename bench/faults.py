@@ -90,8 +90,19 @@ def sigkill() -> None:
             os.kill(pid, signal.SIGKILL)
             killed.append(pid)
 
-        log, elapsed = load.drive(stack.port, couples, accounts, clients=10, seconds=12, max_requests=5000,
-                                  think=(0.02, 0.1), trust=False, during=kill_one, weights=AUTOSAVE_ONLY, retries=8)
+        log, elapsed = load.drive(
+            stack.port,
+            couples,
+            accounts,
+            clients=10,
+            seconds=12,
+            max_requests=5000,
+            think=(0.02, 0.1),
+            trust=False,
+            during=kill_one,
+            weights=AUTOSAVE_ONLY,
+            retries=8,
+        )
         print(load.table(log, elapsed, "autosaves while a worker is killed"))
         print(f"  {load.written(log)}; failed attempts: {sum(log.errors.values())}, retried: {log.retries}")
         time.sleep(2)
@@ -117,16 +128,30 @@ def pg_restart() -> None:
             ready = _ready_within(stack.port, 30)
             timing["ready"] = ready if ready is not None else float("inf")
 
-        log, elapsed = load.drive(stack.port, couples, accounts, clients=10, seconds=16, max_requests=5000,
-                                  think=(0.05, 0.2), trust=True, during=restart, retries=10)
+        log, elapsed = load.drive(
+            stack.port,
+            couples,
+            accounts,
+            clients=10,
+            seconds=16,
+            max_requests=5000,
+            think=(0.05, 0.2),
+            trust=True,
+            during=restart,
+            retries=10,
+        )
         print(load.table(log, elapsed, "mixed traffic across a PostgreSQL restart"))
         codes = dict(sorted(log.statuses.items()))
         print(f"  status codes seen: {codes}")
         print("  server log (last lines):\n    " + stack.log_tail(8).replace("\n", "\n    "))
         check("pg-restart", 503 in codes, "requests during the outage got 503")
         check("pg-restart", sum(log.errors.values()) == codes.get(503, 0), "no request hung or lost its connection")
-        check("pg-restart", not log.bad_failures, f"every failure was a 503 with Retry-After, no 500 or stack page "
-              f"({len(log.bad_failures)} others: {log.bad_failures[:3]})")
+        check(
+            "pg-restart",
+            not log.bad_failures,
+            f"every failure was a 503 with Retry-After, no 500 or stack page "
+            f"({len(log.bad_failures)} others: {log.bad_failures[:3]})",
+        )
         ready = timing.get("ready", float("inf"))
         check("pg-restart", ready <= 10, f"/readyz was 200 again {ready:.1f} s after the database came back")
         check("pg-restart", log.gave_up == 0, f"every write succeeded on the client's retry (gave up: {log.gave_up})")
@@ -159,23 +184,41 @@ def sqlite_lock() -> None:
     writes = load.Log()
     try:
         for hold, expect_503 in ((10, False), (25, True)):
+
             def lock(stop: threading.Event, hold: float = hold) -> None:
                 stop.wait(2)
                 _hold_sqlite_lock(db, hold).wait(timeout=hold + 10)
 
-            log, elapsed = load.drive(stack.port, couples, accounts, clients=5, seconds=hold + 8, max_requests=3000,
-                                      think=(0.3, 0.6), trust=False, during=lock, weights=AUTOSAVE_ONLY, retries=10,
-                                      log=writes.sharing_writes())
+            log, elapsed = load.drive(
+                stack.port,
+                couples,
+                accounts,
+                clients=5,
+                seconds=hold + 8,
+                max_requests=3000,
+                think=(0.3, 0.6),
+                trust=False,
+                during=lock,
+                weights=AUTOSAVE_ONLY,
+                retries=10,
+                log=writes.sharing_writes(),
+            )
             print(load.table(log, elapsed, f"autosaves while the database is locked for {hold} s"))
             slowest = max(log.latencies["autosave"]) if log.latencies["autosave"] else 0
             codes = dict(sorted(log.statuses.items()))
             print(f"  status codes seen: {codes}; slowest save {slowest:.1f} s")
             if expect_503:
-                check("sqlite-lock", 503 in codes and not log.bad_failures,
-                      f"a {hold} s lock (over the 20 s busy timeout) gave 503 with Retry-After, nothing else")
+                check(
+                    "sqlite-lock",
+                    503 in codes and not log.bad_failures,
+                    f"a {hold} s lock (over the 20 s busy timeout) gave 503 with Retry-After, nothing else",
+                )
             else:
-                check("sqlite-lock", sum(log.errors.values()) == 0 and slowest >= 5,
-                      f"a {hold} s lock: saves waited (slowest {slowest:.1f} s) and none failed")
+                check(
+                    "sqlite-lock",
+                    sum(log.errors.values()) == 0 and slowest >= 5,
+                    f"a {hold} s lock: saves waited (slowest {slowest:.1f} s) and none failed",
+                )
             check("sqlite-lock", log.gave_up == 0, f"every save was acknowledged in the end (gave up: {log.gave_up})")
             check_nothing_lost("sqlite-lock", log)
     finally:
@@ -196,8 +239,13 @@ def disk_full() -> None:
         home.mkdir()
         env = {**os.environ, "AMENDS_HOME": str(home)}
         env.pop("DATABASE_URL", None)
-        result = subprocess.run([sys.executable, "-m", "amends.cli", "serve", "--port", str(load.free_port())],
-                                capture_output=True, text=True, env=env, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "amends.cli", "serve", "--port", str(load.free_port())],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
         print(f"  exit {result.returncode}: {result.stderr.strip()}")
         said = result.returncode == 1 and "disk is full" in result.stderr
         check("disk-full", said, "exits 1 saying the disk is full")
@@ -222,18 +270,22 @@ def backup(sqlite: bool) -> None:
             timings = {}
             for label, cmd in (("backup", ["backup", "--out", str(out)]), ("restore", ["restore", str(out), "--yes"])):
                 t0 = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "amends.cli", *cmd], env=stack.env, check=True,
-                               capture_output=True)
+                subprocess.run(
+                    [sys.executable, "-m", "amends.cli", *cmd], env=stack.env, check=True, capture_output=True
+                )
                 timings[label] = time.perf_counter() - t0
             (stack.home / "pass").write_text("a long backup passphrase\n")
             t0 = time.perf_counter()
             sealed = ["backup", "--out", str(out) + ".enc", "--passphrase-file", str(stack.home / "pass")]
-            subprocess.run([sys.executable, "-m", "amends.cli", *sealed], env=stack.env, check=True,
-                           capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "amends.cli", *sealed], env=stack.env, check=True, capture_output=True
+            )
             timings["encrypted backup"] = time.perf_counter() - t0
             size = out.stat().st_size
-            print(f"  {name}: {rows:,} rows (filled in {fill:.1f} s), snapshot {size / 1e6:.1f} MB; " +
-                  ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
+            print(
+                f"  {name}: {rows:,} rows (filled in {fill:.1f} s), snapshot {size / 1e6:.1f} MB; "
+                + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items())
+            )
             check("backup", True, f"{name} backup and restore completed")
         finally:
             from django.db import connections
@@ -263,8 +315,12 @@ def _fill_year(couples: int) -> int:
 
 
 SCENARIOS = {
-    "sigkill": sigkill, "pg-restart": pg_restart, "sqlite-lock": sqlite_lock, "disk-full": disk_full,
-    "backup-sqlite": lambda: backup(True), "backup-pg": lambda: backup(False),
+    "sigkill": sigkill,
+    "pg-restart": pg_restart,
+    "sqlite-lock": sqlite_lock,
+    "disk-full": disk_full,
+    "backup-sqlite": lambda: backup(True),
+    "backup-pg": lambda: backup(False),
 }
 
 
@@ -279,8 +335,11 @@ def main(argv: list[str]) -> int:
     watchdog.start()
     if len(chosen) > 1:  # one process per scenario: each configures Django for its own database
         codes = [subprocess.run([sys.executable, "-m", "bench.faults", name]).returncode for name in chosen]
-        print(f"\nscenarios failed: {[n for n, c in zip(chosen, codes, strict=True) if c]}" if any(codes)
-              else "\nall scenarios passed")
+        print(
+            f"\nscenarios failed: {[n for n, c in zip(chosen, codes, strict=True) if c]}"
+            if any(codes)
+            else "\nall scenarios passed"
+        )
         return 1 if any(codes) else 0
     for name in chosen:
         try:

@@ -21,9 +21,7 @@ RUNS = 60
 def run_once(history: History) -> float:
     t0 = time.perf_counter()
     summarize(history.commitments, history.check_ins, today=history.today, tz="Europe/London")
-    calendar_series(
-        history.commitments, history.check_ins, start=history.start, end=history.today, today=history.today
-    )
+    calendar_series(history.commitments, history.check_ins, start=history.start, end=history.today, today=history.today)
     return (time.perf_counter() - t0) * 1000
 
 

@@ -85,10 +85,16 @@ class Stack:
     def start_database(self) -> None:
         if not self.sqlite:
             self.pgroot = Path(tempfile.mkdtemp(prefix="amends-load-pg-"))
-            url = subprocess.run(
-                ["bash", str(PG_SH), "start", str(self.pgroot), str(free_port())],
-                check=True, capture_output=True, text=True,
-            ).stdout.strip().splitlines()[-1]
+            url = (
+                subprocess.run(
+                    ["bash", str(PG_SH), "start", str(self.pgroot), str(free_port())],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             self.env["DATABASE_URL"] = url
         shared = {"AMENDS_HOME", "AMENDS_SECRET_KEY", "DATABASE_URL"}  # the harness's own Django uses them too
         os.environ.update({k: v for k, v in self.env.items() if k in shared})
@@ -98,12 +104,24 @@ class Stack:
         subprocess.run(migrate, env=self.env, check=True, stdout=subprocess.DEVNULL)
 
     def start_server(self, timeout: float = 90) -> None:
-        cmd = [sys.executable, "-m", "amends.cli", "serve", "--port", str(self.port), "--no-migrate",
-               "--workers", str(self.workers), "--threads", str(self.threads)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "amends.cli",
+            "serve",
+            "--port",
+            str(self.port),
+            "--no-migrate",
+            "--workers",
+            str(self.workers),
+            "--threads",
+            str(self.threads),
+        ]
         # A log file, not a pipe: nobody reads a pipe during the run, and a full one would block the workers.
         self.server_log = open(self.home / "server.log", "wb")  # noqa: SIM115 - closed in close()
-        self.server = subprocess.Popen(cmd, env=self.env, stdout=self.server_log, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
+        self.server = subprocess.Popen(
+            cmd, env=self.env, stdout=self.server_log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.server.poll() is not None:
@@ -147,10 +165,10 @@ class Stack:
     def stop_database_for(self, seconds: float) -> None:
         """Stop PostgreSQL (fast shutdown: connections are cut), wait, start it again."""
         assert self.pgroot is not None
-        stop = ". scripts/pg.sh; pg_stop_dir \"$1\" fast"
+        stop = '. scripts/pg.sh; pg_stop_dir "$1" fast'
         subprocess.run(["bash", "-c", stop, "_", str(self.pgroot)], cwd=ROOT, check=True, capture_output=True)
         time.sleep(seconds)
-        start = ". scripts/pg.sh; pg_start_existing \"$1\""
+        start = '. scripts/pg.sh; pg_start_existing "$1"'
         subprocess.run(["bash", "-c", start, "_", str(self.pgroot)], cwd=ROOT, check=True, capture_output=True)
 
     def close(self) -> None:
@@ -204,8 +222,12 @@ def create_couples(n: int) -> tuple[list[Couple], dict[int, Account]]:
     from amends.web.repairs.models import Membership, Repair
 
     text_prompts = {
-        role: [(s.slug, p.slug) for s in load_track(role).steps for p in s.prompts
-               if p.widget not in {"feelings", "attachment", "apology-needs"}]
+        role: [
+            (s.slug, p.slug)
+            for s in load_track(role).steps
+            for p in s.prompts
+            if p.widget not in {"feelings", "attachment", "apology-needs"}
+        ]
         for role in ("offender", "hurt")
     }
     couples, accounts = [], {}
@@ -213,12 +235,23 @@ def create_couples(n: int) -> tuple[list[Couple], dict[int, Account]]:
         for i in range(n):
             alice = User.objects.create_user(f"alice{i:03d}", password=None)
             bob = User.objects.create_user(f"bob{i:03d}", password=None)
-            repair = Repair.objects.create(created_by=alice, kind="broken_promise", title=f"Dinner {i}",
-                                           description="I missed our anniversary dinner and did not call.")
+            repair = Repair.objects.create(
+                created_by=alice,
+                kind="broken_promise",
+                title=f"Dinner {i}",
+                description="I missed our anniversary dinner and did not call.",
+            )
             Membership.objects.create(repair=repair, user=alice, role="offender")
             Membership.objects.create(repair=repair, user=bob, role="hurt")
-            couples.append(Couple(repair.pk, alice.pk, bob.pk, _daily_commitment(repair, alice),
-                                  {alice.pk: text_prompts["offender"], bob.pk: text_prompts["hurt"]}))
+            couples.append(
+                Couple(
+                    repair.pk,
+                    alice.pk,
+                    bob.pk,
+                    _daily_commitment(repair, alice),
+                    {alice.pk: text_prompts["offender"], bob.pk: text_prompts["hurt"]},
+                )
+            )
             for user in (alice, bob):
                 session = SessionStore()
                 session[SESSION_KEY] = str(user.pk)
@@ -271,8 +304,13 @@ class Log:
 
     def sharing_writes(self) -> Log:
         """A fresh log for a new stage that adds to this one's record of acknowledged writes."""
-        return Log(saves=self.saves, attempted=self.attempted, check_ins=self.check_ins,
-                   confirmations=self.confirmations, lock=self.lock)
+        return Log(
+            saves=self.saves,
+            attempted=self.attempted,
+            check_ins=self.check_ins,
+            confirmations=self.confirmations,
+            lock=self.lock,
+        )
 
     def record(self, action: str, seconds: float, ok: bool, sample: str = "") -> None:
         with self.lock:
@@ -286,9 +324,21 @@ class Log:
 class Client(threading.Thread):
     """One person's browser tab (or two couples' worth): keep-alive HTTP, think time, retries like app.js."""
 
-    def __init__(self, port: int, couples: list[Couple], accounts: dict[int, Account], log: Log, *,
-                 stop: threading.Event, budget: Any, think: tuple[float, float], seed: int, trust: bool,
-                 retries: int = 3, weights: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        port: int,
+        couples: list[Couple],
+        accounts: dict[int, Account],
+        log: Log,
+        *,
+        stop: threading.Event,
+        budget: Any,
+        think: tuple[float, float],
+        seed: int,
+        trust: bool,
+        retries: int = 3,
+        weights: dict[str, int] | None = None,
+    ) -> None:
         super().__init__(daemon=True)
         self.port, self.couples, self.accounts, self.log = port, couples, accounts, log
         self.stop, self.budget, self.think, self.trust, self.max_retries = stop, budget, think, trust, retries
@@ -299,8 +349,14 @@ class Client(threading.Thread):
         self.counter = 0
 
     # HTTP -----------------------------------------------------------------------------------------
-    def request(self, method: str, path: str, account: Account, body: bytes | None = None,
-                content_type: str = "application/x-www-form-urlencoded") -> tuple[int, bytes, dict[str, str]]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        account: Account,
+        body: bytes | None = None,
+        content_type: str = "application/x-www-form-urlencoded",
+    ) -> tuple[int, bytes, dict[str, str]]:
         headers = {"Cookie": account.cookie, "X-CSRFToken": account.csrf, "Host": "127.0.0.1"}
         if body is not None:
             headers["Content-Type"] = content_type
@@ -323,8 +379,15 @@ class Client(threading.Thread):
                     raise
         raise AssertionError("unreachable")
 
-    def timed(self, action: str, method: str, path: str, account: Account, body: bytes | None = None,
-              content_type: str = "application/x-www-form-urlencoded") -> tuple[int, bytes]:
+    def timed(
+        self,
+        action: str,
+        method: str,
+        path: str,
+        account: Account,
+        body: bytes | None = None,
+        content_type: str = "application/x-www-form-urlencoded",
+    ) -> tuple[int, bytes]:
         started = time.perf_counter()
         try:
             status, data, headers = self.request(method, path, account, body, content_type)
@@ -434,9 +497,21 @@ class Client(threading.Thread):
 # -- running and reporting -------------------------------------------------------------------------
 
 
-def drive(port: int, couples: list[Couple], accounts: dict[int, Account], *, clients: int, seconds: float,
-          max_requests: int, think: tuple[float, float], trust: bool, log: Log | None = None,
-          during: Any = None, weights: dict[str, int] | None = None, retries: int = 3) -> tuple[Log, float]:
+def drive(
+    port: int,
+    couples: list[Couple],
+    accounts: dict[int, Account],
+    *,
+    clients: int,
+    seconds: float,
+    max_requests: int,
+    think: tuple[float, float],
+    trust: bool,
+    log: Log | None = None,
+    during: Any = None,
+    weights: dict[str, int] | None = None,
+    retries: int = 3,
+) -> tuple[Log, float]:
     """Run `clients` threads for `seconds` (or until `max_requests`); `during(stop)` runs alongside, if given."""
     log = log or Log()
     stop = threading.Event()
@@ -450,8 +525,19 @@ def drive(port: int, couples: list[Couple], accounts: dict[int, Account], *, cli
 
     per_client = max(1, len(couples) // clients)
     threads = [
-        Client(port, couples[(i * per_client) % len(couples):][:per_client] or couples[:1], accounts, log,
-               stop=stop, budget=budget, think=think, seed=i + 1, trust=trust, weights=weights, retries=retries)
+        Client(
+            port,
+            couples[(i * per_client) % len(couples) :][:per_client] or couples[:1],
+            accounts,
+            log,
+            stop=stop,
+            budget=budget,
+            think=think,
+            seed=i + 1,
+            trust=trust,
+            weights=weights,
+            retries=retries,
+        )
         for i in range(clients)
     ]
     started = time.perf_counter()
@@ -475,17 +561,23 @@ def pct(values: list[float], q: float) -> float:
 
 def table(log: Log, elapsed: float, title: str) -> str:
     total = sum(len(v) for v in log.latencies.values())
-    lines = [f"### {title}", "",
-             f"{total} requests in {elapsed:.0f} s = **{total / elapsed:.1f} req/s**; "
-             f"errors: **{sum(log.errors.values())}**; client retries: {log.retries}", "",
-             "| action | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"### {title}",
+        "",
+        f"{total} requests in {elapsed:.0f} s = **{total / elapsed:.1f} req/s**; "
+        f"errors: **{sum(log.errors.values())}**; client retries: {log.retries}",
+        "",
+        "| action | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for action in WEIGHTS:
         v = log.latencies.get(action)
         if not v:
             continue
-        lines.append(f"| {action} | {len(v)} | {len(v) / elapsed:.1f} | {pct(v, .5):.0f} | {pct(v, .95):.0f} | "
-                     f"{pct(v, .99):.0f} | {log.errors.get(action, 0)} |")
+        lines.append(
+            f"| {action} | {len(v)} | {len(v) / elapsed:.1f} | {pct(v, 0.5):.0f} | {pct(v, 0.95):.0f} | "
+            f"{pct(v, 0.99):.0f} | {log.errors.get(action, 0)} |"
+        )
     return "\n".join(lines)
 
 
@@ -545,8 +637,10 @@ def _verify_trust(log: Log) -> list[str]:
 
 def written(log: Log) -> str:
     saves = sum(len(v) for v in log.saves.values())
-    return (f"acknowledged writes: {saves} autosaves over {len(log.saves)} answers, "
-            f"{len(log.check_ins)} check-ins, {len(log.confirmations)} confirmations")
+    return (
+        f"acknowledged writes: {saves} autosaves over {len(log.saves)} answers, "
+        f"{len(log.check_ins)} check-ins, {len(log.confirmations)} confirmations"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -558,8 +652,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--couples", type=int, default=100)
     parser.add_argument("--sqlite", action="store_true", help="SQLite in a temporary AMENDS_HOME instead of PostgreSQL")
     parser.add_argument("--think", default="0.3,1.2", help="think time between a client's requests, seconds (min,max)")
-    parser.add_argument("--warmup", type=float, default=10,
-                        help="seconds of traffic before measuring (its writes are still checked)")
+    parser.add_argument(
+        "--warmup", type=float, default=10, help="seconds of traffic before measuring (its writes are still checked)"
+    )
     parser.add_argument("--max-requests", type=int, default=200_000, help="stop after this many requests in all")
     args = parser.parse_args(argv)
     stages = [int(c) for c in args.clients.split(",")]
@@ -590,28 +685,52 @@ def main(argv: list[str] | None = None) -> int:
         writes = Log()  # what was acknowledged, across stages; latencies are per stage
         if args.warmup > 0:  # first requests per worker compile templates and fill caches
             warm = writes.sharing_writes()
-            drive(stack.port, couples, accounts, clients=min(stages[0], 10), seconds=args.warmup, log=warm,
-                  max_requests=args.max_requests, think=think, trust=trust)  # type: ignore[arg-type]
-            print(f"warm-up: {sum(len(v) for v in warm.latencies.values())} requests in {args.warmup:.0f} s, "
-                  f"{sum(warm.errors.values())} errors (not in the tables)")
+            drive(
+                stack.port,
+                couples,
+                accounts,
+                clients=min(stages[0], 10),
+                seconds=args.warmup,
+                log=warm,
+                max_requests=args.max_requests,
+                think=think,
+                trust=trust,
+            )  # type: ignore[arg-type]
+            print(
+                f"warm-up: {sum(len(v) for v in warm.latencies.values())} requests in {args.warmup:.0f} s, "
+                f"{sum(warm.errors.values())} errors (not in the tables)"
+            )
         for clients in stages:
             log = writes.sharing_writes()
             cpu0, self_cpu0 = stack.cpu_seconds(), time.process_time()
-            log, elapsed = drive(stack.port, couples, accounts, clients=clients, seconds=args.seconds, log=log,
-                                 max_requests=args.max_requests, think=think, trust=trust)  # type: ignore[arg-type]
+            log, elapsed = drive(
+                stack.port,
+                couples,
+                accounts,
+                clients=clients,
+                seconds=args.seconds,
+                log=log,
+                max_requests=args.max_requests,
+                think=think,
+                trust=trust,
+            )  # type: ignore[arg-type]
             server_cpu, own_cpu = stack.cpu_seconds() - cpu0, time.process_time() - self_cpu0
             print()
             print(table(log, elapsed, f"{db}, {args.workers} worker(s), {clients} clients, {elapsed:.0f} s"))
             n = sum(len(v) for v in log.latencies.values()) or 1
-            print(f"server CPU {server_cpu:.1f} s ({server_cpu / elapsed:.2f} cores, "
-                  f"{server_cpu / n * 1000:.1f} ms/request); load generator CPU {own_cpu:.1f} s; "
-                  f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+            print(
+                f"server CPU {server_cpu:.1f} s ({server_cpu / elapsed:.2f} cores, "
+                f"{server_cpu / n * 1000:.1f} ms/request); load generator CPU {own_cpu:.1f} s; "
+                f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+            )
             for sample in log.error_samples:
                 print(f"  error: {sample}")
             problems = verify(log)
             print(written(log))
-            print("check against the database: " + ("OK, every acknowledged write present exactly once"
-                                                     if not problems else f"{len(problems)} PROBLEMS"))
+            print(
+                "check against the database: "
+                + ("OK, every acknowledged write present exactly once" if not problems else f"{len(problems)} PROBLEMS")
+            )
             for p in problems[:20]:
                 print(f"  {p}")
             failed = failed or bool(problems) or bool(sum(log.errors.values()))

@@ -44,8 +44,12 @@ def distinct(items: list[dict[str, str]]) -> list[dict[str, str]]:
     out = []
     for i, item in enumerate(items):
         text = re.sub(r"([.!?]+)", rf" ({i})\1", item["text"])
-        out.append({"partner": f"{item['partner']} ({i})", "text": text if text.endswith(f"({i})") or
-                    re.search(r"[.!?]$", text) else f"{text} ({i})"})
+        out.append(
+            {
+                "partner": f"{item['partner']} ({i})",
+                "text": text if text.endswith(f"({i})") or re.search(r"[.!?]$", text) else f"{text} ({i})",
+            }
+        )
     return out
 
 
@@ -67,9 +71,15 @@ def latency(items: list[dict[str, str]]) -> dict[str, float]:
         emo_cpu.append(c1 - c0)
     ms = lambda xs, q: round(1000 * statistics.quantiles(xs, n=100)[q - 1], 2)  # noqa: E731
     # CPU time of the calling thread (the encoder runs on it, one thread): less disturbed by a busy machine
-    return {"emotions_p50_ms": ms(emo, 50), "emotions_p95_ms": ms(emo, 95),
-            "reply_p50_ms": ms(rep, 50), "reply_p95_ms": ms(rep, 95),
-            "emotions_cpu_p50_ms": ms(emo_cpu, 50), "reply_cpu_p50_ms": ms(rep_cpu, 50), "n": len(items)}
+    return {
+        "emotions_p50_ms": ms(emo, 50),
+        "emotions_p95_ms": ms(emo, 95),
+        "reply_p50_ms": ms(rep, 50),
+        "reply_p95_ms": ms(rep, 95),
+        "emotions_cpu_p50_ms": ms(emo_cpu, 50),
+        "reply_cpu_p50_ms": ms(rep_cpu, 50),
+        "n": len(items),
+    }
 
 
 def batch(kind: str, items: list[dict[str, str]]) -> dict[str, float]:
@@ -78,17 +88,26 @@ def batch(kind: str, items: list[dict[str, str]]) -> dict[str, float]:
         rows = items if kind == "reply" else [{"text": f"{it['partner']} {it['text']}"} for it in items]
         src.write_text("".join(json.dumps(r) + "\n" for r in rows))
         t0 = time.perf_counter()
-        proc = subprocess.Popen([str(AMENDS), "coach", "batch", "--kind", kind, str(src), "--out", str(out)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(AMENDS), "coach", "batch", "--kind", kind, str(src), "--out", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         cpu = usage.ru_utime + usage.ru_stime
         done = sum(1 for line in out.read_text().splitlines() if '"error"' not in line[:12])
-    return {"texts": len(rows), "ok": done, "exit": os.waitstatus_to_exitcode(status),
-            "texts_per_s": round(len(rows) / wall, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "wall_s": round(wall, 1),
-            # CPU seconds of the batch process: on a shared machine wall time also counts waiting
-            "cpu_s": round(cpu, 1), "texts_per_cpu_s": round(len(rows) / cpu, 1)}
+    return {
+        "texts": len(rows),
+        "ok": done,
+        "exit": os.waitstatus_to_exitcode(status),
+        "texts_per_s": round(len(rows) / wall, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "wall_s": round(wall, 1),
+        # CPU seconds of the batch process: on a shared machine wall time also counts waiting
+        "cpu_s": round(cpu, 1),
+        "texts_per_cpu_s": round(len(rows) / cpu, 1),
+    }
 
 
 def roberta_ratio(texts: list[str], ours_ms: float) -> dict[str, object]:
@@ -112,8 +131,12 @@ def roberta_ratio(texts: list[str], ours_ms: float) -> dict[str, object]:
             model(emb(ids))
             times.append(time.perf_counter() - t0)
     p50 = 1000 * statistics.median(times)
-    return {"roberta_base_forward_p50_ms": round(p50, 2), "ratio_vs_our_reply": round(p50 / ours_ms, 1),
-            "threads": 1, "n": len(texts)}
+    return {
+        "roberta_base_forward_p50_ms": round(p50, 2),
+        "ratio_vs_our_reply": round(p50 / ours_ms, 1),
+        "threads": 1,
+        "n": len(texts),
+    }
 
 
 def main() -> None:

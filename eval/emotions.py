@@ -41,8 +41,10 @@ def main() -> None:
     pred = (p >= head.thresholds).astype(np.int8)
     per_label = f1_score(y, pred, average=None, zero_division=0)
     half = np.random.default_rng(SEED).permutation(len(y)) < len(y) // 2
-    honest_dev_only = (macro_f1(p[~half], y[~half], tune_thresholds(p[half], y[half]))
-                       + macro_f1(p[half], y[half], tune_thresholds(p[~half], y[~half]))) / 2
+    honest_dev_only = (
+        macro_f1(p[~half], y[~half], tune_thresholds(p[half], y[half]))
+        + macro_f1(p[half], y[half], tune_thresholds(p[~half], y[~half]))
+    ) / 2
     tr_texts, y_tr = goemotions("train")
     val, _ = held_out_tenth(len(y_tr))
     val_texts = [tr_texts[i] for i in val]
@@ -61,8 +63,9 @@ def main() -> None:
         "macro_f1_half_split_honest_dev_only": round(float(honest_dev_only), 4),
         "published_bert_base_test": 0.46,
         "ekman_macro_f1": round(float(f1_score(ek_gold, ek_pred, average="macro", zero_division=0)), 4),
-        "ekman_per_group": dict(zip(groups, np.round(f1_score(ek_gold, ek_pred, average=None), 3).tolist(),
-                                    strict=True)),
+        "ekman_per_group": dict(
+            zip(groups, np.round(f1_score(ek_gold, ek_pred, average=None), 3).tolist(), strict=True)
+        ),
         "published_ekman_test": 0.64,
         "per_label_f1": dict(zip(names, np.round(per_label, 3).tolist(), strict=True)),
     }

@@ -30,24 +30,31 @@ def prf(pairs: list[tuple[bool, bool]]) -> dict[str, float]:
     fn = sum(1 for gold, pred in pairs if gold and not pred)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
-            "support": tp + fn}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+        "support": tp + fn,
+    }
 
 
 def level_metrics(gold: list[int], pred: list[int]) -> dict[str, float]:
     """Accuracy, macro-F1 over the three levels 0/1/2 (EPITOME's headline figures) and binary (>= 1) F1."""
     per_level = [prf([(g == k, p == k) for g, p in zip(gold, pred, strict=True)])["f1"] for k in (0, 1, 2)]
     hits = sum(g == p for g, p in zip(gold, pred, strict=True))
-    return {"n": len(gold), "accuracy": round(hits / max(len(gold), 1), 3),
-            "macro_f1": round(sum(per_level) / 3, 3), "level_f1": per_level,
-            "binary_f1": prf([(g >= 1, p >= 1) for g, p in zip(gold, pred, strict=True)])["f1"]}
+    return {
+        "n": len(gold),
+        "accuracy": round(hits / max(len(gold), 1), 3),
+        "macro_f1": round(sum(per_level) / 3, 3),
+        "level_f1": per_level,
+        "binary_f1": prf([(g >= 1, p >= 1) for g, p in zip(gold, pred, strict=True)])["f1"],
+    }
 
 
 def epitome_style(rows: list[dict]) -> dict[str, dict[str, float]]:
     """Per mechanism level metrics on EPITOME-style rows (tests/examples/epitome_style.jsonl)."""
     reports = [analyze_reply(partner_message=r["partner"], reply=r["text"]) for r in rows]
-    return {m: level_metrics([r["mechanisms"][m] for r in rows], [rep.level(m) for rep in reports])
-            for m in MECHANISMS}
+    return {m: level_metrics([r["mechanisms"][m] for r in rows], [rep.level(m) for rep in reports]) for m in MECHANISMS}
 
 
 # Published RoBERTa (Sharma et al. 2020), EPITOME test: accuracy / macro-F1, in per cent.
@@ -60,9 +67,11 @@ def evaluate(rows: list[dict]) -> dict[str, object]:
     for m in MECHANISMS:
         gold = [r["mechanisms"][m] for r in rows]
         pred = [rep.level(m) for rep in reports]
-        out[m] = {**prf([(g >= 1, p >= 1) for g, p in zip(gold, pred, strict=True)]),
-                  "strong_f1": prf([(g == 2, p == 2) for g, p in zip(gold, pred, strict=True)])["f1"],
-                  "exact_level_acc": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / len(rows), 3)}
+        out[m] = {
+            **prf([(g >= 1, p >= 1) for g, p in zip(gold, pred, strict=True)]),
+            "strong_f1": prf([(g == 2, p == 2) for g, p in zip(gold, pred, strict=True)])["f1"],
+            "exact_level_acc": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / len(rows), 3),
+        }
     for rule in RULE_NAMES:
         out[rule] = prf([(rule in r["findings"], rule in rep.rules) for r, rep in zip(rows, reports, strict=True)])
     attuned = [rep.score for r, rep in zip(rows, reports, strict=True) if min(r["mechanisms"].values()) == 2]

@@ -46,8 +46,10 @@ def report(rows: Iterable[tuple[dict[str, Any], frozenset[str]]], title: str) ->
     fp = sum(1 for r, got in rows if not r["flag"] and got)
     pos = sum(1 for r, _ in rows if r["flag"])
     print(f"\n== {title}: {len(rows)} texts ==")
-    print(f"  overall  recall {_ratio(tp, pos)}  precision {_ratio(tp, tp + fp)}"
-          f"  false alarms {_ratio(fp, len(rows) - pos)}")
+    print(
+        f"  overall  recall {_ratio(tp, pos)}  precision {_ratio(tp, tp + fp)}"
+        f"  false alarms {_ratio(fp, len(rows) - pos)}"
+    )
     for kind in FLAG_TYPES:
         want = [(r, got) for r, got in rows if kind in r["types"]]
         hit = sum(1 for _, got in want if kind in got)

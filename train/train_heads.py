@@ -84,15 +84,25 @@ def numpy_probs(layers: list[tuple[np.ndarray, np.ndarray]], x: np.ndarray) -> n
 
 
 def fit_ovr(x: np.ndarray, y: np.ndarray, c: float) -> list[LogisticRegression]:
-    return [LogisticRegression(C=c, class_weight="balanced", max_iter=400, random_state=SEED).fit(x, y[:, j])
-            for j in range(y.shape[1])]
+    return [
+        LogisticRegression(C=c, class_weight="balanced", max_iter=400, random_state=SEED).fit(x, y[:, j])
+        for j in range(y.shape[1])
+    ]
 
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int) -> MLPClassifier:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return MLPClassifier(hidden_layer_sizes=(hidden,), alpha=1e-4, batch_size=256, learning_rate_init=1e-3,
-                             max_iter=40, early_stopping=True, n_iter_no_change=4, random_state=SEED).fit(x, y)
+        return MLPClassifier(
+            hidden_layer_sizes=(hidden,),
+            alpha=1e-4,
+            batch_size=256,
+            learning_rate_init=1e-3,
+            max_iter=40,
+            early_stopping=True,
+            n_iter_no_change=4,
+            random_state=SEED,
+        ).fit(x, y)
 
 
 # The emotions head: hash buckets of the wide part, hidden units, dropout, L2 on the wide part
@@ -111,8 +121,9 @@ EPOCHS = 20
 SEEDS = (SEED, SEED + 1, SEED + 2)
 
 
-def fold_ensemble(members: list[tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]],
-                  ) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
+def fold_ensemble(
+    members: list[tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]],
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
     """One 2-layer MLP and one wide matrix whose logits are the mean of the members' logits."""
     k = len(members)
     w0 = np.concatenate([m[0][0][0] for m in members], axis=1)
@@ -140,9 +151,12 @@ def held_out_tenth(n: int) -> tuple[np.ndarray, np.ndarray]:
     return perm[: n // 10], perm[n // 10 :]
 
 
-def fit_wide_deep(x: np.ndarray, csr: tuple[np.ndarray, np.ndarray, np.ndarray],
-                  y: np.ndarray, seed: int = SEED,
-                  ) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, dict[str, float]]:
+def fit_wide_deep(
+    x: np.ndarray,
+    csr: tuple[np.ndarray, np.ndarray, np.ndarray],
+    y: np.ndarray,
+    seed: int = SEED,
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, dict[str, float]]:
     """Train MLP(embedding) + linear(hashed features) with torch; early stopping on a tenth of ``x``.
 
     The held-out tenth is the same for every ``seed`` (which sets the initialisation and the
@@ -158,8 +172,12 @@ def fit_wide_deep(x: np.ndarray, csr: tuple[np.ndarray, np.ndarray, np.ndarray],
     torch.randperm(len(x), generator=gen)  # (the split was once drawn here; kept so seed SEED trains as before)
     wide = torch.nn.EmbeddingBag(BUCKETS, y.shape[1], mode="sum")
     torch.nn.init.zeros_(wide.weight)
-    deep = torch.nn.Sequential(torch.nn.Linear(x.shape[1], HIDDEN), torch.nn.ReLU(), torch.nn.Dropout(DROPOUT),
-                               torch.nn.Linear(HIDDEN, y.shape[1]))
+    deep = torch.nn.Sequential(
+        torch.nn.Linear(x.shape[1], HIDDEN),
+        torch.nn.ReLU(),
+        torch.nn.Dropout(DROPOUT),
+        torch.nn.Linear(HIDDEN, y.shape[1]),
+    )
     opt = torch.optim.Adam([{"params": deep.parameters(), "lr": LR_DEEP}, {"params": wide.parameters(), "lr": LR_WIDE}])
     pos = y.mean(axis=0)
     loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.from_numpy(((1 - pos) / pos) ** POS_POWER).float())
@@ -187,8 +205,10 @@ def fit_wide_deep(x: np.ndarray, csr: tuple[np.ndarray, np.ndarray, np.ndarray],
         if f1 > best[0]:
             state = {f"deep.{k}": v.clone() for k, v in deep.state_dict().items()}
             best = (f1, epoch + 1, {**state, "wide": wide.weight.detach().clone()})
-    layers = [(best[2]["deep.0.weight"].numpy().T, best[2]["deep.0.bias"].numpy()),  # type: ignore[attr-defined]
-              (best[2]["deep.3.weight"].numpy().T, best[2]["deep.3.bias"].numpy())]  # type: ignore[attr-defined]
+    layers = [
+        (best[2]["deep.0.weight"].numpy().T, best[2]["deep.0.bias"].numpy()),  # type: ignore[attr-defined]
+        (best[2]["deep.3.weight"].numpy().T, best[2]["deep.3.bias"].numpy()),
+    ]  # type: ignore[attr-defined]
     return layers, best[2]["wide"].numpy(), {"val_macro_f1": best[0], "epoch": best[1]}  # type: ignore[attr-defined]
 
 
@@ -208,8 +228,10 @@ def train_emotions() -> dict[str, object]:
     half = np.random.default_rng(SEED).permutation(len(y_dv)) < len(y_dv) // 2
 
     def honest_f1(p: np.ndarray) -> float:
-        return (macro_f1(p[~half], y_dv[~half], tune_thresholds(p[half], y_dv[half]))
-                + macro_f1(p[half], y_dv[half], tune_thresholds(p[~half], y_dv[~half]))) / 2
+        return (
+            macro_f1(p[~half], y_dv[~half], tune_thresholds(p[half], y_dv[half]))
+            + macro_f1(p[half], y_dv[half], tune_thresholds(p[~half], y_dv[~half]))
+        ) / 2
 
     results: dict[str, tuple[float, Head]] = {}
     if "--compare" in sys.argv:  # the earlier embedding-only head (honest 0.391); minutes more CPU
@@ -244,21 +266,29 @@ def train_emotions() -> dict[str, object]:
     save_head(str(MODELS / "emotions.npz"), names, layers, thr, wide)
     per_label = _f1_per_label(p >= thr, y_dv)
     thr_dev = tune_thresholds(p, y_dv)
-    return {"model": f"wide_deep x{len(SEEDS)} seeds (logits averaged)",
-            "thresholds": "tuned on the held-out train tenth + dev",
-            "dev_macro_f1_shipped_thresholds": macro_f1(p, y_dv, thr),
-            "dev_macro_f1_tuned_on_dev": macro_f1(p, y_dv, thr_dev),
-            "dev_macro_f1_half_split": honest,
-            "dev_macro_f1_half_split_dev_only": honest_f1(p),
-            "dev_macro_f1_thresholds_from_train_tenth_only": macro_f1(p, y_dv, tune_thresholds(p_val, y_val)),
-            "ekman_macro_f1_shipped_thresholds": ekman_f1(p >= thr, y_dv, names),
-            "ekman_macro_f1_tuned_on_dev": ekman_f1(p >= thr_dev, y_dv, names),
-            "candidates": {k: v[0] for k, v in results.items()},
-            "per_label_f1": {n: round(float(f), 4) for n, f in zip(names, per_label, strict=True)},
-            "wide_deep": {"buckets": BUCKETS, "hidden": HIDDEN, "dropout": DROPOUT, "wide_l2": WIDE_L2,
-                          "pos_power": POS_POWER, "seeds": list(SEEDS),
-                          "epoch": [i["epoch"] for i in stopped],
-                          "val_macro_f1": [round(float(i["val_macro_f1"]), 4) for i in stopped]}}
+    return {
+        "model": f"wide_deep x{len(SEEDS)} seeds (logits averaged)",
+        "thresholds": "tuned on the held-out train tenth + dev",
+        "dev_macro_f1_shipped_thresholds": macro_f1(p, y_dv, thr),
+        "dev_macro_f1_tuned_on_dev": macro_f1(p, y_dv, thr_dev),
+        "dev_macro_f1_half_split": honest,
+        "dev_macro_f1_half_split_dev_only": honest_f1(p),
+        "dev_macro_f1_thresholds_from_train_tenth_only": macro_f1(p, y_dv, tune_thresholds(p_val, y_val)),
+        "ekman_macro_f1_shipped_thresholds": ekman_f1(p >= thr, y_dv, names),
+        "ekman_macro_f1_tuned_on_dev": ekman_f1(p >= thr_dev, y_dv, names),
+        "candidates": {k: v[0] for k, v in results.items()},
+        "per_label_f1": {n: round(float(f), 4) for n, f in zip(names, per_label, strict=True)},
+        "wide_deep": {
+            "buckets": BUCKETS,
+            "hidden": HIDDEN,
+            "dropout": DROPOUT,
+            "wide_l2": WIDE_L2,
+            "pos_power": POS_POWER,
+            "seeds": list(SEEDS),
+            "epoch": [i["epoch"] for i in stopped],
+            "val_macro_f1": [round(float(i["val_macro_f1"]), 4) for i in stopped],
+        },
+    }
 
 
 def train_annomi() -> dict[str, object]:
@@ -279,11 +309,14 @@ def train_annomi() -> dict[str, object]:
     thr = tune_thresholds(numpy_probs(best, x[dv]), y[dv])
     p_te = numpy_probs(best, x[te])
     save_head(str(MODELS / "annomi.npz"), ["reflection", "open_question"], best, thr)
-    return {"model": "mlp256" if best is mlp_layers else "logreg_c1",
-            "transcripts": {k: int(sum(1 for v in split.values() if v == k)) for k in ("train", "dev", "test")},
-            "test_f1_reflection": float(f1_score(y[te, 0], p_te[:, 0] >= thr[0])),
-            "test_f1_open_question": float(f1_score(y[te, 1], p_te[:, 1] >= thr[1])),
-            "test_n": int(te.sum()), "dev_macro_f1": best_f1}
+    return {
+        "model": "mlp256" if best is mlp_layers else "logreg_c1",
+        "transcripts": {k: int(sum(1 for v in split.values() if v == k)) for k in ("train", "dev", "test")},
+        "test_f1_reflection": float(f1_score(y[te, 0], p_te[:, 0] >= thr[0])),
+        "test_f1_open_question": float(f1_score(y[te, 1], p_te[:, 1] >= thr[1])),
+        "test_n": int(te.sum()),
+        "dev_macro_f1": best_f1,
+    }
 
 
 def train_replies() -> dict[str, object]:
@@ -303,10 +336,12 @@ def train_replies() -> dict[str, object]:
     layers = layers_of(fit_ovr(x, y, 0.5))
     # No data left to tune on: a fixed, cautious threshold (the head only ever adds a weak level).
     save_head(str(MODELS / "replies.npz"), list(MECHS), layers, np.full(3, 0.7, np.float32))
-    return {"train_n": len(rows),
-            "sources": "replies.jsonl minus held-out fifth + epitome_style.jsonl fresh-tune",
-            "positives": {m: int(y[:, i].sum()) for i, m in enumerate(MECHS)},
-            "input": "normalised mean of the sentence embeddings"}
+    return {
+        "train_n": len(rows),
+        "sources": "replies.jsonl minus held-out fifth + epitome_style.jsonl fresh-tune",
+        "positives": {m: int(y[:, i].sum()) for i, m in enumerate(MECHS)},
+        "input": "normalised mean of the sentence embeddings",
+    }
 
 
 def main() -> None:

@@ -80,9 +80,27 @@ def test_public_pages_have_no_serious_accessibility_violations(browser: Any, liv
 
 @pytest.mark.parametrize(
     "path",
-    ["", "step/impact/", "step/apologize/", "listen/", "trust/", "trust/commitments/", "trust/questions/",
-     "trust/timeline/", "trust/check-in/", "help/", "arguments/", "playbook/", "shared/", "partner/",
-     "/safety/", "/safety/plan/", "/safety/screen/phq9/", "/privacy/", "/settings/"],
+    [
+        "",
+        "step/impact/",
+        "step/apologize/",
+        "listen/",
+        "trust/",
+        "trust/commitments/",
+        "trust/questions/",
+        "trust/timeline/",
+        "trust/check-in/",
+        "help/",
+        "arguments/",
+        "playbook/",
+        "shared/",
+        "partner/",
+        "/safety/",
+        "/safety/plan/",
+        "/safety/screen/phq9/",
+        "/privacy/",
+        "/settings/",
+    ],
 )
 def test_journey_pages_have_no_serious_accessibility_violations(browser: Any, live_server: Any, path: str) -> None:
     violations = _axe_violations(browser, live_server, path, login=True)

@@ -14,7 +14,9 @@ from tests.browser.conftest import sign_up, start_repair
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_hark_positive_screen_pauses_couple_features_for_both_with_neutral_wording(browser: Any, live_server: Any) -> None:
+def test_hark_positive_screen_pauses_couple_features_for_both_with_neutral_wording(
+    browser: Any, live_server: Any
+) -> None:
     alice_ctx = browser.new_context(base_url=live_server.url)
     alice = alice_ctx.new_page()
     sign_up(alice, "alice")

@@ -63,7 +63,10 @@ def test_serve_prints_the_url_and_serves_pages(tmp_path: Path) -> None:
     env.pop("DATABASE_URL", None)  # this test is about the embedded default
     proc = subprocess.Popen(
         [sys.executable, "-m", "amends.cli", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        text=True,
     )
     try:
         line = proc.stdout.readline() if proc.stdout else ""

@@ -43,8 +43,14 @@ def test_emotions_command_reads_stdin() -> None:
 
 @pytest.mark.parametrize(
     ("data", "needle"),
-    [(b"", "empty"), (b"   \n\t", "empty"), (b"abc\x00def", "binary"), (b"\xff\xfe\xfa", "UTF-8"),
-     ("word " * 4001, "characters long"), (b"Ich habe deinen Geburtstag vergessen und es tut mir leid", "English")],
+    [
+        (b"", "empty"),
+        (b"   \n\t", "empty"),
+        (b"abc\x00def", "binary"),
+        (b"\xff\xfe\xfa", "UTF-8"),
+        ("word " * 4001, "characters long"),
+        (b"Ich habe deinen Geburtstag vergessen und es tut mir leid", "English"),
+    ],
 )
 def test_bad_input_exits_2_with_a_clear_message(data: bytes | str, needle: str) -> None:
     for command in ("reply", "emotions"):
@@ -70,8 +76,13 @@ def test_batch_emotions_runs_as_a_subprocess(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"text": PARTNER}) + "\n")
     exe = Path(sys.executable).with_name("amends")
-    proc = subprocess.run([str(exe), "coach", "batch", "--kind", "emotions", str(path)], capture_output=True,
-                          text=True, timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run(
+        [str(exe), "coach", "batch", "--kind", "emotions", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.splitlines()[0])["kind"] == "emotions"
 
@@ -84,13 +95,20 @@ def test_batch_prewarms_in_chunks_and_keeps_order_and_errors(tmp_path: Path, mon
     monkeypatch.setattr(coach_cli, "PREWARM_CHUNK", 2)
     warmed: list[int] = []
     real_warm = KINDS["reply"].warm
-    monkeypatch.setattr(type(KINDS["reply"]), "warm", lambda self, records: (warmed.append(len(records)),
-                                                                             real_warm(records))[1])
-    rows = [{"partner": PARTNER, "text": f"I'm sorry, that hour sounds awful ({i}). What was it like?"}
-            for i in range(4)]
+    monkeypatch.setattr(
+        type(KINDS["reply"]), "warm", lambda self, records: (warmed.append(len(records)), real_warm(records))[1]
+    )
+    rows = [
+        {"partner": PARTNER, "text": f"I'm sorry, that hour sounds awful ({i}). What was it like?"} for i in range(4)
+    ]
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps(rows[0]) + "\nnot json\n" + "".join(json.dumps(r) + "\n" for r in rows[1:])
-                    + json.dumps({"partner": PARTNER}) + "\n")
+    path.write_text(
+        json.dumps(rows[0])
+        + "\nnot json\n"
+        + "".join(json.dumps(r) + "\n" for r in rows[1:])
+        + json.dumps({"partner": PARTNER})
+        + "\n"
+    )
     result = CliRunner().invoke(coach, ["batch", "--kind", "reply", str(path)])
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]

@@ -29,12 +29,18 @@ def filled(db: Any) -> dict[str, Any]:
     for n in range(2):
         alice = User.objects.create_user(f"alice{n}", password=None)
         bob = User.objects.create_user(f"bob{n}", password=None)
-        repair = Repair.objects.create(created_by=alice, kind="broken_promise", title=f"Dinner {n}", description="I missed it.")
+        repair = Repair.objects.create(
+            created_by=alice, kind="broken_promise", title=f"Dinner {n}", description="I missed it."
+        )
         Membership.objects.create(repair=repair, user=alice, role="offender")
         Membership.objects.create(repair=repair, user=bob, role="hurt")
         for user, step in ((alice, "name-it"), (bob, "what-happened")):
-            answer = JourneyAnswer.objects.create(repair=repair, author=user, step=step, prompt="p", text="Ünïcode ✓ 'quoted'", revision=2)
+            answer = JourneyAnswer.objects.create(
+                repair=repair, author=user, step=step, prompt="p", text="Ünïcode ✓ 'quoted'", revision=2
+            )
             JourneyAnswerRevision.objects.create(answer=answer, text="first try", revision=1)
-        ApologyDraft.objects.create(repair=repair, author=alice, version=1, text="I am sorry I missed it.", verdict="ok")
+        ApologyDraft.objects.create(
+            repair=repair, author=alice, version=1, text="I am sorry I missed it.", verdict="ok"
+        )
         made[f"repair{n}"] = repair
     return made

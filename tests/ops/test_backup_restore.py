@@ -41,7 +41,10 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(filled: Any, tmp_
     (tmp_path / "pass").write_text("correct horse battery staple\n")
     (tmp_path / "wrong").write_text("incorrect horse\n")
     before = table_contents()
-    assert _invoke("backup", "--out", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "pass")).exit_code == 0
+    assert (
+        _invoke("backup", "--out", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "pass")).exit_code
+        == 0
+    )
     assert b"quoted" not in (tmp_path / "snap.enc").read_bytes()  # sealed, not merely wrapped
     _change_everything(filled)
     changed = table_contents()
@@ -70,7 +73,10 @@ def test_a_damaged_backup_is_refused_before_anything_is_replaced(filled: Any, tm
 
 def test_a_tampered_encrypted_backup_is_refused(filled: Any, tmp_path: Path) -> None:
     (tmp_path / "pass").write_text("correct horse battery staple\n")
-    assert _invoke("backup", "--out", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "pass")).exit_code == 0
+    assert (
+        _invoke("backup", "--out", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "pass")).exit_code
+        == 0
+    )
     data = bytearray((tmp_path / "snap.enc").read_bytes())
     data[-10] ^= 1
     (tmp_path / "snap.enc").write_bytes(bytes(data))

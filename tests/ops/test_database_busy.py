@@ -42,7 +42,8 @@ def writer() -> tuple[Client, str]:
 def _lock_sqlite_for(seconds: float) -> subprocess.Popen[str]:
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(connection.settings_dict["NAME"]), str(seconds)],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
     return holder
@@ -94,7 +95,12 @@ def test_a_lock_longer_than_the_busy_timeout_is_a_503_with_retry_after_and_the_r
 def _api_post(client: Client) -> Any:
     client.get("/")  # sets the CSRF cookie
     token = client.cookies["csrftoken"].value if "csrftoken" in client.cookies else ""
-    return client.post("/api/coach/apology", {"text": "I am sorry I lied about the loan."}, content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    return client.post(
+        "/api/coach/apology",
+        {"text": "I am sorry I lied about the loan."},
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
+    )
 
 
 def test_a_lost_database_connection_is_a_503_page_never_a_stack_page(writer: Any, monkeypatch: Any) -> None:
@@ -125,13 +131,16 @@ def test_a_database_error_inside_a_middleware_is_also_a_503_not_the_500_page(wri
     assert api.status_code in {401, 403, 503}  # never a 500
 
 
-@pytest.mark.parametrize("method,path", [
-    ("get", "/repairs/{repair}/"),
-    ("get", "/guide/"),
-    ("post", "/api/coach/apology"),
-    ("post", "/api/repairs/{repair}/check-ins/"),
-    ("post", "/repairs/{repair}/step/name-it/autosave/?prompt=what"),
-])
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("get", "/repairs/{repair}/"),
+        ("get", "/guide/"),
+        ("post", "/api/coach/apology"),
+        ("post", "/api/repairs/{repair}/check-ins/"),
+        ("post", "/repairs/{repair}/step/name-it/autosave/?prompt=what"),
+    ],
+)
 def test_a_database_that_refuses_connections_gives_503_everywhere_never_500(
     writer: Any, monkeypatch: Any, method: str, path: str
 ) -> None:

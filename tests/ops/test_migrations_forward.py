@@ -42,7 +42,9 @@ def _fill_at(state_apps: Any) -> None:
         membership.objects.create(repair=repair, user=alice, role="offender")
         membership.objects.create(repair=repair, user=bob, role="hurt")
         for user in (alice, bob):
-            answer = answer_model.objects.create(repair=repair, author=user, step="name-it", prompt="what", text=f"answer {n} ✓", revision=3)
+            answer = answer_model.objects.create(
+                repair=repair, author=user, step="name-it", prompt="what", text=f"answer {n} ✓", revision=3
+            )
             revision.objects.create(answer=answer, text="earlier", revision=2)
         draft.objects.create(repair=repair, author=alice, version=1, text="I am sorry I lied about the loan.")
 
@@ -74,7 +76,9 @@ def test_migrations_run_forward_from_the_first_over_a_filled_database() -> None:
         from amends.web.repairs.models import JourneyAnswer, Membership
 
         assert Membership.objects.count() == 6
-        assert sorted(JourneyAnswer.objects.values_list("text", flat=True)) == sorted([f"answer {n} ✓" for n in range(3)] * 2)
+        assert sorted(JourneyAnswer.objects.values_list("text", flat=True)) == sorted(
+            [f"answer {n} ✓" for n in range(3)] * 2
+        )
         assert set(JourneyAnswer.objects.values_list("revision", flat=True)) == {3}
     finally:
         executor = MigrationExecutor(connection)

@@ -50,7 +50,10 @@ def two_workers() -> Iterator[tuple[int, subprocess.Popen[str]]]:
     env = {**os.environ, "AMENDS_HOME": home}
     proc = subprocess.Popen(
         [sys.executable, "-m", "amends.cli", "serve", "--port", str(port), "--workers", "2", "--threads", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        text=True,
     )
     try:
         yield port, proc
@@ -87,7 +90,9 @@ def test_the_example_nginx_config_starts_and_proxies_to_the_workers(two_workers:
     conf = re.sub(r"listen 80;\s*# test: listen", f"listen 127.0.0.1:{proxy_port};", conf)
     conf = conf.replace("pid /run/nginx.pid;", f"pid {tmp_path}/nginx.pid;")
     conf = conf.replace("error_log /var/log/nginx/error.log warn;", f"error_log {tmp_path}/error.log warn;")
-    conf = conf.replace("http {", f"http {{\n    client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;", 1)
+    conf = conf.replace(
+        "http {", f"http {{\n    client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;", 1
+    )
     assert str(app_port) in conf and str(proxy_port) in conf
     (tmp_path / "nginx.conf").write_text(conf)
     nginx = _nginx()
@@ -117,7 +122,11 @@ def test_serve_refuses_to_start_on_a_read_only_data_dir_and_writes_nothing() -> 
         env.pop("DATABASE_URL", None)
         result = subprocess.run(
             [*_run_as_other_user(), sys.executable, "-m", "amends.cli", "serve", "--port", str(_free_port())],
-            capture_output=True, text=True, env=env, timeout=60, cwd="/",
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            cwd="/",
         )
         assert result.returncode == 1, result.stdout + result.stderr
         assert "read-only or not writable" in result.stderr and str(home) in result.stderr

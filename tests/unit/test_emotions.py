@@ -75,9 +75,14 @@ def test_every_feeling_has_a_lexicon_and_a_question() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("", "empty"), ("   \n", "empty"), ("a" * 20_001, "too_long"),
-     ("Je suis tellement triste et fâché contre toi aujourd'hui", "not_english"),
-     ("bad\x00bytes", "binary"), (b"bytes", "not_text")],
+    [
+        ("", "empty"),
+        ("   \n", "empty"),
+        ("a" * 20_001, "too_long"),
+        ("Je suis tellement triste et fâché contre toi aujourd'hui", "not_english"),
+        ("bad\x00bytes", "binary"),
+        (b"bytes", "not_text"),
+    ],
 )
 def test_unreadable_input_is_rejected_with_a_reason(text: object, code: str) -> None:
     with pytest.raises(TextRejected) as info:

@@ -41,8 +41,12 @@ def test_the_emotions_head_is_wide_and_needs_the_texts() -> None:
 
 
 def test_prewarm_fills_the_cache_so_the_analysers_do_not_encode(monkeypatch: pytest.MonkeyPatch) -> None:
-    records = [{"partner": "You never listen to me when I talk about work. [warm]", "text": "I hear you. What did I miss?"},
-               {"text": "Sorry. I was tired. [warm]"}, {"text": 7}, {}]
+    records = [
+        {"partner": "You never listen to me when I talk about work. [warm]", "text": "I hear you. What did I miss?"},
+        {"text": "Sorry. I was tired. [warm]"},
+        {"text": 7},
+        {},
+    ]
     expected = analyze_reply(partner_message=records[0]["partner"], reply=records[0]["text"]).to_dict()
     embed_mod._cache.clear()
     assert prewarm_reply(records) == 6  # the partner message and five sentences ("[warm]" is one)

@@ -19,7 +19,12 @@ def test_offender_track_follows_the_seven_steps_of_the_seed_in_order() -> None:
 def test_hurt_partner_has_a_track_of_their_own() -> None:
     hurt = load_track("hurt")
     assert [s.slug for s in hurt.steps] == [
-        "what-happened", "what-i-need", "my-questions", "watching-for-change", "my-pace", "support"
+        "what-happened",
+        "what-i-need",
+        "my-questions",
+        "watching-for-change",
+        "my-pace",
+        "support",
     ]
     assert "forgiveness" in hurt.step("my-pace").guidance.lower() and "choice" in hurt.step("my-pace").guidance
 
@@ -61,7 +66,11 @@ def test_unknown_track_is_refused() -> None:
 def test_progress_counts_answers_and_resumes_at_the_last_edited_open_step() -> None:
     track = load_track("offender")
     now = datetime(2026, 11, 28, 12, 0)
-    answers = {("name-it", "what-i-did"): "I missed dinner", ("impact", "their-view"): "   ", ("look-inward", "underlying"): "x"}
+    answers = {
+        ("name-it", "what-i-did"): "I missed dinner",
+        ("impact", "their-view"): "   ",
+        ("look-inward", "underlying"): "x",
+    }
     progress = track_progress(track, answers, ["name-it"], {"name-it": now, "look-inward": now - timedelta(hours=1)})
     by_slug = {s.slug: s for s in progress.steps}
     assert by_slug["name-it"].state == "done"

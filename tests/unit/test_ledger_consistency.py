@@ -121,9 +121,7 @@ def test_heatmap_for_one_commitment_uses_only_its_own_days():
 
 def _week_log(cid: str, start: date, statuses: str) -> list[CheckIn]:
     codes = {"k": K, "p": P, "m": M}
-    return [
-        CheckIn(cid, start + timedelta(days=i), codes[s], YES) for i, s in enumerate(statuses) if s != "_"
-    ]
+    return [CheckIn(cid, start + timedelta(days=i), codes[s], YES) for i, s in enumerate(statuses) if s != "_"]
 
 
 @pytest.mark.parametrize(

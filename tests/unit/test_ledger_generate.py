@@ -37,9 +37,7 @@ def test_questionnaire_answers_stay_in_range():
     h = generate_history(days=365, seed=5)
     assert len(h.csi4) == len(h.trust) == len(h.forgiveness) == 52
     assert all(0 <= v <= top for a in h.csi4 for v, top in zip(a.items, CSI4_MAX, strict=True))
-    assert all(
-        0 <= v <= 10 for t in h.trust for v in (t.predictability, t.dependability, t.faith, t.trust_today)
-    )
+    assert all(0 <= v <= 10 for t in h.trust for v in (t.predictability, t.dependability, t.faith, t.trust_today))
     assert all(0 <= v <= 10 for f in h.forgiveness for _, v in f.items)
 
 

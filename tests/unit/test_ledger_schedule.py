@@ -41,9 +41,7 @@ def test_once_schedule_is_due_on_its_date_and_not_before_it_arrives():
     once = Schedule.once(date(2024, 3, 10))
     assert due_dates(once, date(2024, 3, 1), None, today=date(2024, 3, 20)) == [date(2024, 3, 10)]
     assert due_dates(once, date(2024, 3, 1), None, today=date(2024, 3, 5)) == []
-    assert due_dates(once, date(2024, 3, 1), None, today=date(2024, 3, 5), horizon_days=5) == [
-        date(2024, 3, 10)
-    ]
+    assert due_dates(once, date(2024, 3, 1), None, today=date(2024, 3, 5), horizon_days=5) == [date(2024, 3, 10)]
 
 
 def test_whenever_schedule_has_no_fixed_due_dates():
@@ -71,9 +69,7 @@ def test_london_today_after_2330_utc_in_summer_time_is_the_next_day():
 
 def test_new_york_fall_back_week_keeps_every_sunday_once():
     # 3 November 2024 is the 25-hour day in New York.
-    got = due_dates(
-        Schedule.weekly(SUN), date(2024, 10, 20), None, today=date(2024, 11, 17), tz="America/New_York"
-    )
+    got = due_dates(Schedule.weekly(SUN), date(2024, 10, 20), None, today=date(2024, 11, 17), tz="America/New_York")
     assert got == [
         date(2024, 10, 20),
         date(2024, 10, 27),
@@ -118,9 +114,7 @@ def test_editing_twice_on_the_same_day_replaces_that_days_edit():
 
 
 def test_backdating_an_edit_before_the_last_one_is_refused():
-    c = Commitment.new("c", "x", Schedule.daily(), date(2024, 3, 1)).edit(
-        Schedule.weekly(MON), date(2024, 3, 10)
-    )
+    c = Commitment.new("c", "x", Schedule.daily(), date(2024, 3, 1)).edit(Schedule.weekly(MON), date(2024, 3, 10))
     with pytest.raises(ScheduleError) as err:
         c.edit(Schedule.daily(), date(2024, 3, 5))
     assert err.value.code == "edit_backdated"

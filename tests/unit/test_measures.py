@@ -33,14 +33,25 @@ def test_our_own_checkins_say_they_are_not_validated() -> None:
 
 def test_phq9_item_text_is_the_official_wording() -> None:
     assert load_instrument("PHQ-9").item(9).text == (
-        "Thoughts that you would be better off dead or of hurting yourself in some way")
+        "Thoughts that you would be better off dead or of hurting yourself in some way"
+    )
 
 
-@pytest.mark.parametrize(("total", "band", "positive"), [
-    (0, "none_minimal", False), (4, "none_minimal", False), (5, "mild", False), (9, "mild", False),
-    (10, "moderate", True), (14, "moderate", True), (15, "moderately_severe", True),
-    (19, "moderately_severe", True), (20, "severe", True), (27, "severe", True),
-])
+@pytest.mark.parametrize(
+    ("total", "band", "positive"),
+    [
+        (0, "none_minimal", False),
+        (4, "none_minimal", False),
+        (5, "mild", False),
+        (9, "mild", False),
+        (10, "moderate", True),
+        (14, "moderate", True),
+        (15, "moderately_severe", True),
+        (19, "moderately_severe", True),
+        (20, "severe", True),
+        (27, "severe", True),
+    ],
+)
 def test_phq9_bands_and_cut_off(total: int, band: str, positive: bool) -> None:
     values = [3] * (total // 3) + ([total % 3] if total % 3 else [])
     answers = {str(i + 1): (values[i] if i < len(values) else 0) for i in range(8)}

@@ -33,8 +33,9 @@ def test_grouping_reaches_pairwise_f1_and_purity_on_the_labelled_table() -> None
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
     truth = {r["id"]: r["group"] for r in data}
-    purity = sum(max(list(map(truth.get, g.entry_ids)).count(x) for x in set(map(truth.get, g.entry_ids)))
-                 for g in groups) / sum(g.size for g in groups)
+    purity = sum(
+        max(list(map(truth.get, g.entry_ids)).count(x) for x in set(map(truth.get, g.entry_ids))) for g in groups
+    ) / sum(g.size for g in groups)
     assert f1 >= 0.6 and purity >= 0.6, (f1, purity)
 
 

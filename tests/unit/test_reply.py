@@ -5,10 +5,14 @@ import pytest
 from amends.coach.reply import NO_PARTNER_NOTE, OFF_TOPIC_NOTE, analyze_reply
 from amends.coach.text import TextRejected
 
-PARTNER = ("You promised you'd come to my sister's engagement dinner and you didn't even text. "
-           "I sat there next to an empty chair all night explaining where you were.")
-ATTUNED = ("I'm so sorry I left you alone at that dinner. You were counting on me, and you had to explain "
-           "the empty chair to your family all night. What was that evening like for you?")
+PARTNER = (
+    "You promised you'd come to my sister's engagement dinner and you didn't even text. "
+    "I sat there next to an empty chair all night explaining where you were."
+)
+ATTUNED = (
+    "I'm so sorry I left you alone at that dinner. You were counting on me, and you had to explain "
+    "the empty chair to your family all night. What was that evening like for you?"
+)
 GENERIC = "I'm so sorry. I love you so much. How are you feeling about the weekend trip and the new car?"
 
 
@@ -95,9 +99,15 @@ def test_suggestions_name_what_is_missing() -> None:
 
 @pytest.mark.parametrize(
     ("reply", "partner", "code"),
-    [("", None, "empty"), ("  ", PARTNER, "empty"), ("x" * 20_001, None, "too_long"),
-     ("Je suis vraiment désolé pour ce que j'ai fait hier soir", None, "not_english"),
-     ("ok\x00", None, "binary"), (None, PARTNER, "not_text"), (ATTUNED, "", "empty")],
+    [
+        ("", None, "empty"),
+        ("  ", PARTNER, "empty"),
+        ("x" * 20_001, None, "too_long"),
+        ("Je suis vraiment désolé pour ce que j'ai fait hier soir", None, "not_english"),
+        ("ok\x00", None, "binary"),
+        (None, PARTNER, "not_text"),
+        (ATTUNED, "", "empty"),
+    ],
 )
 def test_unreadable_input_is_rejected(reply: object, partner: str | None, code: str) -> None:
     with pytest.raises(TextRejected) as info:

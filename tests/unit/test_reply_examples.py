@@ -10,8 +10,15 @@ from eval.paths import EXAMPLES
 from amends.coach.reply.rules import RULE_NAMES
 
 ROWS = [json.loads(line) for line in (EXAMPLES / "replies.jsonl").read_text().splitlines() if line.strip()]
-KINDS = {"broken_promise", "hurtful_words", "breach_of_trust", "infidelity", "neglect", "lying",
-         "unintentional_oversight"}
+KINDS = {
+    "broken_promise",
+    "hurtful_words",
+    "breach_of_trust",
+    "infidelity",
+    "neglect",
+    "lying",
+    "unintentional_oversight",
+}
 
 
 def test_the_set_has_at_least_300_pairs_across_all_seven_mistakes() -> None:

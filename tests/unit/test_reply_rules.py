@@ -5,8 +5,17 @@ import pytest
 from amends.coach.reply import find_rules
 from amends.coach.reply.rules import RULE_NAMES, RULES
 
-EXPECTED = {"criticism", "contempt", "defensiveness", "stonewalling", "invalidating", "counterattack",
-            "fixing", "minimizing", "blame"}
+EXPECTED = {
+    "criticism",
+    "contempt",
+    "defensiveness",
+    "stonewalling",
+    "invalidating",
+    "counterattack",
+    "fixing",
+    "minimizing",
+    "blame",
+}
 
 
 def test_every_rule_in_the_brief_exists() -> None:

@@ -22,8 +22,14 @@ SHOULD_FLAG = [
     ("I scare him when I get angry", "abuse_perpetration"),
 ]
 SHOULD_PASS = [
-    "this is killing me", "I could die of embarrassment", "dying to see you", "my phone is dead",
-    "I'd kill for a coffee", "that joke killed", "I would never hurt myself", "he has never hit me",
+    "this is killing me",
+    "I could die of embarrassment",
+    "dying to see you",
+    "my phone is dead",
+    "I'd kill for a coffee",
+    "that joke killed",
+    "I would never hurt myself",
+    "he has never hit me",
 ]
 
 
@@ -56,7 +62,7 @@ def test_perpetration_is_support_not_crisis() -> None:
 def test_spans_are_code_point_indices_even_after_emoji_and_curly_quotes() -> None:
     text = "😢😢 Honestly… I don’t want to live anymore"
     flag = scan_safety(text).flags[0]
-    assert text[flag.span[0]:flag.span[1]].lower().startswith("don’t want to live")
+    assert text[flag.span[0] : flag.span[1]].lower().startswith("don’t want to live")
 
 
 def test_to_dict_has_the_documented_shape() -> None:
@@ -116,15 +122,18 @@ def test_ordinary_apologies_raise_no_action(text: str) -> None:
     assert scan_safety(text).action == "none"
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("I feel like a burden to everyone", "suicide_risk"),
-    ("I'm sorry I'm such a burden, you'd all be better off without me", "suicide_risk"),
-    ("I'm sorry, I just want to die", "suicide_risk"),
-    ("I've been cutting again and hiding it from you", "self_harm"),
-    ("I'm sorry I pushed you against the wall", "abuse_perpetration"),
-    ("I'm sorry I hit you", "abuse_perpetration"),
-    ("you grabbed me by the throat", "abuse_victim"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I feel like a burden to everyone", "suicide_risk"),
+        ("I'm sorry I'm such a burden, you'd all be better off without me", "suicide_risk"),
+        ("I'm sorry, I just want to die", "suicide_risk"),
+        ("I've been cutting again and hiding it from you", "self_harm"),
+        ("I'm sorry I pushed you against the wall", "abuse_perpetration"),
+        ("I'm sorry I hit you", "abuse_perpetration"),
+        ("you grabbed me by the throat", "abuse_victim"),
+    ],
+)
 def test_risk_inside_repair_writing_still_flags(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
 

@@ -33,8 +33,10 @@ def test_phq9_item9_goes_to_the_suicide_flow() -> None:
 
 
 def test_acute_goes_full_screen_and_nothing_else() -> None:
-    for r in (route(screens=[score("asq", ASQ_ACUTE)], region="AU"),
-              route(scan_safety("I want to kill myself"), region="AU", acute_answer=True)):
+    for r in (
+        route(screens=[score("asq", ASQ_ACUTE)], region="AU"),
+        route(scan_safety("I want to kill myself"), region="AU", acute_answer=True),
+    ):
         assert r.level == "acute" and r.full_screen and r.show_crisis_line_now
         assert r.messages == (MESSAGES["acute"],)
         assert not r.offer_safety_plan and not r.ask_acute_question
@@ -42,8 +44,10 @@ def test_acute_goes_full_screen_and_nothing_else() -> None:
 
 
 def test_not_acute_urges_a_clinician_and_offers_a_safety_plan() -> None:
-    for r in (route(screens=[score("asq", ASQ_POSITIVE_NOT_ACUTE)]),
-              route(scan_safety("I want to die"), acute_answer=False)):
+    for r in (
+        route(screens=[score("asq", ASQ_POSITIVE_NOT_ACUTE)]),
+        route(scan_safety("I want to die"), acute_answer=False),
+    ):
         assert r.level == "crisis" and r.urge_clinician and r.offer_safety_plan and not r.full_screen
 
 

@@ -32,8 +32,14 @@ def test_repeated_arguments_suggest_aftermath_and_a_couples_therapist_with_quest
 
 
 def test_abuse_flag_removes_every_couples_suggestion() -> None:
-    signals = Signals(region="US", same_arguments=True, trust_struggle=True, emotional_fallout=True,
-                      recurring_groups=2, abuse_flag=True)
+    signals = Signals(
+        region="US",
+        same_arguments=True,
+        trust_struggle=True,
+        emotional_fallout=True,
+        recurring_groups=2,
+        abuse_flag=True,
+    )
     recs = triage(signals)
     assert recs[0].kind == "abuse_support"
     assert not {"couples_therapy", "aftermath_conversation"} & {r.kind for r in recs}

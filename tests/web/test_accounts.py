@@ -20,7 +20,9 @@ def test_sign_up_creates_an_account_and_signs_in(db: Any) -> None:
 
 
 def test_sign_up_with_mismatched_passwords_keeps_the_name_and_explains(db: Any) -> None:
-    response = Client().post(reverse("signup"), {"username": "dana", "password1": PASSWORD, "password2": "other pass 9"})
+    response = Client().post(
+        reverse("signup"), {"username": "dana", "password1": PASSWORD, "password2": "other pass 9"}
+    )
     assert response.status_code == 200
     assert b'value="dana"' in response.content
     assert b"didn\xe2\x80\x99t match" in response.content or b"didn't match" in response.content

@@ -40,7 +40,9 @@ def api_world(transactional_db: Any, settings: Any) -> dict[str, Any]:
 
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-def test_api_never_fails_with_5xx_and_matches_its_schema(case: Any, live_server: Any, api_world: dict[str, Any]) -> None:
+def test_api_never_fails_with_5xx_and_matches_its_schema(
+    case: Any, live_server: Any, api_world: dict[str, Any]
+) -> None:
     if case.path_parameters and "repair_id" in case.path_parameters:
         case.path_parameters["repair_id"] = api_world["repair_id"]
     response = case.call(base_url=live_server.url, headers={"Authorization": f"Bearer {api_world['token']}"})

@@ -29,7 +29,9 @@ def _call(client: Client, method: str, name: str, repair_id: int, kwargs: dict[s
 
 
 @pytest.mark.parametrize(("method", "name", "kwargs"), REPAIR_VIEWS)
-def test_owner_can_use_every_repair_view(as_alice: Client, alice_repair: Any, method: str, name: str, kwargs: dict[str, str]) -> None:
+def test_owner_can_use_every_repair_view(
+    as_alice: Client, alice_repair: Any, method: str, name: str, kwargs: dict[str, str]
+) -> None:
     assert _call(as_alice, method, name, alice_repair.pk, kwargs).status_code in {200, 302}
 
 
@@ -42,11 +44,15 @@ def test_outsider_gets_404_on_every_repair_view(
 
 
 @pytest.mark.parametrize(("method", "name", "kwargs"), REPAIR_VIEWS)
-def test_anonymous_visitor_is_sent_to_sign_in(as_anon: Client, alice_repair: Any, method: str, name: str, kwargs: dict[str, str]) -> None:
+def test_anonymous_visitor_is_sent_to_sign_in(
+    as_anon: Client, alice_repair: Any, method: str, name: str, kwargs: dict[str, str]
+) -> None:
     response = _call(as_anon, method, name, alice_repair.pk, kwargs)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-def test_outsider_does_not_see_the_owners_repair_on_their_home(as_charlie: Client, alice_repair: Any, charlie_repair: Any) -> None:
+def test_outsider_does_not_see_the_owners_repair_on_their_home(
+    as_charlie: Client, alice_repair: Any, charlie_repair: Any
+) -> None:
     page = as_charlie.get(reverse("home"))
     assert b"His story" in page.content and b"The missed dinner" not in page.content

@@ -14,7 +14,7 @@ def test_public_pages_render_for_anyone(db: Any, name: str) -> None:
 
 def test_every_page_has_the_quick_exit_first_and_the_safety_line(db: Any) -> None:
     html = Client().get(reverse("guide")).content.decode()
-    body = html[html.index("<body"):]
+    body = html[html.index("<body") :]
     first_link = body.index("<a ")
     assert 'id="quick-exit"' in body[first_link : first_link + 80]
     assert "amends is not monitored" in html

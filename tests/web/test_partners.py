@@ -278,13 +278,17 @@ def test_charlie_cannot_revoke_alices_invitation_through_his_own_repair(
     assert response.status_code == 404 and Invitation.objects.get().revoked_at is None
 
 
-def test_shared_view_shows_commitments_check_ins_and_questions_to_both(as_alice: Any, joined_bob: Any, alice_repair: Any) -> None:
+def test_shared_view_shows_commitments_check_ins_and_questions_to_both(
+    as_alice: Any, joined_bob: Any, alice_repair: Any
+) -> None:
     from datetime import date
 
     from amends.web.trust.models import CheckIn, Commitment, Question
 
     commitment = Commitment.objects.create(
-        repair=alice_repair, author=alice_repair.created_by, text="Text Bob if I will be more than 30 minutes late",
+        repair=alice_repair,
+        author=alice_repair.created_by,
+        text="Text Bob if I will be more than 30 minutes late",
         start=date(2026, 11, 1),
     )
     CheckIn.objects.create(repair=alice_repair, commitment=commitment, on=date(2026, 11, 2), status="kept")

@@ -62,7 +62,9 @@ def test_step_page_shows_guidance_and_prompts(as_alice: Client, alice_repair: An
 
 def test_submitting_a_step_saves_answers(as_alice: Client, alice_repair: Any) -> None:
     url = reverse("step", args=[alice_repair.pk, "name-it"])
-    response = as_alice.post(url, {"answer-what-i-did": "I stayed at work", "answer-what-i-said-i-would": "", "action": "save"})
+    response = as_alice.post(
+        url, {"answer-what-i-did": "I stayed at work", "answer-what-i-said-i-would": "", "action": "save"}
+    )
     assert response.status_code == 302
     assert JourneyAnswer.objects.get(prompt="what-i-did").text == "I stayed at work"
     assert b"I stayed at work" in as_alice.get(url).content
@@ -140,7 +142,9 @@ def test_apology_drafts_are_versioned(as_alice: Client, alice_repair: Any) -> No
 
 def test_home_greets_a_returning_user_with_where_they_left_off(as_alice: Client, alice_repair: Any) -> None:
     as_alice.post(reverse("step", args=[alice_repair.pk, "name-it"]), {"answer-what-i-did": "x", "action": "done"})
-    as_alice.post(reverse("step", args=[alice_repair.pk, "look-inward"]), {"answer-underlying": "stress", "action": "save"})
+    as_alice.post(
+        reverse("step", args=[alice_repair.pk, "look-inward"]), {"answer-underlying": "stress", "action": "save"}
+    )
     page = as_alice.get(reverse("home"))
     assert b"Where you left off" in page.content and b"Look inward" in page.content
 

@@ -61,7 +61,9 @@ def test_hark_positive_pauses_couple_features_for_both_partners_with_neutral_wor
     Membership.objects.create(repair=alice_repair, user=bob, role="hurt")
     as_bob = Client()
     as_bob.force_login(bob)
-    as_bob.post(reverse("safety_screen", args=["hark"]), {"item-H": "no", "item-A": "yes", "item-R": "no", "item-K": "no"})
+    as_bob.post(
+        reverse("safety_screen", args=["hark"]), {"item-H": "no", "item-A": "yes", "item-R": "no", "item-K": "no"}
+    )
     assert SafetySignal.objects.filter(user=bob, kind="abuse_victim").exists()
     alice_view = as_alice.get(reverse("repair", args=[alice_repair.pk])).content.decode()
     assert "The shared space is paused for now." in alice_view
@@ -98,7 +100,9 @@ def test_crisis_language_in_a_journey_answer_shows_the_crisis_line(as_alice: Cli
 def test_crisis_language_in_the_apology_coach_shows_the_crisis_line(as_alice: Client, alice_repair: Any) -> None:
     pytest.importorskip("amends.coach.apology")
     url = reverse("apology_feedback", args=[alice_repair.pk])
-    html = as_alice.post(url, {"answer-draft": "I'm sorry. I keep thinking everyone would be better off if I were dead."}).content.decode()
+    html = as_alice.post(
+        url, {"answer-draft": "I'm sorry. I keep thinking everyone would be better off if I were dead."}
+    ).content.decode()
     assert "Get help now" in html
 
 
@@ -129,7 +133,10 @@ def test_recurring_arguments_are_grouped_by_meaning(as_alice: Client, alice_repa
 
 
 def test_cheating_playbook_appears_for_an_infidelity_repair(as_alice: Client) -> None:
-    as_alice.post(reverse("repair_new"), {"role": "offender", "kind": "infidelity", "title": "t", "description": "I had an affair."})
+    as_alice.post(
+        reverse("repair_new"),
+        {"role": "offender", "kind": "infidelity", "title": "t", "description": "I had an affair."},
+    )
     repair = Membership.objects.get(role="offender").repair
     html = as_alice.get(reverse("repair", args=[repair.pk])).content.decode()
     assert "Atone" in html or "affair" in html.lower()
@@ -158,7 +165,9 @@ def test_outsider_cannot_see_someone_elses_screen_result(as_alice: Client, as_ch
 
 
 @pytest.mark.parametrize("name", ["need_help", "arguments", "playbook", "playbook_toggle"])
-def test_outsider_gets_404_on_repair_safety_views(as_charlie: Client, alice_repair: Any, charlie_repair: Any, name: str) -> None:
+def test_outsider_gets_404_on_repair_safety_views(
+    as_charlie: Client, alice_repair: Any, charlie_repair: Any, name: str
+) -> None:
     url = reverse(name, args=[alice_repair.pk])
     response = as_charlie.post(url, {"topic": "x", "occurred_on": "2026-01-01", "item": "end_affair", "done": "1"})
     assert response.status_code == 404

@@ -13,7 +13,9 @@ def test_no_user_text_stays_cached_after_a_coach_request(as_alice: Client, alice
     from amends.coach.reply import _read_partner
 
     url = reverse("listen_reply", args=[alice_repair.pk])
-    response = as_alice.post(url, {"partner": "You forgot my mother's funeral.", "text": "That must have felt so lonely."})
+    response = as_alice.post(
+        url, {"partner": "You forgot my mother's funeral.", "text": "That must have felt so lonely."}
+    )
     assert response.status_code == 200
     assert len(embed._cache) == 0
     assert _read_partner.cache_info().currsize == 0

@@ -444,7 +444,9 @@ def test_api_lists_commitments_with_consistency(as_bob: Client, couple: Any, che
     assert data["commitments"][0]["consistency"]["windows"]["7"]["kept"] == 1
 
 
-def test_marking_an_answer_from_another_repair_is_404_even_with_a_bad_value(as_charlie: Client, charlie_repair: Any, alice_repair: Any) -> None:
+def test_marking_an_answer_from_another_repair_is_404_even_with_a_bad_value(
+    as_charlie: Client, charlie_repair: Any, alice_repair: Any
+) -> None:
     from amends.web.trust.models import Answer, Question
 
     q = Question.objects.create(repair=alice_repair, asked_by=alice_repair.created_by, text="Why?")

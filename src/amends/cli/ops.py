@@ -218,8 +218,19 @@ def restore(file: Path, passphrase_file: Path | None, yes: bool) -> None:
         if sqlite:
             _restore_sqlite(snapshot, db)
         else:
-            _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-                  f"--dbname={db['NAME']}", str(snapshot)], _pg_env(db))
+            _run(
+                [
+                    "pg_restore",
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--single-transaction",
+                    f"--dbname={db['NAME']}",
+                    str(snapshot),
+                ],
+                _pg_env(db),
+            )
     click.echo(f"Restored {file.name} in {time.monotonic() - started:.2f} s.")
 
 

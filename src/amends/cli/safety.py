@@ -20,8 +20,9 @@ from amends.measures.instruments import Instrument, Item, UnknownInstrument
 from amends.safety.resources import Resource, footer, for_region, grouped_for_region
 
 SCREENS = ("phq9", "phq2", "gad7", "gad2", "asq", "hark", "cage", "csi4")
-_region = click.option("--region", default=None, metavar="XX",
-                       help="US, UK, CA or AU; anything else shows international help.")
+_region = click.option(
+    "--region", default=None, metavar="XX", help="US, UK, CA or AU; anything else shows international help."
+)
 
 
 def _line(r: Resource) -> str:
@@ -103,7 +104,7 @@ def _print_report(result: dict[str, Any], region: str | None) -> None:
         click.echo("No crisis language found.")
     for flag in result["flags"]:
         start, end = flag["span"]
-        click.echo(f"  - {flag['type']}: \"{result['text'][start:end]}\"")
+        click.echo(f'  - {flag["type"]}: "{result["text"][start:end]}"')
     click.echo(footer(region))
 
 

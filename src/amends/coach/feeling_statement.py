@@ -15,7 +15,7 @@ from typing import Any
 from amends.coach.results import Finding, Span
 from amends.coach.text import check_text
 
-SOURCE = "Gottman, gentle start-up (\"I feel … about … I need …\")"
+SOURCE = 'Gottman, gentle start-up ("I feel … about … I need …")'
 _I_FEEL = re.compile(r"\bI\s+(?:feel|felt|am feeling|was feeling|'m feeling|’m feeling)\b", re.I)
 _ABOUT = re.compile(r"\b(?:about|when|that|because)\b", re.I)
 _NEED = re.compile(r"\bI\s+(?:need|needed|would like|'d like|’d like|want|wish|am asking|'m asking)\b", re.I)

@@ -236,9 +236,7 @@ def _event_day(commitment: Commitment, day: date) -> bool:
     return schedule is not None and schedule.event_driven
 
 
-def _window_tallies(
-    occ: list[date], recs: Mapping[date, CheckIn], today: date, days: int
-) -> tuple[_Tally, _Tally]:
+def _window_tallies(occ: list[date], recs: Mapping[date, CheckIn], today: date, days: int) -> tuple[_Tally, _Tally]:
     """Tallies for the window ending today and for the window of equal length before it."""
     start, prev_start = today - timedelta(days=days - 1), today - timedelta(days=2 * days - 1)
     lo, mid, hi = bisect_left(occ, prev_start), bisect_left(occ, start), bisect_right(occ, today)

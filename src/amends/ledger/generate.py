@@ -110,9 +110,7 @@ def generate_history(
     )
 
 
-def _commitment(
-    i: int, start: date, today: date, days: int, rng: random.Random, all_daily: bool
-) -> Commitment:
+def _commitment(i: int, start: date, today: date, days: int, rng: random.Random, all_daily: bool) -> Commitment:
     text, schedule = _ACTIONS[i % len(_ACTIONS)]
     if all_daily:
         return Commitment.new(f"c{i + 1}", text, Schedule.daily(), start)
@@ -181,6 +179,7 @@ def _trust(d: date, progress: float, rng: random.Random) -> TrustCheckIn:
 
 
 def _forgiveness(d: date, progress: float, rng: random.Random) -> ForgivenessCheckIn:
-    answers = tuple((k, 10 - _score(10, progress, rng) if k in _EASING else _score(10, progress, rng))
-                    for k in FORGIVENESS_ITEMS)
+    answers = tuple(
+        (k, 10 - _score(10, progress, rng) if k in _EASING else _score(10, progress, rng)) for k in FORGIVENESS_ITEMS
+    )
     return ForgivenessCheckIn(d, answers)

@@ -104,9 +104,7 @@ class Commitment:
             raise ScheduleError("A commitment needs a schedule.", "no_schedule")
         froms = [v.effective_from for v in self.versions]
         if froms != sorted(set(froms)):
-            raise ScheduleError(
-                "Schedule versions must start on different, increasing dates.", "bad_versions"
-            )
+            raise ScheduleError("Schedule versions must start on different, increasing dates.", "bad_versions")
         if self.end is not None and self.end < self.start:
             raise ScheduleError("The end date is before the start date.", "end_before_start")
 
@@ -159,9 +157,7 @@ def local_date(when: date | datetime, tz: str | tzinfo = "UTC") -> date:
     """
     if isinstance(when, datetime):
         if when.tzinfo is None:
-            raise ScheduleError(
-                "A time without a time zone cannot be placed on a calendar day.", "naive_time"
-            )
+            raise ScheduleError("A time without a time zone cannot be placed on a calendar day.", "naive_time")
         zone = ZoneInfo(tz) if isinstance(tz, str) else tz
         return when.astimezone(zone).date()
     return when

@@ -6,6 +6,12 @@ from amends.measures.instruments import INSTRUMENTS, Instrument, Item, UnknownIn
 from amends.measures.scoring import InvalidAnswer, ScoreResult, score
 
 __all__ = [
-    "INSTRUMENTS", "Instrument", "Item", "InvalidAnswer", "ScoreResult", "UnknownInstrument",
-    "load_instrument", "score",
+    "INSTRUMENTS",
+    "Instrument",
+    "Item",
+    "InvalidAnswer",
+    "ScoreResult",
+    "UnknownInstrument",
+    "load_instrument",
+    "score",
 ]

@@ -10,10 +10,26 @@ from typing import Any
 import yaml
 
 INSTRUMENTS = (
-    "phq9", "phq2", "gad7", "gad2", "asq", "hark", "cage", "csi4", "trust_checkin", "forgiveness_checkin",
+    "phq9",
+    "phq2",
+    "gad7",
+    "gad2",
+    "asq",
+    "hark",
+    "cage",
+    "csi4",
+    "trust_checkin",
+    "forgiveness_checkin",
 )
-ALIASES = {"phq-9": "phq9", "phq-2": "phq2", "gad-7": "gad7", "gad-2": "gad2", "csi-4": "csi4",
-           "trust": "trust_checkin", "forgiveness": "forgiveness_checkin"}
+ALIASES = {
+    "phq-9": "phq9",
+    "phq-2": "phq2",
+    "gad-7": "gad7",
+    "gad-2": "gad2",
+    "csi-4": "csi4",
+    "trust": "trust_checkin",
+    "forgiveness": "forgiveness_checkin",
+}
 
 
 class UnknownInstrument(KeyError):
@@ -92,9 +108,17 @@ def load_instrument(name: str) -> Instrument:
     raw = yaml.safe_load(text)
     default = raw.get("options") or []
     return Instrument(
-        id=raw["id"], name=raw["name"], title=raw["title"], validated=bool(raw["validated"]),
-        stem=raw.get("stem", ""), items=tuple(_item(i, default) for i in raw["items"]),
-        scoring=raw["scoring"], attribution=raw["attribution"], citation=raw.get("citation", ""),
-        licence=str(raw["licence"]), source=str(raw.get("source", "")),
-        text_status=str(raw.get("text_status", "")), raw=raw,
+        id=raw["id"],
+        name=raw["name"],
+        title=raw["title"],
+        validated=bool(raw["validated"]),
+        stem=raw.get("stem", ""),
+        items=tuple(_item(i, default) for i in raw["items"]),
+        scoring=raw["scoring"],
+        attribution=raw["attribution"],
+        citation=raw.get("citation", ""),
+        licence=str(raw["licence"]),
+        source=str(raw.get("source", "")),
+        text_status=str(raw.get("text_status", "")),
+        raw=raw,
     )

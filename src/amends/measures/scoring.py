@@ -50,10 +50,17 @@ class ScoreResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "instrument": self.instrument, "total": self.total, "band": self.band,
-            "positive": self.positive, "flags": list(self.flags), "meaning": self.meaning,
-            "complete": self.complete, "reason": self.reason, "missing": list(self.missing),
-            "prorated": self.prorated, "next_instrument": self.next_instrument,
+            "instrument": self.instrument,
+            "total": self.total,
+            "band": self.band,
+            "positive": self.positive,
+            "flags": list(self.flags),
+            "meaning": self.meaning,
+            "complete": self.complete,
+            "reason": self.reason,
+            "missing": list(self.missing),
+            "prorated": self.prorated,
+            "next_instrument": self.next_instrument,
             "items": dict(self.items),
         }
 
@@ -120,8 +127,11 @@ def _is_positive(inst: Instrument, total: float) -> bool:
 
 
 def _item_flags(inst: Instrument, clean: dict[str, Any]) -> list[str]:
-    flags = [i.safety for i in inst.items
-             if i.safety and i.trigger is not None and i.id in clean and _points(clean[i.id]) >= i.trigger]
+    flags = [
+        i.safety
+        for i in inst.items
+        if i.safety and i.trigger is not None and i.id in clean and _points(clean[i.id]) >= i.trigger
+    ]
     for item_id, flag in (inst.scoring.get("missing_item_flags") or {}).items():
         if str(item_id) not in clean:
             flags.append(flag)
@@ -145,8 +155,16 @@ def _score_sum(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
     band = _band(inst, total)
     reason = _partial_reason(missing, prorated)
     return ScoreResult(
-        inst.id, total, band["label"], positive, tuple(dict.fromkeys(flags)), band["meaning"],
-        complete=not missing, reason=reason, missing=missing, prorated=prorated,
+        inst.id,
+        total,
+        band["label"],
+        positive,
+        tuple(dict.fromkeys(flags)),
+        band["meaning"],
+        complete=not missing,
+        reason=reason,
+        missing=missing,
+        prorated=prorated,
         next_instrument=inst.scoring.get("next_if_positive") if positive else None,
         items=tuple(clean.items()),
     )
@@ -165,8 +183,18 @@ def _incomplete(
 ) -> ScoreResult:
     allowed = f"at most {limit} may be left out" if limit else "every question is needed"
     reason = f"{len(missing)} of {len(inst.items)} questions unanswered ({', '.join(missing)}); {allowed}."
-    return ScoreResult(inst.id, None, None, None, tuple(dict.fromkeys(flags)), INCOMPLETE_MEANING,
-                       complete=False, reason=reason, missing=missing, items=tuple(clean.items()))
+    return ScoreResult(
+        inst.id,
+        None,
+        None,
+        None,
+        tuple(dict.fromkeys(flags)),
+        INCOMPLETE_MEANING,
+        complete=False,
+        reason=reason,
+        missing=missing,
+        items=tuple(clean.items()),
+    )
 
 
 def _asq_meaning(inst: Instrument, label: str) -> str:
@@ -183,8 +211,16 @@ def _score_asq(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
     if not positive:
         if missing:
             return _incomplete(inst, clean, missing, [], 0)
-        return ScoreResult(inst.id, total, "negative", False, (), _asq_meaning(inst, "negative"),
-                           complete=True, items=tuple(clean.items()))
+        return ScoreResult(
+            inst.id,
+            total,
+            "negative",
+            False,
+            (),
+            _asq_meaning(inst, "negative"),
+            complete=True,
+            items=tuple(clean.items()),
+        )
     fifth = clean.get(acute_item)
     flags = ["suicide_risk"]
     if fifth in ("yes", "refused"):
@@ -194,9 +230,18 @@ def _score_asq(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
     label = "acute" if "acute" in flags else "positive"
     all_missing = missing + ((acute_item,) if fifth is None else ())
     reason = "" if not all_missing else f"Unanswered: {', '.join(all_missing)}; the answers given make it positive."
-    return ScoreResult(inst.id, total, label, True, tuple(flags), _asq_meaning(inst, label),
-                       complete=not all_missing, reason=reason, missing=all_missing,
-                       items=tuple(clean.items()))
+    return ScoreResult(
+        inst.id,
+        total,
+        label,
+        True,
+        tuple(flags),
+        _asq_meaning(inst, label),
+        complete=not all_missing,
+        reason=reason,
+        missing=all_missing,
+        items=tuple(clean.items()),
+    )
 
 
 def _score_checkin(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
@@ -208,5 +253,13 @@ def _score_checkin(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
     reverse = set(inst.scoring.get("reverse", ()))
     top = max(_points(o.value) for o in inst.items[0].options)
     total = float(sum(top - _points(v) if k in reverse else _points(v) for k, v in clean.items()))
-    return ScoreResult(inst.id, total, None, None, (), str(inst.scoring["meaning"]), complete=True,
-                       items=tuple((i.id, clean[i.id]) for i in inst.items))
+    return ScoreResult(
+        inst.id,
+        total,
+        None,
+        None,
+        (),
+        str(inst.scoring["meaning"]),
+        complete=True,
+        items=tuple((i.id, clean[i.id]) for i in inst.items),
+    )

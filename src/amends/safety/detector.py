@@ -54,7 +54,8 @@ _PSEUDO_NEG_NEXT = frozenset({"stop", "help", "even", "one", "matter"})
 # acting on "her/him/them" with no "me/my" in the segment reads as perpetration.
 _OTHER_ACTOR = re.compile(
     r"\b(he|she|they|he's|she's|they're|hes|shes|my (partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _OTHER_OBJECT = re.compile(r"\b(him|her|them|his|their|hers|theirs)\b", re.IGNORECASE)
 _WRITER = re.compile(r"\b(i|me|my|i'm|im|i've|ive|i'd|myself)\b", re.IGNORECASE)
 _WRITER_OBJECT = re.compile(r"\b(me|my|myself)\b", re.IGNORECASE)
@@ -186,8 +187,9 @@ def _skipped(sentence: str, matched: str | None) -> bool:
 
 
 def _in_idiom(sentence: str, start: int, end: int) -> bool:
-    return any(m.start() <= start < m.end() or start <= m.start() < end
-               for p in lexicon().idioms for m in p.finditer(sentence))
+    return any(
+        m.start() <= start < m.end() or start <= m.start() < end for p in lexicon().idioms for m in p.finditer(sentence)
+    )
 
 
 def _pattern_hit(pattern: Pattern, seg: _Segment, negated: set[int], index: int) -> SafetyFlag | None:
@@ -241,9 +243,7 @@ def _prototype_matrix() -> tuple[np.ndarray, tuple[str, ...]]:
     return embed(texts), tuple(labels)
 
 
-def _similarity_flags(
-    sentences: list[_Segment], taken: set[tuple[str, int]], negated: set[int]
-) -> list[SafetyFlag]:
+def _similarity_flags(sentences: list[_Segment], taken: set[tuple[str, int]], negated: set[int]) -> list[SafetyFlag]:
     segments: list[tuple[int, _Segment]] = []
     for i, seg in enumerate(sentences):
         if i in negated or _skipped(seg.text, None):

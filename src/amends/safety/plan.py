@@ -42,7 +42,10 @@ def safety_plan(region: str | None) -> SafetyPlanTemplate:
     raw = _raw()
     steps = tuple(
         PlanStep(
-            id=s["id"], title=s["title"], prompt=s["prompt"], examples=tuple(s.get("examples", ())),
+            id=s["id"],
+            title=s["title"],
+            prompt=s["prompt"],
+            examples=tuple(s.get("examples", ())),
             fields=tuple(s.get("fields", ())),
             prefill=for_region(region, s["prefill_categories"]) if s.get("prefill_categories") else (),
         )

@@ -14,7 +14,14 @@ from typing import Any
 import yaml
 
 KINDS = (
-    "infidelity", "lying", "broken_promise", "hurtful_words", "neglect", "breach_of_trust", "oversight", "other",
+    "infidelity",
+    "lying",
+    "broken_promise",
+    "hurtful_words",
+    "neglect",
+    "breach_of_trust",
+    "oversight",
+    "other",
 )
 
 
@@ -41,8 +48,7 @@ class Playbook:
 
 
 def _items(raw: list[dict[str, Any]], stage: str | None) -> list[ChecklistItem]:
-    return [ChecklistItem(str(i["id"]), str(i["text"]), stage, i.get("link"), tuple(i.get("options", ())))
-            for i in raw]
+    return [ChecklistItem(str(i["id"]), str(i["text"]), stage, i.get("link"), tuple(i.get("options", ()))) for i in raw]
 
 
 @cache
@@ -55,6 +61,10 @@ def load_playbook(kind: str) -> Playbook:
     for stage in raw.get("stages", []):
         items += _items(stage["checklist"], stage["id"])
     return Playbook(
-        kind=key, title=raw["title"], summary=raw["summary"], sources=tuple(raw["sources"]),
-        checklist=tuple(items), stages=tuple(s["id"] for s in raw.get("stages", [])),
+        kind=key,
+        title=raw["title"],
+        summary=raw["summary"],
+        sources=tuple(raw["sources"]),
+        checklist=tuple(items),
+        stages=tuple(s["id"] for s in raw.get("stages", [])),
     )

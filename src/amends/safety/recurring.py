@@ -25,11 +25,13 @@ ANCHOR_WEIGHT = 0.5  # share of the similarity that comes from the topic-anchor 
 ANCHOR_TEMPERATURE = 0.1
 SUGGEST_AT = 3
 PROFESSIONAL_AT = 5
-_STOP = frozenset("""a about again after all always an and any are as at be because been but by can did
+_STOP = frozenset(
+    """a about again after all always an and any are as at be because been but by can did
 didn't do does doesn't don't for from got had has he her him his how i i'm if in is it it's just
 me more my never no not of on or our over says she so than that the their them then there they
 this to too up us was we were what when which who why will with without you your again asking
-argued argument arguing row fight fought disagreed felt feel like thinks says said""".split())
+argued argument arguing row fight fought disagreed felt feel like thinks says said""".split()
+)
 _WORD = re.compile(r"[a-z][a-z']+")
 
 
@@ -121,12 +123,19 @@ def _group(members: list[ArgumentEntry], vectors: np.ndarray) -> ArgumentGroup:
     size = len(members)
     suggestion = None
     if size >= SUGGEST_AT:
-        suggestion = ("This keeps coming back. When you are both calm, try the 'Aftermath of a Fight' "
-                      "conversation (Gottman): feelings, each reality, triggers, what set me up, one plan each.")
+        suggestion = (
+            "This keeps coming back. When you are both calm, try the 'Aftermath of a Fight' "
+            "conversation (Gottman): feelings, each reality, triggers, what set me up, one plan each."
+        )
     if size >= PROFESSIONAL_AT:
-        suggestion = (suggestion or "") + (" Because it has come up many times, a couples therapist "
-                                           "may help, if it feels safe.")
+        suggestion = (suggestion or "") + (
+            " Because it has come up many times, a couples therapist may help, if it feels safe."
+        )
     return ArgumentGroup(
-        theme=members[centre].topic, words=words, entry_ids=tuple(e.id for e in ordered),
-        dates=tuple(e.date for e in ordered), suggestion=suggestion, suggest_professional=size >= PROFESSIONAL_AT,
+        theme=members[centre].topic,
+        words=words,
+        entry_ids=tuple(e.id for e in ordered),
+        dates=tuple(e.date for e in ordered),
+        suggestion=suggestion,
+        suggest_professional=size >= PROFESSIONAL_AT,
     )

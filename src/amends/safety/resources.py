@@ -18,7 +18,13 @@ import yaml
 
 REGIONS = ("US", "UK", "CA", "AU", "INTL")
 CATEGORIES = (
-    "crisis", "suicide", "dv_victim", "dv_perpetrator", "substance", "mental_health", "emergency",
+    "crisis",
+    "suicide",
+    "dv_victim",
+    "dv_perpetrator",
+    "substance",
+    "mental_health",
+    "emergency",
     "couples_directory",
 )
 _ALIASES = {"GB": "UK", "USA": "US", "CAN": "CA", "AUS": "AU", "": "INTL"}
@@ -52,9 +58,16 @@ class Resource:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "region": self.region, "name": self.name, "category": self.category, "number": self.number,
-            "text": self.text, "url": self.url, "note": self.note, "source": self.source,
-            "last_verified": self.last_verified.isoformat(), "verified": self.verified,
+            "region": self.region,
+            "name": self.name,
+            "category": self.category,
+            "number": self.number,
+            "text": self.text,
+            "url": self.url,
+            "note": self.note,
+            "source": self.source,
+            "last_verified": self.last_verified.isoformat(),
+            "verified": self.verified,
         }
 
 
@@ -62,9 +75,15 @@ def _resource(region: str, raw: dict[str, Any]) -> Resource:
     if raw["category"] not in CATEGORIES:
         raise ValueError(f"{region}/{raw['name']}: unknown category {raw['category']!r}")
     return Resource(
-        region=region, name=str(raw["name"]), category=raw["category"], source=str(raw["source"]),
-        last_verified=raw["last_verified"], verified=bool(raw["verified"]),
-        number=_opt(raw.get("number")), text=_opt(raw.get("text")), url=_opt(raw.get("url")),
+        region=region,
+        name=str(raw["name"]),
+        category=raw["category"],
+        source=str(raw["source"]),
+        last_verified=raw["last_verified"],
+        verified=bool(raw["verified"]),
+        number=_opt(raw.get("number")),
+        text=_opt(raw.get("text")),
+        url=_opt(raw.get("url")),
         note=str(raw.get("note", "")),
     )
 
@@ -82,7 +101,7 @@ def all_resources() -> dict[str, tuple[Resource, ...]]:
 
 
 def normalise_region(code: str | None) -> str:
-    """"gb" -> "UK"; anything unknown or missing -> "INTL"."""
+    """ "gb" -> "UK"; anything unknown or missing -> "INTL"."""
     key = (code or "").strip().upper()
     key = _ALIASES.get(key, key)
     return key if key in REGIONS else "INTL"
@@ -113,12 +132,16 @@ def footer(code: str | None) -> str:
     """The line shown on every page: "amends is not monitored. In danger? Call 999. ..."."""
     region = normalise_region(code)
     if region == "INTL":
-        return ("amends is not monitored. In danger? Call your local emergency number "
-                "(112 works on many mobile phones), or find a helpline at findahelpline.com.")
+        return (
+            "amends is not monitored. In danger? Call your local emergency number "
+            "(112 works on many mobile phones), or find a helpline at findahelpline.com."
+        )
     emergency = first(region, "emergency")
     talk = first(region, "suicide")
-    return (f"amends is not monitored. In danger? Call {emergency.number}. "
-            f"To talk to someone now: {talk.name}, {talk.contact()}.")
+    return (
+        f"amends is not monitored. In danger? Call {emergency.number}. "
+        f"To talk to someone now: {talk.name}, {talk.contact()}."
+    )
 
 
 # Headings for a full help page, most urgent first; shared by the web help page and the CLI.

@@ -75,10 +75,12 @@ def _gather(
         acute = False
     return _Signals(
         suicide=bool(types & {"suicide_risk", "self_harm"}) or "suicide_risk" in flags,
-        acute=acute, danger=bool(scan and scan.immediate_danger),
+        acute=acute,
+        danger=bool(scan and scan.immediate_danger),
         victim="abuse_victim" in types or "abuse" in flags,
         harming=harming or "abuse_perpetration" in types,
-        next_screen="asq" if "ask_asq" in flags else None, reasons=tuple(reasons),
+        next_screen="asq" if "ask_asq" in flags else None,
+        reasons=tuple(reasons),
     )
 
 
@@ -107,8 +109,13 @@ def route(
 
 def _decide(sig: _Signals, region: str | None) -> Route:
     if sig.suicide and sig.acute:
-        return Route("acute", (MESSAGES["acute"],), for_region(region, ["emergency", "suicide"]),
-                     show_crisis_line_now=True, full_screen=True)
+        return Route(
+            "acute",
+            (MESSAGES["acute"],),
+            for_region(region, ["emergency", "suicide"]),
+            show_crisis_line_now=True,
+            full_screen=True,
+        )
     messages, cats = _abuse_parts(sig)
     if sig.suicide:
         return _suicide_route(sig, region, messages, cats)
@@ -121,8 +128,12 @@ def _decide(sig: _Signals, region: str | None) -> Route:
 def _with_pause(result: Route, sig: _Signals, partner_flagged: bool) -> Route:
     pause = sig.victim or sig.harming or partner_flagged
     return replace(
-        result, pause_couple_features=pause, suppress_couples_therapy=pause,
-        paused_notice=PAUSED_NOTICE if pause else None, reasons=sig.reasons, next_screen=sig.next_screen,
+        result,
+        pause_couple_features=pause,
+        suppress_couples_therapy=pause,
+        paused_notice=PAUSED_NOTICE if pause else None,
+        reasons=sig.reasons,
+        next_screen=sig.next_screen,
     )
 
 
@@ -141,8 +152,19 @@ def _abuse_parts(sig: _Signals) -> tuple[list[str], list[str]]:
 def _suicide_route(sig: _Signals, region: str | None, messages: list[str], cats: list[str]) -> Route:
     first = MESSAGES["suicide_support"]
     if sig.acute is None:
-        return Route("crisis", (first, *messages), for_region(region, ["suicide", "crisis", "emergency", *cats]),
-                     show_crisis_line_now=True, ask_acute_question=True, acute_question=ACUTE_QUESTION)
-    return Route("crisis", (first, MESSAGES["not_acute"], *messages),
-                 for_region(region, ["suicide", "crisis", "mental_health", *cats]),
-                 show_crisis_line_now=True, urge_clinician=True, offer_safety_plan=True)
+        return Route(
+            "crisis",
+            (first, *messages),
+            for_region(region, ["suicide", "crisis", "emergency", *cats]),
+            show_crisis_line_now=True,
+            ask_acute_question=True,
+            acute_question=ACUTE_QUESTION,
+        )
+    return Route(
+        "crisis",
+        (first, MESSAGES["not_acute"], *messages),
+        for_region(region, ["suicide", "crisis", "mental_health", *cats]),
+        show_crisis_line_now=True,
+        urge_clinician=True,
+        offer_safety_plan=True,
+    )

@@ -81,26 +81,45 @@ def triage(signals: Signals) -> list[Recommendation]:
     recs = _screen_recs(signals)
     reasons = _couple_reasons(signals)
     if signals.abuse_flag:
-        recs.insert(0, Recommendation(
-            "abuse_support", "Confidential support, just for you",
-            "Some of what you shared suggests it would help to talk privately with a specialist service. "
-            "They listen in confidence and you stay in charge of what happens.",
-            for_region(signals.region, ["dv_victim", "dv_perpetrator", "emergency"])))
+        recs.insert(
+            0,
+            Recommendation(
+                "abuse_support",
+                "Confidential support, just for you",
+                "Some of what you shared suggests it would help to talk privately with a specialist service. "
+                "They listen in confidence and you stay in charge of what happens.",
+                for_region(signals.region, ["dv_victim", "dv_perpetrator", "emergency"]),
+            ),
+        )
         if reasons:
-            recs.append(_individual(signals, "A lot has been weighing on you. Talking one-to-one with a "
-                                             "counsellor can help you sort through it."))
+            recs.append(
+                _individual(
+                    signals,
+                    "A lot has been weighing on you. Talking one-to-one with a "
+                    "counsellor can help you sort through it.",
+                )
+            )
         return recs
     if signals.recurring_groups or signals.same_arguments:
-        recs.append(Recommendation(
-            "aftermath_conversation", "Try a calm look back at a repeated argument",
-            "The same argument keeps coming back. A structured, calm conversation about one past fight "
-            "(Gottman's 'Aftermath of a Fight') helps each of you see the other's side and what set it off."))
+        recs.append(
+            Recommendation(
+                "aftermath_conversation",
+                "Try a calm look back at a repeated argument",
+                "The same argument keeps coming back. A structured, calm conversation about one past fight "
+                "(Gottman's 'Aftermath of a Fight') helps each of you see the other's side and what set it off.",
+            )
+        )
     if reasons:
-        recs.append(Recommendation(
-            "couples_therapy", "Consider a couples therapist",
-            " ".join(reasons) + " That is a common point to bring in a trained couples therapist; "
-            "it is a sign of care, not failure.",
-            for_region(signals.region, ["couples_directory"]), THERAPIST_QUESTIONS))
+        recs.append(
+            Recommendation(
+                "couples_therapy",
+                "Consider a couples therapist",
+                " ".join(reasons) + " That is a common point to bring in a trained couples therapist; "
+                "it is a sign of care, not failure.",
+                for_region(signals.region, ["couples_directory"]),
+                THERAPIST_QUESTIONS,
+            )
+        )
     return recs
 
 
@@ -120,8 +139,9 @@ def _couple_reasons(s: Signals) -> list[str]:
 
 
 def _individual(s: Signals, why: str) -> Recommendation:
-    return Recommendation("individual_help", "Talk to a doctor or counsellor", why,
-                          for_region(s.region, ["mental_health", "crisis"]))
+    return Recommendation(
+        "individual_help", "Talk to a doctor or counsellor", why, for_region(s.region, ["mental_health", "crisis"])
+    )
 
 
 def _screen_recs(s: Signals) -> list[Recommendation]:
@@ -129,11 +149,21 @@ def _screen_recs(s: Signals) -> list[Recommendation]:
     by_id = {r.instrument: r for r in s.screens if r.total is not None or r.positive}
     mood = [by_id[k] for k in ("phq9", "gad7") if k in by_id and by_id[k].positive]
     if mood or s.abuse_substance_or_mental_health:
-        recs.append(_individual(s, "Your answers suggest it may help to talk to a doctor or counsellor "
-                                   "about how you have been feeling. You deserve support with this too."))
+        recs.append(
+            _individual(
+                s,
+                "Your answers suggest it may help to talk to a doctor or counsellor "
+                "about how you have been feeling. You deserve support with this too.",
+            )
+        )
     if "cage" in by_id and by_id["cage"].positive:
-        recs.append(Recommendation(
-            "substance_help", "Talk it through with an alcohol or drug support line",
-            "Your answers suggest drinking may be worth a closer look. These lines are confidential "
-            "and do not judge.", for_region(s.region, ["substance"])))
+        recs.append(
+            Recommendation(
+                "substance_help",
+                "Talk it through with an alcohol or drug support line",
+                "Your answers suggest drinking may be worth a closer look. These lines are confidential "
+                "and do not judge.",
+                for_region(s.region, ["substance"]),
+            )
+        )
     return recs

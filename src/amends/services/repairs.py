@@ -8,6 +8,8 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from amends.coach.apology import analyze_apology
+from amends.coach.text import TextRejected
 from amends.journey import TrackProgress, load_track, track_progress
 from amends.services.access import RepairAccess
 from amends.services.errors import InvalidInput, check_length
@@ -128,11 +130,6 @@ def save_apology_draft(access: RepairAccess, text: str) -> ApologyDraft:
 
 
 def _coach_apology(text: str, mistake: str) -> dict[str, object]:
-    try:
-        from amends.coach.apology import analyze_apology
-        from amends.coach.text import TextRejected
-    except ImportError:
-        return {}
     try:
         return dict(analyze_apology(text, mistake=mistake or None).to_dict())
     except TextRejected:

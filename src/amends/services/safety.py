@@ -19,6 +19,7 @@ from amends.safety.routing import Route, route
 from amends.safety.triage import Recommendation, Signals, triage
 from amends.services.access import RepairAccess
 from amends.services.errors import InvalidInput, check_length
+from amends.services.trust import measure_series
 from amends.web.repairs.models import Membership, Repair
 from amends.web.safety_web.models import (
     ArgumentEntry,
@@ -45,8 +46,14 @@ def submit_screen(user: Any, name: str, answers: dict[str, Any]) -> tuple[Screen
     result = score(name, answers)
     with transaction.atomic():
         row = ScreenResult.objects.create(
-            user=user, instrument=name, answers=answers, total=result.total, band=result.band or "",
-            positive=result.positive, flags=list(result.flags), complete=result.complete,
+            user=user,
+            instrument=name,
+            answers=answers,
+            total=result.total,
+            band=result.band or "",
+            positive=result.positive,
+            flags=list(result.flags),
+            complete=result.complete,
         )
         if name == "hark" and result.positive:
             SafetySignal.objects.create(user=user, kind="abuse_victim", source="hark")
@@ -63,8 +70,7 @@ def record_acute_answer(row: ScreenResult, acute: bool) -> None:
 
 
 def screen_route(user: Any, row: ScreenResult, region: str) -> Route:
-    return route(None, [stored_result(row)], region=region, acute_answer=row.acute,
-                 partner_flagged=False)
+    return route(None, [stored_result(row)], region=region, acute_answer=row.acute, partner_flagged=False)
 
 
 def report_concerns(user: Any, keys: list[str]) -> list[str]:
@@ -100,8 +106,9 @@ def save_safety_plan(user: Any, answers: dict[str, str]) -> SafetyPlan:
     return plan
 
 
-def log_argument(access: RepairAccess, *, occurred_on: date, topic: str, what_happened: str,
-                 how_it_ended: str, today: date) -> ArgumentEntry:
+def log_argument(
+    access: RepairAccess, *, occurred_on: date, topic: str, what_happened: str, how_it_ended: str, today: date
+) -> ArgumentEntry:
     check_length(topic.strip(), "The topic", required=True, field="topic")
     if len(topic) > 300:
         raise InvalidInput("Keep the topic under 300 characters; put the detail in 'What happened'.", "topic")
@@ -110,8 +117,12 @@ def log_argument(access: RepairAccess, *, occurred_on: date, topic: str, what_ha
     if occurred_on > today:
         raise InvalidInput("That date is in the future. Log arguments that have happened.", "occurred_on")
     return ArgumentEntry.objects.create(
-        repair=access.repair, author_id=access.user_id, occurred_on=occurred_on, topic=topic.strip(),
-        what_happened=what_happened, how_it_ended=how_it_ended,
+        repair=access.repair,
+        author_id=access.user_id,
+        occurred_on=occurred_on,
+        topic=topic.strip(),
+        what_happened=what_happened,
+        how_it_ended=how_it_ended,
     )
 
 
@@ -129,9 +140,7 @@ def recurring_groups(access: RepairAccess) -> list[Any]:
 
 
 def save_help_signs(access: RepairAccess, flags: dict[str, bool]) -> HelpSignsReport:
-    report, _ = HelpSignsReport.objects.update_or_create(
-        user_id=access.user_id, repair=access.repair, defaults=flags
-    )
+    report, _ = HelpSignsReport.objects.update_or_create(user_id=access.user_id, repair=access.repair, defaults=flags)
     return report
 
 
@@ -141,28 +150,21 @@ def triage_for(access: RepairAccess, region: str) -> list[Recommendation]:
     for row in ScreenResult.objects.filter(user_id=access.user_id, complete=True):
         latest.setdefault(row.instrument, row)
     groups = [g for g in recurring_groups(access) if g.size >= 3]
-    trust_series, csi_series = _measure_series(access)
-    return triage(Signals(
-        region=region,
-        same_arguments=bool(signs and signs.same_arguments),
-        trust_struggle=bool(signs and signs.trust_struggle),
-        abuse_substance_or_mental_health=bool(signs and signs.abuse_substance_or_mental_health),
-        emotional_fallout=bool(signs and signs.emotional_fallout),
-        recurring_groups=len(groups),
-        trust_series=trust_series,
-        csi_series=csi_series,
-        screens=[stored_result(r) for r in latest.values()],
-        abuse_flag=couple_paused(access.repair),
-    ))
-
-
-def _measure_series(access: RepairAccess) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """Trust and satisfaction over time from the trust app's questionnaires, where it has them."""
-    try:
-        from amends.services.trust import measure_series
-    except ImportError:
-        return (), ()
-    return measure_series(access)  # type: ignore[no-any-return]
+    trust_series, csi_series = measure_series(access)
+    return triage(
+        Signals(
+            region=region,
+            same_arguments=bool(signs and signs.same_arguments),
+            trust_struggle=bool(signs and signs.trust_struggle),
+            abuse_substance_or_mental_health=bool(signs and signs.abuse_substance_or_mental_health),
+            emotional_fallout=bool(signs and signs.emotional_fallout),
+            recurring_groups=len(groups),
+            trust_series=trust_series,
+            csi_series=csi_series,
+            screens=[stored_result(r) for r in latest.values()],
+            abuse_flag=couple_paused(access.repair),
+        )
+    )
 
 
 def toggle_playbook_item(access: RepairAccess, item: str, done: bool) -> None:

@@ -489,3 +489,25 @@ def set_response_shared(access: RepairAccess, response_id: object, shared: bool)
     r.shared = shared
     r.save(update_fields=["shared"])
     return r
+
+
+def measure_series(access: RepairAccess) -> tuple[tuple[tuple[date, float], ...], tuple[tuple[date, float], ...]]:
+    """This person's own trust and CSI-4 headlines over time, oldest first, for triage.
+
+    Only the person's own answers: triage on one partner's help page never reads the other's.
+    """
+    rows = (
+        QuestionnaireResponse.objects.filter(
+            repair=access.repair,
+            user_id=access.user_id,
+            instrument__in=("trust_checkin", "csi4"),
+            headline__isnull=False,
+        )
+        .order_by("taken_at", "pk")
+        .values_list("instrument", "taken_at", "headline")
+    )
+    trust: list[tuple[date, float]] = []
+    csi: list[tuple[date, float]] = []
+    for instrument, taken_at, headline in rows:
+        (trust if instrument == "trust_checkin" else csi).append((taken_at.date(), float(headline)))
+    return tuple(trust), tuple(csi)

@@ -9,17 +9,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from amends.coach.apology import analyze_apology
+from amends.coach.text import TextRejected
+from amends.safety.detector import scan_safety
 from amends.web.access import repair_or_404
 from amends.web.highlight import highlight_html
 
 
 def apology_result(text: str, mistake: str | None) -> dict[str, Any] | None:
     """Run the coach and shape its report for the template; an unreadable text gives an error entry."""
-    try:
-        from amends.coach.apology import analyze_apology
-    except ImportError:
-        return None
-    from amends.coach.text import TextRejected
 
     if not text.strip():
         return None
@@ -34,10 +32,6 @@ def apology_result(text: str, mistake: str | None) -> dict[str, Any] | None:
 
 def safety_for(text: str) -> dict[str, Any] | None:
     """Crisis language anywhere in the coach is answered first, before any writing tips."""
-    try:
-        from amends.safety.detector import scan_safety
-    except ImportError:
-        return None
     try:
         result = scan_safety(text).to_dict()
     except ValueError:
@@ -68,8 +62,13 @@ def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
     by_version = {d.version: d for d in drafts}
     older = by_version.get(_int(request.GET.get("a")), drafts[-2])
     newer = by_version.get(_int(request.GET.get("b")), drafts[-1])
-    context = {"access": access, "drafts": drafts, "older": older, "newer": newer,
-               "diff": word_diff(older.text, newer.text)}
+    context = {
+        "access": access,
+        "drafts": drafts,
+        "older": older,
+        "newer": newer,
+        "diff": word_diff(older.text, newer.text),
+    }
     return render(request, "journey/compare.html", context)
 
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from amends.journey import load_guide
+from amends.safety.resources import grouped_for_region
 from amends.web.regions import REGIONS, user_region
 
 
@@ -24,10 +25,6 @@ def help_page(request: HttpRequest) -> HttpResponse:
 
 
 def _resources(region: str) -> list[dict[str, Any]]:
-    try:
-        from amends.safety.resources import grouped_for_region
-    except ImportError:
-        return []
     return list(grouped_for_region(region))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from amends.safety.resources import footer_line as core_footer_line
+
 REGIONS = {"US": "United States", "UK": "United Kingdom", "CA": "Canada", "AU": "Australia", "INTL": "Elsewhere"}
 
 
@@ -17,8 +19,4 @@ def user_region(request: HttpRequest) -> str:
 
 
 def footer_line(region: str) -> str:
-    try:
-        from amends.safety.resources import footer_line as core_footer_line
-    except ImportError:
-        return "amends is not monitored. In danger? Call your local emergency number."
     return str(core_footer_line(region))

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from importlib import import_module
-
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -42,15 +40,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("readyz", pages.readyz, name="readyz"),
 ]
 
-# Feature modules add their own routes here as they land (API, ledger, safety...).
-for module in (
-    "amends.web.api.urls",
-    "amends.web.partners.urls",
-    "amends.web.trust.urls",
-    "amends.web.safety_web.urls",
-    "amends.web.listen.urls",
-):
-    try:
-        urlpatterns.append(path("", include(import_module(module))))
-    except ImportError:
-        pass
+urlpatterns += [
+    path("", include("amends.web.api.urls")),
+    path("", include("amends.web.partners.urls")),
+    path("", include("amends.web.trust.urls")),
+    path("", include("amends.web.safety_web.urls")),
+    path("", include("amends.web.listen.urls")),
+]

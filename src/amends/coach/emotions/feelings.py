@@ -22,26 +22,30 @@ class FeelingSpec:
 
 
 FEELINGS: tuple[FeelingSpec, ...] = (
-    FeelingSpec("hurt", "Hurt", (("sadness", 0.7), ("disappointment", 0.6), ("grief", 0.6)), 0.75,
-                "Do I matter to you?"),
-    FeelingSpec("anger", "Anger", (("anger", 1.0), ("annoyance", 0.8), ("disgust", 0.8)), 0.7,
-                "Are you there for me?"),
-    FeelingSpec("betrayal", "Betrayal", (("anger", 0.3), ("disapproval", 0.3)), 0.8,
-                "Can I trust you?"),
-    FeelingSpec("fear_insecurity", "Fear and insecurity", (("fear", 1.0), ("nervousness", 0.9)), 0.75,
-                "Am I enough for you?"),
-    FeelingSpec("sadness", "Sadness", (("sadness", 1.0), ("grief", 1.0)), 0.7,
-                "Will you come when I need you?"),
-    FeelingSpec("disappointment", "Disappointment", (("disappointment", 1.0), ("disapproval", 0.5)), 0.55,
-                "Can I count on you?"),
-    FeelingSpec("shame_guilt", "Shame or guilt", (("embarrassment", 1.0),), 0.7,
-                "Am I still acceptable to you?"),
-    FeelingSpec("remorse", "Remorse", (("remorse", 1.0),), 0.6,
-                "Can we come back from this?"),
-    FeelingSpec("love_care", "Love and care", (("love", 1.0), ("caring", 0.9), ("admiration", 0.5)), 0.7,
-                "Do you still love me?"),
-    FeelingSpec("hope", "Hope", (("optimism", 1.0), ("desire", 0.6), ("relief", 0.5)), 0.6,
-                "Can we find our way back?"),
+    FeelingSpec(
+        "hurt", "Hurt", (("sadness", 0.7), ("disappointment", 0.6), ("grief", 0.6)), 0.75, "Do I matter to you?"
+    ),
+    FeelingSpec("anger", "Anger", (("anger", 1.0), ("annoyance", 0.8), ("disgust", 0.8)), 0.7, "Are you there for me?"),
+    FeelingSpec("betrayal", "Betrayal", (("anger", 0.3), ("disapproval", 0.3)), 0.8, "Can I trust you?"),
+    FeelingSpec(
+        "fear_insecurity", "Fear and insecurity", (("fear", 1.0), ("nervousness", 0.9)), 0.75, "Am I enough for you?"
+    ),
+    FeelingSpec("sadness", "Sadness", (("sadness", 1.0), ("grief", 1.0)), 0.7, "Will you come when I need you?"),
+    FeelingSpec(
+        "disappointment", "Disappointment", (("disappointment", 1.0), ("disapproval", 0.5)), 0.55, "Can I count on you?"
+    ),
+    FeelingSpec("shame_guilt", "Shame or guilt", (("embarrassment", 1.0),), 0.7, "Am I still acceptable to you?"),
+    FeelingSpec("remorse", "Remorse", (("remorse", 1.0),), 0.6, "Can we come back from this?"),
+    FeelingSpec(
+        "love_care",
+        "Love and care",
+        (("love", 1.0), ("caring", 0.9), ("admiration", 0.5)),
+        0.7,
+        "Do you still love me?",
+    ),
+    FeelingSpec(
+        "hope", "Hope", (("optimism", 1.0), ("desire", 0.6), ("relief", 0.5)), 0.6, "Can we find our way back?"
+    ),
 )
 
 FEELING_NAMES = tuple(f.name for f in FEELINGS)

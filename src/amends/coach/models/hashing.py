@@ -57,8 +57,11 @@ def features_batch(texts: list[str], buckets: int) -> tuple[np.ndarray, np.ndarr
         all_slots.append(slots)
         all_values.append(values)
         indptr.append(indptr[-1] + len(slots))
-    return (np.array(indptr, dtype=np.int64), np.concatenate(all_slots) if all_slots else np.zeros(0, np.int64),
-            np.concatenate(all_values) if all_values else np.zeros(0, np.float32))
+    return (
+        np.array(indptr, dtype=np.int64),
+        np.concatenate(all_slots) if all_slots else np.zeros(0, np.int64),
+        np.concatenate(all_values) if all_values else np.zeros(0, np.float32),
+    )
 
 
 def wide_logits(weights: np.ndarray, texts: list[str], buckets: int) -> np.ndarray:

@@ -68,7 +68,10 @@ def load_head(name: str) -> Head:
 
 
 def save_head(
-    path: str, labels: list[str], layers: list[tuple[np.ndarray, np.ndarray]], thresholds: np.ndarray,
+    path: str,
+    labels: list[str],
+    layers: list[tuple[np.ndarray, np.ndarray]],
+    thresholds: np.ndarray,
     wide: np.ndarray | None = None,
 ) -> None:
     """Write a head in the format :func:`load_head` reads (used by the training script).

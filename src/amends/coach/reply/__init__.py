@@ -81,8 +81,14 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         if attune.score < CAP_ATTUNEMENT:
             mechanisms = _cap(mechanisms, 1, _asks_on_topic(reply, spans, partner_message))
     return ReplyReport(
-        partner_message, reply, total_score(mechanisms, findings, attune), mechanisms, findings,
-        suggestions(mechanisms, findings, attune, questions), tuple(notes), attune,
+        partner_message,
+        reply,
+        total_score(mechanisms, findings, attune),
+        mechanisms,
+        findings,
+        suggestions(mechanisms, findings, attune, questions),
+        tuple(notes),
+        attune,
     )
 
 

@@ -38,8 +38,9 @@ def _feelings_named(reply: str, partner: EmotionReport) -> tuple[str, ...]:
     return tuple(named)
 
 
-def attunement(reply: str, sentence_vecs: np.ndarray, partner_text: str, partner_vec: np.ndarray,
-               partner: EmotionReport) -> Attunement:
+def attunement(
+    reply: str, sentence_vecs: np.ndarray, partner_text: str, partner_vec: np.ndarray, partner: EmotionReport
+) -> Attunement:
     """Score in [0, 1] of how much the reply takes up the partner's own message."""
     similarity = float(np.max(sentence_vecs @ partner_vec)) if len(sentence_vecs) else 0.0
     shared = tuple(sorted(content_stems(reply) & content_stems(partner_text)))

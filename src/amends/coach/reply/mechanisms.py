@@ -63,8 +63,15 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
         er = 0
     advice = bool(find(sentence, cues.ADVICE))
     ip = 2 if _hits(sentence, cues.IP_STRONG) else 1 if _hits(sentence, cues.IP_WEAK) else 0
-    if ip < 2 and not advice and (_hits(sentence, cues.IP_INFER) or find(sentence, cues.IP_SHARED)
-                                  or (find(sentence, cues.IP_RESTATE) and not _is_question(sentence))):
+    if (
+        ip < 2
+        and not advice
+        and (
+            _hits(sentence, cues.IP_INFER)
+            or find(sentence, cues.IP_SHARED)
+            or (find(sentence, cues.IP_RESTATE) and not _is_question(sentence))
+        )
+    ):
         # Specific (names what was inferred or lived) or generic ("That sounds hard.").
         ip = 2 if _words(sentence) >= 8 else max(ip, 1)
     if hostile or find(sentence, cues.SELF_JUSTIFY):
@@ -92,8 +99,9 @@ def _specific_apology(text: str, spans: list[Span]) -> bool:
     return False
 
 
-def score_mechanisms(text: str, spans: list[Span], vecs: np.ndarray, reply_vec: np.ndarray,
-                     hostile_spans: list[Span]) -> dict[str, MechanismScore]:
+def score_mechanisms(
+    text: str, spans: list[Span], vecs: np.ndarray, reply_vec: np.ndarray, hostile_spans: list[Span]
+) -> dict[str, MechanismScore]:
     """Levels and spans of the three mechanisms for the reply's sentences.
 
     ``vecs`` holds one embedding per sentence span, ``reply_vec`` the whole reply's.
@@ -108,8 +116,13 @@ def score_mechanisms(text: str, spans: list[Span], vecs: np.ndarray, reply_vec: 
         hostile = any(s < end and start < e for s, e in hostile_spans)
         got = sentence_levels(sentence, hostile)
         if not hostile and not find(sentence, cues.SELF_JUSTIFY):
-            if (got["interpretation"] == 0 and a_probs[i, 0] >= annomi.thresholds[0] and "you" in sentence.lower()
-                    and not _is_question(sentence) and not find(sentence, cues.ADVICE)):
+            if (
+                got["interpretation"] == 0
+                and a_probs[i, 0] >= annomi.thresholds[0]
+                and "you" in sentence.lower()
+                and not _is_question(sentence)
+                and not find(sentence, cues.ADVICE)
+            ):
                 got["interpretation"] = 1
             if got["exploration"] == 0 and _is_question(sentence) and a_probs[i, 1] >= annomi.thresholds[1]:
                 got["exploration"] = 1 if not find(sentence, cues.RHETORICAL) else 0

@@ -54,8 +54,7 @@ class ReplyReport:
         return out
 
 
-def total_score(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, ...],
-                attune: Attunement | None) -> int:
+def total_score(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, ...], attune: Attunement | None) -> int:
     """0-100: points for each mechanism and for following the partner, less each finding."""
     points = 15 + sum(_POINTS[name][m.level] for name, m in mechanisms.items())
     points += round(20 * attune.score) if attune is not None else 8
@@ -63,20 +62,27 @@ def total_score(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, 
     return int(max(0, min(100, points)))
 
 
-def suggestions(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, ...],
-                attune: Attunement | None, questions: tuple[str, ...]) -> tuple[str, ...]:
+def suggestions(
+    mechanisms: dict[str, MechanismScore],
+    findings: tuple[Finding, ...],
+    attune: Attunement | None,
+    questions: tuple[str, ...],
+) -> tuple[str, ...]:
     """What would make the reply land better. It never says who was right."""
     out = list(dict.fromkeys(f.suggestion for f in findings))
     if attune is not None and attune.score < LOW_ATTUNEMENT:
         felt = ", ".join(n.replace("_", " ") for n in attune.partner_feelings[:3])
-        out.append("Take up what they actually said" + (f"; they may feel {felt}" if felt else "")
-                   + ". Answer their words, not the conversation you expected.")
+        out.append(
+            "Take up what they actually said"
+            + (f"; they may feel {felt}" if felt else "")
+            + ". Answer their words, not the conversation you expected."
+        )
     if mechanisms["emotional_reaction"].level < 2:
-        out.append("Show you are moved by what they went through, for example \"I hate that I hurt you.\"")
+        out.append('Show you are moved by what they went through, for example "I hate that I hurt you."')
     if mechanisms["interpretation"].level < 2:
         out.append("Say back, in your own words, what you understand they felt and why; keep your reasons out of it.")
     if mechanisms["exploration"].level < 2:
-        out.append("Ask one open question about their experience, such as \"What was that like for you?\"")
+        out.append('Ask one open question about their experience, such as "What was that like for you?"')
     if questions:
-        out.append(f"Underneath, they may be asking: \"{questions[0]}\" Let your reply answer that.")
+        out.append(f'Underneath, they may be asking: "{questions[0]}" Let your reply answer that.')
     return tuple(out)

@@ -14,9 +14,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from amends.web.partners.tokens import authenticate_api_request
 
 
-def api_caller(
-    request: HttpRequest, *, check_csrf: bool = True, bearer_only: bool = False
-) -> tuple[Any, str | None]:
+def api_caller(request: HttpRequest, *, check_csrf: bool = True, bearer_only: bool = False) -> tuple[Any, str | None]:
     """Return ``(user, None)`` or ``(None, problem)`` with problem one of
     ``"bad_token"``, ``"unauthenticated"`` or ``"csrf"``.
 

@@ -14,6 +14,7 @@ from amends.coach.kinds import KINDS
 from amends.coach.text import TextRejected
 from amends.web.api.auth import api_caller
 from amends.web.api.schema import openapi_schema
+from amends.web.partners.tokens import check_rate_limit
 
 MAX_BODY = 64 * 1024
 View = Callable[[HttpRequest], HttpResponse]
@@ -31,10 +32,6 @@ _AUTH_ERRORS: dict[str, Callable[[], JsonResponse]] = {
 
 
 def _rate_limited(user: Any, bucket: str) -> bool:
-    try:
-        from amends.web.partners.tokens import check_rate_limit
-    except ImportError:
-        return False
     return not check_rate_limit(f"user:{user.pk}", bucket)
 
 
@@ -72,7 +69,7 @@ def _json_body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
     except (UnicodeDecodeError, json.JSONDecodeError):
         return error(400, "bad_json", "The body must be a JSON object encoded as UTF-8.")
     if not isinstance(body, dict):
-        return error(400, "bad_json", "The body must be a JSON object, like {\"text\": \"...\"}.")
+        return error(400, "bad_json", 'The body must be a JSON object, like {"text": "..."}.')
     return body
 
 

@@ -41,9 +41,7 @@ def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method not in methods:
                 return JsonResponse({"error": f"use {' or '.join(methods)}"}, status=405)
-            user, problem = api_caller(
-                request, check_csrf=request.method not in ("GET", "HEAD"), bearer_only=True
-            )
+            user, problem = api_caller(request, check_csrf=request.method not in ("GET", "HEAD"), bearer_only=True)
             if problem is not None:
                 return JsonResponse({"error": _AUTH_ERRORS[problem]}, status=403 if problem == "csrf" else 401)
             request.user = user

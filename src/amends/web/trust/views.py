@@ -15,6 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from amends.coach.reply import analyze_reply
+from amends.coach.text import TextRejected
 from amends.services import trust as service
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import repair_or_404
@@ -397,11 +399,6 @@ def _reply_feedback(partner_message: str, reply: str) -> dict[str, Any] | None:
     """The reply coach's read on defensiveness, if that coach is installed."""
     if not reply.strip():
         return {"error": "Write your answer first, then check it."}
-    try:
-        from amends.coach.reply import analyze_reply
-        from amends.coach.text import TextRejected
-    except ImportError:
-        return None
     try:
         report = analyze_reply(partner_message, reply).to_dict()
     except TextRejected as exc:

@@ -12,7 +12,7 @@ from amends.coach.results import Span
 NAME = "blame"
 SEVERITY = "high"
 MESSAGE = "This puts your choice on them; they will hear that they caused their own hurt."
-SUGGESTION = "Own your choice in the first person: \"I chose..., and it hurt you.\""
+SUGGESTION = 'Own your choice in the first person: "I chose..., and it hurt you."'
 SOURCE = "Gottman: defensiveness as blame; Schumann 2018 (apology components)"
 EXAMPLES_FLAG = (
     "You made me so angry that I said it.",

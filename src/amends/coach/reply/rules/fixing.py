@@ -12,7 +12,7 @@ from amends.coach.results import Span
 NAME = "fixing"
 SEVERITY = "medium"
 MESSAGE = "Advice here can sound like their hurt is a problem for them to solve; they likely need to feel heard first."
-SUGGESTION = "Ask before advising: \"Do you want ideas, or do you want me to just listen?\""
+SUGGESTION = 'Ask before advising: "Do you want ideas, or do you want me to just listen?"'
 SOURCE = "EPITOME vs. advice (Sharma et al. 2020); HAILEY (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
     "You should just try to let it go.",

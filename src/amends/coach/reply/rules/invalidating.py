@@ -14,7 +14,7 @@ SEVERITY = "high"
 MESSAGE = (
     "This tells them how they should feel; feelings are not wrong, and arguing with them leaves them alone with it."
 )
-SUGGESTION = "Let the feeling stand. Try \"It makes sense you feel that way, given what I did.\""
+SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
     "You're overreacting.",

@@ -13,8 +13,7 @@ NAME = "stonewalling"
 SEVERITY = "high"
 MESSAGE = "This closes the door; they may hear that their hurt does not reach you."
 SUGGESTION = (
-    "If you are flooded, say so and name when you'll come back: "
-    "\"I need twenty minutes, then I want to hear you.\""
+    'If you are flooded, say so and name when you\'ll come back: "I need twenty minutes, then I want to hear you."'
 )
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
