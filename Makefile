@@ -23,9 +23,12 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/test.sh
 
+## ruff (check and format), mypy over all of src/amends (strict on the core), and the import contracts.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests eval bench train
-	$(BIN)/mypy src/amends/coach src/amends/journey src/amends/ledger src/amends/measures src/amends/safety
+	$(BIN)/ruff format --check src tests eval bench train
+	$(BIN)/mypy src/amends
+	$(BIN)/lint-imports
 
 ## Accuracy figures for the coach and the safety detector.
 eval: $(STAMP)

@@ -93,7 +93,8 @@ def similarity(vectors: np.ndarray) -> np.ndarray:
     weights = np.exp((scores - scores.max(axis=1, keepdims=True)) / ANCHOR_TEMPERATURE)
     weights /= np.linalg.norm(weights, axis=1, keepdims=True)
     direct: np.ndarray = vectors @ vectors.T
-    return (1 - ANCHOR_WEIGHT) * direct + ANCHOR_WEIGHT * (weights @ weights.T)
+    blended: np.ndarray = (1 - ANCHOR_WEIGHT) * direct + ANCHOR_WEIGHT * (weights @ weights.T)
+    return blended
 
 
 def cluster(sim: np.ndarray, threshold: float) -> list[list[int]]:

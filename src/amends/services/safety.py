@@ -146,7 +146,7 @@ def save_help_signs(access: RepairAccess, flags: dict[str, bool]) -> HelpSignsRe
 
 def triage_for(access: RepairAccess, region: str) -> list[Recommendation]:
     signs = HelpSignsReport.objects.filter(user_id=access.user_id, repair=access.repair).first()
-    latest = {}
+    latest: dict[str, ScreenResult] = {}
     for row in ScreenResult.objects.filter(user_id=access.user_id, complete=True):
         latest.setdefault(row.instrument, row)
     groups = [g for g in recurring_groups(access) if g.size >= 3]

@@ -96,7 +96,8 @@ def reply_vector(sentence_vecs: np.ndarray) -> np.ndarray:
     """The whole reply's vector: the L2-normalised mean of its sentence vectors (one encoder call fewer
     than embedding the reply again; the ``replies`` head is trained on the same vectors)."""
     mean = sentence_vecs.mean(axis=0)
-    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+    unit: np.ndarray = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+    return unit
 
 
 def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
