@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Run the whole suite twice: on SQLite, then on a throwaway PostgreSQL this script starts and stops.
-# Browser tests use Debian's Chromium, installed here when missing (CI runs as root).
+# Run the whole suite on SQLite and on a throwaway PostgreSQL, side by side in parallel processes.
+# Each suite runs under pytest-xdist (a database and a data directory per worker); the two logs are
+# printed one after the other when both are done. Browser tests use Debian's Chromium, installed here
+# when missing (CI runs as root). Extra arguments go to both pytest runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+WORKERS=${AMENDS_TEST_WORKERS:-2}
 
 ensure_chromium() {
   command -v chromium >/dev/null 2>&1 && return
@@ -13,7 +16,8 @@ ensure_chromium() {
 
 # shellcheck source=scripts/pg.sh
 source scripts/pg.sh  # start_pg / stop_pg: the throwaway PostgreSQL, shared with bench/load.py and bench/faults.py
-trap stop_pg EXIT
+LOGS=$(mktemp -d)
+trap 'stop_pg; rm -rf "$LOGS"' EXIT
 
 ensure_nginx() {  # tests/ops starts nginx from deploy/nginx.conf in front of a test server
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] && return
@@ -25,12 +29,30 @@ ensure_nginx() {  # tests/ops starts nginx from deploy/nginx.conf in front of a 
 ensure_chromium
 ensure_nginx
 export AMENDS_BROWSER=chromium AMENDS_REQUIRE_NGINX=1
-status=0
 
-echo "== Test suite on SQLite"
-AMENDS_HOME=$(mktemp -d) $BIN/python -m pytest "$@" || status=$?
+run_suite() {  # NAME, then env assignments for it; writes $LOGS/NAME.log and $LOGS/NAME.rc
+  local name=$1; shift
+  local rc=0
+  env "$@" AMENDS_HOME="$(mktemp -d)" $BIN/python -m pytest -n "$WORKERS" "${PYTEST_ARGS[@]}" \
+    >"$LOGS/$name.log" 2>&1 || rc=$?
+  echo "$rc" >"$LOGS/$name.rc"
+}
 
-echo "== Test suite on PostgreSQL"
+PYTEST_ARGS=("$@")
 start_pg
-AMENDS_HOME=$(mktemp -d) $BIN/python -m pytest "$@" || status=$?
+PG_URL=$DATABASE_URL
+unset DATABASE_URL
+started=$SECONDS
+run_suite sqlite -u DATABASE_URL &
+run_suite postgresql DATABASE_URL="$PG_URL" &
+wait
+
+status=0
+for name in sqlite postgresql; do
+  echo "== Test suite on $name"
+  cat "$LOGS/$name.log"
+  rc=$(cat "$LOGS/$name.rc")
+  [ "$rc" = 0 ] || status=$rc
+done
+echo "== Both suites finished in $((SECONDS - started)) s (status $status)"
 exit $status
