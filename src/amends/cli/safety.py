@@ -15,11 +15,11 @@ from typing import Any
 
 import click
 
-from amends.measures import ScoreResult, load_instrument, score
+from amends.measures import ScoreResult, load_instrument, score, screens
 from amends.measures.instruments import Instrument, Item, UnknownInstrument
 from amends.safety.resources import Resource, footer, for_region, grouped_for_region
 
-SCREENS = ("phq9", "phq2", "gad7", "gad2", "asq", "hark", "cage", "csi4")
+SCREENS = screens()
 _region = click.option(
     "--region", default=None, metavar="XX", help="US, UK, CA or AU; anything else shows international help."
 )

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from amends.measures.instruments import INSTRUMENTS, Instrument, Item, UnknownInstrument, load_instrument
+from amends.measures.instruments import (
+    INSTRUMENTS,
+    Instrument,
+    Item,
+    UnknownInstrument,
+    check_ins,
+    cutoff,
+    label,
+    load_instrument,
+    offered_to,
+    screens,
+)
 from amends.measures.scoring import InvalidAnswer, ScoreResult, score
 
 __all__ = [
@@ -12,6 +23,11 @@ __all__ = [
     "InvalidAnswer",
     "ScoreResult",
     "UnknownInstrument",
+    "check_ins",
+    "cutoff",
+    "label",
+    "offered_to",
+    "screens",
     "load_instrument",
     "score",
 ]

@@ -1,4 +1,10 @@
-"""Questionnaires as data: load an instrument definition from ``amends/content/instruments``."""
+"""Questionnaires as data: load an instrument definition from ``amends/content/instruments``.
+
+The folder is the registry. Each YAML file states its id, where it is offered (``use``: ``screen`` for
+the private screens, ``check_in`` for the trust check-ins), who is offered it (``audience``), other
+names (``aliases``), its label in reminders, and its scoring with any cut-off. Python reads these and
+never restates them.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +15,50 @@ from typing import Any
 
 import yaml
 
-INSTRUMENTS = (
-    "phq9",
-    "phq2",
-    "gad7",
-    "gad2",
-    "asq",
-    "hark",
-    "cage",
-    "csi4",
-    "trust_checkin",
-    "forgiveness_checkin",
-)
-ALIASES = {
-    "phq-9": "phq9",
-    "phq-2": "phq2",
-    "gad-7": "gad7",
-    "gad-2": "gad2",
-    "csi-4": "csi4",
-    "trust": "trust_checkin",
-    "forgiveness": "forgiveness_checkin",
-}
+_FOLDER = "amends.content.instruments"
+_ORDER = {"screen": 0, "check_in": 1}
+
+
+@cache
+def _raw(key: str) -> dict[str, Any]:
+    text = resources.files(_FOLDER).joinpath(f"{key}.yaml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = yaml.safe_load(text)
+    return raw
+
+
+def _discover() -> tuple[str, ...]:
+    """Every instrument file in the content folder: the registry is the folder, never a list in code."""
+    ids = [f.name.removesuffix(".yaml") for f in resources.files(_FOLDER).iterdir() if f.name.endswith(".yaml")]
+    return tuple(sorted(ids, key=lambda i: (_ORDER[_raw(i)["use"]], int(_raw(i)["order"]))))
+
+
+INSTRUMENTS = _discover()
+ALIASES = {str(alias).lower(): key for key in INSTRUMENTS for alias in _raw(key).get("aliases") or ()}
+
+
+def screens() -> tuple[str, ...]:
+    """The private screens (mood, anxiety, suicide risk, safety at home, alcohol), in display order."""
+    return tuple(i for i in INSTRUMENTS if _raw(i)["use"] == "screen")
+
+
+def check_ins() -> tuple[str, ...]:
+    """The questionnaires of the trust check-ins, charted over time and shareable."""
+    return tuple(i for i in INSTRUMENTS if _raw(i)["use"] == "check_in")
+
+
+def offered_to(role: str) -> tuple[str, ...]:
+    """The check-ins offered to a partner in this role ("hurt" or "offender")."""
+    return tuple(i for i in check_ins() if _raw(i)["audience"] in ("both", role))
+
+
+def label(key: str) -> str:
+    """How reminders and timelines name the instrument."""
+    return str(_raw(canonical(key))["label"])
+
+
+def cutoff(key: str) -> float:
+    """The published cut-off: a total on the positive side of it counts as a positive screen."""
+    return float(_raw(canonical(key))["scoring"]["positive"]["value"])
 
 
 class UnknownInstrument(KeyError):
@@ -104,8 +133,7 @@ def canonical(name: str) -> str:
 def load_instrument(name: str) -> Instrument:
     """Load an instrument definition by id or common name, e.g. ``load_instrument("PHQ-9")``."""
     key = canonical(name)
-    text = resources.files("amends.content.instruments").joinpath(f"{key}.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = _raw(key)
     default = raw.get("options") or []
     return Instrument(
         id=raw["id"],

@@ -13,16 +13,27 @@ from typing import Any
 
 import yaml
 
-KINDS = (
-    "infidelity",
-    "lying",
-    "broken_promise",
-    "hurtful_words",
-    "neglect",
-    "breach_of_trust",
-    "oversight",
-    "other",
-)
+_FOLDER = "amends.content.playbooks"
+
+
+@cache
+def _raw(kind: str) -> dict[str, Any]:
+    raw: dict[str, Any] = yaml.safe_load(resources.files(_FOLDER).joinpath(f"{kind}.yaml").read_text(encoding="utf-8"))
+    return raw
+
+
+def _discover() -> tuple[str, ...]:
+    """The kinds of mistake are the playbook files: one file per kind, ordered by its ``order``."""
+    kinds = [f.name.removesuffix(".yaml") for f in resources.files(_FOLDER).iterdir() if f.name.endswith(".yaml")]
+    return tuple(sorted(kinds, key=lambda k: int(_raw(k)["order"])))
+
+
+KINDS = _discover()
+
+
+def mistake_kinds() -> list[tuple[str, str]]:
+    """(id, label) for every kind of mistake, in the order the repair form offers them."""
+    return [(kind, str(_raw(kind)["label"])) for kind in KINDS]
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,7 @@ def _items(raw: list[dict[str, Any]], stage: str | None) -> list[ChecklistItem]:
 def load_playbook(kind: str) -> Playbook:
     """The playbook for a kind of mistake; unknown kinds get the general ("other") playbook."""
     key = kind if kind in KINDS else "other"
-    text = resources.files("amends.content.playbooks").joinpath(f"{key}.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = _raw(key)
     items = _items(raw.get("checklist", []), None)
     for stage in raw.get("stages", []):
         items += _items(stage["checklist"], stage["id"])

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amends.measures.instruments import cutoff
 from amends.measures.scoring import ScoreResult
 from amends.safety.resources import Resource, for_region
 
@@ -23,7 +24,7 @@ THERAPIST_QUESTIONS = (
 )
 STALL_WINDOW = dt.timedelta(weeks=12)
 STALL_MIN_SPAN = dt.timedelta(weeks=8)
-CSI_CUTOFF = 13.5
+CSI_CUTOFF = cutoff("csi4")
 
 Series = Sequence[tuple[dt.date, float]]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
-from amends.measures import ScoreResult, load_instrument, score
+from amends.measures import ScoreResult, load_instrument, score, screens
 from amends.safety.messages import PAUSED_NOTICE
 from amends.safety.recurring import ArgumentEntry as CoreArgument
 from amends.safety.recurring import find_recurring
@@ -30,7 +30,7 @@ from amends.web.safety_web.models import (
     ScreenResult,
 )
 
-SCREENS = ("phq2", "phq9", "gad2", "gad7", "asq", "hark", "cage")
+SCREENS = screens()
 CONCERNS = {
     "afraid": ("abuse_victim", "I am afraid of my partner."),
     "controlled": ("abuse_victim", "My partner controls who I see, where I go, my phone or my money."),

@@ -17,7 +17,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from amends import ledger
+from amends import ledger, measures
 from amends.ledger.commitment_check import CommitmentReport, check_commitment, check_missed_note
 from amends.services.access import RepairAccess
 from amends.services.errors import InvalidInput, NotFound, check_length
@@ -35,8 +35,7 @@ from amends.web.trust.models import (
 )
 
 MAX_DISPUTE_MESSAGES = 12  # a short exchange; longer talks belong in a conversation, not a ledger
-HURT_ONLY_INSTRUMENTS = frozenset({"trust_checkin", "forgiveness_checkin"})
-QUESTIONNAIRES = ("csi4", "trust_checkin", "forgiveness_checkin")
+QUESTIONNAIRES = measures.check_ins()
 _DOUBLE_SUBMIT = timedelta(minutes=5)  # the same answers again within this are one submission
 
 
@@ -438,7 +437,7 @@ class IncompleteQuestionnaire(InvalidInput):
 
 
 def instruments_for(role: str) -> tuple[str, ...]:
-    return QUESTIONNAIRES if role == "hurt" else ("csi4",)
+    return measures.offered_to(role)
 
 
 def submit_questionnaire(
@@ -449,7 +448,7 @@ def submit_questionnaire(
 
     if instrument not in QUESTIONNAIRES:
         raise InvalidInput("That questionnaire is not part of the trust check-ins.", "instrument")
-    if instrument in HURT_ONLY_INSTRUMENTS and access.role != "hurt":
+    if instrument not in measures.offered_to(access.role):
         raise InvalidInput("This check-in is for the partner who was hurt.", "instrument")
     inst = load_instrument(instrument)
     given = {str(k): v for k, v in answers.items() if v not in (None, "")}

@@ -5,16 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-MISTAKE_KINDS = [
-    ("broken_promise", "A broken promise"),
-    ("hurtful_words", "Hurtful words"),
-    ("breach_of_trust", "A breach of trust"),
-    ("infidelity", "Infidelity"),
-    ("neglect", "Neglect"),
-    ("lying", "Lying"),
-    ("oversight", "An unintentional oversight"),
-    ("other", "Something else"),
-]
+from amends.safety.playbooks import mistake_kinds
+
+MISTAKE_KINDS = mistake_kinds()
 ROLES = [("offender", "I hurt my partner"), ("hurt", "I was hurt")]
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 
-from amends import ledger
+from amends import ledger, measures
 from amends.services.access import RepairAccess
 from amends.services.trust import partner_of
 from amends.web.trust import charts
@@ -68,8 +68,8 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
                 csi,
                 title="Relationship satisfaction (CSI-4, 0 to 21)",
                 y_max=21,
-                threshold=13.5,
-                threshold_label="13.5: below means a hard time",
+                threshold=measures.cutoff("csi4"),
+                threshold_label=f"{measures.cutoff('csi4'):g}: below means a hard time",
             ),
             "trust": charts.line_chart(trust, title="Trust today (0 to 10, not a validated scale)", y_max=10),
             "streaks": charts.streak_bars(streak_rows, title="Check-in streaks: now and best"),

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from amends import measures
 from amends.web.repairs.models import Repair
 
 SCHEDULE_KINDS = [
@@ -28,11 +29,7 @@ SOURCES = [
     ("repair", "From the apology: making it right"),
     ("change", "From the apology: what will change"),
 ]
-INSTRUMENT_CHOICES = [
-    ("csi4", "CSI-4"),
-    ("trust_checkin", "Trust check-in"),
-    ("forgiveness_checkin", "Forgiveness check-in"),
-]
+INSTRUMENT_CHOICES = [(key, measures.load_instrument(key).name) for key in measures.check_ins()]
 
 
 class Commitment(models.Model):

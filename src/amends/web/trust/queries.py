@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from amends import ledger
+from amends import ledger, measures
 from amends.ledger.consistency import occurrences
 from amends.services.access import RepairAccess
 from amends.services.trust import QUESTIONNAIRES, instruments_for, partner_of, to_domain, today_for
@@ -288,19 +288,12 @@ def reminders(access: RepairAccess, led: Ledger | None = None) -> list[dict[str,
     for inst in questionnaires_due(access):
         out.append(
             {
-                "text": f"{_INSTRUMENT_LABEL[inst]} is due (about every two weeks).",
+                "text": f"{measures.label(inst)} is due (about every two weeks).",
                 "url": "trust_questionnaire",
                 "arg": inst,
             }
         )
     return out
-
-
-_INSTRUMENT_LABEL = {
-    "csi4": "The CSI-4 satisfaction check-in",
-    "trust_checkin": "Your trust check-in",
-    "forgiveness_checkin": "Your forgiveness check-in",
-}
 
 
 # ---------------------------------------------------------------- timeline
@@ -448,7 +441,8 @@ def _score_events(access: RepairAccess, before: datetime, n: int) -> list[Event]
 
 def _score_detail(r: QuestionnaireResponse) -> str:
     if r.instrument == "csi4":
-        return f"Total {_fmt(r.total)} of 21" + (" (below 13.5: a hard time)" if (r.total or 0) < 13.5 else "")
+        low = (r.total or 0) < measures.cutoff("csi4")
+        return f"Total {_fmt(r.total)} of 21" + (f" (below {measures.cutoff('csi4'):g}: a hard time)" if low else "")
     return f"Headline item {_fmt(r.headline)} of 10 · not a validated scale"
 
 

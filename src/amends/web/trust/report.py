@@ -6,6 +6,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from amends import measures
 from amends.services.access import RepairAccess
 from amends.web.trust import dashboard
 from amends.web.trust.models import Question
@@ -75,7 +76,7 @@ def _markdown(ctx: dict[str, Any]) -> str:
     q = ctx["questions"]
     lines += [
         "",
-        "CSI-4: Funk & Rogge 2007; below 13.5 suggests notable dissatisfaction. "
+        f"CSI-4: Funk & Rogge 2007; below {measures.cutoff('csi4'):g} suggests notable dissatisfaction. "
         "Trust and forgiveness check-ins are amends' own and not validated scales.",
         "",
         "## Questions",

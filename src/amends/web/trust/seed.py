@@ -110,7 +110,7 @@ def _responses(repair: Repair, offender: Any, hurt: Any, h: History) -> list[Que
                     answers=items,
                     total=a.total,
                     headline=a.total,
-                    band="satisfied" if a.total >= 13.5 else "notable_dissatisfaction",
+                    band=score("csi4", items).band,
                     shared=True,
                     taken_at=_at(a.on, hour),
                 )
