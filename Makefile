@@ -37,7 +37,7 @@ eval: $(STAMP)
 
 ## Speed and memory figures.
 bench: $(STAMP)
-	@for m in apology reply ledger pages; do \
+	@for m in apology reply ledger pages coldstart; do \
 	  if [ -f bench/$$m.py ]; then echo "== bench $$m"; $(BIN)/python -m bench.$$m || exit 1; fi; done
 
 ## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds).

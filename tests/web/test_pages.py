@@ -49,6 +49,18 @@ def test_health_and_readiness(db: Any) -> None:
     assert Client().get("/readyz").json()["database"] == "up"
 
 
+def test_readiness_waits_until_the_models_are_loaded(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from amends import warm
+
+    monkeypatch.setattr(warm, "_done", threading.Event())
+    cold = Client().get("/readyz")
+    assert cold.status_code == 503 and cold.json()["status"] == "warming"
+    warm.warm_up()
+    assert Client().get("/readyz").json() == {"status": "ok", "database": "up"}
+
+
 def test_static_assets_are_served_by_the_app(db: Any) -> None:
     response = Client().get("/static/amends/vendor/htmx.min.js")
     assert response.status_code == 200

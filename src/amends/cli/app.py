@@ -124,6 +124,8 @@ def serve(host: str, port: int, threads: int, workers: int, no_migrate: bool) ->
 
     from amends.web.wsgi import application
 
+    _warm_models()
+
     click.echo(f"amends is running at http://{shown}:{port}/  (Ctrl+C to stop)")
     sys.stdout.flush()
     waitress_serve(application, host=host, port=port, threads=threads, ident="amends", _quiet=True)
@@ -176,13 +178,11 @@ def _serve_gunicorn(host: str, port: int, threads: int, workers: int, url: str) 
 
 
 def _warm_models() -> None:
-    """Load the coach's read-only model in this worker now, so the first request does not pay for it."""
-    try:
-        from amends.coach.embed import embed_one
+    """Load the coach and the safety scan in this worker now, so the first request does not pay for it."""
+    # Imported here: the models are heavy, and ``amends --help`` should not load them.
+    from amends.warm import warm_up
 
-        embed_one("I am sorry.")
-    except Exception:  # the coach is optional at start-up; it loads on first use instead
-        pass
+    warm_up()
 
 
 @click.group()

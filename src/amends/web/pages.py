@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from amends.journey import load_guide
 from amends.safety.resources import grouped_for_region
+from amends.warm import is_warm
 from amends.web.regions import REGIONS, user_region
 
 
@@ -43,6 +44,9 @@ def readyz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
     except Exception:  # any database failure means not ready; the reason is not the client's business
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    if not is_warm():
+        # The worker is still loading the coach's models; a balancer should wait rather than send users.
+        return JsonResponse({"status": "warming", "database": "up"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
 
 

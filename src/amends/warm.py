@@ -1,0 +1,46 @@
+"""Load everything the coach and the safety scan read, once per process, before a worker takes requests.
+
+The first request of each kind should cost what a warm one does, so ``amends serve`` calls ``warm_up``
+before it accepts connections and ``/readyz`` answers "warming" until it has finished. The lock makes
+concurrent callers wait for the one warm-up rather than each repeating it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from amends.coach.apology import analyze_apology
+from amends.coach.emotions import read_emotions
+from amends.coach.reply import analyze_reply
+from amends.ledger.commitment_check import check_commitment
+from amends.safety.detector import scan_safety
+from amends.safety.recurring import ArgumentEntry, find_recurring
+
+_lock = threading.Lock()
+_done = threading.Event()
+
+# One short text per engine, touching the encoder, the heads, every lexicon and the prototype vectors.
+_PARTNER = "I felt invisible when you forgot my birthday dinner, like I don't matter to you."
+_REPLY = "I'm so sorry. You waited an hour alone; that must have felt like I didn't care. What was that like?"
+_APOLOGY = "I'm sorry I forgot your birthday dinner. That was my fault, and from now on I'll put it in my calendar."
+
+
+def warm_up() -> None:
+    """Run each engine once on a fixed text, so every lazy load happens here and not in a request."""
+    with _lock:
+        if _done.is_set():
+            return
+        analyze_apology(_APOLOGY, mistake="forgot the birthday dinner")
+        analyze_reply(_PARTNER, _REPLY)
+        read_emotions(_PARTNER)
+        scan_safety(_PARTNER)
+        check_commitment("I will text you when I leave work, every weekday.")
+        day = dt.date(2026, 1, 1)
+        entries = [ArgumentEntry(str(i), day, "chores", "who does the dishes") for i in range(2)]
+        find_recurring(entries)
+        _done.set()
+
+
+def is_warm() -> bool:
+    return _done.is_set()
