@@ -21,7 +21,7 @@ from amends import analyze_apology, analyze_reply, read_emotions, scan_safety
 
 kind = sys.argv[1]
 t0 = time.perf_counter(); warm_up(); warm_s = time.perf_counter() - t0
-texts = [f"I am sorry I forgot the dinner on day {i}, and I know you sat alone waiting for {i + 5} minutes." for i in range(31)]
+texts = [f"I am sorry I forgot the dinner on day {i}; you sat alone for {i + 5} minutes." for i in range(31)]
 run = {
     "safety_scan": lambda t: scan_safety(t),
     "apology": lambda t: analyze_apology(t),
