@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from amends.web.repairs.models import Membership
+from amends.services.maintenance import refresh_statistics
+from amends.web.repairs.models import Membership, Repair
 from amends.web.trust.seed import load_history
 
 
@@ -23,8 +24,6 @@ class Command(BaseCommand):
         members = {m.role: m.user for m in Membership.objects.filter(repair_id=opts["repair"]).select_related("user")}
         if "offender" not in members or "hurt" not in members:
             raise CommandError("That repair needs both partners joined (an offender and a hurt member).")
-        from amends.web.repairs.models import Repair
-
         h = load_history(
             Repair.objects.get(pk=opts["repair"]),
             members["offender"],
@@ -33,6 +32,7 @@ class Command(BaseCommand):
             commitments=opts["commitments"],
             seed=opts["seed"],
         )
+        refresh_statistics()
         self.stdout.write(
             f"Loaded {len(h.commitments)} commitments, {len(h.check_ins)} check-ins, "
             f"{len(h.csi4)} weeks of questionnaires."
