@@ -10,6 +10,7 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
+from amends.services.safety import report_concerns
 from amends.web.repairs.models import Membership
 from amends.web.safety_web.models import ArgumentEntry, SafetyPlan, SafetySignal, ScreenResult
 
@@ -178,7 +179,7 @@ def test_couple_features_answer_with_the_neutral_pause_for_both_partners(
     as_alice: Client, alice: User, bob: User, alice_repair: Any, name: str
 ) -> None:
     Membership.objects.create(repair=alice_repair, user=bob, role="hurt")
-    SafetySignal.objects.create(user=bob, kind="abuse_victim", source="hark")
+    report_concerns(bob, ["afraid"])
     as_bob = Client()
     as_bob.force_login(bob)
     for client in (as_alice, as_bob):
@@ -189,13 +190,13 @@ def test_couple_features_answer_with_the_neutral_pause_for_both_partners(
 
 
 def test_paused_questions_api_says_paused_in_json(as_alice: Client, alice: User, alice_repair: Any) -> None:
-    SafetySignal.objects.create(user=alice, kind="abuse_perpetration", source="self_report")
+    report_concerns(alice, ["hurt_partner"])
     response = as_alice.get(f"/api/repairs/{alice_repair.pk}/questions/")
     assert response.status_code == 423 and response.json()["error"] == "paused"
 
 
 def test_outsider_still_gets_404_not_the_pause(as_charlie: Client, alice: User, alice_repair: Any) -> None:
-    SafetySignal.objects.create(user=alice, kind="abuse_victim", source="hark")
+    report_concerns(alice, ["afraid"])
     assert as_charlie.get(reverse("shared_view", args=[alice_repair.pk])).status_code == 404
 
 

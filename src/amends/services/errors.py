@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from amends.safety.messages import PAUSED_NOTICE
+
 
 class NotFound(Exception):
     """The object does not exist, or this user may not know that it does."""
@@ -13,6 +15,16 @@ class InvalidInput(ValueError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class Paused(InvalidInput):
+    """The repair's shared space is paused: nothing may reach the other partner until it reopens.
+
+    The message is the one neutral notice, the same whoever paused and whatever the reason.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(PAUSED_NOTICE)
 
 
 MAX_TEXT = 20_000

@@ -1,6 +1,7 @@
 """Use cases for two partners in one repair: invitations, joining, leaving, and sharing items.
 
-Leaving a repair removes the leaver's access and stops sharing what they had shared. What they
+Leaving a repair removes the leaver's access, lifts their pause and stops sharing what they had
+shared; by the rule in ``access`` nothing they wrote is shown to anyone else again. What they
 wrote stays theirs: it is kept under their account (it is in their data export) and is removed
 only when they delete their account, never by their partner.
 """
@@ -18,7 +19,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from amends.services.access import RepairAccess, own_answer, own_draft, partner_membership
+from amends.services.access import (
+    RepairAccess,
+    forget_member,
+    own_answer,
+    own_draft,
+    partner_membership,
+    require_open,
+)
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.partners.models import Invitation
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair
@@ -132,8 +140,7 @@ def leave_repair(access: RepairAccess) -> None:
     if partner_membership(access) is None:
         raise InvalidInput("You are the only person in this repair, so there is nobody to leave it to.")
     with transaction.atomic():
-        JourneyAnswer.objects.filter(repair=access.repair, author_id=access.user_id).update(shared=False)
-        ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id).update(shared=False)
+        forget_member(access)
         Invitation.objects.filter(repair=access.repair, created_by_id=access.user_id, used_at=None).update(
             revoked_at=timezone.now()
         )
@@ -148,6 +155,8 @@ def set_answer_shared(access: RepairAccess, step: str, prompt: str, shared: bool
         if not shared:
             raise
         raise InvalidInput("Write an answer first, then share it.", prompt) from None
+    if shared:
+        require_open(access)
     if shared and not answer.text.strip():
         raise InvalidInput("This answer is empty. Write something first, then share it.", prompt)
     if answer.shared != shared:
@@ -159,6 +168,8 @@ def set_answer_shared(access: RepairAccess, step: str, prompt: str, shared: bool
 def set_draft_shared(access: RepairAccess, draft_id: object, shared: bool) -> ApologyDraft:
     """Deliver one version of your apology to your partner, or take it back."""
     draft = own_draft(access, draft_id)
+    if shared:
+        require_open(access)
     if draft.shared != shared:
         draft.shared = shared
         draft.save(update_fields=["shared"])

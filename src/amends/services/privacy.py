@@ -17,6 +17,15 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from amends.services.access import (
+    RULES,
+    RepairAccess,
+    authored_by,
+    own,
+    partner_shared_answers,
+    partner_shared_drafts,
+    shared_with_me,
+)
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.partners.models import ApiToken, AppLock, Invitation
 from amends.web.partners.tokens import TOKEN_PREFIX, forget_rate_limits, hash_token
@@ -61,32 +70,34 @@ def export_data(user: Any) -> dict[str, Any]:
 
 
 def _repair_export(membership: Membership) -> dict[str, Any]:
-    from amends.services.access import RepairAccess, partner_shared_answers, partner_shared_drafts
-
     access = RepairAccess(repair=membership.repair, membership=membership)
     repair = membership.repair
-    own = Q(repair=repair, author_id=membership.user_id)
     return {
-        "title": repair.title,
+        "title": access.title,
         "kind": repair.kind,
-        "description": repair.description if repair.created_by_id == membership.user_id else "",
+        "description": access.description,
         "your_role": membership.role,
         "joined": membership.joined_at.isoformat(),
-        "your_answers": [_answer(a) for a in JourneyAnswer.objects.filter(own).order_by("step", "prompt")],
-        "your_apology_versions": [_draft(d) for d in ApologyDraft.objects.filter(own).order_by("version")],
-        "steps_done": list(
-            StepCompletion.objects.filter(repair=repair, user_id=membership.user_id).values_list("step", flat=True)
-        ),
+        "your_answers": [_answer(a) for a in own(access, JourneyAnswer).order_by("step", "prompt")],
+        "your_apology_versions": [_draft(d) for d in own(access, ApologyDraft).order_by("version")],
+        "steps_done": list(own(access, StepCompletion).values_list("step", flat=True)),
+        # What the others in the repair show this person now, by the one access rule: nothing of
+        # anyone who left, nothing while the shared space is paused.
         "shared_with_you": {
             "answers": [_answer(a) for a in partner_shared_answers(access).order_by("step", "prompt")],
             "apology_versions": [_draft(d) for d in partner_shared_drafts(access).order_by("version")],
+            **{
+                model._meta.label_lower: [_row(obj) for obj in shared_with_me(access, model)]
+                for model, rule in RULES.items()
+                if not rule.private and model not in (JourneyAnswer, ApologyDraft)
+            },
         },
     }
 
 
 def _left_items(user: Any, current: list[int]) -> list[dict[str, Any]]:
-    answers = JourneyAnswer.objects.filter(author=user).exclude(repair_id__in=current)
-    drafts = ApologyDraft.objects.filter(author=user).exclude(repair_id__in=current)
+    answers = authored_by(user, JourneyAnswer).exclude(repair_id__in=current)
+    drafts = authored_by(user, ApologyDraft).exclude(repair_id__in=current)
     return [_answer(a) for a in answers] + [_draft(d) for d in drafts]
 
 
@@ -109,9 +120,14 @@ def _other_records(user: Any) -> dict[str, list[dict[str, Any]]]:
     """Rows in other feature apps that point at the user (commitments, check-ins, screens...), so the
     export stays complete as features land. Fields that hold secrets are left out."""
     out: dict[str, list[dict[str, Any]]] = {}
+    for model in RULES:
+        label = model._meta.label_lower
+        rows = [_row(obj) for obj in authored_by(user, model)] if label not in _HANDLED else []
+        if rows:
+            out[label] = rows  # everything they wrote, in every repair, including ones they left
     for model in apps.get_models():
         label = model._meta.label_lower
-        if label in _HANDLED:
+        if label in _HANDLED or model in RULES:
             continue
         user_fks = [f.name for f in model._meta.fields if _points_at_user(f)]
         if not user_fks:

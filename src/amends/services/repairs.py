@@ -114,7 +114,7 @@ def progress_for(access: RepairAccess) -> TrackProgress:
 def save_apology_draft(access: RepairAccess, text: str) -> ApologyDraft:
     """Keep a numbered version of the apology with the coach's verdict, so drafts can be compared."""
     check_length(text, "The apology", required=True, field="draft")
-    report = _coach_apology(text, access.repair.description)
+    report = _coach_apology(text, access.description)
     with transaction.atomic():
         last = ApologyDraft.objects.select_for_update().filter(repair=access.repair, author_id=access.user_id).first()
         if last is not None and last.text == text:

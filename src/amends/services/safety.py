@@ -17,10 +17,9 @@ from amends.safety.recurring import ArgumentEntry as CoreArgument
 from amends.safety.recurring import find_recurring
 from amends.safety.routing import Route, route
 from amends.safety.triage import Recommendation, Signals, triage
-from amends.services.access import RepairAccess
+from amends.services.access import RepairAccess, pause_everywhere, resume_everywhere
 from amends.services.errors import InvalidInput, check_length
 from amends.services.trust import measure_series
-from amends.web.repairs.models import Membership, Repair
 from amends.web.safety_web.models import (
     ArgumentEntry,
     HelpSignsReport,
@@ -36,6 +35,7 @@ CONCERNS = {
     "controlled": ("abuse_victim", "My partner controls who I see, where I go, my phone or my money."),
     "hurt_partner": ("abuse_perpetration", "I have hurt or frightened my partner, or I worry that I might."),
 }
+JOINT_KINDS = frozenset({"couples_therapy", "aftermath_conversation"})
 __all__ = ["PAUSED_NOTICE", "SCREENS", "CONCERNS"]
 
 
@@ -57,6 +57,7 @@ def submit_screen(user: Any, name: str, answers: dict[str, Any]) -> tuple[Screen
         )
         if name == "hark" and result.positive:
             SafetySignal.objects.create(user=user, kind="abuse_victim", source="hark")
+            pause_everywhere(user)
     return row, result
 
 
@@ -81,22 +82,18 @@ def report_concerns(user: Any, keys: list[str]) -> list[str]:
     kinds = sorted({CONCERNS[k][0] for k in keys})
     for kind in kinds:
         SafetySignal.objects.get_or_create(user=user, kind=kind, source="self_report")
+    pause_everywhere(user)
     return kinds
 
 
 def clear_signals(user: Any) -> None:
-    """The user who raised a signal may lift it; nobody else can."""
+    """The user who raised a signal may lift it, and their pauses with it; nobody else can."""
     SafetySignal.objects.filter(user=user).delete()
+    resume_everywhere(user)
 
 
 def signal_kinds(user: Any) -> set[str]:
     return set(SafetySignal.objects.filter(user=user).values_list("kind", flat=True))
-
-
-def couple_paused(repair: Repair) -> bool:
-    """Couple features pause while either member has an abuse signal. The reason is never shown."""
-    members = Membership.objects.filter(repair=repair).values_list("user_id", flat=True)
-    return SafetySignal.objects.filter(user_id__in=list(members)).exists()
 
 
 def save_safety_plan(user: Any, answers: dict[str, str]) -> SafetyPlan:
@@ -151,7 +148,7 @@ def triage_for(access: RepairAccess, region: str) -> list[Recommendation]:
         latest.setdefault(row.instrument, row)
     groups = [g for g in recurring_groups(access) if g.size >= 3]
     trust_series, csi_series = measure_series(access)
-    return triage(
+    recs = triage(
         Signals(
             region=region,
             same_arguments=bool(signs and signs.same_arguments),
@@ -162,9 +159,12 @@ def triage_for(access: RepairAccess, region: str) -> list[Recommendation]:
             trust_series=trust_series,
             csi_series=csi_series,
             screens=[stored_result(r) for r in latest.values()],
-            abuse_flag=couple_paused(access.repair),
+            # Only this person's own signals: a partner's screen never shapes this page.
+            abuse_flag=bool(signal_kinds(access.membership.user_id)),
         )
     )
+    # While the shared space is paused (for whatever reason: it is never said), nothing joint is suggested.
+    return [r for r in recs if r.kind not in JOINT_KINDS] if access.paused else recs
 
 
 def toggle_playbook_item(access: RepairAccess, item: str, done: bool) -> None:

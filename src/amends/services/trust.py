@@ -19,7 +19,15 @@ from django.utils import timezone
 
 from amends import ledger, measures
 from amends.ledger.commitment_check import CommitmentReport, check_commitment, check_missed_note
-from amends.services.access import RepairAccess
+from amends.services.access import (
+    RepairAccess,
+    get_own,
+    get_visible,
+    own,
+    partner_membership,
+    require_open,
+    visible,
+)
 from amends.services.errors import InvalidInput, NotFound, check_length
 from amends.web.repairs.models import Membership
 from amends.web.trust.models import (
@@ -55,9 +63,7 @@ def today_for(user_id: int) -> date:
 
 
 def partner_of(access: RepairAccess) -> Membership | None:
-    return (
-        Membership.objects.filter(repair=access.repair).exclude(user_id=access.user_id).select_related("user").first()
-    )
+    return partner_membership(access)
 
 
 def schedule_from(kind: str, weekdays: Iterable[int] = (), on: date | None = None, event: str = "") -> ledger.Schedule:
@@ -112,10 +118,7 @@ def _own_commitment(access: RepairAccess, commitment_id: object, *, for_what: st
 
 
 def _commitment_in_repair(access: RepairAccess, commitment_id: object) -> Commitment:
-    try:
-        return Commitment.objects.get(pk=int(str(commitment_id)), repair=access.repair)
-    except (Commitment.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such commitment") from exc
+    return get_visible(access, Commitment, commitment_id, "commitment")
 
 
 def _clean_text(text: str, label: str, limit: int, field_name: str = "text") -> str:
@@ -160,6 +163,7 @@ def add_commitment(
     source: str = "",
 ) -> Commitment:
     """Save a new commitment after the coach has read it. A surveillance promise is refused outright."""
+    require_open(access)
     text = _clean_text(text, "The commitment", 1000)
     _refuse_blocked(coach_commitment(text))
     start = start or today_for(access.user_id)
@@ -185,6 +189,7 @@ def edit_commitment(
     end: date | None = None,
 ) -> Commitment:
     """Change a commitment from a date on; days before it keep the schedule and wording they had."""
+    require_open(access)
     text = _clean_text(text, "The commitment", 1000)
     _refuse_blocked(coach_commitment(text))
     with transaction.atomic():
@@ -234,6 +239,7 @@ def record_check_in(
     access: RepairAccess, commitment_id: object, *, on: date, status: str, note: str = ""
 ) -> CheckInResult:
     """Record kept/partly/missed for one due day. The same submission twice changes nothing."""
+    require_open(access)
     if status not in {"kept", "partly", "missed"}:
         raise InvalidInput("Choose kept, partly or missed.", "status")
     note = check_length(note or "", "The note", field="note").strip()[:2000]
@@ -278,12 +284,7 @@ def _missed_note_findings(note: str) -> tuple[dict[str, Any], ...]:
 
 
 def _partners_check_in(access: RepairAccess, check_in_id: object) -> CheckIn:
-    try:
-        row = CheckIn.objects.select_related("commitment").get(
-            pk=int(str(check_in_id)), commitment__repair=access.repair
-        )
-    except (CheckIn.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such check-in") from exc
+    row = get_visible(access, CheckIn, check_in_id, "check-in")
     if row.commitment.author_id == access.user_id:
         raise InvalidInput("You can't confirm your own check-in; your partner confirms or disputes it.", "check_in")
     return row
@@ -300,6 +301,7 @@ def dispute_check_in(access: RepairAccess, check_in_id: object, note: str = "") 
 
 
 def _respond(access: RepairAccess, check_in_id: object, verdict: str, note: str) -> Confirmation:
+    require_open(access)
     note = check_length(note or "", "The note", field="note").strip()[:2000]
     row = _partners_check_in(access, check_in_id)
     with transaction.atomic():
@@ -319,11 +321,12 @@ def _respond(access: RepairAccess, check_in_id: object, verdict: str, note: str)
 
 def add_dispute_message(access: RepairAccess, check_in_id: object, text: str) -> DisputeMessage:
     """Either partner adds to the exchange under a disputed check-in."""
+    require_open(access)
     text = _clean_text(text, "The message", 2000)
-    try:
-        conf = Confirmation.objects.get(check_in_id=int(str(check_in_id)), check_in__commitment__repair=access.repair)
-    except (Confirmation.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such dispute") from exc
+    check_in = get_visible(access, CheckIn, check_in_id, "dispute")
+    conf = visible(access, Confirmation).filter(check_in=check_in).first()
+    if conf is None:
+        raise NotFound("no such dispute")
     if conf.verdict != "disputed":
         raise InvalidInput("This check-in was confirmed; there is nothing to talk through here.", "text")
     if conf.messages.count() >= MAX_DISPUTE_MESSAGES:
@@ -343,26 +346,25 @@ def add_dispute_message(access: RepairAccess, check_in_id: object, text: str) ->
 
 def ask_question(access: RepairAccess, text: str) -> Question:
     """The hurt partner asks a question; the person who made the mistake answers it."""
+    require_open(access)
     if access.role != "hurt":
         raise InvalidInput("Questions here are asked by the partner who was hurt, and answered by you.", "text")
     text = _clean_text(text, "The question", 4000)
-    recent = Question.objects.filter(repair=access.repair, asked_by_id=access.user_id, text=text).first()
+    recent = own(access, Question).filter(text=text).first()
     if recent is not None:
         return recent  # double submission
     return Question.objects.create(repair=access.repair, asked_by_id=access.user_id, text=text)
 
 
 def _question(access: RepairAccess, question_id: object) -> Question:
-    try:
-        return Question.objects.get(pk=int(str(question_id)), repair=access.repair)
-    except (Question.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such question") from exc
+    return get_visible(access, Question, question_id, "question")
 
 
 def answer_question(
     access: RepairAccess, question_id: object, text: str = "", *, thinking_until: date | None = None
 ) -> Question:
     """Answer, or say "I need to think; I will answer by DATE". The asker can't answer their own question."""
+    require_open(access)
     q = _question(access, question_id)
     if q.asked_by_id == access.user_id:
         raise InvalidInput("This is your own question; your partner answers it.", "text")
@@ -385,12 +387,10 @@ def answer_question(
 
 def mark_answer(access: RepairAccess, answer_id: object, helped: str) -> Answer:
     """The asker says "this helped" or "I still have questions" (which reopens the question)."""
+    require_open(access)
     if helped not in {"helped", "more"}:
         raise InvalidInput("Choose “this helped” or “I still have questions”.", "helped")
-    try:
-        a = Answer.objects.select_related("question").get(pk=int(str(answer_id)), question__repair=access.repair)
-    except (Answer.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such answer") from exc
+    a = get_visible(access, Answer, answer_id, "answer")
     if a.question.asked_by_id != access.user_id:
         raise InvalidInput("Only the person who asked can say whether the answer helped.", "helped")
     with transaction.atomic():
@@ -406,23 +406,32 @@ def mark_answer(access: RepairAccess, answer_id: object, helped: str) -> Answer:
 # ---------------------------------------------------------------- transparency notes
 
 
-def add_transparency_note(access: RepairAccess, text: str, *, shared: bool = True) -> TransparencyNote:
-    """A voluntary note, shared by its writer. amends collects nothing for it (no location, no device data)."""
+def add_transparency_note(access: RepairAccess, text: str, *, shared: bool = False) -> TransparencyNote:
+    """A voluntary note, private until its writer shares it. amends collects nothing for it (no location,
+    no device data)."""
+    if shared:
+        require_open(access)
     text = _clean_text(text, "The note", 4000)
-    last = TransparencyNote.objects.filter(repair=access.repair, author_id=access.user_id).first()
+    last = own(access, TransparencyNote).first()
     if last is not None and last.text == text and last.shared == shared:
         return last
     return TransparencyNote.objects.create(repair=access.repair, author_id=access.user_id, text=text, shared=shared)
 
 
 def set_note_shared(access: RepairAccess, note_id: object, shared: bool) -> TransparencyNote:
-    try:
-        note = TransparencyNote.objects.get(pk=int(str(note_id)), repair=access.repair, author_id=access.user_id)
-    except (TransparencyNote.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such note") from exc
-    note.shared = shared
-    note.save(update_fields=["shared"])
+    """Share one of your own notes with your partner, or make it private again."""
+    note = get_own(access, TransparencyNote, note_id, "note")
+    if shared:
+        require_open(access)
+    if note.shared != shared:
+        note.shared = shared
+        note.save(update_fields=["shared"])
     return note
+
+
+def delete_transparency_note(access: RepairAccess, note_id: object) -> None:
+    """Delete one of your own notes. Nobody else can delete it, and it is gone for both of you."""
+    get_own(access, TransparencyNote, note_id, "note").delete()
 
 
 # ---------------------------------------------------------------- questionnaires
@@ -462,9 +471,9 @@ def submit_questionnaire(
     head_item = inst.scoring.get("headline_item")
     headline = float(items[head_item]) if head_item else float(result.total)
     now = timezone.now()
-    recent = QuestionnaireResponse.objects.filter(
-        repair=access.repair, user_id=access.user_id, instrument=instrument, taken_at__gte=now - _DOUBLE_SUBMIT
-    ).first()
+    recent = (
+        own(access, QuestionnaireResponse).filter(instrument=instrument, taken_at__gte=now - _DOUBLE_SUBMIT).first()
+    )
     if recent is not None and recent.answers == {str(k): v for k, v in items.items()}:
         return recent
     return QuestionnaireResponse.objects.create(
@@ -481,10 +490,9 @@ def submit_questionnaire(
 
 
 def set_response_shared(access: RepairAccess, response_id: object, shared: bool) -> QuestionnaireResponse:
-    try:
-        r = QuestionnaireResponse.objects.get(pk=int(str(response_id)), repair=access.repair, user_id=access.user_id)
-    except (QuestionnaireResponse.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such response") from exc
+    r = get_own(access, QuestionnaireResponse, response_id, "response")
+    if shared:
+        require_open(access)
     r.shared = shared
     r.save(update_fields=["shared"])
     return r
@@ -496,12 +504,8 @@ def measure_series(access: RepairAccess) -> tuple[tuple[tuple[date, float], ...]
     Only the person's own answers: triage on one partner's help page never reads the other's.
     """
     rows = (
-        QuestionnaireResponse.objects.filter(
-            repair=access.repair,
-            user_id=access.user_id,
-            instrument__in=("trust_checkin", "csi4"),
-            headline__isnull=False,
-        )
+        own(access, QuestionnaireResponse)
+        .filter(instrument__in=("trust_checkin", "csi4"), headline__isnull=False)
         .order_by("taken_at", "pk")
         .values_list("instrument", "taken_at", "headline")
     )

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 from amends.coach.apology import analyze_apology
 from amends.coach.text import TextRejected
 from amends.safety.detector import scan_safety
-from amends.web.access import repair_or_404
+from amends.services.access import own
+from amends.web.access import own_space, repair_or_404
 from amends.web.highlight import highlight_html
 
 
@@ -39,14 +40,16 @@ def safety_for(text: str) -> dict[str, Any] | None:
     return result if result.get("action") != "none" else None
 
 
+@own_space
 @login_required
 @require_POST
 def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    report = apology_result(request.POST.get("answer-draft", ""), access.repair.description)
+    report = apology_result(request.POST.get("answer-draft", ""), access.description)
     return render(request, "partials/apology_feedback.html", {"apology_report": report, "access": access})
 
 
+@own_space
 @login_required
 def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
     """Two saved apology versions side by side, with the words that changed marked."""
@@ -56,7 +59,7 @@ def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
     from amends.web.repairs.models import ApologyDraft
 
     access = repair_or_404(request, repair_id)
-    drafts = list(ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id).order_by("version"))
+    drafts = list(own(access, ApologyDraft).order_by("version"))
     if len(drafts) < 2:
         raise Http404("fewer than two versions")
     by_version = {d.version: d for d in drafts}

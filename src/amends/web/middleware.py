@@ -8,8 +8,11 @@ from typing import Any
 
 from django.core.signals import got_request_exception
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+
+from amends.safety.messages import PAUSED_NOTICE
+from amends.services.errors import Paused
 
 # No inline script and no third-party origin: every asset is vendored and served by the app.
 CONTENT_SECURITY_POLICY = (
@@ -108,29 +111,12 @@ class NullOriginMiddleware:
         return self.get_response(request)
 
 
-# Everything that brings the two partners together. While either partner's private screen or
-# self-report has raised an abuse signal, these answer with a neutral notice and do nothing.
-COUPLE_FEATURES = frozenset(
-    {
-        "partner",
-        "partner_invite",
-        "shared_view",
-        "share_answer",
-        "share_draft",
-        "trust_confirm",
-        "trust_dispute_message",
-        "trust_questions",
-        "trust_question",
-        "trust_mark_answer",
-        "api_trust_confirmation",
-        "api_trust_questions",
-        "api_trust_answers",
-    }
-)
-
-
 class CouplePauseMiddleware:
-    """Pause couple features for members of a repair where an abuse signal is raised, revealing nothing."""
+    """Answer a paused repair with the one neutral notice (423), whatever the view and whoever paused.
+
+    Which views are refused is decided by the access rule (``amends.web.access.repair_or_404``,
+    from each view's declared space), not by a list here; this only shapes the answer.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -138,29 +124,20 @@ class CouplePauseMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(
-        self, request: HttpRequest, view: object, args: tuple[object, ...], kwargs: dict[str, object]
-    ) -> HttpResponse | None:
-        match = getattr(request, "resolver_match", None)
-        if match is None or match.url_name not in COUPLE_FEATURES or "repair_id" not in kwargs:
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, Paused):
             return None
-        from amends.services.access import repair_access
-        from amends.services.errors import NotFound
-        from amends.services.safety import PAUSED_NOTICE, couple_paused
+        return paused_response(request)
 
-        try:
-            access = repair_access(request.user, kwargs["repair_id"])
-        except NotFound:
-            return None  # not a member: the view itself answers 404 or sends them to sign in
-        if not couple_paused(access.repair):
-            return None
-        if request.path.startswith("/api/"):
-            from django.http import JsonResponse
 
-            return JsonResponse({"error": "paused", "message": PAUSED_NOTICE}, status=423)
-        from django.shortcuts import render
-
-        return render(request, "pages/paused.html", {"access": access, "notice": PAUSED_NOTICE}, status=423)
+def paused_response(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "paused", "message": PAUSED_NOTICE}, status=423)
+    repair_id = getattr(getattr(request, "resolver_match", None), "kwargs", {}).get("repair_id")
+    return HttpResponse(
+        render_to_string("pages/paused.html", {"notice": PAUSED_NOTICE, "repair_id": repair_id}, request=request),
+        status=423,
+    )
 
 
 class SessionRefreshMiddleware:

@@ -11,13 +11,16 @@ from django.shortcuts import render
 from amends.journey import load_guide
 from amends.safety.resources import grouped_for_region
 from amends.warm import is_warm
+from amends.web.access import own_space
 from amends.web.regions import REGIONS, user_region
 
 
+@own_space
 def guide(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/guide.html", {"guide": load_guide()})
 
 
+@own_space
 def help_page(request: HttpRequest) -> HttpResponse:
     region = request.GET.get("region") or user_region(request)
     if region not in REGIONS:
@@ -29,15 +32,18 @@ def _resources(region: str) -> list[dict[str, Any]]:
     return list(grouped_for_region(region))
 
 
+@own_space
 def neutral(request: HttpRequest) -> HttpResponse:
     """A page that says nothing about amends, for the quick exit."""
     return render(request, "pages/neutral.html")
 
 
+@own_space
 def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@own_space
 def readyz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
@@ -50,12 +56,14 @@ def readyz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "up"})
 
 
+@own_space
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"error": "not_found", "message": "No such endpoint or object."}, status=404)
     return render(request, "pages/404.html", status=404)
 
 
+@own_space
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"error": "server_error", "message": "Something went wrong on our side."}, status=500)

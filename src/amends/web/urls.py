@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
 from amends.web import coach_views, pages
+from amends.web.access import own_space
 from amends.web.accounts import views as account_views
 from amends.web.repairs import views as repair_views
 
@@ -13,16 +14,16 @@ handler500 = "amends.web.pages.server_error"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", repair_views.home, name="home"),
     path("accounts/signup/", account_views.signup, name="signup"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", own_space(auth_views.LoginView.as_view()), name="login"),
+    path("accounts/logout/", own_space(auth_views.LogoutView.as_view()), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(success_url="/accounts/password/done/"),
+        own_space(auth_views.PasswordChangeView.as_view(success_url="/accounts/password/done/")),
         name="password_change",
     ),
     path(
         "accounts/password/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        own_space(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
     path("settings/", account_views.settings_view, name="settings"),

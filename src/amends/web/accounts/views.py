@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
 
 
+@own_space
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -21,6 +23,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", {"form": form})
 
 
+@own_space
 @login_required
 def settings_view(request: HttpRequest) -> HttpResponse:
     profile, _ = Profile.objects.get_or_create(user=request.user)

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from amends.coach.kinds import KINDS
 from amends.coach.text import TextRejected
+from amends.web.access import own_space
 from amends.web.api.auth import api_caller
 from amends.web.api.schema import openapi_schema
 from amends.web.partners.tokens import check_rate_limit
@@ -94,11 +95,12 @@ def _coach(kind: str) -> View:
     return view
 
 
-coach_apology = _coach("apology")
-coach_emotions = _coach("emotions")
-coach_reply = _coach("reply")
-safety_scan = _coach("safety")
+coach_apology = own_space(_coach("apology"))
+coach_emotions = own_space(_coach("emotions"))
+coach_reply = own_space(_coach("reply"))
+safety_scan = own_space(_coach("safety"))
 
 
+@own_space
 def openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(openapi_schema())

@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from amends.coach.text import TextRejected
+from amends.services.access import own
 from amends.services.errors import InvalidInput
 from amends.services.practice import record_practice
-from amends.web.access import repair_or_404
+from amends.web.access import own_space, repair_or_404
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import PracticeEntry
@@ -65,6 +66,7 @@ def feeling_result(text: str) -> dict[str, Any] | None:
     return report
 
 
+@own_space
 @login_required
 def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -83,10 +85,11 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
                 return redirect("listen", repair_id=access.repair.pk)
         context["emotions"] = emotions_result(partner)
         context["report"] = feeling_result(text) if mode == "feel" else reply_result(partner, text)
-    context["history"] = PracticeEntry.objects.filter(repair=access.repair, author_id=access.user_id)[:20]
+    context["history"] = own(access, PracticeEntry)[:20]
     return render(request, "listen/page.html", context)
 
 
+@own_space
 @login_required
 @require_POST
 def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
@@ -94,6 +97,7 @@ def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
     return render(request, "listen/emotions.html", {"emotions": emotions_result(request.POST.get("partner", ""))})
 
 
+@own_space
 @login_required
 @require_POST
 def reply_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:

@@ -12,6 +12,7 @@ urlpatterns = [
     ),
     path("repairs/<int:repair_id>/partner/leave/", views.partner_leave, name="partner_leave"),
     path("repairs/<int:repair_id>/shared/", views.shared_view, name="shared_view"),
+    path("repairs/<int:repair_id>/pause/", views.pause_page, name="pause"),
     path("repairs/<int:repair_id>/step/<slug:slug>/share/", views.share_answer, name="share_answer"),
     path("repairs/<int:repair_id>/apology/<int:draft_id>/share/", views.share_draft, name="share_draft"),
     path("join/", views.join, name="join"),

@@ -15,14 +15,28 @@ from django.views.decorators.http import require_POST
 from amends.journey import load_track
 from amends.services import partners as service
 from amends.services import privacy
-from amends.services.access import RepairAccess, partner_membership, partner_shared_answers, partner_shared_drafts
+from amends.services.access import (
+    RepairAccess,
+    partner_membership,
+    partner_shared_answers,
+    partner_shared_drafts,
+    pause,
+    paused_by_me,
+    personal,
+    resume,
+    shared_by_me,
+    visible,
+)
 from amends.services.errors import InvalidInput, NotFound
 from amends.services.repairs import save_answer
-from amends.web.access import repair_or_404
+from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm
 from amends.web.partners.models import AppLock
 from amends.web.partners.tokens import check_rate_limit
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
+from amends.web.safety_web.models import SafetySignal
+from amends.web.trust.models import Commitment, Question
+from amends.web.trust.queries import recent_check_ins
 
 
 def _partner_context(access: RepairAccess, **extra: Any) -> dict[str, Any]:
@@ -34,12 +48,14 @@ def _partner_context(access: RepairAccess, **extra: Any) -> dict[str, Any]:
     }
 
 
+@couple_space
 @login_required
 def partner_page(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     return render(request, "partners/partner.html", _partner_context(access))
 
 
+@couple_space
 @login_required
 @require_POST
 def partner_invite(request: HttpRequest, repair_id: int) -> HttpResponse:
@@ -54,6 +70,7 @@ def partner_invite(request: HttpRequest, repair_id: int) -> HttpResponse:
     return render(request, "partners/partner.html", _partner_context(access, new=new, link=link))
 
 
+@own_space
 @login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, repair_id: int, invitation_id: int) -> HttpResponse:
@@ -66,6 +83,7 @@ def invitation_revoke(request: HttpRequest, repair_id: int, invitation_id: int) 
     return redirect("partner", repair_id=access.repair.pk)
 
 
+@own_space
 @login_required
 def partner_leave(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -80,6 +98,7 @@ def partner_leave(request: HttpRequest, repair_id: int) -> HttpResponse:
     return render(request, "partners/leave.html", {"access": access})
 
 
+@own_space
 @login_required
 def join(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")[:32]})
@@ -103,6 +122,7 @@ def join(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/join.html", {"form": form}, status=status)
 
 
+@couple_space
 @login_required
 def shared_view(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -115,29 +135,19 @@ def shared_view(request: HttpRequest, repair_id: int) -> HttpResponse:
             "partner": partner,
             "their_answers": _labelled(partner_shared_answers(access), partner.role if partner else None),
             "their_apology": list(partner_shared_drafts(access)),
-            "my_answers": _labelled(
-                JourneyAnswer.objects.filter(repair=access.repair, author_id=access.user_id, shared=True), access.role
-            ),
-            "my_apology": list(
-                ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id, shared=True)
-            ),
+            "my_answers": _labelled(shared_by_me(access, JourneyAnswer), access.role),
+            "my_apology": list(shared_by_me(access, ApologyDraft)),
             "together": _together(access) if partner else None,
         },
     )
 
 
-def _together(access: Any) -> dict[str, Any]:
+def _together(access: RepairAccess) -> dict[str, Any]:
     """What both partners see by nature once joined: commitments, recent check-ins, questions."""
-    from amends.web.trust.models import CheckIn, Commitment, Question
-
     return {
-        "commitments": list(Commitment.objects.filter(repair=access.repair).order_by("created_at")[:10]),
-        "check_ins": list(
-            CheckIn.objects.filter(repair=access.repair)
-            .select_related("commitment", "confirmation")
-            .order_by("-on", "-recorded_at")[:5]
-        ),
-        "questions": list(Question.objects.filter(repair=access.repair).order_by("-created_at")[:5]),
+        "commitments": list(visible(access, Commitment).order_by("created_at")[:10]),
+        "check_ins": recent_check_ins(access, 5),
+        "questions": list(visible(access, Question).order_by("-created_at")[:5]),
     }
 
 
@@ -174,6 +184,7 @@ def _back(request: HttpRequest, access: RepairAccess, step_slug: str | None, anc
     return redirect(f"/repairs/{access.repair.pk}/step/{step_slug}/{anchor}")
 
 
+@couple_space
 @login_required
 @require_POST
 def share_answer(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
@@ -196,6 +207,7 @@ def share_answer(request: HttpRequest, repair_id: int, slug: str) -> HttpRespons
     return _back(request, access, slug, f"#field-{prompt}")
 
 
+@couple_space
 @login_required
 @require_POST
 def share_draft(request: HttpRequest, repair_id: int, draft_id: int) -> HttpResponse:
@@ -215,9 +227,40 @@ def share_draft(request: HttpRequest, repair_id: int, draft_id: int) -> HttpResp
     return _back(request, access, step.slug if step else None, "#field-draft")
 
 
+# The pause: "I need a break from the shared space" ------------------------------------------
+
+
+@own_space
+@login_required
+def pause_page(request: HttpRequest, repair_id: int) -> HttpResponse:
+    """Pause or reopen the shared space. Anyone may pause; each lifts only their own pause."""
+    access = repair_or_404(request, repair_id)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "pause":
+            pause(access)
+            messages.info(request, "Paused. Nothing either of you writes reaches the other until you reopen it.")
+        elif action == "resume":
+            resume(access)
+            messages.success(request, "Your pause is lifted.")
+        else:
+            messages.error(request, "Choose to pause, or to reopen the shared space.")
+        return redirect("pause", repair_id=access.repair.pk)
+    context = {
+        "access": access,
+        "paused": access.paused,
+        "mine": paused_by_me(access),
+        "partner": partner_membership(access),
+        # Only ever this person's own signal: the partner's page is the same whatever the cause.
+        "own_signal": personal(request.user, SafetySignal).exists(),
+    }
+    return render(request, "partners/pause.html", context)
+
+
 # Privacy: export, delete, tokens, app lock ----------------------------------------------------
 
 
+@own_space
 @login_required
 def privacy_page(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/privacy.html", _privacy_context(request))
@@ -233,6 +276,7 @@ def _privacy_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     }
 
 
+@own_space
 @login_required
 def export_download(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(privacy.export_zip(request.user), content_type="application/zip")
@@ -241,6 +285,7 @@ def export_download(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@own_space
 @login_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
@@ -257,6 +302,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/delete.html", {"form": form}, status=status)
 
 
+@own_space
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
@@ -272,6 +318,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/privacy.html", _privacy_context(request, token_form=form), status=400)
 
 
+@own_space
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
@@ -283,6 +330,7 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     return redirect("privacy")
 
 
+@own_space
 @login_required
 @require_POST
 def lock_settings(request: HttpRequest) -> HttpResponse:
@@ -302,6 +350,7 @@ def lock_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/privacy.html", _privacy_context(request, lock_form=form), status=400)
 
 
+@own_space
 def unlock(request: HttpRequest) -> HttpResponse:
     from amends.web.partners.forms import UnlockForm
     from amends.web.partners.middleware import LOCKED, SEEN, safe_next

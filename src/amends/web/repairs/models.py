@@ -115,3 +115,19 @@ class PracticeEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class Pause(models.Model):
+    """One member's "I need a break from the shared space" on one repair.
+
+    It holds no reason on purpose: a pause raised by a private screen and one chosen from the
+    menu are the same row, so nothing a partner can reach tells them apart. Only its ``user``
+    can lift it; while any current member holds one, nothing in the repair reaches the other.
+    """
+
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="pauses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["repair", "user"], name="one_pause_per_member")]

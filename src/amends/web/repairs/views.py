@@ -12,21 +12,24 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from amends.journey import load_feelings, load_track
+from amends.safety.messages import PAUSED_NOTICE
 from amends.services import repairs as service
+from amends.services.access import my_repairs, own
 from amends.services.errors import InvalidInput
-from amends.web.access import repair_or_404
+from amends.web.access import own_space, repair_or_404
 from amends.web.repairs.forms import RepairForm
-from amends.web.repairs.models import JourneyAnswerRevision, Membership
+from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
+from amends.web.safety_web.models import PlaybookCheck
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+@own_space
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "pages/landing.html")
     rows = []
-    for membership in Membership.objects.filter(user=request.user).select_related("repair"):
-        access = repair_or_404(request, membership.repair_id)
+    for access in my_repairs(request.user):
         progress = service.progress_for(access)
         rows.append(
             {"access": access, "progress": progress, "resume": load_track(access.role).step(progress.resume_slug)}
@@ -34,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "repairs/home.html", {"rows": rows})
 
 
+@own_space
 @login_required
 def repair_new(request: HttpRequest) -> HttpResponse:
     form = RepairForm(request.POST or None)
@@ -47,6 +51,7 @@ def repair_new(request: HttpRequest) -> HttpResponse:
     return render(request, "repairs/new.html", {"form": form})
 
 
+@own_space
 @login_required
 def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -59,15 +64,11 @@ def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 def _playbook_context(access: Any) -> dict[str, Any]:
     from amends.safety.playbooks import load_playbook
-    from amends.services.safety import PAUSED_NOTICE, couple_paused
-    from amends.web.safety_web.models import PlaybookCheck
 
-    done = PlaybookCheck.objects.filter(repair=access.repair, user_id=access.user_id).count()
-    paused = couple_paused(access.repair)
     return {
         "playbook": load_playbook(access.repair.kind),
-        "playbook_done": done,
-        "paused": paused,
+        "playbook_done": own(access, PlaybookCheck).count(),
+        "paused": access.paused,
         "paused_notice": PAUSED_NOTICE,
     }
 
@@ -87,6 +88,7 @@ def _submitted_text(request: HttpRequest, prompt: Any) -> str:
     return request.POST.get(f"answer-{prompt.slug}", "")
 
 
+@own_space
 @login_required
 def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -105,7 +107,7 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
         action = request.POST.get("action", "save")
         safety = next((r for r in map(_scan, texts.values()) if r), None)
         if action == "check":
-            apology_report = _apology_report(texts.get("draft", ""), access.repair.description)
+            apology_report = _apology_report(texts.get("draft", ""), access.description)
         elif not errors and safety is None:
             return _after_save(request, access, step, action)
         context = _step_context(access, step, texts, errors, apology_report)
@@ -147,8 +149,6 @@ def _after_save(request: HttpRequest, access: Any, step: Any, action: str) -> Ht
 
 
 def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[str, str], report: Any) -> dict[str, Any]:
-    from amends.web.repairs.models import ApologyDraft, StepCompletion
-
     answers = service.answers_for(access, step.slug)
     track = load_track(access.role)
     return {
@@ -160,10 +160,10 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
         "texts": texts,
         "errors": errors,
         "revisions": {k[1]: a.revision for k, a in answers.items()},
-        "history": {k[1]: list(JourneyAnswerRevision.objects.filter(answer=a)[:5]) for k, a in answers.items()},
+        "history": {k[1]: list(own(access, JourneyAnswerRevision).filter(answer=a)[:5]) for k, a in answers.items()},
         "feelings": load_feelings(),
-        "done": StepCompletion.objects.filter(repair=access.repair, user_id=access.user_id, step=step.slug).exists(),
-        "drafts": list(ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id)[:20]),
+        "done": own(access, StepCompletion).filter(step=step.slug).exists(),
+        "drafts": list(own(access, ApologyDraft)[:20]),
         "apology_report": report,
     }
 
@@ -174,6 +174,7 @@ def _apology_report(text: str, mistake: str) -> dict[str, Any] | None:
     return apology_result(text, mistake)
 
 
+@own_space
 @login_required
 @require_POST
 def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
@@ -206,6 +207,7 @@ def _scan(text: str) -> Any:
     return safety_for(text) if text.strip() else None
 
 
+@own_space
 @login_required
 @require_POST
 def step_reopen(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:

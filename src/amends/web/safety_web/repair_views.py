@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from amends.safety.playbooks import load_playbook
 from amends.services import safety as service
+from amends.services.access import own
 from amends.services.errors import InvalidInput
-from amends.web.access import repair_or_404
+from amends.web.access import own_space, repair_or_404
 from amends.web.regions import user_region
 from amends.web.safety_web.models import HelpSignsReport, PlaybookCheck
 
@@ -29,13 +30,14 @@ SIGNS = [
 ]
 
 
+@own_space
 @login_required
 def need_help(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         service.save_help_signs(access, {key: request.POST.get(key) == "on" for key, _ in SIGNS})
         return redirect("need_help", repair_id=access.repair.pk)
-    report = HelpSignsReport.objects.filter(user_id=access.user_id, repair=access.repair).first()
+    report = own(access, HelpSignsReport).first()
     checked = {key for key, _ in SIGNS if report and getattr(report, key)}
     context = {
         "access": access,
@@ -47,6 +49,7 @@ def need_help(request: HttpRequest, repair_id: int) -> HttpResponse:
     return render(request, "safety/need_help.html", context)
 
 
+@own_space
 @login_required
 def arguments(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -85,20 +88,18 @@ def _parse_date(value: str) -> date:
         raise InvalidInput("Give the date as YYYY-MM-DD, for example 2026-11-28.", "occurred_on") from exc
 
 
+@own_space
 @login_required
 def playbook(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     book = load_playbook(access.repair.kind)
-    done = set(
-        PlaybookCheck.objects.filter(repair=access.repair, user_id=access.user_id).values_list("item", flat=True)
-    )
+    done = set(own(access, PlaybookCheck).values_list("item", flat=True))
     return render(
-        request,
-        "safety/playbook.html",
-        {"access": access, "book": book, "done": done, "paused": service.couple_paused(access.repair)},
+        request, "safety/playbook.html", {"access": access, "book": book, "done": done, "paused": access.paused}
     )
 
 
+@own_space
 @login_required
 @require_POST
 def playbook_toggle(request: HttpRequest, repair_id: int) -> HttpResponse:

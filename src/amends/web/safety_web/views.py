@@ -14,15 +14,18 @@ from django.views.decorators.http import require_POST
 from amends.safety.plan import safety_plan
 from amends.safety.resources import for_region
 from amends.services import safety as service
+from amends.services.access import personal
 from amends.services.errors import InvalidInput
+from amends.web.access import own_space
 from amends.web.regions import user_region
 from amends.web.safety_web.models import SafetyPlan, ScreenResult
 
 
+@own_space
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     latest: dict[str, ScreenResult] = {}
-    for row in ScreenResult.objects.filter(user=request.user):
+    for row in personal(request.user, ScreenResult):
         latest.setdefault(row.instrument, row)
     context = {
         "screens": [(name, service.instrument_or_error(name), latest.get(name)) for name in service.SCREENS],
@@ -32,6 +35,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/overview.html", context)
 
 
+@own_space
 @login_required
 def screen(request: HttpRequest, name: str) -> HttpResponse:
     try:
@@ -51,12 +55,13 @@ def screen(request: HttpRequest, name: str) -> HttpResponse:
 
 
 def _own_result(request: HttpRequest, result_id: int) -> ScreenResult:
-    row = ScreenResult.objects.filter(pk=result_id, user=request.user).first()
+    row = personal(request.user, ScreenResult).filter(pk=result_id).first()
     if row is None:
         raise Http404("no such result")
     return row
 
 
+@own_space
 @login_required
 def result(request: HttpRequest, result_id: int) -> HttpResponse:
     row = _own_result(request, result_id)
@@ -67,6 +72,7 @@ def result(request: HttpRequest, result_id: int) -> HttpResponse:
     return render(request, "safety/result.html", context)
 
 
+@own_space
 @login_required
 @require_POST
 def acute(request: HttpRequest, result_id: int) -> HttpResponse:
@@ -81,6 +87,7 @@ def acute(request: HttpRequest, result_id: int) -> HttpResponse:
     )
 
 
+@own_space
 def help_now(request: HttpRequest) -> HttpResponse:
     """Full screen and nothing else: the lines to call now."""
     region = user_region(request)
@@ -88,6 +95,7 @@ def help_now(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/now.html", {"lines": lines, "region": region})
 
 
+@own_space
 @login_required
 def concerns(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
@@ -119,10 +127,11 @@ def _lines_for(kinds: list[str], region: str) -> Any:
     return for_region(region, categories)
 
 
+@own_space
 @login_required
 def plan(request: HttpRequest) -> HttpResponse:
     template = safety_plan(user_region(request))
-    saved = SafetyPlan.objects.filter(user=request.user).first()
+    saved = personal(request.user, SafetyPlan).first()
     answers = dict(saved.answers) if saved else {}
     error = None
     if request.method == "POST":

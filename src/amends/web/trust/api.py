@@ -18,9 +18,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from amends.services import trust as service
-from amends.services.errors import InvalidInput, NotFound
-from amends.web.access import repair_or_404
+from amends.services.errors import InvalidInput, NotFound, Paused
+from amends.web.access import couple_space, repair_or_404
 from amends.web.api.auth import api_caller
+from amends.web.middleware import paused_response
 from amends.web.trust import queries
 from amends.web.trust.models import CheckIn, Question
 
@@ -49,6 +50,8 @@ def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
                 return view(request, *args, **kwargs)
             except (NotFound, Http404):
                 return JsonResponse({"error": "not found"}, status=404)
+            except Paused:
+                return paused_response(request)  # the same neutral body whoever paused, token or session
             except InvalidInput as exc:
                 return JsonResponse({"error": str(exc), "field": exc.field, **_extra(exc)}, status=400)
 
@@ -122,6 +125,7 @@ def check_in_json(row: CheckIn) -> dict[str, Any]:
     }
 
 
+@couple_space
 @api_view(("GET", "POST"))
 def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -147,6 +151,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
     return JsonResponse({"commitments": rows, "today": led.today.isoformat()})
 
 
+@couple_space
 @api_view(("GET", "POST"))
 def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -176,6 +181,7 @@ def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
     )
 
 
+@couple_space
 @api_view(("POST",))
 def confirmation(request: HttpRequest, repair_id: int, check_in_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -203,16 +209,18 @@ def question_json(q: Question) -> dict[str, Any]:
     }
 
 
+@couple_space
 @api_view(("GET", "POST"))
 def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         q = service.ask_question(access, str(_body(request).get("text", "")))
         return JsonResponse({"question": question_json(q)}, status=201)
-    rows = Question.objects.filter(repair=access.repair).select_related("asked_by").prefetch_related("answers")
+    rows = queries.visible_questions(access)
     return JsonResponse({"questions": [question_json(q) for q in rows]})
 
 
+@couple_space
 @api_view(("POST",))
 def answers(request: HttpRequest, repair_id: int, question_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -220,9 +228,10 @@ def answers(request: HttpRequest, repair_id: int, question_id: int) -> HttpRespo
     q = service.answer_question(
         access, question_id, str(d.get("text", "")), thinking_until=_date(d.get("answer_by"), "answer_by")
     )
-    return JsonResponse({"question": question_json(Question.objects.select_related("asked_by").get(pk=q.pk))})
+    return JsonResponse({"question": question_json(queries.visible_questions(access).get(pk=q.pk))})
 
 
+@couple_space
 @api_view(("GET",))
 def dashboard_summary(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)

@@ -105,7 +105,12 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: “I saw Sam today at the station; we talked for two minutes about work.”",
     )
-    shared = forms.BooleanField(label="Share this with my partner", required=False, initial=True)
+    shared = forms.BooleanField(
+        label="Share this with my partner",
+        required=False,
+        initial=False,
+        help_text="Private unless you tick this. You can share, unshare or delete it later.",
+    )
 
 
 def questionnaire_form(instrument: Any, data: Any = None) -> forms.Form:

@@ -1,11 +1,10 @@
 """Read side of the trust feature: what a member may see, loaded once per request and computed by the core.
 
-Visibility, in one place:
-* commitments, check-ins, confirmations, dispute messages, questions and answers are seen by
-  both members of the repair;
-* transparency notes: by their writer, and by the partner when the writer shares them;
-* questionnaire responses: by their author, and by the partner only when the author shares them.
-Screening results live in the safety app and never appear here.
+What a member may see is decided by ``amends.services.access`` (``visible``, ``own``...), never
+here: commitments, check-ins, confirmations, dispute messages, questions and answers are shared
+by nature, notes and check-in scores only when their author shares them, nothing of anyone who
+has left, and only one's own items while the repair is paused. Screening results live in the
+safety app and never appear here.
 """
 
 from __future__ import annotations
@@ -16,14 +15,16 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from amends import ledger, measures
 from amends.ledger.consistency import occurrences
-from amends.services.access import RepairAccess
+from amends.services.access import RepairAccess, own, shared_with_me, visible
 from amends.services.trust import QUESTIONNAIRES, instruments_for, partner_of, to_domain, today_for
+from amends.web.repairs.models import ApologyDraft
 from amends.web.trust.models import (
+    Answer,
     CheckIn,
     Commitment,
     Confirmation,
@@ -91,18 +92,20 @@ def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
     The cache is only a shortcut: its key is a fingerprint read from the database on every
     call (counts and latest change times), so every worker sees a write at once.
     """
-    rows = list(Commitment.objects.filter(repair=access.repair).select_related("author"))
+    rows = list(visible(access, Commitment).select_related("author"))
+    authors = access.visible_authors
     day = today or today_for(access.user_id)
-    key = (access.repair.pk, day, *_fingerprint(access.repair.pk), tuple((r.pk, r.updated_at) for r in rows))
+    key = (access.repair.pk, day, authors, *_fingerprint(access.repair.pk), tuple((r.pk, r.updated_at) for r in rows))
     hit = _CACHE.get(key)
     if hit is not None:
         _CACHE.move_to_end(key)
         return hit
     versions: dict[int, list[ScheduleVersion]] = {}
-    for v in ScheduleVersion.objects.filter(commitment__repair=access.repair).order_by("effective_from", "pk"):
+    for v in visible(access, ScheduleVersion).order_by("effective_from", "pk"):
         versions.setdefault(v.commitment_id, []).append(v)
     domain = [to_domain(r, versions.get(r.pk, [])) for r in rows]
-    led = Ledger(rows, domain, _domain_check_ins([r.pk for r in rows]), day, {str(r.pk): r for r in rows})
+    check_ins = _domain_check_ins([r.pk for r in rows], authors)
+    led = Ledger(rows, domain, check_ins, day, {str(r.pk): r for r in rows})
     _CACHE[key] = led
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -124,12 +127,14 @@ def _fingerprint(repair_id: int) -> tuple[Any, ...]:
         return tuple(cursor.fetchone())
 
 
-def _domain_check_ins(commitment_ids: list[int]) -> list[ledger.CheckIn]:
-    """All check-ins of these commitments with the partner's verdict, as core values.
+def _domain_check_ins(commitment_ids: list[int], authors: frozenset[int]) -> list[ledger.CheckIn]:
+    """All check-ins of these (visible) commitments with the partner's verdict, as core values.
 
     Raw SQL on purpose: this is the hot path of every dashboard (thousands of rows), and the
     ORM's per-row converters cost more than the ledger's whole computation. Dates are parsed
-    once per distinct day (SQLite returns text, PostgreSQL returns dates).
+    once per distinct day (SQLite returns text, PostgreSQL returns dates). A verdict counts only
+    when its writer is one of ``authors``, which is the access rule for a confirmation of a
+    visible check-in (``access.visible``).
     """
     if not commitment_ids:
         return []
@@ -137,15 +142,16 @@ def _domain_check_ins(commitment_ids: list[int]) -> list[ledger.CheckIn]:
 
     ci, cf = CheckIn._meta.db_table, Confirmation._meta.db_table
     marks = ",".join(["%s"] * len(commitment_ids))
+    who = ",".join(["%s"] * len(authors))
     sql = (
         f'SELECT c.commitment_id, c."on", c.status, f.verdict FROM {ci} c '
-        f"LEFT JOIN {cf} f ON f.check_in_id = c.id WHERE c.commitment_id IN ({marks})"
+        f"LEFT JOIN {cf} f ON f.check_in_id = c.id AND f.partner_id IN ({who}) WHERE c.commitment_id IN ({marks})"
     )
     days: dict[Any, date] = {}
     make, status, conf = ledger.CheckIn, _STATUS, _CONF
     out = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, commitment_ids)
+        cursor.execute(sql, [*sorted(authors), *commitment_ids])
         for cid, on, s, v in cursor.fetchall():
             day = days.get(on)
             if day is None:
@@ -192,33 +198,41 @@ def event_commitments(led: Ledger, user_id: int) -> list[Commitment]:
 
 
 def awaiting_confirmation(access: RepairAccess, limit: int = 50) -> tuple[list[CheckIn], int]:
-    qs = CheckIn.objects.filter(commitment__repair=access.repair, confirmation__isnull=True).exclude(
-        commitment__author_id=access.user_id
-    )
+    qs = shared_with_me(access, CheckIn).filter(confirmation__isnull=True)
     return list(qs.select_related("commitment").order_by("-on", "-pk")[:limit]), qs.count()
 
 
 def recent_check_ins(access: RepairAccess, limit: int = 30) -> list[CheckIn]:
-    qs = CheckIn.objects.filter(commitment__repair=access.repair).select_related(
-        "commitment", "commitment__author", "confirmation"
-    )
-    return list(qs.order_by("-on", "-pk")[:limit])
+    qs = visible(access, CheckIn).select_related("commitment", "commitment__author")
+    return list(qs.prefetch_related(visible_confirmations(access)).order_by("-on", "-pk")[:limit])
+
+
+def visible_confirmations(access: RepairAccess) -> Prefetch:
+    """``check_in.confirmation`` as the access rule allows: absent when its writer may not be seen."""
+    return Prefetch("confirmation", queryset=visible(access, Confirmation))
 
 
 def disputed(access: RepairAccess, limit: int = 20) -> list[Confirmation]:
-    qs = Confirmation.objects.filter(check_in__commitment__repair=access.repair, verdict="disputed")
+    qs = visible(access, Confirmation).filter(verdict="disputed")
+    messages = Prefetch("messages", queryset=visible(access, DisputeMessage).select_related("author"))
     return list(
         qs.select_related("check_in", "check_in__commitment", "partner")
-        .prefetch_related("messages__author")
+        .prefetch_related(messages)
         .order_by("-check_in__on")[:limit]
     )
+
+
+def visible_questions(access: RepairAccess) -> Any:
+    """The questions this member may see, each with the answers they may see."""
+    answers = Prefetch("answers", queryset=visible(access, Answer))
+    return visible(access, Question).select_related("asked_by").prefetch_related(answers)
 
 
 # ---------------------------------------------------------------- questionnaires
 
 
 def visible_responses(access: RepairAccess) -> Any:
-    return QuestionnaireResponse.objects.filter(repair=access.repair).filter(Q(user_id=access.user_id) | Q(shared=True))
+    return visible(access, QuestionnaireResponse)
 
 
 def series(access: RepairAccess, instrument: str) -> dict[int, list[tuple[datetime, float]]]:
@@ -239,9 +253,7 @@ def series(access: RepairAccess, instrument: str) -> dict[int, list[tuple[dateti
 def questionnaires_due(access: RepairAccess) -> list[str]:
     since = timezone.now() - timedelta(days=QUESTIONNAIRE_EVERY_DAYS)
     taken = set(
-        QuestionnaireResponse.objects.filter(repair=access.repair, user_id=access.user_id, taken_at__gte=since)
-        .values_list("instrument", flat=True)
-        .distinct()
+        own(access, QuestionnaireResponse).filter(taken_at__gte=since).values_list("instrument", flat=True).distinct()
     )
     return [i for i in instruments_for(access.role) if i not in taken]
 
@@ -269,8 +281,8 @@ def reminders(access: RepairAccess, led: Ledger | None = None) -> list[dict[str,
     if waiting and partner_of(access) is not None:
         out.append({"text": f"{waiting} of your partner's check-ins to confirm or dispute.", "url": "trust_confirm"})
     if access.role == "offender":
-        n = Question.objects.filter(repair=access.repair, status="waiting").exclude(asked_by_id=access.user_id).count()
-        late = Question.objects.filter(repair=access.repair, status="thinking", answer_by__lt=led.today).count()
+        n = shared_with_me(access, Question).filter(status="waiting").count()
+        late = visible(access, Question).filter(status="thinking", answer_by__lt=led.today).count()
         if n:
             out.append(
                 {
@@ -345,9 +357,7 @@ def timeline(
 
 
 def _commitment_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
-    rows = ScheduleVersion.objects.filter(commitment__repair=access.repair, created_at__lt=before).select_related(
-        "commitment"
-    )
+    rows = visible(access, ScheduleVersion).filter(created_at__lt=before).select_related("commitment")
     out = []
     for v in rows.order_by("-created_at")[:n]:
         first = v.effective_from == v.commitment.start and v.created_at - v.commitment.created_at < timedelta(seconds=5)
@@ -357,7 +367,7 @@ def _commitment_events(access: RepairAccess, before: datetime, n: int) -> list[E
 
 
 def _check_in_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
-    rows = CheckIn.objects.filter(repair=access.repair, recorded_at__lt=before).select_related("commitment")
+    rows = visible(access, CheckIn).filter(recorded_at__lt=before).select_related("commitment")
     return [
         Event(
             c.recorded_at,
@@ -372,9 +382,7 @@ def _check_in_events(access: RepairAccess, before: datetime, n: int) -> list[Eve
 
 
 def _confirmation_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
-    rows = Confirmation.objects.filter(repair=access.repair, created_at__lt=before).select_related(
-        "check_in__commitment"
-    )
+    rows = visible(access, Confirmation).filter(created_at__lt=before).select_related("check_in__commitment")
     out = [
         Event(
             c.created_at,
@@ -386,7 +394,7 @@ def _confirmation_events(access: RepairAccess, before: datetime, n: int) -> list
         )
         for c in rows.order_by("-created_at")[:n]
     ]
-    msgs = DisputeMessage.objects.filter(repair=access.repair, created_at__lt=before)
+    msgs = visible(access, DisputeMessage).filter(created_at__lt=before)
     out += [
         Event(m.created_at, "confirmations", m.author_id, "Added to a dispute", m.text)
         for m in msgs.order_by("-created_at")[:n]
@@ -395,11 +403,9 @@ def _confirmation_events(access: RepairAccess, before: datetime, n: int) -> list
 
 
 def _question_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
-    from amends.web.trust.models import Answer
-
-    qs = Question.objects.filter(repair=access.repair, created_at__lt=before).order_by("-created_at")[:n]
+    qs = visible(access, Question).filter(created_at__lt=before).order_by("-created_at")[:n]
     out = [Event(q.created_at, "questions", q.asked_by_id, "Asked a question", q.text) for q in qs]
-    answers = Answer.objects.filter(question__repair=access.repair, created_at__lt=before).select_related("question")
+    answers = visible(access, Answer).filter(created_at__lt=before).select_related("question")
     out += [
         Event(
             a.created_at,
@@ -415,9 +421,7 @@ def _question_events(access: RepairAccess, before: datetime, n: int) -> list[Eve
 
 
 def _note_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
-    rows = TransparencyNote.objects.filter(repair=access.repair, created_at__lt=before).filter(
-        Q(author_id=access.user_id) | Q(shared=True)
-    )
+    rows = visible(access, TransparencyNote).filter(created_at__lt=before)
     return [
         Event(t.created_at, "notes", t.author_id, "Wrote a transparency note", t.text, private=not t.shared)
         for t in rows.order_by("-created_at")[:n]
@@ -447,11 +451,7 @@ def _score_detail(r: QuestionnaireResponse) -> str:
 
 
 def _apology_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
-    from amends.web.repairs.models import ApologyDraft
-
-    rows = ApologyDraft.objects.filter(repair=access.repair, shared=True, created_at__lt=before).order_by(
-        "-created_at"
-    )[:n]
+    rows = visible(access, ApologyDraft).filter(shared=True, created_at__lt=before).order_by("-created_at")[:n]
     return [
         Event(d.created_at, "apology", d.author_id, f"Shared the apology (version {d.version})", d.text) for d in rows
     ]

@@ -7,7 +7,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from amends import measures
-from amends.services.access import RepairAccess
+from amends.services.access import RepairAccess, visible
 from amends.web.trust import dashboard
 from amends.web.trust.models import Question
 from amends.web.trust.queries import load_ledger
@@ -16,7 +16,7 @@ from amends.web.trust.queries import load_ledger
 def report_context(access: RepairAccess) -> dict[str, Any]:
     led = load_ledger(access)
     data = dashboard.build(access, led)
-    questions = Question.objects.filter(repair=access.repair)
+    questions = visible(access, Question)
     return {
         "access": access,
         "repair": access.repair,
@@ -39,7 +39,7 @@ def _pct(v: float | None) -> str:
 
 def _markdown(ctx: dict[str, Any]) -> str:
     lines = [
-        f"# Progress summary: {ctx['repair'].title}",
+        f"# Progress summary: {ctx['access'].title}",
         "",
         f"Prepared {ctx['today']:%d %B %Y} by amends. "
         "It shows what this person may see; screening answers are never included.",

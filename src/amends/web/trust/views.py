@@ -18,9 +18,11 @@ from django.views.decorators.http import require_POST
 from amends.coach.reply import analyze_reply
 from amends.coach.text import TextRejected
 from amends.services import trust as service
+from amends.services.access import get_own, get_visible, own, visible
 from amends.services.errors import InvalidInput, NotFound
-from amends.web.access import repair_or_404
+from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.highlight import highlight_html
+from amends.web.repairs.models import ApologyDraft
 from amends.web.trust import charts, dashboard, queries
 from amends.web.trust.forms import (
     AnswerForm,
@@ -47,12 +49,14 @@ def _404(exc: NotFound) -> Http404:
 # ---------------------------------------------------------------- dashboard, charts, timeline
 
 
+@couple_space
 @login_required
 def trust_dashboard(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     return render(request, "trust/dashboard.html", {"access": access, **dashboard.build(access)})
 
 
+@couple_space
 @login_required
 def chart_svg(request: HttpRequest, repair_id: int, name: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -64,6 +68,7 @@ def chart_svg(request: HttpRequest, repair_id: int, name: str) -> HttpResponse:
     return response
 
 
+@couple_space
 @login_required
 def timeline(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -105,9 +110,7 @@ def _next_query(request: HttpRequest, cursor: datetime | None) -> str:
 
 def _apology_sentences(access: Any) -> list[dict[str, str]]:
     """The user's own sentences from the repair and change parts of their latest apology draft."""
-    from amends.web.repairs.models import ApologyDraft
-
-    draft = ApologyDraft.objects.filter(repair=access.repair, author_id=access.user_id).first()
+    draft = own(access, ApologyDraft).first()
     if draft is None:
         return []
     try:
@@ -146,6 +149,7 @@ def _coach(text: str) -> dict[str, Any] | None:
     return report
 
 
+@couple_space
 @login_required
 def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -192,6 +196,7 @@ def _save_commitment(access: Any, form: CommitmentForm) -> bool:
     return True
 
 
+@couple_space
 @login_required
 @require_POST
 def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
@@ -199,12 +204,14 @@ def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
     return render(request, "trust/partials/commitment_report.html", {"report": _coach(request.POST.get("text", ""))})
 
 
+@couple_space
 @login_required
 def commitment_edit(request: HttpRequest, repair_id: int, commitment_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    c = Commitment.objects.filter(pk=commitment_id, repair=access.repair, author_id=access.user_id).first()
-    if c is None:
-        raise Http404("no such commitment")
+    try:
+        c = get_own(access, Commitment, commitment_id, "commitment")
+    except NotFound as exc:
+        raise _404(exc) from exc
     latest = c.versions.order_by("-effective_from").first()
     initial = {
         "text": c.text,
@@ -253,6 +260,7 @@ def _edit(access: Any, c: Commitment, form: EditCommitmentForm) -> bool:
 # ---------------------------------------------------------------- check-ins and confirmations
 
 
+@couple_space
 @login_required
 def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -293,6 +301,7 @@ def _posted_key(request: HttpRequest) -> str:
     return f"{request.POST.get('commitment', '')}:{request.POST.get('on', '')}" if request.method == "POST" else ""
 
 
+@couple_space
 @login_required
 def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -320,6 +329,7 @@ def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
     return render(request, "trust/confirm.html", context)
 
 
+@couple_space
 @login_required
 @require_POST
 def dispute_message(request: HttpRequest, repair_id: int, check_in_id: int) -> HttpResponse:
@@ -340,6 +350,7 @@ def dispute_message(request: HttpRequest, repair_id: int, check_in_id: int) -> H
 # ---------------------------------------------------------------- questions and answers
 
 
+@couple_space
 @login_required
 def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -352,7 +363,7 @@ def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
         else:
             messages.success(request, "Question sent. It shows as waiting until it is answered.")
             return redirect("trust_questions", repair_id=access.repair.pk)
-    rows = Question.objects.filter(repair=access.repair).prefetch_related("answers")
+    rows = queries.visible_questions(access)
     return render(
         request,
         "trust/questions.html",
@@ -360,12 +371,14 @@ def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
     )
 
 
+@couple_space
 @login_required
 def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    q = Question.objects.filter(pk=question_id, repair=access.repair).first()
-    if q is None:
-        raise Http404("no such question")
+    try:
+        q = get_visible(access, Question, question_id, "question")
+    except NotFound as exc:
+        raise _404(exc) from exc
     form = AnswerForm(request.POST or None)
     feedback = None
     if request.method == "POST" and form.is_valid():
@@ -389,7 +402,7 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
         "q": q,
         "form": form,
         "feedback": feedback,
-        "answers": q.answers.all(),
+        "answers": visible(access, Answer).filter(question=q),
         "names": dashboard.names(access),
     }
     return render(request, "trust/question.html", context)
@@ -407,6 +420,7 @@ def _reply_feedback(partner_message: str, reply: str) -> dict[str, Any] | None:
     return report
 
 
+@couple_space
 @login_required
 @require_POST
 def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpResponse:
@@ -416,8 +430,9 @@ def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpRes
     except NotFound as exc:
         raise _404(exc) from exc
     except InvalidInput as exc:
-        a = Answer.objects.filter(pk=answer_id, question__repair=access.repair).first()
-        if a is None:  # another repair's answer: as unknown as any outsider's request
+        try:
+            a = get_visible(access, Answer, answer_id, "answer")
+        except NotFound:  # another repair's answer: as unknown as any outsider's request
             raise Http404("no such answer") from exc
         messages.error(request, str(exc))
     return redirect("trust_question", repair_id=access.repair.pk, question_id=a.question_id)
@@ -426,6 +441,7 @@ def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpRes
 # ---------------------------------------------------------------- transparency notes
 
 
+@couple_space
 @login_required
 def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -438,11 +454,7 @@ def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
         else:
             messages.success(request, "Note saved.")
             return redirect("trust_notes", repair_id=access.repair.pk)
-    from django.db.models import Q
-
-    rows = TransparencyNote.objects.filter(repair=access.repair).filter(Q(author_id=access.user_id) | Q(shared=True))[
-        :100
-    ]
+    rows = visible(access, TransparencyNote)[:100]
     return render(
         request, "trust/notes.html", {"access": access, "form": form, "notes": rows, "names": dashboard.names(access)}
     )
@@ -451,10 +463,11 @@ def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
 # ---------------------------------------------------------------- questionnaires
 
 
+@own_space
 @login_required
 def questionnaires(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    mine = QuestionnaireResponse.objects.filter(repair=access.repair, user_id=access.user_id)[:30]
+    mine = own(access, QuestionnaireResponse)[:30]
     from amends.measures import load_instrument
 
     offered = [load_instrument(i) for i in service.instruments_for(access.role)]
@@ -465,6 +478,7 @@ def questionnaires(request: HttpRequest, repair_id: int) -> HttpResponse:
     )
 
 
+@own_space
 @login_required
 def questionnaire(request: HttpRequest, repair_id: int, instrument: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
@@ -486,6 +500,7 @@ def questionnaire(request: HttpRequest, repair_id: int, instrument: str) -> Http
     return render(request, "trust/questionnaire.html", {"access": access, "inst": inst, "form": form})
 
 
+@couple_space
 @login_required
 @require_POST
 def share_response(request: HttpRequest, repair_id: int, response_id: int) -> HttpResponse:
@@ -495,3 +510,32 @@ def share_response(request: HttpRequest, repair_id: int, response_id: int) -> Ht
     except NotFound as exc:
         raise _404(exc) from exc
     return redirect("trust_questionnaires", repair_id=access.repair.pk)
+
+
+@couple_space
+@login_required
+@require_POST
+def note_share(request: HttpRequest, repair_id: int, note_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    shared = request.POST.get("shared") == "1"
+    try:
+        service.set_note_shared(access, note_id, shared)
+    except NotFound as exc:
+        raise _404(exc) from exc
+    messages.success(
+        request, "Shared with your partner." if shared else "Private again: your partner no longer sees it."
+    )
+    return redirect("trust_notes", repair_id=access.repair.pk)
+
+
+@own_space
+@login_required
+@require_POST
+def note_delete(request: HttpRequest, repair_id: int, note_id: int) -> HttpResponse:
+    access = repair_or_404(request, repair_id)
+    try:
+        service.delete_transparency_note(access, note_id)
+    except NotFound as exc:
+        raise _404(exc) from exc
+    messages.success(request, "Note deleted.")
+    return redirect("trust_notes", repair_id=access.repair.pk)
