@@ -182,9 +182,11 @@ def visible(access: RepairAccess, model: type[M]) -> QuerySet[M]:
     others = Q(**{f"{rule.author}__in": authors})
     if rule.shared:
         others &= Q(**{rule.shared: True})
+    rows = rows.filter(mine | others)
     if rule.parent_author:
-        others &= Q(**{f"{rule.parent_author}__in": authors})
-    return rows.filter(mine | others)
+        # Even one's own reply is shown only beside what it replies to: it quotes it.
+        rows = rows.filter(**{f"{rule.parent_author}__in": authors})
+    return rows
 
 
 def own(access: RepairAccess, model: type[M]) -> QuerySet[M]:
