@@ -101,9 +101,7 @@ def concerns(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "clear":
             service.clear_signals(request.user)
-            messages.info(
-                request, "Done. Shared features are available again unless your partner's settings say otherwise."
-            )
+            messages.info(request, "Done. Your pause is lifted.")
             return redirect("safety")
         try:
             kinds = service.report_concerns(request.user, request.POST.getlist("concern"))
