@@ -1,0 +1,103 @@
+"""The couple pause in two real browsers: bob's private screen pauses the shared space, alice reaches
+nothing shared by session or by API token, her help page shows nothing of bob's signal, and bob
+alone decides to open it again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import sign_up, start_repair
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NOTICE = "The shared space is paused for now."
+BOB_SHARES = "I keep replaying the night you did not come home."
+
+
+@pytest.fixture
+def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 900})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def _couple(alice: Any, bob: Any) -> str:
+    sign_up(alice, "alice")
+    start_repair(alice)
+    repair_url = alice.url
+    alice.get_by_role("link", name="Partner and privacy").click()
+    alice.get_by_role("button", name="Invite my partner").click()
+    code = alice.locator("#invite-code").inner_text()
+    sign_up(bob, "bob")
+    bob.get_by_role("link", name="Join a repair").click()
+    bob.get_by_label("Invitation code").fill(code)
+    bob.get_by_role("button", name="Join").click()
+    bob.wait_for_url(repair_url)
+    return str(repair_url)
+
+
+def _alices_token(alice: Any) -> str:
+    alice.goto("/privacy/")
+    alice.get_by_label("Token name").fill("my script")
+    alice.get_by_role("button", name="Create a token").click()
+    return str(alice.locator("#token-value").inner_text())
+
+
+def _bob_takes_a_positive_hark(bob: Any) -> None:
+    bob.goto("/safety/screen/hark/")
+    for legend, answer in [("humiliated", "No"), ("afraid", "Yes"), ("raped", "No"), ("kicked", "No")]:
+        bob.get_by_role("group", name=re.compile(legend)).get_by_label(answer).check()
+    bob.get_by_role("button", name="See what this means").click()
+    bob.wait_for_load_state()
+
+
+def test_bobs_screen_pauses_the_couple_space_and_only_bob_reopens_it(
+    page: Any, second_page: Any, browser: Any, live_server: Any
+) -> None:
+    alice, bob = page, second_page
+    repair_url = _couple(alice, bob)
+    repair_id = repair_url.rstrip("/").rsplit("/", 1)[-1]
+    bob.goto(repair_url + "step/what-happened/")
+    bob.get_by_label("What happened, as I experienced it?").fill(BOB_SHARES)
+    bob.locator("#field-what-happened").get_by_role("button", name="Share with my partner").click()
+    bob.get_by_text("Shared with your partner.").first.wait_for()
+    token = _alices_token(alice)
+
+    _bob_takes_a_positive_hark(bob)
+
+    # alice, signed in: nothing shared is reachable, and every page says only the neutral notice.
+    for path in ("shared/", "trust/", "trust/notes/", "trust/questions/", "trust/timeline/", "trust/check-ins/"):
+        response = alice.goto(repair_url + path)
+        assert response.status == 423, path
+        assert alice.get_by_role("heading", name=NOTICE).is_visible()
+        assert BOB_SHARES not in alice.content()
+    # alice, with her API token from a fresh context: the same pause, in JSON.
+    robot = browser.new_context(base_url=live_server.url)
+    for method, path in (("get", "questions/"), ("post", "questions/"), ("get", "commitments/")):
+        call = getattr(robot.request, method)
+        reply = call(f"/api/repairs/{repair_id}/{path}", headers={"Authorization": f"Bearer {token}"})
+        assert reply.status == 423 and reply.json()["error"] == "paused", path
+    robot.close()
+
+    # alice's help page is about alice: nothing of bob's signal.
+    alice.goto(repair_url + "help/")
+    help_text = alice.locator("main").inner_text()
+    assert "just for you" not in help_text and "not your fault" not in help_text and "afraid" not in help_text
+    # alice cannot lift bob's pause; she is offered only her own break.
+    alice.goto(repair_url + "pause/")
+    assert alice.get_by_role("button", name="Open the shared space again").count() == 0
+
+    # bob decides: he sees his choices and opens the shared space again.
+    bob.goto(repair_url + "pause/")
+    assert bob.get_by_role("link", name="Keep it paused").is_visible()
+    assert bob.get_by_role("link", name="Leave this repair quietly").is_visible()
+    bob.get_by_role("button", name="Open the shared space again").click()
+    bob.get_by_text("Your pause is lifted.").wait_for()
+
+    response = alice.goto(repair_url + "shared/")
+    assert response.status == 200 and alice.get_by_text(BOB_SHARES).is_visible()
