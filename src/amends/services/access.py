@@ -310,6 +310,11 @@ def resume(access: RepairAccess) -> None:
     Pause.objects.filter(repair=access.repair, user_id=access.user_id).delete()
 
 
+def has_paused(user: object) -> bool:
+    """Whether this person holds a pause on any repair (shown to them alone)."""
+    return Pause.objects.filter(user=user).exists()
+
+
 def pause_everywhere(user: object) -> None:
     """A private safety signal pauses every repair the person is in, exactly like choosing to pause."""
     with transaction.atomic():

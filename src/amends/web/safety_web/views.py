@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from amends.safety.plan import safety_plan
 from amends.safety.resources import for_region
 from amends.services import safety as service
-from amends.services.access import personal
+from amends.services.access import has_paused, personal
 from amends.services.errors import InvalidInput
 from amends.web.access import own_space
 from amends.web.regions import user_region
@@ -68,7 +68,7 @@ def result(request: HttpRequest, result_id: int) -> HttpResponse:
     route = service.screen_route(request.user, row, user_region(request))
     if route.full_screen:
         return redirect("safety_now")
-    context = {"row": row, "result": service.stored_result(row), "route": route}
+    context = {"row": row, "result": service.stored_result(row), "route": route, "paused": has_paused(request.user)}
     return render(request, "safety/result.html", context)
 
 
