@@ -261,7 +261,7 @@ def test_the_partner_never_sees_the_creators_private_title_or_description(
     bob: User, alice_repair: Repair, joined_bob: Any
 ) -> None:
     as_bob = client_for(bob)
-    for url in ("/", f"/repairs/{alice_repair.pk}/", f"/repairs/{alice_repair.pk}/step/feelings/"):
+    for url in ("/", f"/repairs/{alice_repair.pk}/", f"/repairs/{alice_repair.pk}/step/what-happened/"):
         html = as_bob.get(url).content.decode()
         assert alice_repair.title not in html and "stayed at work" not in html, url
     assert "A broken promise" in as_bob.get(f"/repairs/{alice_repair.pk}/").content.decode()
