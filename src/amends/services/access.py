@@ -216,7 +216,7 @@ def get_own(access: RepairAccess, model: type[M], pk: object, what: str = "item"
     return _one(own(access, model), pk, what)
 
 
-def _one(rows: QuerySet[M], pk: object, what: str) -> M:
+def _one(rows: Any, pk: object, what: str) -> Any:
     try:
         return rows.get(pk=int(str(pk)))
     except (rows.model.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
