@@ -306,3 +306,16 @@ def test_two_apology_rules_are_one(alice: User, bob: User, alice_repair: Repair,
     for url in ("/repairs/{id}/shared/", "/repairs/{id}/trust/timeline/"):
         assert "SHARED-DRAFT" not in _page(as_bob, url, alice_repair)
     assert "SHARED-DRAFT" not in _exported(bob)
+
+
+def test_after_bob_leaves_alice_no_longer_sees_his_dispute_of_her_check_in(
+    alice: User, bob: User, trust_world: dict[str, Any]
+) -> None:
+    repair = trust_world["repair"]
+    leave_repair(_access(bob, repair))
+    as_alice = client_for(alice)
+    seen = "".join(_page(as_alice, url, repair) for url in BY_NATURE_PAGES)
+    assert "BOB-DISPUTE" not in seen and "BOB-QUESTION" not in seen
+    assert "ALICE-COMMITMENT" in seen  # her own items are still hers
+    check_ins = as_alice.get(f"/api/repairs/{repair.pk}/check-ins/").json()["recent"]
+    assert [c["confirmation"] for c in check_ins] == [None]
