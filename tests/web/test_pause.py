@@ -15,6 +15,7 @@ from amends.services.errors import Paused
 from amends.services.partners import leave_repair
 from amends.services.safety import save_help_signs, triage_for
 from amends.web.repairs.models import Repair
+from amends.web.trust.report import render_report
 
 from .conftest import client_for
 
@@ -142,3 +143,11 @@ def test_services_refuse_to_reach_the_partner_while_paused(
 def test_a_private_note_may_still_be_written_while_paused(alice: User, alice_repair: Repair, joined_bob: Any) -> None:
     pause(repair_access(alice, alice_repair.pk))
     assert trust.add_transparency_note(repair_access(alice, alice_repair.pk), "just for me").shared is False
+
+
+def test_the_progress_report_is_refused_while_paused(
+    alice: User, bob: User, alice_repair: Repair, joined_bob: Any
+) -> None:
+    pause(repair_access(bob, alice_repair.pk))
+    with pytest.raises(Paused):
+        render_report(repair_access(alice, alice_repair.pk), "md")

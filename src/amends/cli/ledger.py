@@ -200,7 +200,7 @@ def report(fmt: str, output: str | None, user: str | None, repair: int | None) -
     """
     from amends.web.trust.report import render_report
 
-    text = render_report(_context(user, repair), fmt)
+    text = _run(render_report, _context(user, repair), fmt)
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -7,13 +7,14 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from amends import measures
-from amends.services.access import RepairAccess, visible
+from amends.services.access import RepairAccess, require_open, visible
 from amends.web.trust import dashboard
 from amends.web.trust.models import Question
 from amends.web.trust.queries import load_ledger
 
 
 def report_context(access: RepairAccess) -> dict[str, Any]:
+    require_open(access)  # a summary of the couple's record is shared data: none while the space is paused
     led = load_ledger(access)
     data = dashboard.build(access, led)
     questions = visible(access, Question)
