@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -12,7 +13,9 @@ from django.test import Client
 from amends.services import trust
 from amends.services.access import is_paused, pause, repair_access
 from amends.services.errors import Paused
-from amends.services.partners import leave_repair
+from amends.services.partners import leave_repair, set_answer_shared
+from amends.services.privacy import export_data
+from amends.services.repairs import save_answer
 from amends.services.safety import save_help_signs, triage_for
 from amends.web.repairs.models import Repair
 from amends.web.trust.report import render_report
@@ -151,3 +154,15 @@ def test_the_progress_report_is_refused_while_paused(
     pause(repair_access(bob, alice_repair.pk))
     with pytest.raises(Paused):
         render_report(repair_access(alice, alice_repair.pk), "md")
+
+
+def test_alices_export_holds_nothing_of_bobs_while_paused(
+    alice: User, bob: User, alice_repair: Repair, joined_bob: Any
+) -> None:
+    bob_access = repair_access(bob, alice_repair.pk)
+    save_answer(bob_access, "what-happened", "what-happened", "BOB-SHARED words")
+    set_answer_shared(bob_access, "what-happened", "what-happened", True)
+    assert "BOB-SHARED" in json.dumps(export_data(alice))
+    pause(bob_access)
+    assert "BOB-SHARED" not in json.dumps(export_data(alice))
+    assert "BOB-SHARED" in json.dumps(export_data(bob))
