@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from amends.cli import cli
+from amends.measures import load_instrument
 
 
 @pytest.fixture(autouse=True)
@@ -62,23 +64,55 @@ def test_scan_missing_file_exits_2(tmp_path: Path) -> None:
     assert code == 2 and "cannot read" in out
 
 
-def test_screen_phq2_scores_and_saves_locally(home: Path) -> None:
+@pytest.fixture
+def sam() -> Any:
+    from django.contrib.auth.models import User
+
+    return User.objects.create_user("sam", password="a calm harbour 42")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_screen_phq2_scores_and_keeps_it_through_the_web_service(sam: Any) -> None:
+    from amends.web.safety_web.models import ScreenResult
+
     code, out = run("screen", "phq2", stdin="2\n1\n")
-    assert code == 0 and "PHQ-9" in out
-    saved = [json.loads(line) for line in (home / "screens.jsonl").read_text().splitlines()]
-    assert saved[0]["instrument"] == "phq2" and saved[0]["total"] == 3
+    assert code == 0 and "PHQ-9" in out, out
+    row = ScreenResult.objects.get(user=sam)
+    assert row.instrument == "phq2" and row.total == 3
 
 
-def test_screen_phq9_item9_shows_crisis_lines_immediately() -> None:
+@pytest.mark.django_db(transaction=True)
+def test_screen_phq9_item9_shows_crisis_lines_immediately(sam: Any) -> None:
     code, out = run("screen", "phq9", "--region", "UK", stdin="0\n0\n0\n0\n0\n0\n0\n0\n1\n")
     assert code == 0 and "116 123" in out
 
 
-def test_screen_asq_skips_item5_when_all_no() -> None:
+@pytest.mark.django_db(transaction=True)
+def test_screen_asq_skips_item5_when_all_no(sam: Any) -> None:
     code, out = run("screen", "asq", stdin="no\nno\nno\nno\n")
     assert code == 0 and "thoughts of killing yourself right now" not in out
 
 
-def test_screen_asq_acute() -> None:
-    code, out = run("screen", "asq", "--region", "US", stdin="yes\nno\nno\nno\nyes\n")
-    assert code == 0 and "988" in out and "right now" in out
+@pytest.mark.django_db(transaction=True)
+def test_screen_asq_asks_item5_after_a_refusal_and_an_acute_yes_routes_to_help_now(sam: Any) -> None:
+    code, out = run("screen", "asq", "--region", "US", stdin="no\nrefused\nno\nno\nyes\n")
+    assert code == 0 and "right now" in out and "988" in out
+    assert out.index("988") < out.index(load_instrument("asq").scoring["bands"][2]["meaning"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_positive_hark_from_the_cli_raises_the_same_signal_as_the_web(sam: Any) -> None:
+    from amends.web.safety_web.models import SafetySignal
+
+    code, out = run("screen", "hark", "--region", "UK", stdin="no\nyes\nno\nno\n")
+    assert code == 0 and "0808 2000 247" in out
+    assert SafetySignal.objects.filter(user=sam, kind="abuse_victim", source="hark").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_screen_with_several_accounts_asks_which_one(sam: Any) -> None:
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("kim", password="a calm harbour 42")
+    code, out = run("screen", "hark", stdin="no\nno\nno\nno\n")
+    assert code == 1 and "--user" in out

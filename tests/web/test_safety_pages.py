@@ -201,7 +201,7 @@ def test_outsider_still_gets_404_not_the_pause(as_charlie: Client, alice: User, 
 
 
 def test_autosave_scans_what_was_typed_since_the_last_save(as_alice: Client, alice_repair: Any) -> None:
-    from amends.web.repairs.views import _new_sentences
+    from amends.services.repairs import new_sentences as _new_sentences
 
     before = "I was stressed at work. I stopped calling."
     after = "I was stressed at work. I stopped calling. Some nights I wish I could just disappear for good."

@@ -1,23 +1,28 @@
 """``amends help-now``, ``amends safety scan`` and ``amends screen``: safety from the terminal.
 
-Exit status: 0 on success (including when a scan finds something), 2 on bad input.
-Screen results are kept only on this machine, in screens.jsonl in the data directory.
+Exit status: 0 on success (including when a scan finds something), 1 when refused, 2 on bad input.
+``amends screen`` goes through the same service as the web Safety pages (``services.safety.submit_screen``):
+the result is kept privately in this machine's database for a local account, and a positive screen raises
+the same signal as on the web.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from amends.measures import ScoreResult, load_instrument, score, screens
+from amends.cli.app import setup_django
+from amends.cli.ledger import _user
+from amends.measures import ScoreResult, items_to_ask, load_instrument, screens
 from amends.measures.instruments import Instrument, Item, UnknownInstrument
 from amends.safety.resources import Resource, footer, for_region, grouped_for_region
+
+if TYPE_CHECKING:  # routing loads the detector; the CLI starts without it
+    from amends.safety.routing import Route
 
 SCREENS = screens()
 _region = click.option(
@@ -111,31 +116,41 @@ def _print_report(result: dict[str, Any], region: str | None) -> None:
 @click.command("screen")
 @click.argument("name", type=click.Choice(SCREENS, case_sensitive=False))
 @_region
-def screen(name: str, region: str | None) -> None:
-    """Answer a short questionnaire privately; the result stays on this machine.
+@click.option("--user", "username", default=None, help="Local account to keep it for (default: the only one).")
+def screen(name: str, region: str | None, username: str | None) -> None:
+    """Answer a short questionnaire privately; the result stays on this machine, never shown to a partner.
 
     \b
     Examples:
       amends screen phq9
-      amends screen hark --region UK
+      amends screen hark --region UK --user sam
     """
+    from amends.services import safety as service
+    from amends.services.errors import InvalidInput
+    from amends.services.text_safety import region_of
+
+    setup_django()
+    user = _user(username)
+    region = region or region_of(user.pk)
     inst = load_instrument(name)
     click.echo(f"{inst.title}\n{inst.attribution}\n")
     if inst.stem:
         click.echo(inst.stem)
     answers = _ask_all(inst, region)
-    result = score(inst.id, answers)
-    _print_result(inst, result, region)
-    path = _save(result)
-    click.echo(f"\nSaved privately to {path}.")
+    try:
+        row, result = service.submit_screen(user, inst.id, answers)
+    except InvalidInput as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_result(inst, result, service.screen_route(user, row, region), region)
+    click.echo("\nKept privately in amends on this machine. Your partner is never shown it.")
 
 
 def _ask_all(inst: Instrument, region: str | None) -> dict[str, Any]:
+    """Ask the items ``measures`` says to ask, one at a time: the ASQ asks item 5 after a yes to 1-4."""
     answers: dict[str, Any] = {}
     warned = False
-    for item in inst.items:
-        if item.id == "5" and inst.id == "asq" and not any(v in ("yes", "refused") for v in answers.values()):
-            continue
+    while pending := [i for i in items_to_ask(inst.id, answers) if i not in answers]:
+        item = inst.item(pending[0])
         answers[item.id] = _ask(item)
         if not warned and _triggers(item, answers[item.id]):
             warned = True
@@ -158,35 +173,29 @@ def _ask(item: Item) -> Any:
     return int(answer) if isinstance(item.options[0].value, int) else answer
 
 
-def _print_result(inst: Instrument, result: ScoreResult, region: str | None) -> None:
+def _print_result(inst: Instrument, result: ScoreResult, route: Route, region: str | None) -> None:
+    """The same route as the web result page: the crisis line first, then the meaning."""
     click.echo("")
+    if route.messages:
+        for message in route.messages:
+            click.echo(message)
+        for r in route.resources:
+            click.echo(_line(r))
+        click.echo("")
     if result.total is not None and inst.validated:
         click.echo(f"Score: {result.total:g}")
     click.echo(result.meaning)
     if result.reason:
         click.echo(result.reason)
-    if "suicide_risk" in result.flags or "acute" in result.flags:
-        click.echo("\nYou do not have to go through this alone. Talk to someone now:")
-        _echo_lines(region, ["emergency", "suicide", "crisis"])
-    if "abuse" in result.flags:
-        click.echo("\nConfidential support (your partner is not told):")
-        _echo_lines(region, ["dv_victim", "emergency"])
     if "substance" in result.flags:
         _echo_lines(region, ["substance"])
+    if route.urge_clinician:
+        click.echo(
+            "Please contact a doctor or mental-health professional soon, and tell them how you have been feeling."
+        )
     if result.next_instrument:
         click.echo(f"\nNext, you could run: amends screen {result.next_instrument}")
     click.echo("\n" + footer(region))
-
-
-def _save(result: ScoreResult) -> Path:
-    from amends.paths import data_dir
-
-    path = data_dir() / "screens.jsonl"
-    record = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **result.to_dict()}
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
 
 
 __all__ = ["help_now", "safety", "screen", "UnknownInstrument"]

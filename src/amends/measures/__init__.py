@@ -14,7 +14,7 @@ from amends.measures.instruments import (
     offered_to,
     screens,
 )
-from amends.measures.scoring import InvalidAnswer, ScoreResult, score
+from amends.measures.scoring import InvalidAnswer, ScoreResult, items_to_ask, score
 
 __all__ = [
     "INSTRUMENTS",
@@ -28,6 +28,7 @@ __all__ = [
     "label",
     "offered_to",
     "screens",
+    "items_to_ask",
     "load_instrument",
     "score",
 ]

@@ -78,6 +78,7 @@ class Item:
     options: tuple[Option, ...]
     safety: str | None = None  # flag raised when the answer reaches ``trigger``
     trigger: int | None = None
+    ask_if: str | None = None  # when the item is asked; the rule itself is ``scoring.items_to_ask``
 
     def allows(self, value: Any) -> bool:
         return any(o.value == value for o in self.options)
@@ -117,6 +118,7 @@ def _item(raw: dict[str, Any], default: list[dict[str, Any]]) -> Item:
         options=_options(raw.get("options") or default),
         safety=raw.get("safety"),
         trigger=raw.get("trigger"),
+        ask_if=raw.get("ask_if"),
     )
 
 

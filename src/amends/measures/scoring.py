@@ -5,8 +5,11 @@ Rules follow the published instruments (see each YAML file for its source):
 * sums with inclusive band lower bounds; PHQ-9 is prorated when 1-2 items are missing and
   not scored when more are; every other scale needs every item;
 * PHQ-9 item 9 >= 1 raises ``suicide_risk`` whatever the total, and a missing item 9 asks for the ASQ;
-* ASQ: yes to any of items 1-4, or a refusal, is positive (``suicide_risk``); yes to item 5 is
-  ``acute``. A refusal of item 5 is treated as acute, the safer reading;
+* ASQ (the branching lives here, once, for the web and the CLI): yes to any of items 1-4, or a refusal,
+  is positive (``suicide_risk``) and asks item 5 (:func:`items_to_ask`); yes to item 5 is ``acute``
+  whatever else was answered, and a refusal of item 5 is treated as acute, the safer reading. Unanswered
+  items 1-4 with nothing positive are not scored, and the result says which are missing. A refusal is
+  never counted as "no";
 * HARK >= 1 yes raises ``abuse`` and CAGE >= 2 raises ``substance`` even when other items are
   missing, because the outcome can no longer change.
 
@@ -16,7 +19,7 @@ Meanings are plain words and never name a diagnosis.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from amends.measures.instruments import Instrument, load_instrument
@@ -78,6 +81,25 @@ def score(name: str, answers: Mapping[Any, Any]) -> ScoreResult:
     if method == "checkin":
         return _score_checkin(inst, clean)
     return _score_sum(inst, clean)
+
+
+def items_to_ask(name: str, answers: Mapping[Any, Any]) -> tuple[str, ...]:
+    """The item ids to put to the person, given the answers so far.
+
+    Most questionnaires ask every item. The ASQ asks item 5 ("right now?") once any of items 1-4 is
+    answered yes or refused; an item 5 answered anyway is kept, and a yes to it is acute.
+    Example: ``items_to_ask("asq", {1: "no", 2: "yes"})[-1] == "5"``.
+    """
+    inst = load_instrument(name)
+    everything = tuple(i.id for i in inst.items)
+    if inst.scoring["method"] != "asq":
+        return everything
+    clean = _normalise(inst, answers)
+    screen = tuple(str(i) for i in inst.scoring["screen_items"])
+    acute_item = str(inst.scoring["acute_item"])
+    if acute_item in clean or any(clean.get(i) in ("yes", "refused") for i in screen):
+        return (*screen, acute_item)
+    return screen
 
 
 def _normalise(inst: Instrument, answers: Mapping[Any, Any]) -> dict[str, Any]:
@@ -206,11 +228,17 @@ def _score_asq(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
     acute_item = str(inst.scoring["acute_item"])
     missing = tuple(i for i in screen if i not in clean)
     answers = [clean.get(i) for i in screen]
-    positive = any(a in ("yes", "refused") for a in answers)
+    fifth = clean.get(acute_item)
+    # A yes (or refusal) to "right now?" is acute whatever items 1-4 say: it is the most urgent answer.
+    positive = any(a in ("yes", "refused") for a in answers) or fifth in ("yes", "refused")
     total = float(sum(1 for a in answers if a == "yes"))
     if not positive:
         if missing:
-            return _incomplete(inst, clean, missing, [], 0)
+            return replace(
+                _incomplete(inst, clean, missing, [], 0),
+                reason=f"Not scored: question(s) {', '.join(missing)} unanswered, and an unanswered question is "
+                'never read as a no. Answer them, or choose "I\'d rather not answer".',
+            )
         return ScoreResult(
             inst.id,
             total,
@@ -221,7 +249,6 @@ def _score_asq(inst: Instrument, clean: dict[str, Any]) -> ScoreResult:
             complete=True,
             items=tuple(clean.items()),
         )
-    fifth = clean.get(acute_item)
     flags = ["suicide_risk"]
     if fifth in ("yes", "refused"):
         flags.append("acute")

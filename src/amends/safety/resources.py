@@ -8,6 +8,7 @@ falls back to the international list, and a lookup never comes back empty.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,8 @@ CATEGORIES = (
     "couples_directory",
 )
 _ALIASES = {"GB": "UK", "USA": "US", "CAN": "CA", "AUS": "AU", "": "INTL"}
+# "Text HOME to 741741" -> keyword HOME, number 741741; "Text 0477 13 11 14" -> number only.
+_SMS = re.compile(r"^text\s+(?:(?P<word>[A-Z]+)\s+to\s+)?(?:.*?\bto\s+)?(?P<number>[\d][\d\s-]*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,28 @@ class Resource:
             parts.append(self.url)
         return ", ".join(parts)
 
+    @property
+    def emergency(self) -> bool:
+        return self.category == "emergency"
+
+    def links(self) -> tuple[dict[str, str], ...]:
+        """Tap-to-call, tap-to-text and web links, in the order ``contact`` names them."""
+        out: list[dict[str, str]] = []
+        if self.number:
+            label = f"call {self.number}" + (" (emergency number)" if self.emergency else "")
+            out.append({"kind": "tel", "href": "tel:" + _digits(self.number), "label": label})
+        sms = _sms_href(self.text) if self.text else None
+        if sms:
+            same = self.text == self.number
+            out.append({"kind": "sms", "href": sms, "label": f"text {self.text}" if same else str(self.text)})
+        if self.url:
+            href = self.url if "://" in self.url else "https://" + self.url
+            out.append({"kind": "web", "href": href, "label": self.url.split("://", 1)[-1].rstrip("/")})
+        return tuple(out)
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "links": list(self.links()),
             "region": self.region,
             "name": self.name,
             "category": self.category,
@@ -86,6 +109,21 @@ def _resource(region: str, raw: dict[str, Any]) -> Resource:
         url=_opt(raw.get("url")),
         note=str(raw.get("note", "")),
     )
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[^\d+]", "", number)
+
+
+def _sms_href(text: str) -> str | None:
+    """``sms:`` link for a text line; a keyword goes in the body so the message is ready to send."""
+    if text.replace(" ", "").replace("-", "").isdigit():
+        return "sms:" + _digits(text)
+    m = _SMS.match(text.strip())
+    if m is None:
+        return None
+    href = "sms:" + _digits(m.group("number"))
+    return href + f"?&body={m.group('word')}" if m.group("word") else href
 
 
 def _opt(value: Any) -> str | None:

@@ -1,8 +1,11 @@
 """When to suggest outside help: the seed's four signs plus what the measures show.
 
-Pure: give it plain values, get recommendations back. Couples-therapy directories (and couple
-exercises) appear only while no abuse flag has been raised by either partner; with a flag,
-each person is pointed to individual support instead (see ``routing`` for the full pause).
+Pure: give it plain values, get recommendations back. Abuse, substance use and mental health are
+asked apart, and each is routed to its own lines. Couples therapy, therapist directories and joint
+conversations appear only while there is no abuse signal of any kind: the person's own answer, screen
+or argument log (``abuse``, ``abuse_flag``), or a paused couple space (``couple_work_paused``, whose
+reason is never shown). FRAMEWORKS.md §3 (after Stith et al.: screen each partner privately before any
+couples work): couples-therapy referrals appear only while no abuse flag has been raised.
 """
 
 from __future__ import annotations
@@ -36,13 +39,16 @@ class Signals:
     region: str | None = None
     same_arguments: bool = False
     trust_struggle: bool = False
-    abuse_substance_or_mental_health: bool = False
+    abuse: bool = False
+    substance_use: bool = False
+    mental_health: bool = False
     emotional_fallout: bool = False
     recurring_groups: int = 0  # from recurring.find_recurring: groups with >= 3 entries
     trust_series: Series = ()
     csi_series: Series = ()
     screens: Sequence[ScoreResult] = ()
-    abuse_flag: bool = False  # raised by either partner's private screen or text
+    abuse_flag: bool = False  # raised by this person's own private screen, safety answers or text
+    couple_work_paused: bool = False  # the shared space is paused; no couple work is suggested, reason unsaid
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ def triage(signals: Signals) -> list[Recommendation]:
     """Recommendations, most pressing first. Empty when nothing suggests outside help."""
     recs = _screen_recs(signals)
     reasons = _couple_reasons(signals)
-    if signals.abuse_flag:
+    if signals.abuse_flag or signals.abuse:
         recs.insert(
             0,
             Recommendation(
@@ -92,7 +98,8 @@ def triage(signals: Signals) -> list[Recommendation]:
                 for_region(signals.region, ["dv_victim", "dv_perpetrator", "emergency"]),
             ),
         )
-        if reasons:
+    if signals.abuse_flag or signals.abuse or signals.couple_work_paused:
+        if reasons and not any(r.kind == "individual_help" for r in recs):
             recs.append(
                 _individual(
                     signals,
@@ -149,7 +156,7 @@ def _screen_recs(s: Signals) -> list[Recommendation]:
     recs: list[Recommendation] = []
     by_id = {r.instrument: r for r in s.screens if r.total is not None or r.positive}
     mood = [by_id[k] for k in ("phq9", "gad7") if k in by_id and by_id[k].positive]
-    if mood or s.abuse_substance_or_mental_health:
+    if mood or s.mental_health:
         recs.append(
             _individual(
                 s,
@@ -157,13 +164,13 @@ def _screen_recs(s: Signals) -> list[Recommendation]:
                 "about how you have been feeling. You deserve support with this too.",
             )
         )
-    if "cage" in by_id and by_id["cage"].positive:
+    if ("cage" in by_id and by_id["cage"].positive) or s.substance_use:
         recs.append(
             Recommendation(
                 "substance_help",
                 "Talk it through with an alcohol or drug support line",
-                "Your answers suggest drinking may be worth a closer look. These lines are confidential "
-                "and do not judge.",
+                "Your answers suggest drinking or drug use may be worth a closer look. These lines are "
+                "confidential and do not judge.",
                 for_region(s.region, ["substance"]),
             )
         )

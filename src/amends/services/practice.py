@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from amends.services.access import RepairAccess
 from amends.services.errors import check_length
+from amends.services.text_safety import scanned
 from amends.web.repairs.models import PracticeEntry
 
 
@@ -11,7 +12,7 @@ def record_practice(access: RepairAccess, *, mode: str, partner_text: str, text:
     """Keep one practice attempt, private to its author, with the coach's score at the time."""
     check_length(partner_text, "What your partner said", field="partner")
     check_length(text, "Your words", required=True, field="text")
-    return PracticeEntry.objects.create(
+    entry = PracticeEntry.objects.create(
         repair=access.repair,
         author_id=access.user_id,
         mode=mode,
@@ -19,6 +20,7 @@ def record_practice(access: RepairAccess, *, mode: str, partner_text: str, text:
         text=text,
         score=_score(mode, partner_text, text),
     )
+    return scanned(entry, access.user_id, text, partner_text)
 
 
 def _score(mode: str, partner_text: str, text: str) -> int | None:

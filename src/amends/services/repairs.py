@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from amends.coach.text import TextRejected
 from amends.journey import TrackProgress, load_track, track_progress
 from amends.services.access import RepairAccess
 from amends.services.errors import InvalidInput, check_length
+from amends.services.text_safety import SafetyCheck, check, scanned
 from amends.web.repairs.models import (
     MISTAKE_KINDS,
     ROLES,
@@ -26,6 +28,7 @@ from amends.web.repairs.models import (
 
 # Autosave writes every few seconds; keep one history entry per quiet spell, not one per keystroke.
 _HISTORY_GAP = timedelta(minutes=10)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def start_repair(user: object, *, role: str, kind: str, title: str, description: str) -> Repair:
@@ -38,7 +41,7 @@ def start_repair(user: object, *, role: str, kind: str, title: str, description:
     with transaction.atomic():
         repair = Repair.objects.create(created_by=user, kind=kind, title=title, description=description)
         Membership.objects.create(repair=repair, user=user, role=role)
-    return repair
+    return scanned(repair, getattr(user, "pk", None), title, description)
 
 
 @dataclass(frozen=True)
@@ -46,12 +49,37 @@ class SaveResult:
     answer: JourneyAnswer
     conflict: bool  # another tab saved first; its text is in the history
     previous_text: str = ""  # what the answer said before this save
+    safety: SafetyCheck | None = None  # crisis language in what was typed, for the writer alone
 
 
 def save_answer(
     access: RepairAccess, step: str, prompt: str, text: str, base_revision: int | None = None
 ) -> SaveResult:
-    """Save one answer. The later save wins; text it replaces from another tab is kept in history."""
+    """Save one answer. The later save wins; text it replaces from another tab is kept in history.
+
+    The whole answer is scanned for crisis language; the result comes back as ``safety``.
+    """
+    result = _store_answer(access, step, prompt, text, base_revision)
+    return SaveResult(result.answer, result.conflict, result.previous_text, check(access.user_id, text))
+
+
+def autosave_answer(
+    access: RepairAccess, step: str, prompt: str, text: str, base_revision: int | None = None
+) -> SaveResult:
+    """Save while the person types. Only sentences new since the last save are scanned, so the cost of
+    an autosave stays flat however long the answer grows; the full save scans everything."""
+    result = _store_answer(access, step, prompt, text, base_revision)
+    fresh = new_sentences(result.previous_text, text)
+    return SaveResult(result.answer, result.conflict, result.previous_text, check(access.user_id, fresh))
+
+
+def new_sentences(before: str, after: str) -> str:
+    """The sentences of ``after`` that ``before`` did not have."""
+    seen = {s.strip() for s in _SENTENCE_BREAK.split(before)}
+    return " ".join(s.strip() for s in _SENTENCE_BREAK.split(after) if s.strip() and s.strip() not in seen)
+
+
+def _store_answer(access: RepairAccess, step: str, prompt: str, text: str, base_revision: int | None) -> SaveResult:
     track = load_track(access.role)
     step_def = track.step(step)
     if step_def is None or step_def.prompt(prompt) is None:
@@ -118,8 +146,8 @@ def save_apology_draft(access: RepairAccess, text: str) -> ApologyDraft:
     with transaction.atomic():
         last = ApologyDraft.objects.select_for_update().filter(repair=access.repair, author_id=access.user_id).first()
         if last is not None and last.text == text:
-            return last  # saving the same text twice is one version
-        return ApologyDraft.objects.create(
+            return scanned(last, access.user_id, text)  # saving the same text twice is one version
+        draft = ApologyDraft.objects.create(
             repair=access.repair,
             author_id=access.user_id,
             version=(last.version + 1) if last else 1,
@@ -127,6 +155,7 @@ def save_apology_draft(access: RepairAccess, text: str) -> ApologyDraft:
             score=report.get("score"),
             verdict=report.get("verdict", ""),
         )
+    return scanned(draft, access.user_id, text)
 
 
 def _coach_apology(text: str, mistake: str) -> dict[str, object]:

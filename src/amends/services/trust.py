@@ -29,6 +29,7 @@ from amends.services.access import (
     visible,
 )
 from amends.services.errors import InvalidInput, NotFound, check_length
+from amends.services.text_safety import SafetyCheck, check, scanned
 from amends.web.repairs.models import Membership
 from amends.web.trust.models import (
     Answer,
@@ -176,7 +177,7 @@ def add_commitment(
             repair=access.repair, author_id=access.user_id, text=text, start=start, end=end, source=source
         )
         ScheduleVersion.objects.create(commitment=c, effective_from=start, text=text, end=end, **fields)
-    return c
+    return scanned(c, access.user_id, text)
 
 
 def edit_commitment(
@@ -208,7 +209,7 @@ def edit_commitment(
         )
         c.text, c.end, c.updated_at = text, end, timezone.now()
         c.save(update_fields=["text", "end", "updated_at"])
-    return c
+    return scanned(c, access.user_id, text)
 
 
 def _refuse_blocked(report: CommitmentReport) -> None:
@@ -233,6 +234,7 @@ class CheckInResult:
     created: bool
     changed: bool
     note_findings: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    safety: SafetyCheck | None = None  # crisis language in the note, for the writer alone
 
 
 def record_check_in(
@@ -261,7 +263,7 @@ def record_check_in(
                 )
             row.status, row.note, row.updated_at = status, note, timezone.now()
             row.save(update_fields=["status", "note", "updated_at"])
-    return CheckInResult(row, created, changed, findings)
+    return CheckInResult(row, created, changed, findings, check(access.user_id, note))
 
 
 def _get_or_create_check_in(c: Commitment, on: date, status: str, note: str) -> tuple[CheckIn, bool]:
@@ -316,7 +318,7 @@ def _respond(access: RepairAccess, check_in_id: object, verdict: str, note: str)
             DisputeMessage.objects.create(
                 repair_id=conf.repair_id, confirmation=conf, author_id=access.user_id, text=note
             )
-    return conf
+    return scanned(conf, access.user_id, note)
 
 
 def add_dispute_message(access: RepairAccess, check_in_id: object, text: str) -> DisputeMessage:
@@ -335,10 +337,11 @@ def add_dispute_message(access: RepairAccess, check_in_id: object, text: str) ->
         )
     last = conf.messages.order_by("-created_at", "-pk").first()
     if last is not None and last.author_id == access.user_id and last.text == text:
-        return last  # the same message sent twice
-    return DisputeMessage.objects.create(
+        return scanned(last, access.user_id, text)  # the same message sent twice
+    message = DisputeMessage.objects.create(
         repair_id=conf.repair_id, confirmation=conf, author_id=access.user_id, text=text
     )
+    return scanned(message, access.user_id, text)
 
 
 # ---------------------------------------------------------------- questions and answers
@@ -352,8 +355,9 @@ def ask_question(access: RepairAccess, text: str) -> Question:
     text = _clean_text(text, "The question", 4000)
     recent = own(access, Question).filter(text=text).first()
     if recent is not None:
-        return recent  # double submission
-    return Question.objects.create(repair=access.repair, asked_by_id=access.user_id, text=text)
+        return scanned(recent, access.user_id, text)  # double submission
+    q = Question.objects.create(repair=access.repair, asked_by_id=access.user_id, text=text)
+    return scanned(q, access.user_id, text)
 
 
 def _question(access: RepairAccess, question_id: object) -> Question:
@@ -374,7 +378,7 @@ def answer_question(
             raise InvalidInput("Pick a day from today on for when you will answer.", "answer_by")
         q.status, q.answer_by, q.updated_at = "thinking", thinking_until, now
         q.save(update_fields=["status", "answer_by", "updated_at"])
-        return q
+        return scanned(q, access.user_id)
     text = _clean_text(text, "The answer", 8000)
     with transaction.atomic():
         last = q.answers.order_by("-created_at", "-pk").first()
@@ -382,7 +386,7 @@ def answer_question(
             Answer.objects.create(question=q, author_id=access.user_id, text=text)
         q.status, q.answer_by, q.updated_at = "answered", None, now
         q.save(update_fields=["status", "answer_by", "updated_at"])
-    return q
+    return scanned(q, access.user_id, text)
 
 
 def mark_answer(access: RepairAccess, answer_id: object, helped: str) -> Answer:
@@ -414,8 +418,9 @@ def add_transparency_note(access: RepairAccess, text: str, *, shared: bool = Fal
     text = _clean_text(text, "The note", 4000)
     last = own(access, TransparencyNote).first()
     if last is not None and last.text == text and last.shared == shared:
-        return last
-    return TransparencyNote.objects.create(repair=access.repair, author_id=access.user_id, text=text, shared=shared)
+        return scanned(last, access.user_id, text)
+    note = TransparencyNote.objects.create(repair=access.repair, author_id=access.user_id, text=text, shared=shared)
+    return scanned(note, access.user_id, text)
 
 
 def set_note_shared(access: RepairAccess, note_id: object, shared: bool) -> TransparencyNote:

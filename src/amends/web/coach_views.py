@@ -11,13 +11,13 @@ from django.views.decorators.http import require_POST
 
 from amends.coach.apology import analyze_apology
 from amends.coach.text import TextRejected
-from amends.safety.detector import scan_safety
 from amends.services.access import own
+from amends.services.text_safety import SafetyCheck, check
 from amends.web.access import own_space, repair_or_404
 from amends.web.highlight import highlight_html
 
 
-def apology_result(text: str, mistake: str | None) -> dict[str, Any] | None:
+def apology_result(text: str, mistake: str | None, user_id: int | None = None) -> dict[str, Any] | None:
     """Run the coach and shape its report for the template; an unreadable text gives an error entry."""
 
     if not text.strip():
@@ -27,17 +27,16 @@ def apology_result(text: str, mistake: str | None) -> dict[str, Any] | None:
     except TextRejected as exc:
         return {"error": str(exc)}
     report["highlighted"] = highlight_html(text, report["findings"], report["elements"])
-    report["safety"] = safety_for(text)
+    report["safety"] = safety_for(text, user_id)
     return report
 
 
-def safety_for(text: str) -> dict[str, Any] | None:
-    """Crisis language anywhere in the coach is answered first, before any writing tips."""
-    try:
-        result = scan_safety(text).to_dict()
-    except ValueError:
-        return None
-    return result if result.get("action") != "none" else None
+def safety_for(text: str, user_id: int | None = None) -> SafetyCheck | None:
+    """Crisis language anywhere in the coach is answered first, before any writing tips.
+
+    Live feedback stores nothing, so it asks the same scan the saving services use.
+    """
+    return check(user_id, text)
 
 
 @own_space
@@ -45,7 +44,7 @@ def safety_for(text: str) -> dict[str, Any] | None:
 @require_POST
 def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    report = apology_result(request.POST.get("answer-draft", ""), access.description)
+    report = apology_result(request.POST.get("answer-draft", ""), access.description, access.user_id)
     return render(request, "partials/apology_feedback.html", {"apology_report": report, "access": access})
 
 

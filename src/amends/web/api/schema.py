@@ -119,6 +119,23 @@ SAFETY_REPORT = {
 }
 
 
+# What the coach endpoints add when the text holds crisis language: the lines to call first.
+SAFETY_CHECK = {
+    "type": ["object", "null"],
+    "required": ["action", "level", "types", "messages", "resources"],
+    "properties": {
+        "action": {"enum": ["support", "crisis"]},
+        "level": {"type": "string"},
+        "types": {"type": "array", "items": {"type": "string"}},
+        "messages": {"type": "array", "items": {"type": "string"}},
+        "resources": {"type": "array", "items": {"type": "object"}},
+        "acute_question": {"type": ["string", "null"]},
+    },
+}
+for _report in (APOLOGY_REPORT, EMOTION_REPORT, REPLY_REPORT):
+    _report["properties"]["safety"] = SAFETY_CHECK  # type: ignore[index]
+
+
 def _request(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
     return {
         "required": True,

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from amends.coach.kinds import KINDS
 from amends.coach.text import TextRejected
+from amends.services.text_safety import check
 from amends.web.access import own_space
 from amends.web.api.auth import api_caller
 from amends.web.api.schema import openapi_schema
@@ -85,11 +86,15 @@ def _coach(kind: str) -> View:
             if field in body and body[field] is not None and not isinstance(body[field], str):
                 return error(400, "bad_field", f"'{field}' must be a string.")
         try:
-            return JsonResponse(spec.run(body))
+            result = spec.run(body)
         except TextRejected as exc:
             return error(422, exc.code, str(exc))
         except ValueError as exc:
             return error(400, "bad_field", str(exc).capitalize() + ".")
+        if kind != "safety":  # crisis language in coached text is answered with the coach's report
+            found = check(request.api_user.pk, str(body.get("text") or ""))  # type: ignore[attr-defined]
+            result["safety"] = found.to_dict() if found else None
+        return JsonResponse(result)
 
     view.__name__ = f"coach_{kind}"
     return view

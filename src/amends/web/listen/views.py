@@ -18,9 +18,10 @@ from amends.web.access import own_space, repair_or_404
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import PracticeEntry
+from amends.web.safety_notice import flash_safety
 
 
-def emotions_result(text: str) -> dict[str, Any] | None:
+def emotions_result(text: str, user_id: int | None = None) -> dict[str, Any] | None:
     from amends.coach.emotions import read_emotions
 
     if not text.strip():
@@ -31,11 +32,11 @@ def emotions_result(text: str) -> dict[str, Any] | None:
         return {"error": str(exc)}
     spans = {f["name"]: {"spans": f["spans"]} for f in report["feelings"]}
     report["highlighted"] = highlight_html(text, [], spans)
-    report["safety"] = safety_for(text)
+    report["safety"] = safety_for(text, user_id)
     return report
 
 
-def reply_result(partner: str, text: str) -> dict[str, Any] | None:
+def reply_result(partner: str, text: str, user_id: int | None = None) -> dict[str, Any] | None:
     from amends.coach.reply import analyze_reply
 
     if not text.strip():
@@ -46,11 +47,11 @@ def reply_result(partner: str, text: str) -> dict[str, Any] | None:
         return {"error": str(exc)}
     spans = {name: {"spans": m["spans"]} for name, m in report["mechanisms"].items()}
     report["highlighted"] = highlight_html(text, report["findings"], spans)
-    report["safety"] = safety_for(text)
+    report["safety"] = safety_for(text, user_id)
     return report
 
 
-def feeling_result(text: str) -> dict[str, Any] | None:
+def feeling_result(text: str, user_id: int | None = None) -> dict[str, Any] | None:
     from amends.coach.feeling_statement import check_feeling_statement
 
     if not text.strip():
@@ -62,7 +63,7 @@ def feeling_result(text: str) -> dict[str, Any] | None:
     report["highlighted"] = highlight_html(
         text, report["findings"], {k: {"spans": v} for k, v in report["parts"].items()}
     )
-    report["safety"] = safety_for(text)
+    report["safety"] = safety_for(text, user_id)
     return report
 
 
@@ -77,14 +78,16 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "save":
             try:
-                record_practice(access, mode=mode, partner_text=partner, text=text)
+                entry = record_practice(access, mode=mode, partner_text=partner, text=text)
             except InvalidInput as exc:
                 context["error"] = str(exc)
             else:
                 messages.success(request, "Practice saved. Only you can see it.")
+                flash_safety(request, entry)
                 return redirect("listen", repair_id=access.repair.pk)
-        context["emotions"] = emotions_result(partner)
-        context["report"] = feeling_result(text) if mode == "feel" else reply_result(partner, text)
+        uid = access.user_id
+        context["emotions"] = emotions_result(partner, uid)
+        context["report"] = feeling_result(text, uid) if mode == "feel" else reply_result(partner, text, uid)
     context["history"] = own(access, PracticeEntry)[:20]
     return render(request, "listen/page.html", context)
 
@@ -93,8 +96,9 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
-    repair_or_404(request, repair_id)
-    return render(request, "listen/emotions.html", {"emotions": emotions_result(request.POST.get("partner", ""))})
+    access = repair_or_404(request, repair_id)
+    emotions = emotions_result(request.POST.get("partner", ""), access.user_id)
+    return render(request, "listen/emotions.html", {"emotions": emotions})
 
 
 @own_space
@@ -104,9 +108,9 @@ def reply_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     text = request.POST.get("text", "")
     if access.role == "hurt":
-        report = feeling_result(text)
+        report = feeling_result(text, access.user_id)
     else:
-        report = reply_result(request.POST.get("partner", ""), text)
+        report = reply_result(request.POST.get("partner", ""), text, access.user_id)
     return render(
         request, "listen/report.html", {"report": report, "mode": "feel" if access.role == "hurt" else "reply"}
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.contrib import messages
@@ -19,9 +18,8 @@ from amends.services.errors import InvalidInput
 from amends.web.access import own_space, repair_or_404
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
+from amends.web.safety_notice import flash_safety
 from amends.web.safety_web.models import PlaybookCheck
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @own_space
@@ -47,6 +45,7 @@ def repair_new(request: HttpRequest) -> HttpResponse:
         except InvalidInput as exc:
             form.add_error(exc.field, str(exc))
         else:
+            flash_safety(request, repair)
             return redirect("repair", repair_id=repair.pk)
     return render(request, "repairs/new.html", {"form": form})
 
@@ -63,10 +62,12 @@ def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 
 def _playbook_context(access: Any) -> dict[str, Any]:
-    from amends.safety.playbooks import load_playbook
+    from amends.services.safety import playbook_for
 
+    book = playbook_for(access)
     return {
-        "playbook": load_playbook(access.repair.kind),
+        "playbook": book,
+        "playbook_mine": book.for_role(access.role),
         "playbook_done": own(access, PlaybookCheck).count(),
         "paused": access.paused,
         "paused_notice": PAUSED_NOTICE,
@@ -103,11 +104,10 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
     apology_report = None
     if request.method == "POST":
         texts = {p.slug: _submitted_text(request, p) for p in step.prompts}
-        errors = _save_step(access, step, texts, request.POST.get("action", "save"))
         action = request.POST.get("action", "save")
-        safety = next((r for r in map(_scan, texts.values()) if r), None)
+        errors, safety = _save_step(access, step, texts, action)
         if action == "check":
-            apology_report = _apology_report(texts.get("draft", ""), access.description)
+            apology_report = _apology_report(texts.get("draft", ""), access.description, access.user_id)
         elif not errors and safety is None:
             return _after_save(request, access, step, action)
         context = _step_context(access, step, texts, errors, apology_report)
@@ -116,13 +116,17 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
     return render(request, "journey/step.html", _step_context(access, step, texts, errors, apology_report))
 
 
-def _save_step(access: Any, step: Any, texts: dict[str, str], action: str) -> dict[str, str]:
+def _save_step(access: Any, step: Any, texts: dict[str, str], action: str) -> tuple[dict[str, str], Any]:
+    """Save every answer; return the errors, and the first safety result the saves returned."""
     errors: dict[str, str] = {}
+    safety = None
     for prompt in step.prompts:
         try:
-            service.save_answer(access, step.slug, prompt.slug, texts[prompt.slug])
+            saved = service.save_answer(access, step.slug, prompt.slug, texts[prompt.slug])
         except InvalidInput as exc:
             errors[prompt.slug] = str(exc)
+        else:
+            safety = safety or saved.safety
     if action == "draft" and not errors:
         try:
             service.save_apology_draft(access, texts.get("draft", ""))
@@ -133,7 +137,7 @@ def _save_step(access: Any, step: Any, texts: dict[str, str], action: str) -> di
             errors["form"] = "Write something in at least one box before marking this step done."
         else:
             service.set_step_done(access, step.slug, True)
-    return errors
+    return errors, safety
 
 
 def _after_save(request: HttpRequest, access: Any, step: Any, action: str) -> HttpResponse:
@@ -168,10 +172,10 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
     }
 
 
-def _apology_report(text: str, mistake: str) -> dict[str, Any] | None:
+def _apology_report(text: str, mistake: str, user_id: int) -> dict[str, Any] | None:
     from amends.web.coach_views import apology_result
 
-    return apology_result(text, mistake)
+    return apology_result(text, mistake, user_id)
 
 
 @own_space
@@ -186,25 +190,11 @@ def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
     text = _submitted_text(request, prompt)
     base = request.POST.get(f"rev-{prompt.slug}", "")
     try:
-        result = service.save_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)
+        result = service.autosave_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)
     except InvalidInput as exc:
         return render(request, "partials/save_status.html", {"error": str(exc), "prompt": prompt}, status=422)
-    fresh = _new_sentences(result.previous_text, text)
-    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict, "safety": _scan(fresh)}
+    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict, "safety": result.safety}
     return render(request, "partials/save_status.html", context)
-
-
-def _new_sentences(before: str, after: str) -> str:
-    """The sentences of ``after`` that ``before`` did not have: an autosave scans only what was typed
-    since the last save, so its cost stays flat however long the answer grows. A full save scans all."""
-    seen = {s.strip() for s in _SENTENCE_BREAK.split(before)}
-    return " ".join(s.strip() for s in _SENTENCE_BREAK.split(after) if s.strip() and s.strip() not in seen)
-
-
-def _scan(text: str) -> Any:
-    from amends.web.coach_views import safety_for
-
-    return safety_for(text) if text.strip() else None
 
 
 @own_space

@@ -47,7 +47,11 @@ class HelpSignsReport(models.Model):
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="help_signs")
     same_arguments = models.BooleanField(default=False)
     trust_struggle = models.BooleanField(default=False)
+    # Answers from before the three were asked apart; triage reads a True here as all three.
     abuse_substance_or_mental_health = models.BooleanField(default=False)
+    abuse = models.BooleanField(default=False)
+    substance_use = models.BooleanField(default=False)
+    mental_health = models.BooleanField(default=False)
     emotional_fallout = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -62,6 +66,8 @@ class ArgumentEntry(models.Model):
     topic = models.CharField(max_length=300)
     what_happened = models.TextField(max_length=20_000, blank=True)
     how_it_ended = models.TextField(max_length=20_000, blank=True)
+    # Set when the crisis scan found abuse in this entry: triage then never suggests couple work.
+    abuse_flagged = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -76,3 +82,10 @@ class PlaybookCheck(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["repair", "user", "item"], name="one_check_per_item")]
+
+
+class SafetyPreference(models.Model):
+    """Per-person safety settings. ``neutral_titles`` gives every page a title that says nothing about amends."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_preference")
+    neutral_titles = models.BooleanField(default=False)

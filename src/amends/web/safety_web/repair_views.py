@@ -11,21 +11,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from amends.safety.playbooks import load_playbook
 from amends.services import safety as service
 from amends.services.access import own
 from amends.services.errors import InvalidInput
 from amends.web.access import own_space, repair_or_404
 from amends.web.regions import user_region
+from amends.web.safety_notice import flash_safety
 from amends.web.safety_web.models import HelpSignsReport, PlaybookCheck
 
+# Abuse, substance use and mental health are asked apart: each has its own lines (safety/triage.py).
 SIGNS = [
     ("same_arguments", "We keep having the same arguments over and over."),
     ("trust_struggle", "I am struggling to trust again after what happened."),
-    (
-        "abuse_substance_or_mental_health",
-        "There is abuse, drinking or drug use, or mental-health trouble in our relationship.",
-    ),
+    ("abuse", "Someone in our relationship is hurt, threatened, frightened or controlled by the other."),
+    ("substance_use", "Drinking or drug use is causing trouble for one of us."),
+    ("mental_health", "One of us is struggling with mental health: low mood, worry, panic, or thoughts of self-harm."),
     ("emotional_fallout", "One or both of us is having a really hard time with the emotional fallout."),
 ]
 
@@ -57,7 +57,7 @@ def arguments(request: HttpRequest, repair_id: int) -> HttpResponse:
     error = None
     if request.method == "POST":
         try:
-            service.log_argument(
+            entry = service.log_argument(
                 access,
                 occurred_on=_parse_date(form["occurred_on"]),
                 topic=form["topic"],
@@ -69,6 +69,7 @@ def arguments(request: HttpRequest, repair_id: int) -> HttpResponse:
             error = str(exc)
         else:
             messages.success(request, "Argument logged. Only you see your log.")
+            flash_safety(request, entry)
             return redirect("arguments", repair_id=access.repair.pk)
     context = {
         "access": access,
@@ -92,10 +93,12 @@ def _parse_date(value: str) -> date:
 @login_required
 def playbook(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    book = load_playbook(access.repair.kind)
+    book = service.playbook_for(access)
     done = set(own(access, PlaybookCheck).values_list("item", flat=True))
     return render(
-        request, "safety/playbook.html", {"access": access, "book": book, "done": done, "paused": access.paused}
+        request,
+        "safety/playbook.html",
+        {"access": access, "book": book, "mine": book.for_role(access.role), "done": done, "paused": access.paused},
     )
 
 

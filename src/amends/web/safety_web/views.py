@@ -47,7 +47,7 @@ def screen(request: HttpRequest, name: str) -> HttpResponse:
     if request.method == "POST":
         chosen = {k: v for k, v in answers.items() if v != ""}
         row, result = service.submit_screen(request.user, name, chosen)
-        if result.complete or result.total is not None or name == "asq":
+        if result.complete or result.total is not None or result.positive:
             return redirect("safety_result", result_id=row.pk)
         row.delete()  # an unscored partial screen is not kept
         error = result.reason or "Please answer every question; this questionnaire is only scored when complete."

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import template
@@ -37,3 +38,12 @@ def verdict_label(verdict: str) -> str:
 @register.filter
 def slice_span(text: str, span: list[int]) -> str:
     return text[span[0] : span[1]]
+
+
+@register.filter
+def safety_notice(message: Any) -> dict[str, Any] | None:
+    """The safety result carried by a flashed message (see ``amends.web.safety_notice``), else None."""
+    if "safety" not in str(getattr(message, "extra_tags", "")).split():
+        return None
+    data = json.loads(str(message.message))
+    return data if isinstance(data, dict) else None

@@ -22,6 +22,7 @@ from amends.services.errors import InvalidInput, NotFound, Paused
 from amends.web.access import couple_space, repair_or_404
 from amends.web.api.auth import api_caller
 from amends.web.middleware import paused_response
+from amends.web.safety_notice import safety_json
 from amends.web.trust import queries
 from amends.web.trust.models import CheckIn, Question
 
@@ -145,7 +146,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
             end=_date(d.get("end"), "end"),
         )
         report = service.coach_commitment(c.text).to_dict()
-        return JsonResponse({"commitment": commitment_json(c), "coach": report}, status=201)
+        return JsonResponse({"commitment": commitment_json(c), "coach": report, "safety": safety_json(c)}, status=201)
     led = queries.load_ledger(access)
     rows = [commitment_json(r, s) for r, s in zip(led.rows, led.summary.commitments, strict=True)]
     return JsonResponse({"commitments": rows, "today": led.today.isoformat()})
@@ -168,6 +169,7 @@ def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
             "created": r.created,
             "changed": r.changed,
             "note_findings": list(r.note_findings),
+            "safety": r.safety.to_dict() if r.safety else None,
         }
         return JsonResponse(body, status=201 if r.created else 200)
     led = queries.load_ledger(access)
@@ -191,7 +193,9 @@ def confirmation(request: HttpRequest, repair_id: int, check_in_id: int) -> Http
         raise InvalidInput("verdict must be confirmed or disputed.", "verdict")
     respond = service.confirm_check_in if verdict == "confirmed" else service.dispute_check_in
     conf = respond(access, check_in_id, str(d.get("note", "")))
-    return JsonResponse({"check_in": check_in_id, "verdict": conf.verdict, "note": conf.note})
+    return JsonResponse(
+        {"check_in": check_in_id, "verdict": conf.verdict, "note": conf.note, "safety": safety_json(conf)}
+    )
 
 
 def question_json(q: Question) -> dict[str, Any]:
@@ -215,7 +219,7 @@ def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         q = service.ask_question(access, str(_body(request).get("text", "")))
-        return JsonResponse({"question": question_json(q)}, status=201)
+        return JsonResponse({"question": question_json(q), "safety": safety_json(q)}, status=201)
     rows = queries.visible_questions(access)
     return JsonResponse({"questions": [question_json(q) for q in rows]})
 
@@ -228,7 +232,8 @@ def answers(request: HttpRequest, repair_id: int, question_id: int) -> HttpRespo
     q = service.answer_question(
         access, question_id, str(d.get("text", "")), thinking_until=_date(d.get("answer_by"), "answer_by")
     )
-    return JsonResponse({"question": question_json(queries.visible_questions(access).get(pk=q.pk))})
+    fresh = queries.visible_questions(access).get(pk=q.pk)
+    return JsonResponse({"question": question_json(fresh), "safety": safety_json(q)})
 
 
 @couple_space

@@ -23,6 +23,7 @@ from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import ApologyDraft
+from amends.web.safety_notice import flash_safety
 from amends.web.trust import charts, dashboard, queries
 from amends.web.trust.forms import (
     AnswerForm,
@@ -159,7 +160,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         report = _coach(form.cleaned_data["text"])
-        if request.POST.get("action") == "save" and _save_commitment(access, form):
+        if request.POST.get("action") == "save" and _save_commitment(request, access, form):
             messages.success(request, "Commitment saved. It shows on your check-in page when it is due.")
             return redirect("trust_commitments", repair_id=access.repair.pk)
     led = queries.load_ledger(access)
@@ -174,7 +175,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
     return render(request, "trust/commitments.html", context)
 
 
-def _save_commitment(access: Any, form: CommitmentForm) -> bool:
+def _save_commitment(request: HttpRequest, access: Any, form: CommitmentForm) -> bool:
     if not form.cleaned_data["keep"]:
         form.add_error(
             "keep", "Can you keep this every time? If yes, tick the box; if not, make it smaller until you can."
@@ -182,7 +183,7 @@ def _save_commitment(access: Any, form: CommitmentForm) -> bool:
         return False
     d = form.cleaned_data
     try:
-        service.add_commitment(
+        saved = service.add_commitment(
             access,
             text=d["text"],
             schedule=form.schedule(),
@@ -193,6 +194,7 @@ def _save_commitment(access: Any, form: CommitmentForm) -> bool:
     except InvalidInput as exc:
         _form_error(form, exc)
         return False
+    flash_safety(request, saved)
     return True
 
 
@@ -225,7 +227,7 @@ def commitment_edit(request: HttpRequest, repair_id: int, commitment_id: int) ->
     report = None
     if request.method == "POST" and form.is_valid():
         report = _coach(form.cleaned_data["text"])
-        if request.POST.get("action") == "save" and _edit(access, c, form):
+        if request.POST.get("action") == "save" and _edit(request, access, c, form):
             messages.success(request, "Changed. Earlier days keep the commitment as it was.")
             return redirect("trust_commitments", repair_id=access.repair.pk)
     return render(
@@ -235,7 +237,7 @@ def commitment_edit(request: HttpRequest, repair_id: int, commitment_id: int) ->
     )
 
 
-def _edit(access: Any, c: Commitment, form: EditCommitmentForm) -> bool:
+def _edit(request: HttpRequest, access: Any, c: Commitment, form: EditCommitmentForm) -> bool:
     if not form.cleaned_data["keep"]:
         form.add_error(
             "keep", "Can you keep this every time? If yes, tick the box; if not, make it smaller until you can."
@@ -243,7 +245,7 @@ def _edit(access: Any, c: Commitment, form: EditCommitmentForm) -> bool:
         return False
     d = form.cleaned_data
     try:
-        service.edit_commitment(
+        saved = service.edit_commitment(
             access,
             c.pk,
             text=d["text"],
@@ -254,6 +256,7 @@ def _edit(access: Any, c: Commitment, form: EditCommitmentForm) -> bool:
     except InvalidInput as exc:
         _form_error(form, exc)
         return False
+    flash_safety(request, saved)
     return True
 
 
@@ -275,6 +278,7 @@ def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
         except InvalidInput as exc:
             _form_error(form, exc)
         else:
+            flash_safety(request, result)
             if not result.note_findings:
                 messages.success(
                     request,
@@ -309,13 +313,14 @@ def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         respond = service.confirm_check_in if form.cleaned_data["verdict"] == "confirmed" else service.dispute_check_in
         try:
-            respond(access, request.POST.get("check_in", ""), form.cleaned_data["note"])
+            conf = respond(access, request.POST.get("check_in", ""), form.cleaned_data["note"])
         except NotFound as exc:
             raise _404(exc) from exc
         except InvalidInput as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "Thank you. Your view is shown beside the check-in.")
+            flash_safety(request, conf)
         return redirect("trust_confirm", repair_id=access.repair.pk)
     waiting, total = queries.awaiting_confirmation(access)
     context = {
@@ -337,7 +342,7 @@ def dispute_message(request: HttpRequest, repair_id: int, check_in_id: int) -> H
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
-            service.add_dispute_message(access, check_in_id, form.cleaned_data["text"])
+            flash_safety(request, service.add_dispute_message(access, check_in_id, form.cleaned_data["text"]))
         except NotFound as exc:
             raise _404(exc) from exc
         except InvalidInput as exc:
@@ -357,7 +362,7 @@ def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            service.ask_question(access, form.cleaned_data["text"])
+            flash_safety(request, service.ask_question(access, form.cleaned_data["text"]))
         except InvalidInput as exc:
             _form_error(form, exc)
         else:
@@ -387,9 +392,10 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
             feedback = _reply_feedback(q.text, d["text"])
         else:
             try:
-                service.answer_question(
+                answered = service.answer_question(
                     access, q.pk, d["text"], thinking_until=d["answer_by"] if action == "think" else None
                 )
+                flash_safety(request, answered)
             except InvalidInput as exc:
                 _form_error(form, exc)
             else:
@@ -448,7 +454,8 @@ def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            service.add_transparency_note(access, form.cleaned_data["text"], shared=form.cleaned_data["shared"])
+            note = service.add_transparency_note(access, form.cleaned_data["text"], shared=form.cleaned_data["shared"])
+            flash_safety(request, note)
         except InvalidInput as exc:
             _form_error(form, exc)
         else:
