@@ -50,9 +50,22 @@ def test_offering_my_own_location_for_ever_is_flagged_as_infeasible_not_surveill
 
 
 def test_absolute_suggestion_keeps_the_writers_own_words():
-    finding = check_commitment("I will never lie to you again.").findings[0]
+    finding = check_commitment("I will never be late again.").findings[0]
     assert finding.rule == "absolute"
-    assert '"I won\'t lie to you."' in finding.suggestion
+    assert '"I won\'t be late."' in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I will never contact her again.", "I will always tell you the truth.", "I won't ever contact Sam again."],
+)
+def test_absolutes_the_guide_asks_for_pass_the_absolute_rule(text: str) -> None:
+    assert "absolute" not in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["I will never call you late again.", "I will always be on time, never contact her."])
+def test_other_absolutes_beside_a_guide_one_still_flag(text: str) -> None:
+    assert "absolute" in rules_of(text)
 
 
 def test_spans_index_the_original_text_with_curly_apostrophes():

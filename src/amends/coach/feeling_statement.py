@@ -1,9 +1,12 @@
-"""Gentle help for the hurt partner to say how they feel without attacking.
+"""Gentle help for the hurt partner to say how they feel.
 
 Gottman's "gentle start-up" phrases a complaint as "I feel … about … and I need …": a feeling,
 the situation (not the person's character) and a positive need. This module checks a draft for
-those three parts and for the attacks that make a partner defensive (criticism, contempt, blame),
-reusing the reply coach's rules so both sides are held to the same standard.
+those three parts. The writer is the person who was hurt, so their pain is never read as blame:
+"You made me feel worthless when you said that" names a feeling and a moment, and counts as one.
+Where a sentence describes the partner's character (the reply coach's criticism and contempt rules),
+the coach offers a gentler start-up as an option, in words written for the hurt partner; it never
+tells them they are making the other defensive.
 """
 
 from __future__ import annotations
@@ -16,10 +19,24 @@ from amends.coach.results import Finding, Span
 from amends.coach.text import check_text
 
 SOURCE = 'Gottman, gentle start-up ("I feel … about … I need …")'
-_I_FEEL = re.compile(r"\bI\s+(?:feel|felt|am feeling|was feeling|'m feeling|’m feeling)\b", re.I)
+_I_FEEL = re.compile(
+    r"\bI\s+(?:feel|felt|am feeling|was feeling|'m feeling|’m feeling)\b"
+    r"|\b(?:made|makes|make|left|leaves|leave)\s+me\s+(?:feel|feeling)\b"
+    r"|\b(?:it|that|this|what you said|what you did)\s+(?:really\s+)?(?:hurt|hurts|scared|scares|frightened)\b"
+    r"|\bI\s+(?:was|am|'m|’m)\s+(?:so\s+|really\s+|very\s+)?(?:hurt|scared|afraid|angry|sad|lonely|humiliated)\b",
+    re.I,
+)
 _ABOUT = re.compile(r"\b(?:about|when|that|because)\b", re.I)
 _NEED = re.compile(r"\bI\s+(?:need|needed|would like|'d like|’d like|want|wish|am asking|'m asking)\b", re.I)
-_ATTACK_RULES = {"criticism", "contempt", "blame", "counterattack"}
+# Character attacks, from the reply coach. Its "blame" and "counterattack" rules are about a reply to a
+# hurt partner ("you made me do it"); the hurt partner naming what the other did is not blame.
+_ATTACK_RULES = {"criticism", "contempt"}
+GENTLER = "gentler_start"
+GENTLER_MESSAGE = (
+    "What you feel is real and fair to say. This part describes who they are rather than what happened, "
+    "and that can be harder for them to take in."
+)
+GENTLER_SUGGESTION = 'If you want, try the moment and your feeling instead: "When …, I felt …, and I need …".'
 
 
 @dataclass(frozen=True)
@@ -76,7 +93,11 @@ def _attacks(text: str) -> tuple[Finding, ...]:
     from amends.coach.reply import analyze_reply
 
     report = analyze_reply(None, text)
-    return tuple(f for f in report.findings if f.rule in _ATTACK_RULES)
+    return tuple(
+        Finding(GENTLER, "low", f.span, GENTLER_MESSAGE, GENTLER_SUGGESTION, SOURCE)
+        for f in report.findings
+        if f.rule in _ATTACK_RULES
+    )
 
 
 def _named_feelings(text: str) -> tuple[str, ...]:

@@ -6,7 +6,13 @@ from django.http import HttpRequest
 
 from amends.safety.resources import footer_line as core_footer_line
 
-REGIONS = {"US": "United States", "UK": "United Kingdom", "CA": "Canada", "AU": "Australia", "INTL": "Elsewhere"}
+REGIONS = {
+    "US": "United States",
+    "UK": "United Kingdom",
+    "CA": "Canada",
+    "AU": "Australia",
+    "INTL": "Somewhere else (international help lines)",
+}
 
 
 def user_region(request: HttpRequest) -> str:

@@ -4,12 +4,18 @@ Source: the seed guide's "Avoid making promises you can't keep"; Rempel, Holmes 
 (1985): dependability is judged from a record over time, and an all-or-nothing promise
 turns one lapse into proof of unreliability. Pairing the promise with what you'll do if you
 slip follows Gollwitzer's (1999) "if–then" planning.
+
+Some absolutes are what the guide itself asks for: ending contact with an affair partner, and
+honesty from here on. There a slip is a new breach, not a missed day, so those commitments pass
+(the phrases are data, in ``guide_absolutes.txt``).
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from functools import cache
+from importlib import resources
 
 from amends.coach.results import Finding
 from amends.ledger.rules._match import compile_any, finding, normalise, spans
@@ -50,7 +56,7 @@ _REWRITES = (
 )  # fmt: skip
 
 EXAMPLES_FLAG = (
-    "I will never lie to you again.",
+    "I will never be late again.",
     "I'll always answer when you call.",
     "I'll text you every single time I leave work.",
     "I won't raise my voice ever again.",
@@ -63,6 +69,11 @@ EXAMPLES_PASS = (
     "I'll text you when I leave work on weekdays.",
     "If I raise my voice, I'll stop, apologise and take a ten-minute break.",
     "I'll be on time for our Friday dinners.",
+    # Asked for by the guide itself (guide_absolutes.txt):
+    "I will never contact her again.",
+    "I will always tell you the truth.",
+    "I will never lie to you again.",
+    "I'll have no contact with him, and I'll tell you if he contacts me.",
 )
 
 
@@ -74,9 +85,16 @@ def without_absolutes(text: str) -> str:
     return re.sub(r"\s{2,}", " ", out).replace(" .", ".").strip()
 
 
+@cache
+def _guide_asks() -> re.Pattern[str]:
+    raw = resources.files("amends.ledger.rules").joinpath("guide_absolutes.txt").read_text(encoding="utf-8")
+    return compile_any(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def check(text: str) -> list[Finding]:
     rule = sys.modules[__name__]
-    found = spans(_PATTERN, text)
+    asked = spans(_guide_asks(), text)
+    found = [s for s in spans(_PATTERN, text) if not any(a[0] <= s[0] and s[1] <= a[1] for a in asked)]
     if not found:
         return []
     suggestion = (

@@ -6,8 +6,18 @@ from django.contrib.auth.models import User
 
 from amends.web.regions import REGIONS
 
+REGION_FIELD_HELP = "Used only to show the right crisis and support numbers. amends never looks up your location."
+
 
 class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
+    # Asked at sign-up so crisis lines are right from the first page; "somewhere else" gives international lines.
+    region = forms.ChoiceField(
+        choices=list(REGIONS.items()),
+        initial="INTL",
+        label="Where should help lines come from?",
+        help_text=REGION_FIELD_HELP,
+    )
+
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username",)
@@ -18,7 +28,12 @@ class SettingsForm(forms.Form):
     region = forms.ChoiceField(
         choices=list(REGIONS.items()),
         label="Where should help lines come from?",
-        help_text="Used only to show the right crisis and support numbers. amends never looks up your location.",
+        help_text=REGION_FIELD_HELP,
+    )
+    neutral_titles = forms.BooleanField(
+        required=False,
+        label="Use neutral page titles",
+        help_text='Browser tabs and history show "Notes" instead of amends page names.',
     )
     timezone = forms.CharField(max_length=64, label="Your time zone", help_text="For example Europe/London.")
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from amends.services.safety import neutral_titles, set_neutral_titles
 from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
@@ -16,7 +17,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        Profile.objects.get_or_create(user=user)
+        Profile.objects.update_or_create(user=user, defaults={"region": form.cleaned_data["region"]})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome. Your account lives only on this computer.")
         return redirect("home")
@@ -27,12 +28,13 @@ def signup(request: HttpRequest) -> HttpResponse:
 @login_required
 def settings_view(request: HttpRequest) -> HttpResponse:
     profile, _ = Profile.objects.get_or_create(user=request.user)
-    initial = {"region": profile.region, "timezone": profile.timezone}
+    initial = {"region": profile.region, "timezone": profile.timezone, "neutral_titles": neutral_titles(request.user)}
     form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         profile.region = form.cleaned_data["region"]
         profile.timezone = form.cleaned_data["timezone"]
         profile.save()
+        set_neutral_titles(request.user, form.cleaned_data["neutral_titles"])
         messages.success(request, "Settings saved.")
         return redirect("settings")
     return render(request, "pages/settings.html", {"form": form})

@@ -2,10 +2,29 @@
 (function () {
   "use strict";
 
-  // Quick exit: replace this history entry so Back does not return here.
-  function quickExit(event) {
+  // Drafts kept in this browser are keyed "amends:u<user id>:...", so one person's unsent words never
+  // show to the next person signed in here. Quick exit and signing out clear them all.
+  var DRAFT_PREFIX = "amends:";
+  function clearDrafts() {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(DRAFT_PREFIX) === 0) localStorage.removeItem(key);
+      }
+      sessionStorage.clear();
+    } catch (e) { /* storage blocked: nothing was kept */ }
+  }
+  function draftOwner() { return document.body ? document.body.dataset.draftOwner || "" : ""; }
+
+  // Quick exit: clear drafts, then replace this history entry so Back does not return here.
+  function quickExit(event, signOut) {
     if (event) event.preventDefault();
+    clearDrafts();
     var link = document.getElementById("quick-exit");
+    if (signOut && navigator.sendBeacon) {
+      // A beacon outlives the page, so signing out cannot slow the exit down.
+      navigator.sendBeacon(signOut.action, new FormData(signOut));
+    }
     document.body.innerHTML = "";
     window.location.replace(link ? link.href : "/neutral/");
   }
@@ -20,6 +39,15 @@
   document.addEventListener("click", function (event) {
     var target = event.target.closest && event.target.closest("[data-quick-exit]");
     if (target) quickExit(event);
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.matches && form.matches("[data-quick-exit-sign-out]")) quickExit(event, form);
+    else if (form.matches && form.matches("[data-sign-out]")) clearDrafts();
+  });
+  // Signed out (sign-out without JavaScript, an expired session): nobody's drafts stay behind.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.body && document.body.hasAttribute("data-draft-owner") && !draftOwner()) clearDrafts();
   });
 
   // Keep every draft in this browser too, so nothing typed is lost if the network or server drops.
