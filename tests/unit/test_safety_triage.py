@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from amends.measures import score
 from amends.safety.triage import THERAPIST_QUESTIONS, Signals, low_twice, stalled, triage
@@ -75,3 +76,38 @@ def test_satisfaction_low_twice_in_a_row() -> None:
 def test_reasons_are_plain_and_kind() -> None:
     recs = triage(Signals(trust_struggle=True, emotional_fallout=True))
     assert "sign of care, not failure" in recs[-1].why
+
+
+def _categories(recs: list[Any]) -> set[str]:
+    return {res.category for r in recs for res in r.resources}
+
+
+def test_abuse_answered_on_its_own_routes_to_domestic_abuse_lines_and_no_couple_work() -> None:
+    recs = triage(Signals(region="UK", abuse=True, same_arguments=True, trust_struggle=True))
+    assert recs[0].kind == "abuse_support"
+    assert {"dv_victim", "dv_perpetrator", "emergency"} <= _categories(recs)
+    assert not {"couples_therapy", "aftermath_conversation"} & {r.kind for r in recs}
+    assert "couples_directory" not in _categories(recs)
+
+
+def test_substance_use_answered_on_its_own_routes_to_substance_lines() -> None:
+    recs = triage(Signals(region="US", substance_use=True))
+    assert [r.kind for r in recs] == ["substance_help"]
+    assert _categories(recs) == {"substance"}
+
+
+def test_mental_health_answered_on_its_own_routes_to_mental_health_lines() -> None:
+    recs = triage(Signals(region="AU", mental_health=True))
+    assert [r.kind for r in recs] == ["individual_help"]
+    assert "mental_health" in _categories(recs) and "dv_victim" not in _categories(recs)
+
+
+def test_a_paused_couple_space_suggests_no_couple_work_and_says_nothing_about_abuse() -> None:
+    recs = triage(Signals(region="US", same_arguments=True, emotional_fallout=True, couple_work_paused=True))
+    assert [r.kind for r in recs] == ["individual_help"]
+    assert "couples_directory" not in _categories(recs) and "dv_victim" not in _categories(recs)
+
+
+def test_without_any_abuse_signal_the_same_answers_suggest_couples_therapy() -> None:
+    recs = triage(Signals(region="US", same_arguments=True, substance_use=True))
+    assert {"substance_help", "aftermath_conversation", "couples_therapy"} == {r.kind for r in recs}

@@ -21,6 +21,7 @@ from amends.services import trust as service
 from amends.services.access import get_own, get_visible, own, visible
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import couple_space, own_space, repair_or_404
+from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import ApologyDraft
 from amends.web.safety_notice import flash_safety
@@ -137,7 +138,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[lo:hi].strip()
 
 
-def _coach(text: str) -> dict[str, Any] | None:
+def _coach(text: str, user_id: int | None = None) -> dict[str, Any] | None:
     if not text.strip():
         return None
     try:
@@ -147,6 +148,7 @@ def _coach(text: str) -> dict[str, Any] | None:
     report["highlighted"] = highlight_html(text, report["findings"])
     s, e = report["keep_every_time_prompt"]["span"]
     report["action"] = text[s:e]
+    report["safety"] = safety_for(text, user_id)
     return report
 
 
@@ -159,7 +161,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
     )
     report = None
     if request.method == "POST" and form.is_valid():
-        report = _coach(form.cleaned_data["text"])
+        report = _coach(form.cleaned_data["text"], access.user_id)
         if request.POST.get("action") == "save" and _save_commitment(request, access, form):
             messages.success(request, "Commitment saved. It shows on your check-in page when it is due.")
             return redirect("trust_commitments", repair_id=access.repair.pk)
@@ -202,8 +204,9 @@ def _save_commitment(request: HttpRequest, access: Any, form: CommitmentForm) ->
 @login_required
 @require_POST
 def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
-    repair_or_404(request, repair_id)
-    return render(request, "trust/partials/commitment_report.html", {"report": _coach(request.POST.get("text", ""))})
+    access = repair_or_404(request, repair_id)
+    report = _coach(request.POST.get("text", ""), access.user_id)
+    return render(request, "trust/partials/commitment_report.html", {"report": report})
 
 
 @couple_space
@@ -226,7 +229,7 @@ def commitment_edit(request: HttpRequest, repair_id: int, commitment_id: int) ->
     form = EditCommitmentForm(request.POST or None, initial=initial)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = _coach(form.cleaned_data["text"])
+        report = _coach(form.cleaned_data["text"], access.user_id)
         if request.POST.get("action") == "save" and _edit(request, access, c, form):
             messages.success(request, "Changed. Earlier days keep the commitment as it was.")
             return redirect("trust_commitments", repair_id=access.repair.pk)
@@ -389,7 +392,7 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
     if request.method == "POST" and form.is_valid():
         d, action = form.cleaned_data, request.POST.get("action", "send")
         if action == "check":
-            feedback = _reply_feedback(q.text, d["text"])
+            feedback = _reply_feedback(q.text, d["text"], access.user_id)
         else:
             try:
                 answered = service.answer_question(
@@ -414,7 +417,7 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
     return render(request, "trust/question.html", context)
 
 
-def _reply_feedback(partner_message: str, reply: str) -> dict[str, Any] | None:
+def _reply_feedback(partner_message: str, reply: str, user_id: int | None = None) -> dict[str, Any] | None:
     """The reply coach's read on defensiveness, if that coach is installed."""
     if not reply.strip():
         return {"error": "Write your answer first, then check it."}
@@ -423,6 +426,7 @@ def _reply_feedback(partner_message: str, reply: str) -> dict[str, Any] | None:
     except TextRejected as exc:
         return {"error": str(exc)}
     report["highlighted"] = highlight_html(reply, report["findings"])
+    report["safety"] = safety_for(reply, user_id)
     return report
 
 
