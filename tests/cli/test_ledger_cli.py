@@ -67,3 +67,16 @@ def test_report_in_markdown_and_html(repair: Any) -> None:
 def test_unknown_user_is_a_clean_error(repair: Any) -> None:
     result = run("commitments", "list", "--user", "nobody")
     assert result.exit_code == 1 and "No local user" in result.output
+
+
+def test_a_crisis_note_on_a_check_in_is_answered_with_the_crisis_line_first(repair: Any) -> None:
+    from amends.web.accounts.models import Profile
+
+    Profile.objects.update_or_create(user=repair.created_by, defaults={"region": "UK"})
+    run("commitments", "add", "I will put my phone away during dinner")
+    c = Commitment.objects.get()
+    note = "I have pills saved up and I'm going to take them all tonight"
+    result = run("checkin", str(c.pk), "--status", "missed", "--note", note)
+    assert result.exit_code == 0, result.output
+    assert "116 123" in result.output  # Samaritans
+    assert result.output.index("116 123") < result.output.index("Recorded.")

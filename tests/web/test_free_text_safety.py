@@ -236,3 +236,43 @@ def test_question_and_commitment_rows_hold_the_text_they_were_given(world: dict[
             _post(world, ep)
     assert Question.objects.filter(text=CRISIS).exists() and Commitment.objects.filter(text=CRISIS).exists()
     assert CheckIn.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_every_saving_service_returns_its_safety_result(world: dict[str, Any]) -> None:
+    """The services decide; the layers above only show what comes back."""
+    from amends.services import practice, repairs
+    from amends.services import safety as safety_service
+    from amends.services.text_safety import safety_of
+
+    a = repair_access(world["alice"], world["repair"].pk)
+    b = repair_access(world["bob"], world["repair"].pk)
+    today, c, q = world["today"], world["commitment"], world["question"]
+    daily = trust_service.ScheduleInput("daily")
+    saved = {
+        "start_repair": repairs.start_repair(
+            world["alice"], role="offender", kind="lying", title="T", description=CRISIS
+        ),
+        "save_answer": repairs.save_answer(a, ALICE_STEP[0], ALICE_STEP[1], CRISIS),
+        "autosave_answer": repairs.autosave_answer(a, ALICE_STEP[0], ALICE_STEP[1], "Fine. " + CRISIS + " Really."),
+        "save_apology_draft": repairs.save_apology_draft(a, "I am sorry. " + CRISIS),
+        "record_practice": practice.record_practice(a, mode="reply", partner_text="", text=CRISIS),
+        "feeling_statement": practice.record_practice(b, mode="feel", partner_text="", text=CRISIS),
+        "add_commitment": trust_service.add_commitment(a, text=CRISIS, schedule=daily),
+        "edit_commitment": trust_service.edit_commitment(a, c.pk, text=CRISIS, schedule=daily),
+        "record_check_in": trust_service.record_check_in(a, c.pk, on=today, status="missed", note=CRISIS),
+        "confirm_check_in": trust_service.confirm_check_in(b, world["check_in"].pk, CRISIS),
+        "add_dispute_message": trust_service.add_dispute_message(a, world["disputed"].pk, CRISIS),
+        "ask_question": trust_service.ask_question(b, CRISIS),
+        "answer_question": trust_service.answer_question(a, q.pk, CRISIS),
+        "add_transparency_note": trust_service.add_transparency_note(a, CRISIS),
+        "log_argument": safety_service.log_argument(
+            a, occurred_on=today, topic="Money", what_happened=CRISIS, how_it_ended="", today=today
+        ),
+    }
+    quiet = trust_service.add_transparency_note(a, "I was at the gym until seven.")
+    for name, obj in saved.items():
+        found = safety_of(obj)
+        assert found is not None and found.action == "crisis", name
+        assert found.resources[0].region == "US", name
+    assert safety_of(quiet) is None

@@ -61,6 +61,20 @@ def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
         raise click.ClickException(str(exc)) from exc
 
 
+def _echo_safety(saved: Any) -> None:
+    """Crisis language in what was typed is answered first, with the lines to call (the service scanned it)."""
+    from amends.services.text_safety import safety_of
+
+    found = safety_of(saved)
+    if found is None:
+        return
+    for message in found.route.messages:
+        click.echo(message)
+    for r in found.resources:
+        click.echo(f"  {r.name}: {r.contact()}")
+    click.echo("amends is not monitored and does not alert anyone.\n")
+
+
 user_option = click.option("--user", "user", default=None, help="Local account to act as (default: the only one).")
 repair_option = click.option(
     "--repair", "repair", type=int, default=None, help="Repair id (default: your only repair)."
@@ -144,6 +158,7 @@ def add_commitment(
         start=start.date() if start else None,
         end=end.date() if end else None,
     )
+    _echo_safety(c)
     click.echo(f"Saved commitment {c.pk}. {report.keep_every_time_prompt.question}")
 
 
@@ -171,6 +186,7 @@ def checkin(commitment_id: int, status: str, on: Any, note: str, user: str | Non
         result = _run(service.record_check_in, access, commitment_id, on=day, status=status, note=note)
     except NotFound as exc:
         raise click.ClickException(f"No commitment {commitment_id} in this repair.") from exc
+    _echo_safety(result)
     click.echo("Recorded." if result.created or result.changed else "Already recorded; nothing changed.")
     for f in result.note_findings:
         click.echo(f"note · {f['rule']}: {f['message']} {f['suggestion']}")

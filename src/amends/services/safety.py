@@ -152,7 +152,11 @@ def recurring_groups(access: RepairAccess) -> list[Any]:
 
 
 def save_help_signs(access: RepairAccess, flags: dict[str, bool]) -> HelpSignsReport:
-    report, _ = HelpSignsReport.objects.update_or_create(user_id=access.user_id, repair=access.repair, defaults=flags)
+    """Keep the person's answers. Answering the separate questions replaces the old combined answer."""
+    defaults = {**flags, "abuse_substance_or_mental_health": False}
+    report, _ = HelpSignsReport.objects.update_or_create(
+        user_id=access.user_id, repair=access.repair, defaults=defaults
+    )
     return report
 
 

@@ -14,9 +14,13 @@ class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
     region = forms.ChoiceField(
         choices=list(REGIONS.items()),
         initial="INTL",
+        required=False,  # left out, it means "somewhere else": international lines, never a silent gap
         label="Where should help lines come from?",
         help_text=REGION_FIELD_HELP,
     )
+
+    def clean_region(self) -> str:
+        return str(self.cleaned_data.get("region") or "INTL")
 
     class Meta(UserCreationForm.Meta):
         model = User
