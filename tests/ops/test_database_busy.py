@@ -109,7 +109,7 @@ def test_a_lost_database_connection_is_a_503_page_never_a_stack_page(writer: Any
     def gone(*args: Any, **kwargs: Any) -> Any:
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(service, "save_answer", gone)
+    monkeypatch.setattr(service, "autosave_answer", gone)
     response = client.post(url, {f"answer-{slug}": "Lost?", f"rev-{slug}": "0"})
     assert response.status_code == 503 and response["Retry-After"] == "5"
     assert b"Traceback" not in response.content
