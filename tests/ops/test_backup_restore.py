@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from django.contrib.auth.models import User
 
-from amends.cli import cli
+from amends.cli import cli, ops
 from amends.web.repairs.models import JourneyAnswer, Repair
 from tests.ops.conftest import table_contents
 
@@ -49,7 +51,7 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(filled: Any, tmp_
     _change_everything(filled)
     changed = table_contents()
     refused = _invoke("restore", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "wrong"), "--yes")
-    assert refused.exit_code == 1 and "wrong passphrase" in refused.output
+    assert refused.exit_code == 2 and "wrong passphrase" in refused.output
     assert table_contents() == changed  # nothing replaced
     ok = _invoke("restore", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "pass"), "--yes")
     assert ok.exit_code == 0, ok.output
@@ -66,7 +68,7 @@ def test_a_damaged_backup_is_refused_before_anything_is_replaced(filled: Any, tm
     changed = table_contents()
     for name in ("damaged.bak", "junk.bak"):
         result = _invoke("restore", str(tmp_path / name), "--yes")
-        assert result.exit_code == 1 and "Nothing was changed" in result.output, result.output
+        assert result.exit_code == 2 and "Nothing was changed" in result.output, result.output
     assert table_contents() == changed
     assert Repair.objects.count() == 1
 
@@ -81,4 +83,109 @@ def test_a_tampered_encrypted_backup_is_refused(filled: Any, tmp_path: Path) -> 
     data[-10] ^= 1
     (tmp_path / "snap.enc").write_bytes(bytes(data))
     result = _invoke("restore", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "pass"), "--yes")
-    assert result.exit_code == 1 and "altered" in result.output
+    assert result.exit_code == 2 and "altered" in result.output
+
+
+def _encrypted_backup(tmp_path: Path) -> Path:
+    (tmp_path / "pass").write_text("correct horse battery staple\n")
+    result = _invoke("backup", "--out", str(tmp_path / "snap.enc"), "--passphrase-file", str(tmp_path / "pass"))
+    assert result.exit_code == 0, result.output
+    return tmp_path / "snap.enc"
+
+
+def _with_header(blob: bytes, header: bytes, magic: bytes = ops.MAGIC_ENCRYPTED) -> bytes:
+    """The same sealed data behind another header, as someone editing the file would make it."""
+    size = int.from_bytes(blob[len(magic) : len(magic) + 4], "big")
+    sealed = blob[len(magic) + 4 + size :]
+    return magic + len(header).to_bytes(4, "big") + header + sealed
+
+
+def _restore_refused(tmp_path: Path, blob: bytes) -> str:
+    (tmp_path / "edited.enc").write_bytes(blob)
+    result = _invoke("restore", str(tmp_path / "edited.enc"), "--passphrase-file", str(tmp_path / "pass"), "--yes")
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output, result.output
+    assert "Nothing was changed" in result.output
+    return result.output
+
+
+def _header(blob: bytes) -> dict[str, Any]:
+    size = int.from_bytes(blob[len(ops.MAGIC_ENCRYPTED) : len(ops.MAGIC_ENCRYPTED) + 4], "big")
+    start = len(ops.MAGIC_ENCRYPTED) + 4
+    return dict(json.loads(blob[start : start + size]))
+
+
+def test_new_encrypted_backups_use_scrypt_n_of_at_least_2_to_the_17(filled: Any, tmp_path: Path) -> None:
+    blob = _encrypted_backup(tmp_path).read_bytes()
+    assert blob.startswith(ops.MAGIC_ENCRYPTED)
+    assert _header(blob)["n"] >= 2**17 and stat.S_IMODE((tmp_path / "snap.enc").stat().st_mode) == 0o600
+
+
+def test_a_header_asking_for_a_huge_scrypt_n_is_refused_before_any_key_is_derived(
+    filled: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    blob = _encrypted_backup(tmp_path).read_bytes()
+    derived: list[int] = []
+    monkeypatch.setattr(ops, "_key", lambda passphrase, salt, params: derived.append(params["n"]) or b"k" * 32)
+    for n, r, p in ((2**24, 8, 1), (2**17, 1024, 1), (2**17, 8, 64), (2**17 + 1, 8, 1), (0, 8, 1)):
+        header = json.dumps({**_header(blob), "n": n, "r": r, "p": p}).encode()
+        assert "altered" in _restore_refused(tmp_path, _with_header(blob, header))
+    assert derived == []
+
+
+def test_a_header_that_is_a_json_list_or_garbage_gives_one_clear_line_and_exit_2(filled: Any, tmp_path: Path) -> None:
+    blob = _encrypted_backup(tmp_path).read_bytes()
+    for header in (b"[1, 2, 3]", b"[]", b'"scrypt"', b"{not json", b"\xff\xfe", b'{"kdf": "scrypt"}', b"[" * 900):
+        assert "header is damaged" in _restore_refused(tmp_path, _with_header(blob, header))
+    too_long = ops.MAGIC_ENCRYPTED + (2**31).to_bytes(4, "big") + b"{}"
+    assert "header is damaged" in _restore_refused(tmp_path, too_long)
+    assert "header is damaged" in _restore_refused(tmp_path, ops.MAGIC_ENCRYPTED + b"\x00")
+
+
+def test_a_tampered_header_within_bounds_fails_authentication(filled: Any, tmp_path: Path) -> None:
+    blob = _encrypted_backup(tmp_path).read_bytes()
+    header = _header(blob)
+    for change in ({"n": 2**18}, {"salt": "00" * 16}, {"nonce": "11" * 12}):
+        edited = _with_header(blob, json.dumps({**header, **change}).encode())
+        assert "wrong passphrase, or the file was altered" in _restore_refused(tmp_path, edited)
+
+
+def test_a_wrong_passphrase_gives_one_line_and_exit_2(filled: Any, tmp_path: Path) -> None:
+    blob = _encrypted_backup(tmp_path).read_bytes()
+    (tmp_path / "pass").write_text("not the passphrase\n")
+    assert "wrong passphrase" in _restore_refused(tmp_path, blob)
+
+
+def test_a_version_1_backup_with_scrypt_n_2_to_the_15_still_restores(
+    filled: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    before = table_contents()
+    (tmp_path / "pass").write_text("correct horse battery staple\n")
+    assert _invoke("backup", "--out", str(tmp_path / "plain.bak")).exit_code == 0
+    monkeypatch.setattr(ops, "_SCRYPT", {"n": 2**15, "r": 8, "p": 1})
+    monkeypatch.setattr(ops, "MAGIC_ENCRYPTED", ops.MAGIC_ENCRYPTED_V1)
+    old = ops.encrypt((tmp_path / "plain.bak").read_bytes(), "correct horse battery staple")
+    monkeypatch.undo()
+    assert old.startswith(b"AMENDS-BACKUP-ENC1\n")
+    (tmp_path / "old.enc").write_bytes(old)
+    _change_everything(filled)
+    result = _invoke("restore", str(tmp_path / "old.enc"), "--passphrase-file", str(tmp_path / "pass"), "--yes")
+    assert result.exit_code == 0, result.output
+    assert table_contents() == before
+
+
+def test_the_pre_restore_copy_of_an_encrypted_restore_is_encrypted_and_private(filled: Any, tmp_path: Path) -> None:
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the pre-restore copy is kept for SQLite; PostgreSQL restores in one transaction")
+    snap = _encrypted_backup(tmp_path)
+    kept_before = set((Path(settings.HOME) / "backups").glob("pre-restore-*"))
+    result = _invoke("restore", str(snap), "--passphrase-file", str(tmp_path / "pass"), "--yes")
+    assert result.exit_code == 0, result.output
+    (kept,) = set((Path(settings.HOME) / "backups").glob("pre-restore-*")) - kept_before
+    assert kept.name.endswith(".sqlite3.enc") and stat.S_IMODE(kept.stat().st_mode) == 0o600
+    blob = kept.read_bytes()
+    assert ops.is_encrypted(blob) and b"SQLite format 3" not in blob
+    assert ops.decrypt(blob, "correct horse battery staple").startswith(ops.MAGIC_SQLITE)

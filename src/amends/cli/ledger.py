@@ -99,6 +99,7 @@ def commitments() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def list_commitments(user: str | None, repair: int | None, as_json: bool) -> None:
     """Each commitment with its 30-day kept ratio and streak."""
+    setup_django()  # before the imports below: they load models at their top
     from amends.web.trust.queries import load_ledger
 
     led = load_ledger(_context(user, repair))
@@ -143,6 +144,7 @@ def add_commitment(
     repair: int | None,
 ) -> None:
     """Add a commitment after the coach has read it (surveillance promises are refused)."""
+    setup_django()  # before the imports below: they load models at their top
     from amends.services import trust as service
 
     access = _context(user, repair)
@@ -177,6 +179,7 @@ def checkin(commitment_id: int, status: str, on: Any, note: str, user: str | Non
       amends checkin 3 --status kept
       amends checkin 3 --status missed --on 2025-06-29 --note "I forgot and didn't call."
     """
+    setup_django()  # before the imports below: they load models at their top
     from amends.services import trust as service
     from amends.services.errors import NotFound
 
@@ -214,6 +217,7 @@ def report(fmt: str, output: str | None, user: str | None, repair: int | None) -
       amends report --repair 1 --format md
       amends report --repair 1 --format html -o progress.html
     """
+    setup_django()  # before the imports below: they load models at their top
     from amends.web.trust.report import render_report
 
     text = _run(render_report, _context(user, repair), fmt)

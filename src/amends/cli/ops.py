@@ -26,14 +26,37 @@ from typing import Any
 import click
 
 from amends.cli.app import setup_django
+from amends.paths import write_private
 
-MAGIC_ENCRYPTED = b"AMENDS-BACKUP-ENC1\n"
+MAGIC_ENCRYPTED = b"AMENDS-BACKUP-ENC2\n"
+MAGIC_ENCRYPTED_V1 = b"AMENDS-BACKUP-ENC1\n"  # before scrypt N was raised; still restored
 MAGIC_SQLITE = b"SQLite format 3\x00"
 MAGIC_PGDUMP = b"PGDMP"
-_SCRYPT = {"n": 2**15, "r": 8, "p": 1}  # about 0.1 s and 32 MB: slow to guess, quick to use
+# N = 2^17 follows current guidance for scrypt (OWASP's password storage cheat sheet): about 0.4 s
+# and 128 MiB here, slow to guess and quick enough to use.
+_SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+# What a header may ask for, checked before any key is derived: a tampered header must not make
+# restore spend more than this (256 MiB, under a second). Version 1 files were all written with 2^15.
+_SCRYPT_N_RANGE = {MAGIC_ENCRYPTED: (2**17, 2**18), MAGIC_ENCRYPTED_V1: (2**15, 2**15)}
+_HEADER_MAX_BYTES = 1024
+_HEADER_KEYS = {"kdf", "n", "r", "p", "salt", "nonce"}
+
+
+class BackupRefused(click.ClickException):
+    """A backup file that is foreign, damaged, altered or sealed with another passphrase: bad input."""
+
+    exit_code = 2
 
 
 # -- encryption -----------------------------------------------------------------------------------
+# The header (KDF parameters, salt, nonce) is the AES-GCM associated data, so any change to it fails
+# authentication. It can only be authenticated with the key, and the key comes from the header's
+# parameters, so the parameters are checked against fixed bounds first: a forged header costs at most
+# one bounded key derivation before it is refused.
+
+
+def is_encrypted(blob: bytes) -> bool:
+    return blob.startswith((MAGIC_ENCRYPTED, MAGIC_ENCRYPTED_V1))
 
 
 def encrypt(data: bytes, passphrase: str) -> bytes:
@@ -49,21 +72,53 @@ def decrypt(blob: bytes, passphrase: str) -> bytes:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    rest = blob[len(MAGIC_ENCRYPTED) :]
+    magic = MAGIC_ENCRYPTED if blob.startswith(MAGIC_ENCRYPTED) else MAGIC_ENCRYPTED_V1
+    rest = blob[len(magic) :]
     size = int.from_bytes(rest[:4], "big")
+    if len(rest) < 4 or not 0 < size <= min(_HEADER_MAX_BYTES, len(rest) - 4):
+        raise BackupRefused("This backup's header is damaged or not from amends. Nothing was changed.")
     header, sealed = rest[4 : 4 + size], rest[4 + size :]
+    params, salt, nonce = _read_header(header, magic)
+    try:
+        return AESGCM(_key(passphrase, salt, params)).decrypt(nonce, sealed, header)
+    except InvalidTag as exc:
+        raise BackupRefused(
+            "Cannot decrypt this backup: wrong passphrase, or the file was altered. Nothing was changed."
+        ) from exc
+
+
+def _read_header(header: bytes, magic: bytes) -> tuple[dict[str, int], bytes, bytes]:
+    """The scrypt parameters, salt and nonce, or a refusal when any of them is out of bounds."""
+    damaged = BackupRefused("This backup's header is damaged or not from amends. Nothing was changed.")
     try:
         params = json.loads(header)
-        key = _key(passphrase, bytes.fromhex(params["salt"]), params)
-        return AESGCM(key).decrypt(bytes.fromhex(params["nonce"]), sealed, header)
-    except (InvalidTag, ValueError, KeyError) as exc:
-        raise click.ClickException("Cannot decrypt this backup: wrong passphrase, or the file was altered.") from exc
+    except (ValueError, RecursionError) as exc:
+        raise damaged from exc
+    if not isinstance(params, dict) or set(params) != _HEADER_KEYS or params["kdf"] != "scrypt":
+        raise damaged
+    numbers = {k: params[k] for k in ("n", "r", "p")}
+    if any(type(v) is not int for v in numbers.values()):
+        raise damaged
+    low, high = _SCRYPT_N_RANGE[magic]
+    n = numbers["n"]
+    if not (low <= n <= high and n & (n - 1) == 0 and numbers["r"] == 8 and numbers["p"] == 1):
+        raise BackupRefused(
+            f"This backup asks for scrypt parameters amends never writes (N={n}, r={numbers['r']}, "
+            f"p={numbers['p']}); it was altered. Nothing was changed."
+        )
+    try:
+        salt, nonce = bytes.fromhex(str(params["salt"])), bytes.fromhex(str(params["nonce"]))
+    except ValueError as exc:
+        raise damaged from exc
+    if len(salt) != 16 or len(nonce) != 12:
+        raise damaged
+    return numbers, salt, nonce
 
 
-def _key(passphrase: str, salt: bytes, params: dict[str, Any]) -> bytes:
+def _key(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    kdf = Scrypt(salt=salt, length=32, n=int(params["n"]), r=int(params["r"]), p=int(params["p"]))
+    kdf = Scrypt(salt=salt, length=32, n=params["n"], r=params["r"], p=params["p"])
     return kdf.derive(passphrase.encode("utf-8"))
 
 
@@ -156,11 +211,7 @@ def backup(out: Path | None, passphrase_file: Path | None, encrypt: bool) -> Non
         if passphrase is not None:
             data = encrypt_bytes(data, passphrase)
         part = Path(work) / "out"
-        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        write_private(part, data)
         os.replace(part, out)
     kind = "SQLite" if sqlite else "PostgreSQL"
     sealed = ", encrypted" if passphrase else ""
@@ -201,9 +252,10 @@ def restore(file: Path, passphrase_file: Path | None, yes: bool) -> None:
     setup_django()
     started = time.monotonic()
     data = file.read_bytes()
-    if data.startswith(MAGIC_ENCRYPTED):
-        passphrase = _passphrase(passphrase_file, True, confirm=False)
-        data = decrypt(data, passphrase or "")
+    passphrase = None
+    if is_encrypted(data):
+        passphrase = _passphrase(passphrase_file, True, confirm=False) or ""
+        data = decrypt(data, passphrase)
     db = _database()
     sqlite = db["ENGINE"].endswith("sqlite3")
     with tempfile.TemporaryDirectory(prefix="amends-restore-") as work:
@@ -216,7 +268,7 @@ def restore(file: Path, passphrase_file: Path | None, yes: bool) -> None:
         if not yes:
             click.confirm(f"Replace the current database with {file.name}?", abort=True)
         if sqlite:
-            _restore_sqlite(snapshot, db)
+            _restore_sqlite(snapshot, db, passphrase)
         else:
             _run(
                 [
@@ -237,7 +289,7 @@ def restore(file: Path, passphrase_file: Path | None, yes: bool) -> None:
 def _validate_sqlite(snapshot: Path, data: bytes) -> None:
     if not data.startswith(MAGIC_SQLITE):
         kind = "a PostgreSQL dump" if data.startswith(MAGIC_PGDUMP) else "not an amends backup"
-        raise click.ClickException(f"This file is {kind}; this amends uses SQLite. Nothing was changed.")
+        raise BackupRefused(f"This file is {kind}; this amends uses SQLite. Nothing was changed.")
     try:
         conn = sqlite3.connect(f"file:{snapshot}?mode=ro", uri=True)
         try:
@@ -246,36 +298,42 @@ def _validate_sqlite(snapshot: Path, data: bytes) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise click.ClickException(f"The backup is damaged ({exc}). Nothing was changed.") from exc
+        raise BackupRefused(f"The backup is damaged ({exc}). Nothing was changed.") from exc
     if ok != "ok":
-        raise click.ClickException(f"The backup failed SQLite's integrity check ({ok}). Nothing was changed.")
+        raise BackupRefused(f"The backup failed SQLite's integrity check ({ok}). Nothing was changed.")
     if "django_migrations" not in tables:
-        raise click.ClickException("This SQLite file is not an amends database. Nothing was changed.")
+        raise BackupRefused("This SQLite file is not an amends database. Nothing was changed.")
 
 
 def _validate_pgdump(snapshot: Path, data: bytes, db: dict[str, Any]) -> None:
     if not data.startswith(MAGIC_PGDUMP):
         kind = "a SQLite database" if data.startswith(MAGIC_SQLITE) else "not an amends backup"
-        raise click.ClickException(f"This file is {kind}; this amends uses PostgreSQL. Nothing was changed.")
+        raise BackupRefused(f"This file is {kind}; this amends uses PostgreSQL. Nothing was changed.")
     try:
         listing = _run(["pg_restore", "--list", str(snapshot)], _pg_env(db)).stdout.decode(errors="replace")
         # Reading every data block to /dev/null finds damage past the table of contents, touching no database.
         _run(["pg_restore", "--file=/dev/null", str(snapshot)], _pg_env(db))
     except click.ClickException as exc:
-        raise click.ClickException(f"The backup is damaged ({exc.message}). Nothing was changed.") from exc
+        raise BackupRefused(f"The backup is damaged ({exc.message}). Nothing was changed.") from exc
     if "django_migrations" not in listing:
-        raise click.ClickException("This dump is not of an amends database. Nothing was changed.")
+        raise BackupRefused("This dump is not of an amends database. Nothing was changed.")
 
 
-def _restore_sqlite(snapshot: Path, db: dict[str, Any]) -> None:
+def _restore_sqlite(snapshot: Path, db: dict[str, Any], passphrase: str | None) -> None:
     from django.conf import settings
     from django.db import connections
 
     connections.close_all()
-    keep = Path(settings.HOME) / "backups" / f"pre-restore-{time.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+    # The data being replaced is kept aside, sealed with the same passphrase when the backup was:
+    # someone who encrypts their backups must not find a plain copy left next to them.
+    suffix = ".sqlite3.enc" if passphrase is not None else ".sqlite3"
+    keep = Path(settings.HOME) / "backups" / f"pre-restore-{time.strftime('%Y%m%d-%H%M%S')}{suffix}"
     keep.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _snapshot(db, keep)
-    os.chmod(keep, 0o600)
+    with tempfile.TemporaryDirectory(dir=keep.parent, prefix=".amends-pre-restore-") as work:
+        plain = Path(work) / "snapshot"
+        _snapshot(db, plain)
+        data = plain.read_bytes()
+    write_private(keep, encrypt(data, passphrase) if passphrase is not None else data)
     # The backup API copies into the live file under one write lock, so running workers see either
     # the old database or the new one, and the WAL stays consistent.
     source = sqlite3.connect(f"file:{snapshot}?mode=ro", uri=True)

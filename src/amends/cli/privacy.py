@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import click
 
 from amends.cli.app import setup_django
+from amends.paths import write_private
 
 
 @click.command()
@@ -47,9 +47,7 @@ def export(username: str | None, out: Path | None) -> None:
     out = out.expanduser()
     out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # The export holds the most private things a person writes: only its owner may read the file.
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+    write_private(out, data)
     click.echo(f"Wrote {out} ({len(data):,} bytes).")
 
 

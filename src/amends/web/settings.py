@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from amends.paths import data_dir, secret_key
+from amends.paths import data_dir, make_private, secret_key
 
 ENVIRONMENT = {
     "AMENDS_HOME": (
@@ -121,7 +121,8 @@ def _database() -> dict[str, object]:
         return config
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": HOME / "amends.sqlite3",
+        # Created 0600 before SQLite opens it: SQLite would make it 0644 and trust the folder's mode.
+        "NAME": make_private(HOME / "amends.sqlite3"),
         "OPTIONS": {
             # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock up
             # front so concurrent writers wait (busy timeout) instead of failing mid-transaction.
