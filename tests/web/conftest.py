@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from amends.services.repairs import start_repair
+from amends.web.partners import tokens
 
 PASSWORD = "a calm harbour 42"
 
@@ -90,3 +92,28 @@ def joined_bob(bob: User, alice_repair: Any) -> Any:
 @pytest.fixture
 def as_bob(bob: User) -> Client:
     return client_for(bob)
+
+
+FROZEN_NOW = datetime(2026, 3, 2, 12, 0, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def frozen_rate_clock(monkeypatch: Any) -> Any:
+    """Rate-limit windows read one clock; here it stands still, so no test crosses a window boundary.
+
+    A test that needs time to pass moves it with ``frozen_rate_clock.advance(seconds)``.
+    """
+    clock = _FrozenClock(FROZEN_NOW)
+    monkeypatch.setattr(tokens, "clock", clock)
+    return clock
+
+
+class _FrozenClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)

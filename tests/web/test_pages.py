@@ -36,7 +36,7 @@ def test_security_headers(db: Any) -> None:
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert response["X-Frame-Options"] == "DENY"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_no_inline_script_in_pages(as_alice: Client, alice_repair: Any) -> None:

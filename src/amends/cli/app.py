@@ -128,10 +128,22 @@ def serve(host: str, port: int, threads: int, workers: int, no_migrate: bool) ->
 
     click.echo(f"amends is running at http://{shown}:{port}/  (Ctrl+C to stop)")
     sys.stdout.flush()
-    waitress_serve(application, host=host, port=port, threads=threads, ident="amends", _quiet=True)
+    # Forwarded headers reach the app, which believes them only from AMENDS_TRUSTED_PROXIES
+    # (amends.web.proxies); waitress would otherwise drop X-Forwarded-Proto, and the HTTPS
+    # redirect would loop behind a TLS proxy.
+    waitress_serve(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="amends",
+        clear_untrusted_proxy_headers=False,
+        _quiet=True,
+    )
 
 
 def _serve_gunicorn(host: str, port: int, threads: int, workers: int, url: str) -> None:
+    from django.conf import settings
     from gunicorn.app.base import BaseApplication
 
     def post_fork(server: object, worker: object) -> None:
@@ -162,6 +174,8 @@ def _serve_gunicorn(host: str, port: int, threads: int, workers: int, url: str) 
                 "errorlog": "-",
                 "loglevel": "warning",
                 "proc_name": "amends",
+                # gunicorn takes the scheme from these proxies only, the same ones the app believes.
+                "forwarded_allow_ips": ",".join(str(n) for n in settings.TRUSTED_PROXIES),
                 "post_fork": post_fork,
                 "post_worker_init": post_worker_init,
                 "when_ready": when_ready,

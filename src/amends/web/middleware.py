@@ -94,23 +94,6 @@ def _note_database_errors(sender: Any, request: HttpRequest | None = None, **kwa
 got_request_exception.connect(_note_database_errors, dispatch_uid="amends-database-unavailable")
 
 
-class NullOriginMiddleware:
-    """Let same-origin form posts through CSRF's origin check under Referrer-Policy: no-referrer.
-
-    With no-referrer, Chromium sends ``Origin: null`` on same-origin form posts. The browser's own
-    ``Sec-Fetch-Site: same-origin`` header still tells us where the request came from, and the CSRF
-    token is checked as usual, so only that exact combination has its Origin header dropped.
-    """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.META.get("HTTP_ORIGIN") == "null" and request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin":
-            del request.META["HTTP_ORIGIN"]
-        return self.get_response(request)
-
-
 class CouplePauseMiddleware:
     """Answer a paused repair with the one neutral notice (423), whatever the view and whoever paused.
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from amends.paths import data_dir, make_private, secret_key
+from amends.web.proxies import parse_networks
 
 ENVIRONMENT = {
     "AMENDS_HOME": (
@@ -21,6 +22,11 @@ ENVIRONMENT = {
     "AMENDS_DEBUG": "1 to show Django's debug pages. Never in production.",
     "AMENDS_ALLOWED_HOSTS": "Comma-separated host names the app answers to. Default: localhost,127.0.0.1.",
     "AMENDS_SECURE": "1 behind TLS: secure cookies, HSTS and SSL redirect.",
+    "AMENDS_TRUSTED_PROXIES": (
+        "Comma-separated addresses or networks (CIDR) of the reverse proxies in front of the app, e.g. 127.0.0.1. "
+        "Only requests from these may set X-Forwarded-For (the client address used by sign-in and sign-up "
+        "throttling) and X-Forwarded-Proto (https). Default: none, so REMOTE_ADDR is the client."
+    ),
     "AMENDS_SESSION_IDLE_MINUTES": "Sign a user out after this many idle minutes. Default: 120.",
     "AMENDS_SECRET_KEY": "Secret key; by default one is generated in AMENDS_HOME with mode 0600.",
 }
@@ -70,13 +76,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "amends.web.proxies.TrustedProxyMiddleware",
     "amends.web.middleware.ForgetAfterRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "amends.web.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "amends.web.middleware.NullOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "amends.web.middleware.SessionRefreshMiddleware",
@@ -165,9 +171,14 @@ SECURE_SSL_REDIRECT = SECURE
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+# X-Forwarded-Proto is believed only from AMENDS_TRUSTED_PROXIES, by amends.web.proxies, which sets the
+# request's scheme itself; Django's own setting would believe it from anyone.
+SECURE_PROXY_SSL_HEADER = None
+TRUSTED_PROXIES = parse_networks(os.environ.get("AMENDS_TRUSTED_PROXIES", ""))
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin: other sites get no Referer, and our own form posts carry their Origin and Referer,
+# which Django's CSRF check needs over HTTPS (no-referrer made Chromium send "Origin: null").
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "en"

@@ -26,6 +26,10 @@ class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
         model = User
         fields = ("username",)
         help_texts = {"username": "Any name you like. No e-mail is needed; everything stays on this computer."}
+        # Neutral wording: it says what to do, not who has an account. (Sign-up is throttled per address.)
+        error_messages = {
+            "username": {"unique": "This name cannot be used. Choose another one, for example add a word or a number."}
+        }
 
 
 class SettingsForm(forms.Form):

@@ -10,11 +10,19 @@ from amends.services.safety import neutral_titles, set_neutral_titles
 from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
+from amends.web.partners.middleware import client_key
+from amends.web.partners.tokens import check_rate_limit
 
 
 @own_space
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(request.POST or None)
+    if request.method == "POST" and not check_rate_limit(client_key(request), "signup"):
+        # Checked before the form is validated, and shown unbound (what was typed comes back as
+        # initial values): a throttled try must not even learn whether the name is free.
+        typed = {k: v for k, v in request.POST.items() if not k.startswith(("password", "csrf"))}
+        context = {"form": SignUpForm(initial=typed), "throttled": True}
+        return render(request, "registration/signup.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         Profile.objects.update_or_create(user=user, defaults={"region": form.cleaned_data["region"]})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable
 
+from django.contrib.auth.forms import UsernameField
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +14,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from amends.web.partners.models import AppLock
 from amends.web.partners.tokens import is_rate_limited
+from amends.web.proxies import request_ip
 
+_NAME_MAX = 150  # Django's username length; a longer name fails the form before any sign-in is tried
 LOCKED = "amends_app_locked"
 SEEN = "amends_app_seen"
 # Reachable while locked: the lock page itself, leaving, the quick exit, help lines, assets and probes.
@@ -61,7 +65,9 @@ class AppLockMiddleware:
 class LoginThrottleMiddleware:
     """Refuse sign-in attempts for a while after too many failures for one name or one address.
 
-    Failures are counted by a ``user_login_failed`` receiver (see apps.py) in the database.
+    Failures are counted by a ``user_login_failed`` receiver (see apps.py) in the database, under
+    the same keys as checked here: the name as Django's sign-in form reads it, and the client
+    address as decided from the trusted proxies.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -69,11 +75,22 @@ class LoginThrottleMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method == "POST" and request.path == reverse("login"):
-            name = request.POST.get("username", "")[:150].strip().lower()
-            if is_rate_limited(client_key(request), "login") or is_rate_limited(f"login:{name}", "login"):
+            name = login_name_key(request.POST.get("username", ""))
+            if is_rate_limited(client_key(request), "login") or is_rate_limited(name, "login"):
                 return render(request, "partners/login_throttled.html", status=429)
         return self.get_response(request)
 
 
+def login_name_key(raw: str) -> str:
+    """The throttle key for a typed name: every spelling that signs in as one account shares it.
+
+    Django's sign-in form strips the name and applies NFKC (``UsernameField``) before looking the
+    account up, so a full-width "ｃarol" signs in as "carol". The key starts from exactly that form
+    field's reading, then folds case, so it never splits what Django joins.
+    """
+    read = UsernameField(max_length=_NAME_MAX).to_python(raw[: _NAME_MAX * 4])
+    return "login:" + unicodedata.normalize("NFKC", read.casefold())
+
+
 def client_key(request: HttpRequest) -> str:
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return f"ip:{request_ip(request)}"

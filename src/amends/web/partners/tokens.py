@@ -7,7 +7,8 @@ behind a load balancer agree on who is signed in and how many requests are left.
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -26,8 +27,14 @@ RATE_LIMITS: dict[str, tuple[int, int]] = {  # bucket -> (requests, window secon
     "join": (10, 60),
     "unlock": (5, 60),
     "login": (10, 900),
+    "signup": (10, 3600),  # sign-up attempts per address: accounts, and name look-ups, come slowly
+    "autosave": (120, 60),  # a person typing saves at most about one a second
 }
 _LAST_USED_GRANULARITY = timedelta(minutes=5)
+
+# The one clock every limit reads. Tests replace it to stand still, so no test depends on which side
+# of a window boundary the wall clock happens to be.
+clock: Callable[[], datetime] = timezone.now
 
 
 def hash_token(token: str) -> str:
@@ -57,7 +64,7 @@ def _limit(bucket: str) -> tuple[int, int]:
 
 
 def _window(seconds: int) -> Any:
-    now = timezone.now()
+    now = clock()
     epoch = int(now.timestamp())
     return now.fromtimestamp(epoch - epoch % seconds, tz=now.tzinfo)
 
