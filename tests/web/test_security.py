@@ -186,7 +186,7 @@ def test_a_revoked_or_forged_token_authenticates_nobody(alice: User, charlie: Us
 
 
 def test_tokens_are_created_and_revoked_on_the_privacy_page(as_alice: Client, as_charlie: Client) -> None:
-    page = as_alice.post(reverse("token_create"), {"name": "laptop"})
+    page = as_alice.post(reverse("token_create"), {"name": "laptop", "scope": "read", "days": "90"})
     token = page.context["new_token"]
     assert token.encode() in page.content and token.startswith("amd_")
     row = ApiToken.objects.get()
@@ -274,3 +274,80 @@ def test_the_session_expiry_slides_with_activity_without_a_write_every_request(a
     client.get(reverse("home"))
     assert Session.objects.get().expire_date > before
     assert client.session["_refreshed_at"] > 0
+
+
+# API token scope, expiry and revocation --------------------------------------------------------
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+
+def _commitment_post(client: Client, repair: Any, token: str) -> Any:
+    return client.post(
+        f"/api/repairs/{repair.pk}/commitments/",
+        '{"text": "I will put my phone away during dinner", "kind": "daily"}',
+        content_type="application/json",
+        **_bearer(token),
+    )
+
+
+def test_a_read_only_token_reads_and_coaches_but_gets_403_on_writes(alice: User, alice_repair: Any) -> None:
+    _, token = create_api_token(alice, "phone", scope="read")
+    client = Client(enforce_csrf_checks=True)
+    assert client.get(f"/api/repairs/{alice_repair.pk}/commitments/", **_bearer(token)).status_code == 200
+    coach = client.post(
+        "/api/coach/apology", '{"text": "I am sorry."}', content_type="application/json", **_bearer(token)
+    )
+    assert coach.status_code == 200
+    refused = _commitment_post(client, alice_repair, token)
+    assert refused.status_code == 403 and "may only read" in refused.json()["error"]
+    assert "read-and-write token in Settings" in refused.json()["error"]
+
+
+def test_a_read_and_write_token_may_write(alice: User, alice_repair: Any) -> None:
+    _, token = create_api_token(alice, "phone", scope="write")
+    assert _commitment_post(Client(enforce_csrf_checks=True), alice_repair, token).status_code == 201
+
+
+def test_a_token_stops_working_when_it_expires(alice: User, frozen_rate_clock: Any) -> None:
+    from datetime import timedelta
+
+    _, token = create_api_token(alice, "laptop", days=7, now=frozen_rate_clock())
+    frozen_rate_clock.advance(timedelta(days=7).total_seconds() - 1)
+    assert authenticate_api_request(_api_request(token)) == alice
+    frozen_rate_clock.advance(1)
+    assert authenticate_api_request(_api_request(token)) is None
+
+
+def test_changing_the_password_revokes_every_token_but_a_rehash_does_not(alice: User) -> None:
+    _, token = create_api_token(alice, "laptop")
+    alice.check_password(PASSWORD)  # may re-hash the same password: no change, tokens stay
+    alice.save()
+    assert authenticate_api_request(_api_request(token)) == alice
+    alice.set_password("a brand new harbour 43")
+    alice.save()
+    assert authenticate_api_request(_api_request(token)) is None and not ApiToken.objects.exists()
+
+
+def test_the_password_change_page_and_the_cli_reset_revoke_tokens(alice: User) -> None:
+    from click.testing import CliRunner
+
+    from amends.cli import cli
+
+    create_api_token(alice, "laptop")
+    result = CliRunner().invoke(cli, ["users", "reset-password", "alice", "--password", "new harbour 42 wide"])
+    assert result.exit_code == 0, result.output
+    assert not ApiToken.objects.exists()
+
+
+def test_token_creation_offers_scope_and_lifetime_and_the_list_shows_them(as_alice: Client, alice: User) -> None:
+    page = as_alice.post(reverse("token_create"), {"name": "laptop", "scope": "write", "days": "30"})
+    assert page.status_code == 200
+    row = ApiToken.objects.get()
+    assert row.scope == "write" and 29 <= (row.expires_at - row.created_at).days <= 30
+    listing = as_alice.get(reverse("privacy")).content.decode()
+    assert "laptop: <strong>read and write</strong>" in listing and "expires " in listing
+    assert "stops working when it expires" in listing
+    bad = as_alice.post(reverse("token_create"), {"name": "x", "scope": "admin", "days": "9999"})
+    assert bad.status_code == 400 and ApiToken.objects.count() == 1

@@ -6,6 +6,7 @@ import io
 import json
 import secrets
 import zipfile
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.apps import apps
@@ -212,15 +213,27 @@ def _delete_sessions(user: Any) -> None:
 # API tokens and the app lock -----------------------------------------------------------------
 
 
-def create_api_token(user: Any, name: str) -> tuple[ApiToken, str]:
+TOKEN_LIFETIMES = (7, 30, 90, 365)  # days a person may choose between
+
+
+def create_api_token(
+    user: Any, name: str, scope: str = "read", days: int = 90, now: datetime | None = None
+) -> tuple[ApiToken, str]:
     """A new personal API token. The token is returned once; only its hash is stored."""
     name = name.strip()
     if not name or len(name) > 60:
         raise InvalidInput("Give the token a name of up to 60 characters, such as 'my laptop'.", "name")
+    if scope not in {"read", "write"}:
+        raise InvalidInput("Choose what the token may do: read only, or read and write.", "scope")
+    if days not in TOKEN_LIFETIMES:
+        raise InvalidInput("Choose how long the token lasts: 7, 30, 90 or 365 days.", "days")
     if ApiToken.objects.filter(user=user).count() >= 20:
         raise InvalidInput("You have 20 tokens already. Revoke one you no longer use first.", "name")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    row = ApiToken.objects.create(user=user, name=name, token_hash=hash_token(token), prefix=token[:10])
+    expires = (now or timezone.now()) + timedelta(days=days)
+    row = ApiToken.objects.create(
+        user=user, name=name, token_hash=hash_token(token), prefix=token[:10], scope=scope, expires_at=expires
+    )
     return row, token
 
 

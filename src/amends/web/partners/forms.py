@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from amends.services.privacy import DELETE_WORD
+from amends.services.privacy import DELETE_WORD, TOKEN_LIFETIMES
 
 
 class JoinForm(forms.Form):
@@ -26,6 +26,22 @@ class DeleteAccountForm(forms.Form):
 class TokenForm(forms.Form):
     name = forms.CharField(
         max_length=60, label="Token name", help_text="So you can recognise it later, e.g. 'my laptop'."
+    )
+    scope = forms.ChoiceField(
+        choices=[
+            ("read", "Read only: ask the coach and read your data"),
+            ("write", "Read and write: also add commitments, check-ins, questions and answers"),
+        ],
+        initial="read",
+        widget=forms.RadioSelect,
+        label="What may it do?",
+    )
+    days = forms.TypedChoiceField(
+        choices=[(d, f"{d} days") for d in TOKEN_LIFETIMES],
+        coerce=int,
+        initial=90,
+        label="How long does it last?",
+        help_text="It also stops working when you change your password.",
     )
 
 

@@ -37,15 +37,28 @@ class Invitation(models.Model):
         return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
 
 
+TOKEN_SCOPES = [("read", "Read only"), ("write", "Read and write")]
+
+
 class ApiToken(models.Model):
-    """A personal API token. Only its SHA-256 is kept; the token itself is shown once."""
+    """A personal API token. Only its SHA-256 is kept; the token itself is shown once.
+
+    It stops working at ``expires_at``, and when its owner's password changes. A read-only token
+    may ask the coach and read data, and gets a 403 on anything that changes data.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=60)
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=12)  # enough to recognise a token in the list, not to use it
+    scope = models.CharField(max_length=8, choices=TOKEN_SCOPES, default="read")
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == "write"
 
     class Meta:
         ordering = ["-created_at"]

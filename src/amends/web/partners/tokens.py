@@ -42,20 +42,42 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def authenticate_api_request(request: HttpRequest) -> Any:
-    """The user behind ``Authorization: Bearer <token>``, or None when it is missing or not valid."""
+def api_token_for(request: HttpRequest) -> ApiToken | None:
+    """The token row behind ``Authorization: Bearer <token>``: present, unexpired, of an active user."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
     row = ApiToken.objects.select_related("user").filter(token_hash=hash_token(token)).first()
-    if row is None or not row.user.is_active:
+    now = clock()
+    if row is None or not row.user.is_active or row.expires_at <= now:
         return None
-    now = timezone.now()
     if row.last_used_at is None or now - row.last_used_at > _LAST_USED_GRANULARITY:
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
-    return row.user
+    return row
+
+
+def authenticate_api_request(request: HttpRequest) -> Any:
+    """The user behind ``Authorization: Bearer <token>``, or None when it is missing or not valid."""
+    row = api_token_for(request)
+    return row.user if row is not None else None
+
+
+class RevokeTokensOnPasswordChange:
+    """Listed with the password validators for Django's ``password_changed`` hook, which runs on every
+    real password change (the settings page, ``amends users reset-password``, the admin) and not
+    when Django merely re-hashes the same password. A changed password signs out every program."""
+
+    def validate(self, password: str, user: Any = None) -> None:
+        return None
+
+    def password_changed(self, password: str, user: Any = None) -> None:
+        if user is not None and user.pk is not None:
+            ApiToken.objects.filter(user=user).delete()
+
+    def get_help_text(self) -> str:
+        return ""
 
 
 def _limit(bucket: str) -> tuple[int, int]:

@@ -269,6 +269,7 @@ def privacy_page(request: HttpRequest) -> HttpResponse:
 def _privacy_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     return {
         "tokens": list(request.user.api_tokens.all()),  # type: ignore[union-attr]
+        "now": timezone.now(),
         "token_form": extra.pop("token_form", None) or TokenForm(),
         "lock": AppLock.objects.filter(user=request.user).first(),
         "lock_form": extra.pop("lock_form", None) or AppLockForm(),
@@ -309,9 +310,10 @@ def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
-            _, token = privacy.create_api_token(request.user, form.cleaned_data["name"])
+            data = form.cleaned_data
+            _, token = privacy.create_api_token(request.user, data["name"], data["scope"], data["days"])
         except InvalidInput as exc:
-            form.add_error("name", str(exc))
+            form.add_error(exc.field, str(exc))
         else:
             # Shown once, in this response only.
             return render(request, "partners/privacy.html", _privacy_context(request, new_token=token))

@@ -33,7 +33,9 @@ _AUTH_ERRORS = {
     "bad_token": "invalid or expired token",
     "unauthenticated": "sign in or send a Bearer token",
     "csrf": "CSRF token missing or wrong",
+    "read_only": "this token may only read; create a read-and-write token in Settings to change data",
 }
+_AUTH_STATUS = {"csrf": 403, "read_only": 403}
 
 
 def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
@@ -43,9 +45,10 @@ def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method not in methods:
                 return JsonResponse({"error": f"use {' or '.join(methods)}"}, status=405)
-            user, problem = api_caller(request, check_csrf=request.method not in ("GET", "HEAD"), bearer_only=True)
+            changes = request.method not in ("GET", "HEAD")
+            user, problem = api_caller(request, check_csrf=changes, bearer_only=True, writes=changes)
             if problem is not None:
-                return JsonResponse({"error": _AUTH_ERRORS[problem]}, status=403 if problem == "csrf" else 401)
+                return JsonResponse({"error": _AUTH_ERRORS[problem]}, status=_AUTH_STATUS.get(problem, 401))
             request.user = user
             try:
                 return view(request, *args, **kwargs)
