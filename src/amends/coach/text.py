@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-MAX_CHARS = 20_000
+from amends.limits import chars
+
+MAX_CHARS = chars("text")
 
 # Function words that nearly every English sentence contains. A text of several words
 # that holds none of them is very unlikely to be English.

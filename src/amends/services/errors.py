@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from amends.limits import chars
 from amends.safety.messages import PAUSED_NOTICE
 
 
@@ -27,7 +28,7 @@ class Paused(InvalidInput):
         super().__init__(PAUSED_NOTICE)
 
 
-MAX_TEXT = 20_000
+MAX_TEXT = chars("text")
 
 
 def check_length(text: str, label: str, *, required: bool = False, field: str | None = None) -> str:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from amends.coach.apology import analyze_apology
 from amends.coach.text import TextRejected
 from amends.journey import TrackProgress, load_track, track_progress
+from amends.limits import too_long
 from amends.services.access import RepairAccess
 from amends.services.errors import InvalidInput, check_length
 from amends.services.text_safety import SafetyCheck, check, scanned
@@ -36,7 +37,10 @@ def start_repair(user: object, *, role: str, kind: str, title: str, description:
         raise InvalidInput("Choose which side you are on: you hurt your partner, or you were hurt.", "role")
     if kind not in dict(MISTAKE_KINDS):
         raise InvalidInput("Choose the kind of mistake closest to what happened.", "kind")
-    title = check_length(title.strip(), "The title", required=True, field="title")[:120]
+    title = check_length(title.strip(), "The title", required=True, field="title")
+    problem = too_long("repair.title", title)
+    if problem:  # refused, never cut: the person decides what to drop
+        raise InvalidInput(problem, "title")
     description = check_length(description, "The description", required=True, field="description")
     with transaction.atomic():
         repair = Repair.objects.create(created_by=user, kind=kind, title=title, description=description)

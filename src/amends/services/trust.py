@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from amends import ledger, measures
 from amends.ledger.commitment_check import CommitmentReport, check_commitment, check_missed_note
+from amends.limits import LIMITS, start_out_of_reach, too_long
 from amends.services.access import (
     RepairAccess,
     get_own,
@@ -78,6 +79,9 @@ def schedule_from(kind: str, weekdays: Iterable[int] = (), on: date | None = Non
         if kind == "weekly":
             return ledger.Schedule.weekly(*weekdays)
         if kind == "whenever":
+            problem = too_long("commitment.event", event)
+            if problem:
+                raise InvalidInput(problem, "event")
             return ledger.Schedule.whenever(event)
     except ledger.ScheduleError as exc:
         raise InvalidInput(str(exc), "weekdays" if exc.code == "no_weekdays" else "event") from exc
@@ -122,13 +126,13 @@ def _commitment_in_repair(access: RepairAccess, commitment_id: object) -> Commit
     return get_visible(access, Commitment, commitment_id, "commitment")
 
 
-def _clean_text(text: str, label: str, limit: int, field_name: str = "text") -> str:
-    text = check_length(text or "", label, required=True, field=field_name).strip()
-    if len(text) > limit:
-        raise InvalidInput(
-            f"{label} is {len(text):,} characters; keep it under {limit:,}. Your text is still here.", field_name
-        )
-    return text
+def _clean_text(text: str, limit: str, field_name: str = "text", *, required: bool = True) -> str:
+    """Refuse, never cut: a text over its limit in amends.limits comes back with what to do."""
+    text = (text or "").strip()
+    problem = too_long(limit, text)
+    if problem:
+        raise InvalidInput(problem, field_name)
+    return check_length(text, LIMITS[limit].label, required=required, field=field_name)
 
 
 # ---------------------------------------------------------------- commitments
@@ -162,12 +166,19 @@ def add_commitment(
     start: date | None = None,
     end: date | None = None,
     source: str = "",
+    today: date | None = None,
 ) -> Commitment:
-    """Save a new commitment after the coach has read it. A surveillance promise is refused outright."""
+    """Save a new commitment after the coach has read it. A surveillance promise is refused outright.
+
+    It starts within a year of ``today`` (the author's today unless given), either way."""
     require_open(access)
-    text = _clean_text(text, "The commitment", 1000)
+    text = _clean_text(text, "commitment.text")
     _refuse_blocked(coach_commitment(text))
-    start = start or today_for(access.user_id)
+    today = today or today_for(access.user_id)
+    start = start or today
+    reach = start_out_of_reach(start, today)
+    if reach:
+        raise InvalidInput(reach, "start")
     fields = schedule.row_fields()
     _check_dates(schedule.schedule(), start, end)
     if source not in {"", "repair", "change"}:
@@ -191,7 +202,7 @@ def edit_commitment(
 ) -> Commitment:
     """Change a commitment from a date on; days before it keep the schedule and wording they had."""
     require_open(access)
-    text = _clean_text(text, "The commitment", 1000)
+    text = _clean_text(text, "commitment.text")
     _refuse_blocked(coach_commitment(text))
     with transaction.atomic():
         c = _own_commitment(access, commitment_id, for_what="change it")
@@ -244,7 +255,7 @@ def record_check_in(
     require_open(access)
     if status not in {"kept", "partly", "missed"}:
         raise InvalidInput("Choose kept, partly or missed.", "status")
-    note = check_length(note or "", "The note", field="note").strip()[:2000]
+    note = _clean_text(note, "check_in.note", "note", required=False)
     c = _own_commitment(access, commitment_id, for_what="check in on it")
     try:
         ledger.validate_check_in(to_domain(c), on, timezone.now(), tz=user_tz(access.user_id))
@@ -304,7 +315,7 @@ def dispute_check_in(access: RepairAccess, check_in_id: object, note: str = "") 
 
 def _respond(access: RepairAccess, check_in_id: object, verdict: str, note: str) -> Confirmation:
     require_open(access)
-    note = check_length(note or "", "The note", field="note").strip()[:2000]
+    note = _clean_text(note, "confirmation.note", "note", required=False)
     row = _partners_check_in(access, check_in_id)
     with transaction.atomic():
         conf, created = Confirmation.objects.get_or_create(
@@ -324,7 +335,7 @@ def _respond(access: RepairAccess, check_in_id: object, verdict: str, note: str)
 def add_dispute_message(access: RepairAccess, check_in_id: object, text: str) -> DisputeMessage:
     """Either partner adds to the exchange under a disputed check-in."""
     require_open(access)
-    text = _clean_text(text, "The message", 2000)
+    text = _clean_text(text, "dispute.message")
     check_in = get_visible(access, CheckIn, check_in_id, "dispute")
     conf = visible(access, Confirmation).filter(check_in=check_in).first()
     if conf is None:
@@ -352,7 +363,7 @@ def ask_question(access: RepairAccess, text: str) -> Question:
     require_open(access)
     if access.role != "hurt":
         raise InvalidInput("Questions here are asked by the partner who was hurt, and answered by you.", "text")
-    text = _clean_text(text, "The question", 4000)
+    text = _clean_text(text, "question.text")
     recent = own(access, Question).filter(text=text).first()
     if recent is not None:
         return scanned(recent, access.user_id, text)  # double submission
@@ -379,7 +390,7 @@ def answer_question(
         q.status, q.answer_by, q.updated_at = "thinking", thinking_until, now
         q.save(update_fields=["status", "answer_by", "updated_at"])
         return scanned(q, access.user_id)
-    text = _clean_text(text, "The answer", 8000)
+    text = _clean_text(text, "answer.text")
     with transaction.atomic():
         last = q.answers.order_by("-created_at", "-pk").first()
         if last is None or last.text != text:
@@ -415,7 +426,7 @@ def add_transparency_note(access: RepairAccess, text: str, *, shared: bool = Fal
     no device data)."""
     if shared:
         require_open(access)
-    text = _clean_text(text, "The note", 4000)
+    text = _clean_text(text, "transparency_note.text")
     last = own(access, TransparencyNote).first()
     if last is not None and last.text == text and last.shared == shared:
         return scanned(last, access.user_id, text)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from amends.limits import chars
+
 SPAN = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
-TEXT = {"type": "string", "minLength": 1, "maxLength": 20000}
+TEXT = {"type": "string", "minLength": 1, "maxLength": chars("text")}
+
+
+def _text(limit: str) -> dict[str, Any]:
+    """A required text field, as long as amends.limits allows."""
+    return {"type": "string", "minLength": 1, "maxLength": chars(limit)}
+
+
 ERROR = {
     "type": "object",
     "required": ["error", "message"],
@@ -208,13 +217,13 @@ COMMITMENT_IN = {
     "type": "object",
     "required": ["text"],
     "properties": {
-        "text": TEXT,
+        "text": _text("commitment.text"),
         "kind": {"enum": ["once", "daily", "weekly", "whenever"]},
         "weekdays": {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 6}},
         "on": DATE,
         "start": DATE,
         "end": DATE,
-        "event": {"type": "string", "maxLength": 300},
+        "event": {"type": "string", "maxLength": chars("commitment.event")},
     },
 }
 CHECK_IN_IN = {
@@ -224,7 +233,7 @@ CHECK_IN_IN = {
         "commitment": {"type": "integer"},
         "on": {"type": "string", "format": "date"},
         "status": {"enum": ["kept", "partly", "missed"]},
-        "note": {"type": "string", "maxLength": 20000},
+        "note": {"type": "string", "maxLength": chars("check_in.note")},
     },
 }
 
@@ -248,7 +257,7 @@ def openapi_schema() -> dict[str, Any]:
         "paths": {
             "/api/coach/apology": _operation(
                 "Check an apology draft",
-                _request({"text": TEXT, "mistake": {"type": ["string", "null"], "maxLength": 20000}}, ["text"]),
+                _request({"text": TEXT, "mistake": {"type": ["string", "null"], "maxLength": chars("text")}}, ["text"]),
                 APOLOGY_REPORT,
             ),
             "/api/coach/emotions": _operation(
@@ -256,7 +265,7 @@ def openapi_schema() -> dict[str, Any]:
             ),
             "/api/coach/reply": _operation(
                 "Check a reply to a hurt partner",
-                _request({"partner": {"type": ["string", "null"], "maxLength": 20000}, "text": TEXT}, ["text"]),
+                _request({"partner": {"type": ["string", "null"], "maxLength": chars("text")}, "text": TEXT}, ["text"]),
                 REPLY_REPORT,
             ),
             "/api/safety/scan": _operation(
@@ -275,7 +284,10 @@ def openapi_schema() -> dict[str, Any]:
                         {
                             "type": "object",
                             "required": ["verdict"],
-                            "properties": {"verdict": {"enum": ["confirmed", "disputed"]}, "note": {"type": "string"}},
+                            "properties": {
+                                "verdict": {"enum": ["confirmed", "disputed"]},
+                                "note": {"type": "string", "maxLength": chars("confirmation.note")},
+                            },
                         },
                     )
                 },
@@ -284,7 +296,10 @@ def openapi_schema() -> dict[str, Any]:
             "/api/repairs/{repair_id}/questions/": _trust(
                 {
                     "get": ("Questions and answers", None),
-                    "post": ("Ask a question", {"type": "object", "required": ["text"], "properties": {"text": TEXT}}),
+                    "post": (
+                        "Ask a question",
+                        {"type": "object", "required": ["text"], "properties": {"text": _text("question.text")}},
+                    ),
                 }
             ),
             "/api/repairs/{repair_id}/questions/{question_id}/answers/": _trust(
@@ -293,7 +308,10 @@ def openapi_schema() -> dict[str, Any]:
                         "Answer a question, or say when you will",
                         {
                             "type": "object",
-                            "properties": {"text": {"type": "string", "maxLength": 20000}, "answer_by": DATE},
+                            "properties": {
+                                "text": {"type": "string", "maxLength": chars("answer.text")},
+                                "answer_by": DATE,
+                            },
                         },
                     )
                 },

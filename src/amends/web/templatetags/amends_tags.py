@@ -5,6 +5,8 @@ from typing import Any
 
 from django import template
 
+from amends.limits import chars
+
 register = template.Library()
 
 _VERDICTS = {
@@ -47,3 +49,9 @@ def safety_notice(message: Any) -> dict[str, Any] | None:
         return None
     data = json.loads(str(message.message))
     return data if isinstance(data, dict) else None
+
+
+@register.simple_tag
+def limit(name: str) -> int:
+    """A text's length limit from amends.limits, for ``maxlength`` in hand-written form fields."""
+    return chars(name)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from amends.limits import chars
 from amends.services.trust import ScheduleInput
 from amends.web.trust.models import SCHEDULE_KINDS, STATUSES
 
@@ -21,7 +22,7 @@ class DateInput(forms.DateInput):
 class CommitmentForm(forms.Form):
     text = forms.CharField(
         label="What will you do?",
-        max_length=1000,
+        max_length=chars("commitment.text"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Something your partner could see you do, e.g. “I will call if I'll be more than 30 minutes late.”",
     )
@@ -37,7 +38,7 @@ class CommitmentForm(forms.Form):
     on = forms.DateField(label="On which day? (for “once”)", required=False, widget=DateInput)
     event = forms.CharField(
         label="Whenever what happens? (for “whenever”)",
-        max_length=200,
+        max_length=chars("commitment.event"),
         required=False,
         help_text="For example: “I'm running late”.",
     )
@@ -72,28 +73,38 @@ class CheckInForm(forms.Form):
     on = forms.DateField(label="Day", widget=DateInput)
     status = forms.ChoiceField(label="How did it go?", choices=STATUSES, widget=forms.RadioSelect)
     note = forms.CharField(
-        label="Note (optional)", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="Note (optional)",
+        max_length=chars("check_in.note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class RespondForm(forms.Form):
     verdict = forms.ChoiceField(choices=[("confirmed", "Confirm"), ("disputed", "Dispute")])
     note = forms.CharField(
-        label="Your view (optional)", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="Your view (optional)",
+        max_length=chars("confirmation.note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class MessageForm(forms.Form):
-    text = forms.CharField(label="Add to the conversation", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label="Add to the conversation", max_length=chars("dispute.message"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class QuestionForm(forms.Form):
-    text = forms.CharField(label="Your question", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label="Your question", max_length=chars("question.text"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AnswerForm(forms.Form):
     text = forms.CharField(
-        label="Your answer", max_length=8000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label="Your answer", max_length=chars("answer.text"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     answer_by = forms.DateField(label="I need to think; I will answer by", required=False, widget=DateInput)
 
@@ -101,7 +112,7 @@ class AnswerForm(forms.Form):
 class NoteForm(forms.Form):
     text = forms.CharField(
         label="What happened",
-        max_length=4000,
+        max_length=chars("transparency_note.text"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: “I saw Sam today at the station; we talked for two minutes about work.”",
     )

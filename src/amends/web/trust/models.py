@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from amends import measures
+from amends.limits import chars
 from amends.web.repairs.models import Repair
 
 SCHEDULE_KINDS = [
@@ -35,7 +36,7 @@ INSTRUMENT_CHOICES = [(key, measures.load_instrument(key).name) for key in measu
 class Commitment(models.Model):
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="commitments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="commitments")
-    text = models.TextField(max_length=1000)
+    text = models.TextField(max_length=chars("commitment.text"))
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
     source = models.CharField(max_length=16, choices=SOURCES, blank=True)
@@ -58,8 +59,8 @@ class ScheduleVersion(models.Model):
     kind = models.CharField(max_length=16, choices=SCHEDULE_KINDS)
     weekdays = models.CharField(max_length=16, blank=True)  # "0,2,4"; 0 = Monday
     on = models.DateField(null=True, blank=True)  # once only
-    event = models.CharField(max_length=200, blank=True)  # whenever only
-    text = models.TextField(max_length=1000)  # the wording while this version was in force
+    event = models.CharField(max_length=chars("commitment.event"), blank=True)  # whenever only
+    text = models.TextField(max_length=chars("commitment.text"))  # the wording while this version was in force
     end = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -74,7 +75,7 @@ class CheckIn(models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="check_ins")
     on = models.DateField()
     status = models.CharField(max_length=8, choices=STATUSES)
-    note = models.TextField(max_length=2000, blank=True)
+    note = models.TextField(max_length=chars("check_in.note"), blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -91,7 +92,7 @@ class Confirmation(models.Model):
     check_in = models.OneToOneField(CheckIn, on_delete=models.CASCADE, related_name="confirmation")
     partner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confirmations")
     verdict = models.CharField(max_length=10, choices=VERDICTS)
-    note = models.TextField(max_length=2000, blank=True)
+    note = models.TextField(max_length=chars("confirmation.note"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -105,7 +106,7 @@ class DisputeMessage(models.Model):
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
     confirmation = models.ForeignKey(Confirmation, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField(max_length=2000)
+    text = models.TextField(max_length=chars("dispute.message"))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -116,7 +117,7 @@ class DisputeMessage(models.Model):
 class Question(models.Model):
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions_asked")
-    text = models.TextField(max_length=4000)
+    text = models.TextField(max_length=chars("question.text"))
     status = models.CharField(max_length=10, choices=QUESTION_STATUSES, default="waiting")
     answer_by = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -129,7 +130,7 @@ class Question(models.Model):
 class Answer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers_given")
-    text = models.TextField(max_length=8000)
+    text = models.TextField(max_length=chars("answer.text"))
     helped = models.CharField(max_length=8, choices=HELPED, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -142,7 +143,7 @@ class TransparencyNote(models.Model):
 
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="transparency_notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transparency_notes")
-    text = models.TextField(max_length=4000)
+    text = models.TextField(max_length=chars("transparency_note.text"))
     shared = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
