@@ -139,3 +139,16 @@ def test_x_forwarded_proto_is_believed_only_from_a_trusted_proxy(db: Any, settin
     assert forged.status_code == 301 and forged["Location"].startswith("https://")
     plain = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_PROTO="http").get("/guide/")
     assert plain.status_code == 301
+
+
+def test_new_accounts_from_one_address_do_not_buy_fresh_invitation_code_guesses(db: Any, settings: Any) -> None:
+    settings.AMENDS_RATE_LIMITS = {"join": (3, 60)}
+    statuses = []
+    for n in range(4):  # a new account for every guess, all from the same address
+        client = Client(REMOTE_ADDR="192.0.2.40")
+        client.force_login(User.objects.create_user(f"guesser{n}", password=None))
+        statuses.append(client.post(reverse("join"), {"code": "ABCD-EFGH"}).status_code)
+    assert statuses == [404, 404, 404, 429]
+    elsewhere = Client(REMOTE_ADDR="192.0.2.41")
+    elsewhere.force_login(User.objects.create_user("someone-else", password=None))
+    assert elsewhere.post(reverse("join"), {"code": "ABCD-EFGH"}).status_code == 404

@@ -14,6 +14,7 @@ from amends.coach.text import TextRejected
 from amends.services.access import own
 from amends.services.text_safety import SafetyCheck, check
 from amends.web.access import own_space, repair_or_404
+from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.highlight import highlight_html
 
 
@@ -44,6 +45,8 @@ def safety_for(text: str, user_id: int | None = None) -> SafetyCheck | None:
 @require_POST
 def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
+    if not coach_allowed(request):
+        return paused(request, "partials/apology_feedback.html", {"apology_report": paused_report(), "access": access})
     report = apology_result(request.POST.get("answer-draft", ""), access.description, access.user_id)
     return render(request, "partials/apology_feedback.html", {"apology_report": report, "access": access})
 

@@ -15,6 +15,7 @@ from amends.services.access import own
 from amends.services.errors import InvalidInput
 from amends.services.practice import record_practice
 from amends.web.access import own_space, repair_or_404
+from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import PracticeEntry
@@ -75,6 +76,10 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
     partner = request.POST.get("partner", "")
     text = request.POST.get("text", "")
     context: dict[str, Any] = {"access": access, "mode": mode, "partner": partner, "text": text}
+    if request.method == "POST" and not coach_allowed(request):  # saving a practice runs the coach too
+        context["report"] = paused_report()
+        context["history"] = own(access, PracticeEntry)[:20]
+        return paused(request, "listen/page.html", context)
     if request.method == "POST":
         if request.POST.get("action") == "save":
             try:
@@ -97,6 +102,8 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
 @require_POST
 def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
+    if not coach_allowed(request):
+        return paused(request, "listen/emotions.html", {"emotions": paused_report()})
     emotions = emotions_result(request.POST.get("partner", ""), access.user_id)
     return render(request, "listen/emotions.html", {"emotions": emotions})
 
@@ -106,6 +113,9 @@ def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
 @require_POST
 def reply_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
+    if not coach_allowed(request):
+        mode = "feel" if access.role == "hurt" else "reply"
+        return paused(request, "listen/report.html", {"report": paused_report(), "mode": mode})
     text = request.POST.get("text", "")
     if access.role == "hurt":
         report = feeling_result(text, access.user_id)

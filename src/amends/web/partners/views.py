@@ -31,6 +31,7 @@ from amends.services.errors import InvalidInput, NotFound
 from amends.services.repairs import save_answer
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm
+from amends.web.partners.middleware import client_key
 from amends.web.partners.models import AppLock
 from amends.web.partners.tokens import check_rate_limit
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
@@ -104,7 +105,9 @@ def join(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")[:32]})
     status = 200
     if request.method == "POST" and form.is_valid():
-        if not check_rate_limit(f"user:{request.user.pk}", "join"):
+        # Per account and per address: new accounts must not buy fresh guesses at invitation codes.
+        per_user = check_rate_limit(f"user:{request.user.pk}", "join")
+        if not (check_rate_limit(client_key(request), "join") and per_user):
             form.add_error("code", "Too many tries in a short time. Wait a minute, then try again.")
             return render(request, "partners/join.html", {"form": form}, status=429)
         try:

@@ -16,6 +16,7 @@ from amends.services import repairs as service
 from amends.services.access import my_repairs, own
 from amends.services.errors import InvalidInput
 from amends.web.access import own_space, repair_or_404
+from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
 from amends.web.safety_notice import flash_safety
@@ -107,7 +108,9 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
         action = request.POST.get("action", "save")
         errors, safety = _save_step(access, step, texts, action)
         if action == "check":
-            apology_report = _apology_report(texts.get("draft", ""), access.description, access.user_id)
+            draft, mistake = texts.get("draft", ""), access.description
+            allowed = coach_allowed(request)
+            apology_report = _apology_report(draft, mistake, access.user_id) if allowed else paused_report()
         elif not errors and safety is None:
             return _after_save(request, access, step, action)
         context = _step_context(access, step, texts, errors, apology_report)
@@ -187,6 +190,9 @@ def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
     prompt = step.prompt(request.GET.get("prompt", ""))
     if prompt is None:
         return render(request, "partials/save_status.html", {"error": "Unknown question."}, status=400)
+    if not coach_allowed(request, "autosave"):
+        # Not saved: the page keeps the text in this browser and sends it again after Retry-After.
+        return paused(request, "partials/save_status.html", {"error": "Saving paused for a moment.", "prompt": prompt})
     text = _submitted_text(request, prompt)
     base = request.POST.get(f"rev-{prompt.slug}", "")
     try:

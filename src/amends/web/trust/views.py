@@ -21,6 +21,7 @@ from amends.services import trust as service
 from amends.services.access import get_own, get_visible, own, visible
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import couple_space, own_space, repair_or_404
+from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import ApologyDraft
@@ -205,6 +206,8 @@ def _save_commitment(request: HttpRequest, access: Any, form: CommitmentForm) ->
 @require_POST
 def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
+    if not coach_allowed(request):
+        return paused(request, "trust/partials/commitment_report.html", {"report": paused_report()})
     report = _coach(request.POST.get("text", ""), access.user_id)
     return render(request, "trust/partials/commitment_report.html", {"report": report})
 
@@ -392,7 +395,7 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
     if request.method == "POST" and form.is_valid():
         d, action = form.cleaned_data, request.POST.get("action", "send")
         if action == "check":
-            feedback = _reply_feedback(q.text, d["text"], access.user_id)
+            feedback = _reply_feedback(q.text, d["text"], access.user_id) if coach_allowed(request) else paused_report()
         else:
             try:
                 answered = service.answer_question(

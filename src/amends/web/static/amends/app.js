@@ -65,13 +65,22 @@
     if (el && el.dataset && el.dataset.autosaveKey && !event.detail.successful) {
       var status = document.getElementById("status-" + el.name.replace("answer-", ""));
       var xhr = event.detail.xhr;
-      var busy = xhr && (xhr.status === 503 || xhr.status === 502 || xhr.status === 504 || xhr.status === 0);
+      var busy = xhr && (xhr.status === 503 || xhr.status === 502 || xhr.status === 504 || xhr.status === 429 || xhr.status === 0);
       if (status) {
         status.textContent = busy && navigator.onLine
           ? "The server is busy: kept in this browser, retrying shortly."
           : "Not saved yet: kept in this browser, will retry.";
       }
       if (busy && navigator.onLine) scheduleRetry(el, xhr);
+    }
+  });
+  // A coach fragment refused for the rate limit (429) carries a message meant for the page: show it
+  // where the feedback goes. Autosave's 429 is handled above: kept in this browser and retried.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var el = event.detail.elt, xhr = event.detail.xhr;
+    if (xhr && xhr.status === 429 && !(el && el.dataset && el.dataset.autosaveKey)) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
     }
   });
   // A busy or restarting server answers 503 with Retry-After; try again then, backing off to a minute.
