@@ -302,7 +302,7 @@ def test_a_read_only_token_reads_and_coaches_but_gets_403_on_writes(alice: User,
     assert coach.status_code == 200
     refused = _commitment_post(client, alice_repair, token)
     assert refused.status_code == 403 and "may only read" in refused.json()["error"]
-    assert "read-and-write token in Settings" in refused.json()["error"]
+    assert "read-and-write token on the Privacy page" in refused.json()["error"]
 
 
 def test_a_read_and_write_token_may_write(alice: User, alice_repair: Any) -> None:

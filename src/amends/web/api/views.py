@@ -31,12 +31,14 @@ _AUTH_ERRORS: dict[str, Callable[[], JsonResponse]] = {
         401,
         "bad_token",
         "That API token is not valid: it was revoked, it expired, or your password changed. "
-        "Create a new one in Settings.",
+        "Create a new one on the Privacy page (/privacy/).",
     ),
     "unauthenticated": lambda: error(401, "unauthenticated", "Sign in, or send 'Authorization: Bearer <token>'."),
     "csrf": lambda: error(403, "csrf", "Session requests need the X-CSRFToken header."),
     "read_only": lambda: error(
-        403, "read_only", "This token may only read. Create a read-and-write token in Settings to change data."
+        403,
+        "read_only",
+        "This token may only read. Create a read-and-write token on the Privacy page (/privacy/) to change data.",
     ),
 }
 

@@ -33,7 +33,9 @@ _AUTH_ERRORS = {
     "bad_token": "invalid or expired token",
     "unauthenticated": "sign in or send a Bearer token",
     "csrf": "CSRF token missing or wrong",
-    "read_only": "this token may only read; create a read-and-write token in Settings to change data",
+    "read_only": (
+        "this token may only read; create a read-and-write token on the Privacy page (/privacy/) to change data"
+    ),
 }
 _AUTH_STATUS = {"csrf": 403, "read_only": 403}
 
