@@ -116,7 +116,7 @@ def paused(world: dict[str, Any], alice: User, bob: User, alice_repair: Repair) 
     save_answer(bob_access, "what-happened", "what-happened", "BOB-WORDS he shared")
     set_answer_shared(bob_access, "what-happened", "what-happened", True)
     pause(repair_access(bob, alice_repair.pk))  # bob's break: the same row whatever the reason
-    _, token = create_api_token(alice, "script")
+    _, token = create_api_token(alice, "script", scope="write")  # so the pause, not the scope, refuses writes
     return {**world, "token": token}
 
 
