@@ -98,7 +98,25 @@ def test_the_question_answer_check_is_limited(
 
     q = ask_question(repair_access(joined_bob.user, alice_repair.pk), "Why did you not call?")
     url = reverse("trust_question", args=[alice_repair.pk, q.pk])
-    data = {"text": "I was afraid of my boss, and I chose wrong.", "action": "check"}
+    data = {"text": "I stayed late at work, and I chose wrong.", "action": "check"}
     for _ in range(2):
         assert PAUSED not in as_alice.post(url, data).content.decode()
     assert PAUSED in as_alice.post(url, data).content.decode()
+
+
+def test_over_the_limit_crisis_language_is_still_answered_with_the_crisis_line(
+    as_alice: Client, alice_repair: Any, tight: None
+) -> None:
+    url = reverse("apology_feedback", args=[alice_repair.pk])
+    for _ in range(3):
+        as_alice.post(url, {"answer-draft": APOLOGY})
+    assert as_alice.post(url, {"answer-draft": APOLOGY}).status_code == 429
+    crisis = as_alice.post(url, {"answer-draft": "I'm sorry. Everyone would be better off if I was dead."})
+    assert crisis.status_code == 200 and "safety-banner" in crisis.content.decode()
+    autosave = reverse("autosave", args=[alice_repair.pk, "name-it"]) + "?prompt=what-i-did"
+    for n in range(3):
+        as_alice.post(autosave, {"answer-what-i-did": f"draft {n}"})
+    saved = as_alice.post(
+        autosave, {"answer-what-i-did": "I have pills saved up and I'm going to take them all tonight"}
+    )
+    assert saved.status_code == 200 and JourneyAnswer.objects.get(prompt="what-i-did").text.startswith("I have pills")

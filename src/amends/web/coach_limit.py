@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from amends.services.text_safety import check
 from amends.web.partners.tokens import check_rate_limit
 
 PAUSED = (
@@ -22,9 +23,15 @@ PAUSED = (
 RETRY_AFTER = "30"
 
 
-def coach_allowed(request: HttpRequest, bucket: str = "coach_web") -> bool:
-    """Count one coach run for the signed-in user; False once their bucket is used up."""
-    return check_rate_limit(f"user:{request.user.pk}", bucket)
+def coach_allowed(request: HttpRequest, *texts: str, bucket: str = "coach_web") -> bool:
+    """Count one coach run for the signed-in user; False once their bucket is used up.
+
+    Over the limit, ``texts`` are still scanned for crisis language, and a text that carries it is
+    answered in full: the limit holds back writing tips, never the crisis line.
+    """
+    if check_rate_limit(f"user:{request.user.pk}", bucket):
+        return True
+    return any(t.strip() for t in texts) and check(request.user.pk, *texts) is not None
 
 
 def paused_report() -> dict[str, Any]:

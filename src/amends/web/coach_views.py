@@ -45,7 +45,7 @@ def safety_for(text: str, user_id: int | None = None) -> SafetyCheck | None:
 @require_POST
 def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    if not coach_allowed(request):
+    if not coach_allowed(request, request.POST.get("answer-draft", "")):
         return paused(request, "partials/apology_feedback.html", {"apology_report": paused_report(), "access": access})
     report = apology_result(request.POST.get("answer-draft", ""), access.description, access.user_id)
     return render(request, "partials/apology_feedback.html", {"apology_report": report, "access": access})

@@ -76,7 +76,7 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
     partner = request.POST.get("partner", "")
     text = request.POST.get("text", "")
     context: dict[str, Any] = {"access": access, "mode": mode, "partner": partner, "text": text}
-    if request.method == "POST" and not coach_allowed(request):  # saving a practice runs the coach too
+    if request.method == "POST" and not coach_allowed(request, partner, text):  # saving a practice runs the coach too
         context["report"] = paused_report()
         context["history"] = own(access, PracticeEntry)[:20]
         return paused(request, "listen/page.html", context)
@@ -102,7 +102,7 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
 @require_POST
 def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    if not coach_allowed(request):
+    if not coach_allowed(request, request.POST.get("partner", "")):
         return paused(request, "listen/emotions.html", {"emotions": paused_report()})
     emotions = emotions_result(request.POST.get("partner", ""), access.user_id)
     return render(request, "listen/emotions.html", {"emotions": emotions})
@@ -113,10 +113,10 @@ def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
 @require_POST
 def reply_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    if not coach_allowed(request):
+    text = request.POST.get("text", "")
+    if not coach_allowed(request, request.POST.get("partner", ""), text):
         mode = "feel" if access.role == "hurt" else "reply"
         return paused(request, "listen/report.html", {"report": paused_report(), "mode": mode})
-    text = request.POST.get("text", "")
     if access.role == "hurt":
         report = feeling_result(text, access.user_id)
     else:

@@ -109,7 +109,7 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
         errors, safety = _save_step(access, step, texts, action)
         if action == "check":
             draft, mistake = texts.get("draft", ""), access.description
-            allowed = coach_allowed(request)
+            allowed = coach_allowed(request, draft)
             apology_report = _apology_report(draft, mistake, access.user_id) if allowed else paused_report()
         elif not errors and safety is None:
             return _after_save(request, access, step, action)
@@ -190,10 +190,10 @@ def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
     prompt = step.prompt(request.GET.get("prompt", ""))
     if prompt is None:
         return render(request, "partials/save_status.html", {"error": "Unknown question."}, status=400)
-    if not coach_allowed(request, "autosave"):
+    text = _submitted_text(request, prompt)
+    if not coach_allowed(request, text, bucket="autosave"):
         # Not saved: the page keeps the text in this browser and sends it again after Retry-After.
         return paused(request, "partials/save_status.html", {"error": "Saving paused for a moment.", "prompt": prompt})
-    text = _submitted_text(request, prompt)
     base = request.POST.get(f"rev-{prompt.slug}", "")
     try:
         result = service.autosave_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)

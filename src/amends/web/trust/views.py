@@ -206,7 +206,7 @@ def _save_commitment(request: HttpRequest, access: Any, form: CommitmentForm) ->
 @require_POST
 def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    if not coach_allowed(request):
+    if not coach_allowed(request, request.POST.get("text", "")):
         return paused(request, "trust/partials/commitment_report.html", {"report": paused_report()})
     report = _coach(request.POST.get("text", ""), access.user_id)
     return render(request, "trust/partials/commitment_report.html", {"report": report})
@@ -395,7 +395,11 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
     if request.method == "POST" and form.is_valid():
         d, action = form.cleaned_data, request.POST.get("action", "send")
         if action == "check":
-            feedback = _reply_feedback(q.text, d["text"], access.user_id) if coach_allowed(request) else paused_report()
+            feedback = (
+                _reply_feedback(q.text, d["text"], access.user_id)
+                if coach_allowed(request, d["text"])
+                else paused_report()
+            )
         else:
             try:
                 answered = service.answer_question(
