@@ -135,7 +135,7 @@ NOT_FREE_TEXT = {
 def _post(w: dict[str, Any], ep: Endpoint) -> Any:
     url = reverse(ep.name, args=ep.args(w)) + ep.query
     if ep.kind == "json":
-        _, raw = create_api_token(w[ep.who], f"walk {ep.name}")
+        _, raw = create_api_token(w[ep.who], f"walk {ep.name}", scope="write")  # the endpoints write
         return Client().post(url, ep.data(w), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}")
     client = client_for(w[ep.who])
     headers = {"HTTP_HX_REQUEST": "true"} if ep.kind == "fragment" else {}
