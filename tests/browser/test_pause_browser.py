@@ -44,7 +44,7 @@ def _couple(alice: Any, bob: Any) -> str:
 def _alices_token(alice: Any) -> str:
     alice.goto("/privacy/")
     alice.get_by_label("Token name").fill("my script")
-    alice.get_by_label(re.compile("^Read and write")).check()  # so the pause, not the scope, refuses writes
+    alice.get_by_label(re.compile("Read and write")).check()  # so the pause, not the scope, refuses writes
     alice.get_by_role("button", name="Create a token").click()
     return str(alice.locator("#token-value").inner_text())
 
