@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from django.db.models import Q, QuerySet
 
+from amends.journey import load_track
 from amends.services.errors import NotFound, Paused
 from amends.web.repairs.models import (
     MISTAKE_KINDS,
@@ -251,7 +252,6 @@ def authored_by(user: object, model: type[M]) -> QuerySet[M]:
 
 def own_answer(access: RepairAccess, step: str, prompt: str) -> JourneyAnswer:
     """One of the user's own answers in this repair, or NotFound."""
-    from amends.journey import load_track
 
     # Only prompts of the user's own track can name an answer; anything else (tampered or
     # malformed values, NUL bytes PostgreSQL cannot even compare) never reaches the database.

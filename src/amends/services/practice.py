@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from amends.coach.reply import analyze_reply
+from amends.coach.text import TextRejected
 from amends.services.access import RepairAccess
 from amends.services.errors import check_length
 from amends.services.text_safety import scanned
@@ -24,11 +26,9 @@ def record_practice(access: RepairAccess, *, mode: str, partner_text: str, text:
 
 
 def _score(mode: str, partner_text: str, text: str) -> int | None:
-    from amends.coach.text import TextRejected
 
     if mode != "reply":
         return None
-    from amends.coach.reply import analyze_reply
 
     try:
         return int(analyze_reply(partner_text or None, text).to_dict()["score"])

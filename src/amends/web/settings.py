@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from amends.paths import data_dir, make_private, secret_key
@@ -119,8 +120,6 @@ TEMPLATES = [
 def _database() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        import dj_database_url
-
         if not url.startswith(("postgres://", "postgresql://")):
             raise ImproperlyConfigured("DATABASE_URL must be a postgresql:// URL; leave it unset for SQLite.")
         config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
@@ -46,7 +48,6 @@ class SettingsForm(forms.Form):
     timezone = forms.CharField(max_length=64, label="Your time zone", help_text="For example Europe/London.")
 
     def clean_timezone(self) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         value = self.cleaned_data["timezone"].strip()
         try:

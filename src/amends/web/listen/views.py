@@ -10,6 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from amends.coach.emotions import read_emotions
+from amends.coach.feeling_statement import check_feeling_statement
+from amends.coach.reply import analyze_reply
 from amends.coach.text import TextRejected
 from amends.services.access import own
 from amends.services.errors import InvalidInput
@@ -23,7 +26,6 @@ from amends.web.safety_notice import flash_safety
 
 
 def emotions_result(text: str, user_id: int | None = None) -> dict[str, Any] | None:
-    from amends.coach.emotions import read_emotions
 
     if not text.strip():
         return None
@@ -38,7 +40,6 @@ def emotions_result(text: str, user_id: int | None = None) -> dict[str, Any] | N
 
 
 def reply_result(partner: str, text: str, user_id: int | None = None) -> dict[str, Any] | None:
-    from amends.coach.reply import analyze_reply
 
     if not text.strip():
         return None
@@ -53,7 +54,6 @@ def reply_result(partner: str, text: str, user_id: int | None = None) -> dict[st
 
 
 def feeling_result(text: str, user_id: int | None = None) -> dict[str, Any] | None:
-    from amends.coach.feeling_statement import check_feeling_statement
 
     if not text.strip():
         return None
