@@ -7,6 +7,9 @@ import sys
 
 import click
 
+# Django, the WSGI servers and the models are imported inside the commands on purpose: Django must be
+# configured by ``setup_django()`` first, and ``amends --help`` should stay quick.
+
 
 def setup_django() -> None:
     """Configure Django for a CLI command, with a clear message when the data directory is unusable."""

@@ -14,6 +14,9 @@ import click
 
 from amends.cli.app import setup_django
 
+# Models, services and Django itself are imported inside the commands on purpose: Django refuses
+# model imports before ``setup_django()`` has configured it, and ``amends --help`` should not load it.
+
 _DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 

@@ -11,6 +11,9 @@ import click
 from amends.cli.app import setup_django
 from amends.paths import write_private
 
+# Models, services and Django itself are imported inside the commands on purpose: Django refuses
+# model imports before ``setup_django()`` has configured it, and ``amends --help`` should not load it.
+
 
 @click.command()
 @click.option("--user", "username", default=None, help="Whose data to export. Needed when there are several accounts.")

@@ -21,6 +21,9 @@ from amends.measures import ScoreResult, items_to_ask, load_instrument, screens
 from amends.measures.instruments import Instrument, Item, UnknownInstrument
 from amends.safety.resources import Resource, footer, for_region, grouped_for_region
 
+# Models, services and Django itself are imported inside the commands on purpose: Django refuses
+# model imports before ``setup_django()`` has configured it, and ``amends --help`` should not load it.
+
 if TYPE_CHECKING:  # routing loads the detector; the CLI starts without it
     from amends.safety.routing import Route
 
