@@ -17,7 +17,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 
 from amends.web.api.schema import openapi_schema  # noqa: E402
 
-# What the issue asks for: no 5xx on any input, and every response as the schema documents it.
+# The contract: no 5xx on any input, and every response as the schema documents it.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 schema = schemathesis.openapi.from_dict(openapi_schema())

@@ -49,7 +49,7 @@ def _views(resolvers: list[Any]) -> list[tuple[str, Any]]:
 VIEWS = dict(_views(get_resolver().url_patterns))
 COUPLE_ROUTES = {name for name, view in VIEWS.items() if space_of(view) == COUPLE}
 REPAIR_ROUTES = [(route, name, params) for route, name, params in ALL if "repair_id" in params]
-# What the issue names as reaching the other partner; each must be a couple route.
+# Everything that reaches the other partner; each must be a couple route.
 MUST_PAUSE = {
     "shared_view",
     "share_answer",

@@ -1,4 +1,4 @@
-"""Screens, "Do we need help?", playbooks, help lines and page titles on the web (issue 11, §3, §5, §6)."""
+"""Screens, "Do we need help?", playbooks, help lines and page titles on the web."""
 
 from __future__ import annotations
 
