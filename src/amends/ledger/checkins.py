@@ -8,7 +8,7 @@ constraint; the functions here are what its service should call.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
@@ -92,7 +92,3 @@ def index_check_ins(check_ins: Iterable[CheckIn]) -> dict[str, dict[date, CheckI
             by_date = out[c.commitment_id] = {}
         by_date[c.on] = c
     return out
-
-
-def check_ins_for(index: Mapping[str, Mapping[date, CheckIn]], commitment_id: str) -> Mapping[date, CheckIn]:
-    return index.get(commitment_id, {})

@@ -224,10 +224,6 @@ def _one(rows: Any, pk: object, what: str) -> Any:
         raise NotFound(f"no such {what}") from exc
 
 
-def may_see(access: RepairAccess, obj: models.Model) -> bool:
-    return visible(access, type(obj)).filter(pk=obj.pk).exists()
-
-
 def author_id(obj: models.Model) -> int | None:
     value: Any = obj
     for part in RULES[type(obj)].author.split("__"):
