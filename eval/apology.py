@@ -8,6 +8,7 @@ verdict accuracy with a confusion table, and remorse F1 against GoEmotions' ``re
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ from amends.coach.apology.rules import RULE_NAMES
 from amends.coach.apology.scoring import VERDICTS
 from amends.coach.text import TextRejected
 from eval.paths import EXAMPLES, SHARED_DATA
+from eval.scores import label_table
 
 
 def load(path: Path = EXAMPLES / "apologies.jsonl") -> list[dict]:
@@ -104,12 +106,54 @@ def goemotions() -> None:
     print(f"\nGoEmotions dev remorse: P {p:.2f} R {r:.2f} F1 {f:.2f} (support {tp + fn})")
 
 
+REAL = EXAMPLES / "apologies_real.jsonl"
+REAL_SPLITS = ("real-held", "real-dev")
+
+
+def headline(title: str, rows: list[dict]) -> dict[str, float | None]:
+    """Verdict accuracy, element and finding macro-F1 (with per-label tables) for one set."""
+    reports = [analyze_apology(r["text"], mistake=r.get("mistake")) for r in rows]
+    print(f"\n=== {title}: {len(rows)} texts ===")
+    elements = label_table(
+        "element", ELEMENT_NAMES, [set(r["elements"]) for r in rows], [set(x.present) for x in reports]
+    )
+    findings = label_table("finding", RULE_NAMES, [set(r["findings"]) for r in rows], [set(x.rules) for x in reports])
+    pairs = Counter((row["verdict"], rep.verdict) for row, rep in zip(rows, reports, strict=True))
+    accuracy = sum(n for (g, p), n in pairs.items() if g == p) / len(rows)
+    print(f"  verdict accuracy {accuracy:.3f}; confusion (rows gold, columns predicted):")
+    print("  " + " " * 13 + "".join(f"{v:>13}" for v in VERDICTS))
+    for g in VERDICTS:
+        print(f"  {g:>13}" + "".join(f"{pairs[(g, p)]:>13}" for p in VERDICTS))
+    return {"verdict_accuracy": accuracy, "element_macro_f1": elements, "finding_macro_f1": findings}
+
+
+def summary() -> None:
+    """The headline figures: the real held-out half first, then the real dev half and our written sets."""
+    sets: list[tuple[str, list[dict]]] = []
+    if REAL.exists():
+        real = load(REAL)
+        sets += [(split, [r for r in real if r["split"] == split]) for split in REAL_SPLITS]
+    sets.append(("own apologies.jsonl", load()))
+    if FRESH.exists():
+        fresh_rows = load(FRESH)
+        sets += [(f"own {split}", [r for r in fresh_rows if r["split"] == split]) for split in FRESH_SPLITS]
+    results = {title: headline(title, rows) for title, rows in sets}
+    print(f"\n{'apology summary':<24} {'verdict acc':>11} {'element mF1':>11} {'finding mF1':>11}")
+    for title, r in results.items():
+        cells = [r["verdict_accuracy"], r["element_macro_f1"], r["finding_macro_f1"]]
+        print(f"{title:<24} " + " ".join(f"{c:11.3f}" if c is not None else f"{'-':>11}" for c in cells))
+
+
 def main() -> None:
+    if "--summary" in sys.argv:
+        summary()
+        return
     rows = load()
     print(f"apology coach on {len(rows)} labelled apologies")
     labelled(rows)
     fresh()
     goemotions()
+    summary()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from train.data import is_heldout, replies
 from amends.coach.reply import MECHANISMS, analyze_reply
 from amends.coach.reply.rules import RULE_NAMES
 from eval.paths import EXAMPLES
+from eval.scores import label_table, level_table
 
 
 def prf(pairs: list[tuple[bool, bool]]) -> dict[str, float]:
@@ -81,7 +82,49 @@ def evaluate(rows: list[dict]) -> dict[str, object]:
     return out
 
 
+REAL = EXAMPLES / "replies_real.jsonl"
+REAL_SPLITS = ("real-held", "real-dev")
+
+
+def headline(title: str, rows: list[dict]) -> dict[str, float | None]:
+    """Per-level mechanism tables and per-finding tables for one set; returns the macro figures."""
+    reports = [analyze_reply(partner_message=r["partner"], reply=r["text"]) for r in rows]
+    print(f"\n=== {title}: {len(rows)} replies ===")
+    out: dict[str, float | None] = {
+        m: level_table(m, [r["mechanisms"][m] for r in rows], [rep.level(m) for rep in reports]) for m in MECHANISMS
+    }
+    if any("findings" in r for r in rows):
+        gold = [set(r.get("findings", ())) for r in rows]
+        out["findings"] = label_table("finding", RULE_NAMES, gold, [set(rep.rules) for rep in reports])
+    else:
+        out["findings"] = None
+    return out
+
+
+def summary() -> None:
+    """The headline figures: the real held-out half first, then the real dev half and our written sets."""
+    sets: list[tuple[str, list[dict]]] = []
+    if REAL.exists():
+        real = replies(REAL)
+        sets += [(split, [r for r in real if r["split"] == split]) for split in REAL_SPLITS]
+    own = replies()
+    sets += [("own replies held fifth", [r for r in own if is_heldout(r["id"])]), ("own replies all", own)]
+    fresh = replies(EXAMPLES / "epitome_style.jsonl")
+    sets += [(f"own epitome {part}", [r for r in fresh if r["split"] == part]) for part in ("fresh-held", "fresh-tune")]
+    results = {title: headline(title, rows) for title, rows in sets}
+    cols = (*MECHANISMS, "findings")
+    print(f"\n{'reply summary (macro-F1)':<26} " + " ".join(f"{c[:18]:>18}" for c in cols))
+    for title, r in results.items():
+        print(f"{title:<26} " + " ".join(f"{r[c]:18.3f}" if r[c] is not None else f"{'-':>18}" for c in cols))
+    print(
+        "published RoBERTa (EPITOME test) macro-F1: " + ", ".join(f"{m} {v[1] / 100:.3f}" for m, v in PUBLISHED.items())
+    )
+
+
 def main() -> None:
+    if "--summary" in sys.argv:
+        summary()
+        return
     rows = replies()
     held = [r for r in rows if is_heldout(r["id"])]
     result = {"heldout": evaluate(held), "all": evaluate(rows)}
@@ -93,6 +136,7 @@ def main() -> None:
     result["annomi_test"] = metrics.get("annomi", {})
     json.dump(result, sys.stdout, indent=1)
     print()
+    summary()
 
 
 if __name__ == "__main__":

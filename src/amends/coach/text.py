@@ -15,7 +15,8 @@ _ENGLISH_WORDS = frozenset(
     does don't for from had has have he her him his how i i'm if in into is it it's just know
     like me more my no not now of on one or our out said say she so some than that the their
     them then there they this to too up us very was we were what when which who why will with
-    would you your you're i've i'll can't didn't won't sorry feel felt love""".split()
+    would you your you're i've i'll can't didn't won't sorry feel felt love get got go going well
+    good really think want see make here only even still keep soon""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
