@@ -8,6 +8,7 @@ import json
 import pytest
 
 from amends.coach.apology import WEIGHTS, ApologyReport, analyze_apology
+from amends.coach.apology.scoring import BANDS, LABELS
 from amends.coach.text import TextRejected
 
 STRONG = (
@@ -181,3 +182,32 @@ def test_unreadable_text_is_rejected_with_a_message(bad: str) -> None:
 
 def test_report_type_is_exported() -> None:
     assert isinstance(analyze_apology("Sorry I forgot."), ApologyReport)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mistakes were made.",
+        "I'm sorry if you were hurt.",
+        "Sorry.",
+        "I'm sorry I missed your call, but you could have texted.",
+        STRONG,
+        "Whatever.",
+    ],
+)
+def test_each_verdict_has_one_label_and_its_score_stays_in_that_verdicts_band(text: str) -> None:
+    report = analyze_apology(text)
+    low, high = BANDS[report.verdict]
+    assert low <= report.score <= high
+    assert report.label == LABELS[report.verdict] and report.to_dict()["label"] == report.label
+
+
+def test_mistakes_were_made_is_not_labelled_getting_there() -> None:
+    report = analyze_apology("Mistakes were made.")
+    assert report.verdict == "no_apology" and report.label != LABELS["partial"]
+
+
+def test_score_bands_cover_0_to_100_without_overlap() -> None:
+    bands = sorted(BANDS.values())
+    assert bands[0][0] == 0 and bands[-1][1] == 100
+    assert all(a[1] + 1 == b[0] for a, b in zip(bands, bands[1:], strict=False))

@@ -102,3 +102,16 @@ def test_missed_note_that_blames_the_partner_is_flagged_with_only_excuse_or_blam
 def test_missed_note_that_owns_the_miss_has_no_findings():
     _apology_coach_ready()
     assert check_missed_note("I missed our walk. That's on me, and I've set a reminder for Thursday.") == ()
+
+
+@pytest.mark.parametrize("note", ["The train was delayed.", "My phone died so I couldn't call.", "Work ran late."])
+def test_a_factual_missed_note_is_not_told_it_cancels_an_apology(note: str) -> None:
+    _apology_coach_ready()
+    assert check_missed_note(note) == ()
+
+
+def test_a_missed_note_that_denies_the_miss_is_flagged_in_words_for_a_note() -> None:
+    _apology_coach_ready()
+    findings = check_missed_note("It wasn't my fault, the train was delayed.")
+    assert [f.rule for f in findings] == ["excuse"]
+    assert "apology" not in findings[0].message

@@ -11,7 +11,7 @@ coach's ``excuse`` and ``blame`` rules: a missed day is owned best without eithe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from amends.coach.results import Finding, Span
@@ -95,18 +95,29 @@ def action_span(text: str) -> Span:
     return (start, end)
 
 
+# A note is not an apology, so the apology coach's wording ("cancels the apology") would be wrong here.
+NOTE_MESSAGES = {
+    "excuse": "This reads as saying the missed day was not yours to own.",
+    "blame": "This puts the missed day on someone else.",
+}
+
+
 def check_missed_note(text: str) -> tuple[Finding, ...]:
     """Excuse and blame findings in the note left with a missed check-in, in text order.
 
-    Runs the apology coach's ``excuse`` and ``blame`` rules only: a missed day is owned best
-    without either, while the apology's other elements (remorse, repair …) are not expected
-    in a one-line note. Raises ``TextRejected`` like every coach input.
+    Flags only denials ("it wasn't my fault", "I had no choice") and blame: a factual reason on its
+    own ("The train was delayed") is what a note is for, so the apology coach's unowned-reason
+    check is not run. The apology's other elements (remorse, repair …) are not expected in a
+    one-line note. Raises ``TextRejected`` like every coach input.
     """
     # Imported on first use so the ledger loads without pulling in the apology coach.
+    from amends.coach.apology import lexicon
     from amends.coach.apology.doc import build_doc
     from amends.coach.apology.rules import blame, excuse
+    from amends.coach.apology.rules._base import flag
 
     check_text(text, what="note")
     doc = build_doc(text)
-    findings = [f for rule in (excuse, blame) for f in rule.check(doc)]
+    findings = flag(excuse, doc, lexicon.find(doc, excuse.NAME)) + blame.check(doc)
+    findings = [replace(f, message=NOTE_MESSAGES[f.rule]) for f in findings]
     return tuple(sorted(findings, key=lambda f: (f.span, f.rule)))

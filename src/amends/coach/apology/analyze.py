@@ -27,11 +27,12 @@ def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
     elements = detect(doc)
     findings = run_rules(doc)
     missing = scoring.missing(elements)
+    verdict = scoring.verdict(elements, findings)
     return ApologyReport(
         text=text,
         mistake=mistake,
-        verdict=scoring.verdict(elements, findings),
-        score=scoring.score(elements, findings),
+        verdict=verdict,
+        score=scoring.score(elements, findings, verdict),
         elements=tuple(elements[name] for name in ELEMENT_NAMES),
         findings=tuple(findings),
         suggestions=advice.suggestions(doc, elements, findings, missing),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from amends.coach.apology.scoring import LABELS
 from amends.coach.results import Element, Finding
 
 
@@ -33,6 +34,11 @@ class ApologyReport:
         return tuple(e.name for e in self.elements if e.present)
 
     @property
+    def label(self) -> str:
+        """What the verdict is called wherever a person reads it (one label per verdict)."""
+        return LABELS[self.verdict]
+
+    @property
     def rules(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.rule for f in self.findings))
 
@@ -42,6 +48,7 @@ class ApologyReport:
             "text": self.text,
             "mistake": self.mistake,
             "verdict": self.verdict,
+            "label": self.label,
             "score": self.score,
             "elements": {e.name: e.to_dict() for e in self.elements},
             "findings": [f.to_dict() for f in self.findings],

@@ -32,12 +32,28 @@ STRONG_CORE = ("remorse", "responsibility", "specificity", "impact")
 CORE = ("responsibility", "repair", "remorse", "change", "specificity", "impact")
 
 VERDICTS = ("strong", "partial", "non_apology", "no_apology")
+# One label and one score band per verdict; the score is kept inside its verdict's band, so the
+# label a person reads and the number beside it never disagree ("Mistakes were made": 0, "does not
+# apologize yet", never "Getting there"). Bands do not overlap, so the score alone tells the verdict.
+LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "strong": "A strong apology",
+        "partial": "Getting there",
+        "non_apology": "This may land as a non-apology",
+        "no_apology": "This does not apologize yet",
+    }
+)
+BANDS: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {"no_apology": (0, 9), "non_apology": (10, 29), "partial": (30, 69), "strong": (70, 100)}
+)
 
 
-def score(elements: Mapping[str, Element], findings: Sequence[Finding]) -> int:
+def score(elements: Mapping[str, Element], findings: Sequence[Finding], verdict: str) -> int:
+    """Weighted elements less penalties, kept inside the band of ``verdict``."""
     gained = sum(WEIGHTS[name] for name, element in elements.items() if element.present)
     lost = sum(PENALTIES[f.severity] for f in findings)
-    return max(0, min(100, gained - lost))
+    low, high = BANDS[verdict]
+    return max(low, min(high, gained - lost))
 
 
 # Medium findings that argue against the apology (a justification, a shrug, a demand) rather

@@ -60,6 +60,7 @@ APOLOGY_REPORT = {
         "kind": {"const": "apology"},
         "text": {"type": "string"},
         "verdict": {"enum": ["strong", "partial", "non_apology", "no_apology"]},
+        "label": {"type": "string"},
         "score": {"type": "integer", "minimum": 0, "maximum": 100},
         "elements": {
             "type": "object",

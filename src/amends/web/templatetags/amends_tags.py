@@ -5,16 +5,13 @@ from typing import Any
 
 from django import template
 
+from amends.coach.apology.scoring import LABELS
 from amends.limits import chars
 
 register = template.Library()
 
-_VERDICTS = {
-    "strong": "A strong apology",
-    "partial": "Getting there",
-    "non_apology": "This may land as a non-apology",
-    "no_apology": "This does not apologize yet",
-}
+# The coach owns the one label of each verdict (amends.coach.apology.scoring.LABELS).
+_VERDICTS = LABELS
 
 
 @register.filter
