@@ -211,3 +211,9 @@ def test_score_bands_cover_0_to_100_without_overlap() -> None:
     bands = sorted(BANDS.values())
     assert bands[0][0] == 0 and bands[-1][1] == 100
     assert all(a[1] + 1 == b[0] for a, b in zip(bands, bands[1:], strict=False))
+
+
+def test_a_sarcastic_sorry_earns_no_remorse() -> None:
+    report = analyze_apology("Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
+    assert not report.element("remorse").present
+    assert report.verdict == "no_apology"

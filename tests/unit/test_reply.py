@@ -113,3 +113,29 @@ def test_unreadable_input_is_rejected(reply: object, partner: str | None, code: 
     with pytest.raises(TextRejected) as info:
         analyze_reply(partner_message=partner, reply=reply)  # type: ignore[arg-type]
     assert info.value.code == code
+
+
+GUIDE_WORDS = ["I can see why you would feel that way.", "That must have been really hard for you."]
+
+
+@pytest.mark.parametrize("reply", GUIDE_WORDS)
+@pytest.mark.parametrize("partner", [PARTNER, None])
+def test_the_guides_own_words_score_as_understanding_with_a_decent_score(reply: str, partner: str | None) -> None:
+    report = analyze_reply(partner_message=partner, reply=reply)
+    assert report.level("interpretation") == 1  # generic understanding (LABELLING.md §2)
+    assert not report.findings and report.score >= 40
+
+
+def test_a_sarcastic_sorry_is_contempt_and_earns_no_warmth() -> None:
+    report = analyze_reply(PARTNER, "Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
+    assert "contempt" in report.rules
+    assert report.level("emotional_reaction") == 0 and report.level("exploration") == 0
+    assert report.score < 20
+
+
+def test_name_calling_is_contempt() -> None:
+    assert "contempt" in analyze_reply(PARTNER, "You're a liar").rules
+
+
+def test_turning_the_complaint_back_is_a_counterattack() -> None:
+    assert "counterattack" in analyze_reply(PARTNER, "It's not like you've never lied to me either").rules

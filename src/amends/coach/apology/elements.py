@@ -78,6 +78,8 @@ def _clause_end(doc: Doc, start: int, limit: int = 70) -> int:
 
 
 def _remorse(doc: Doc) -> Iterator[Span]:
+    if any(True for _ in lexicon.find(doc, "sarcasm", negatable=False, disownable=False)):
+        return
     senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
     for span in lexicon.find(doc, "remorse"):
         if not any(s <= span[0] < e for s, e in senses):

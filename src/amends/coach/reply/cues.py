@@ -206,3 +206,14 @@ IP_RESTATE = patterns(
     r"(?! (?:not|never|a failure|beautiful|amazing|brave|strong)\b)",
     r"\bleft you (?:feeling|wondering|alone|to)\b",
 )
+
+# The generic forms of understanding (EPITOME weak interpretation; LABELLING.md §2): the guide's own
+# "I can see why you would feel that way" and "That must have been really hard for you" name no
+# specific feeling or experience, so they are 1 unless the sentence says more.
+IP_GENERIC = patterns(
+    r"\bi (?:can |totally |completely )?(?:see|understand|get) (?:why|how) you(?:'d| would| might| could| must)? "
+    r"(?:feel|be feeling|be) (?:that way|this way|like that|like this|upset|hurt|angry|so)\b",
+    r"\b(?:that|this|it) must (?:have been|be) (?:really |so |very |incredibly )?"
+    r"(?:hard|difficult|tough|awful|rough|painful|frustrating|upsetting)(?: for you)?\b",
+    r"\bi understand (?:how|what) you(?:'re| are)? (?:feel|feeling|going through)\b",
+)

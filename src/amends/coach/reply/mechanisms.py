@@ -49,6 +49,17 @@ def _words(sentence: str) -> int:
     return len(re.findall(r"[A-Za-z']+", sentence))
 
 
+def _generic_only(sentence: str) -> bool:
+    """The sentence's understanding is a generic formula with at most a couple of words besides."""
+    spans = find(sentence, cues.IP_GENERIC)
+    if not spans:
+        return False
+    rest = sentence
+    for s, e in sorted(spans, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    return _words(rest) <= 3
+
+
 def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
     """Cue levels of one sentence for each mechanism.
 
@@ -74,6 +85,8 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
     ):
         # Specific (names what was inferred or lived) or generic ("That sounds hard.").
         ip = 2 if _words(sentence) >= 8 else max(ip, 1)
+    if ip == 2 and _generic_only(sentence):
+        ip = 1
     if hostile or find(sentence, cues.SELF_JUSTIFY):
         ip = 0
     ex = 0
@@ -100,11 +113,17 @@ def _specific_apology(text: str, spans: list[Span]) -> bool:
 
 
 def score_mechanisms(
-    text: str, spans: list[Span], vecs: np.ndarray, reply_vec: np.ndarray, hostile_spans: list[Span]
+    text: str,
+    spans: list[Span],
+    vecs: np.ndarray,
+    reply_vec: np.ndarray,
+    hostile_spans: list[Span],
+    mocking_spans: list[Span] | None = None,
 ) -> dict[str, MechanismScore]:
     """Levels and spans of the three mechanisms for the reply's sentences.
 
-    ``vecs`` holds one embedding per sentence span, ``reply_vec`` the whole reply's.
+    ``vecs`` holds one embedding per sentence span, ``reply_vec`` the whole reply's. A sentence
+    with contempt in it (``mocking_spans``) earns no warmth: a sarcastic "I'm SO sorry" is not one.
     """
     annomi = load_head("annomi")
     own = load_head("replies")
@@ -115,6 +134,8 @@ def score_mechanisms(
         sentence = text[start:end]
         hostile = any(s < end and start < e for s, e in hostile_spans)
         got = sentence_levels(sentence, hostile)
+        if any(s < end and start < e for s, e in mocking_spans or ()):
+            got["emotional_reaction"] = 0
         if not hostile and not find(sentence, cues.SELF_JUSTIFY):
             if (
                 got["interpretation"] == 0

@@ -10,7 +10,10 @@ from amends.coach.reply.mechanisms import MechanismScore
 from amends.coach.results import Finding
 
 _PENALTY = {"high": 22, "medium": 12, "low": 6}
-_POINTS = {"emotional_reaction": (0, 12, 22), "interpretation": (0, 12, 26), "exploration": (0, 8, 17)}
+# Understanding carries the most: even a generic "I can see why you would feel that way" (the guide's
+# own recommended words) is validation, and lands near the middle of the scale on its own.
+_POINTS = {"emotional_reaction": (0, 12, 20), "interpretation": (0, 22, 30), "exploration": (0, 10, 15)}
+_BASE, _FOLLOWS, _NO_PARTNER = 20, 15, 6
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,8 @@ class ReplyReport:
 
 def total_score(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, ...], attune: Attunement | None) -> int:
     """0-100: points for each mechanism and for following the partner, less each finding."""
-    points = 15 + sum(_POINTS[name][m.level] for name, m in mechanisms.items())
-    points += round(20 * attune.score) if attune is not None else 8
+    points = _BASE + sum(_POINTS[name][m.level] for name, m in mechanisms.items())
+    points += round(_FOLLOWS * attune.score) if attune is not None else _NO_PARTNER
     points -= sum(_PENALTY[f.severity] for f in {f.rule: f for f in findings}.values())
     return int(max(0, min(100, points)))
 

@@ -6,6 +6,8 @@ Gottman's studies (Gottman & Levenson 1992).
 
 from __future__ import annotations
 
+import re
+
 from amends.coach.reply.rules._match import find, patterns
 from amends.coach.results import Span
 
@@ -21,6 +23,11 @@ EXAMPLES_FLAG = (
     "Give me a break 🙄",
     "Yeah right, like you've never done anything wrong.",
     "Boo hoo, cry me a river.",
+    "You're a liar.",
+    "Oh, I'm SO sorry that I'm not perfect like you. Happy now?",
+    "What an idiot.",
+    "Sorry for existing, I guess.",
+    "Congratulations, you played yourself.",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -28,6 +35,9 @@ EXAMPLES_PASS = (
     "I want to grow as a partner for you.",
     "You have every right to be upset with me.",
     "I'll give you space if you need it, and I'm here when you're ready.",
+    "You're not an idiot for trusting me.",
+    "I lied to you and I'm sorry.",
+    "Are you happy with the plan now?",
 )
 _P = patterns(
     r"\boh please\b",
@@ -44,8 +54,23 @@ _P = patterns(
     r"\bhere we go again\b",
     r"^\s*whatever\b",
     r"\blol\b",
+    # Sarcastic apologies: the "sorry" mocks the complaint (LABELLING.md §1: sarcasm is not remorse).
+    r"\bhappy now\s*\?",
+    r"\bsorry (?:that )?i(?:'m| am) not (?:perfect|good enough|as perfect)\b",
+    r"\bnot (?:as )?perfect (?:like|as) you\b",
+    r"\b(?:sorry|excuse me) for (?:existing|breathing|living)\b",
+    r"\b(?:your|his|her) (?:highness|majesty)\b",
+    r"\bcongratulations,? you\b",
 )
+# Name-calling, of the partner or anyone else (LABELLING.md §2: contempt), unless negated.
+_NAMES = patterns(
+    r"\b(?:liars?|idiots?|moron(?:s|ic)?|imbeciles?|losers?|clowns?|hypocrites?|psychos?|dumbass(?:es)?|"
+    r"jackass(?:es)?|asshole|assholes|dickheads?|douche(?:bag)?s?|scumbag|pricks?|bitch(?:es)?|cunts?|"
+    r"retards?|retarded|stupid|dumb|pathetic|clueless|brainless|spineless|trash|garbage human|snowflake)\b",
+)
+_NOT = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def check(text: str) -> list[Span]:
-    return find(text, _P)
+    names = [(s, e) for s, e in find(text, _NAMES) if not _NOT.search(text[max(0, s - 30) : s])]
+    return find(text, _P) + names

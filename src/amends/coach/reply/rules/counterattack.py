@@ -21,6 +21,11 @@ EXAMPLES_FLAG = (
     "At least I don't lie about where I am.",
     "Look who's talking.",
     "You did the exact same thing last year.",
+    "It's not like you've never lied to me either.",
+    "You've done way worse to me.",
+    "And what about the time you flirted with my brother?",
+    "You lied to me too, remember?",
+    "Don't act like you're perfect.",
 )
 EXAMPLES_PASS = (
     "What about tonight, can we talk then?",
@@ -40,6 +45,13 @@ _P = patterns(
     r"\b(?:like|as if) you(?:'ve)? never (?:do|did|done|make|made|say|said)\b",
     r"\byou(?:'re| are) no saint\b",
     r"\bwell,? you\b",
+    r"\bnot like you(?:'ve| have)? never\b",
+    r"\byou(?:'ve| have) done (?:\w+ )?(?:worse|the same|it too)\b",
+    r"\bwhat about (?:all )?the times? (?:when )?you\b",
+    r"\byou (?:\w+ )?(?:to me|it|that|this) too\b(?!,? (?:and|but) i)",
+    r"\byou (?:lied|cheated|forgot|yelled|did)\b[^.?!]{0,30}\b(?:too|either)\b",
+    r"\b(?:don't|do not) act like you(?:'re| are) (?:perfect|innocent|a saint)\b",
+    r"\bpot calling the kettle\b",
 )
 
 

@@ -21,6 +21,11 @@ EXAMPLES_FLAG = (
     "I was just trying to help.",
     "I had no choice, what was I supposed to do?",
     "You're right that I had no choice, anyone would have done the same.",
+    "I only did it because you wouldn't answer your phone.",
+    "We both know I did the right thing.",
+    "Why would you even think that?",
+    "That's not true, I texted you twice.",
+    "I didn't mean it like that.",
 )
 EXAMPLES_PASS = (
     "It was my fault, and I'm sorry.",
@@ -28,6 +33,9 @@ EXAMPLES_PASS = (
     "Tell me what happened for you.",
     "I chose work over you and that was wrong.",
     "You're right to be angry with me.",
+    "I only wanted to say I'm sorry.",
+    "I did it because I was scared, and that's no excuse.",
+    "It's true that I let you down.",
 )
 _P = patterns(
     r"\b(?:it|this|that) (?:is|was|'s)n't my fault\b",
@@ -46,6 +54,18 @@ _P = patterns(
     r"\bi did nothing wrong\b",
     r"\bthat(?:'s| is) not fair\b",
     r"\bi can't (?:help|control) (?:it|that)\b",
+    r"\bi (?:only|just) (?:did|said|went|did it|said it|left|stayed) (?:it |that |this )?(?:because|cause|cuz|so)\b",
+    r"\bthe only reason i\b",
+    r"\bi did (?:what i had to|the right thing|my best|everything i could)\b",
+    r"\bwe both know\b",
+    r"\bwhy would you (?:even )?(?:think|say|assume|believe)\b",
+    r"\b(?:that's|that is|it's|it is) (?:just )?not true\b",
+    r"\bi (?:didn't|did not|never) mean (?:it )?(?:like that|that way)\b",
+    r"\byou(?:'re| are) taking (?:it|this|that|me) (?:the )?wrong\b",
+    r"\byou(?:'re| are) (?:twisting|putting words)\b",
+    r"\bi was (?:right|correct)\b",
+    r"\bnot my (?:fault|problem|responsibility)\b",
+    r"\bi(?:'m| am) (?:allowed|entitled) to\b",
 )
 
 
