@@ -48,11 +48,32 @@ def test_bare_sorry_is_partial_and_asks_for_responsibility_first() -> None:
     assert len(report.suggestions) >= len(report.missing)
 
 
-def test_high_severity_finding_keeps_a_full_apology_from_strong() -> None:
+def test_blame_takes_the_ownership_back_so_a_full_apology_becomes_a_non_apology() -> None:
+    # LABELLING.md §1: responsibility is cancelled when the same text then blames.
     text = STRONG.replace("dinner.", "dinner, but you made me so angry that week.")
     report = analyze_apology(text)
     assert "blame" in report.rules
+    assert not report.element("responsibility").present
+    assert report.verdict == "non_apology"
+
+
+def test_owning_the_act_with_a_conditional_stays_partial() -> None:
+    report = analyze_apology("I missed the school play. Sorry if that was awkward for you.")
     assert report.verdict == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("I'm so sorry you were bullied in a place you should have felt safe.", "no_apology"),
+        ("Sorry, I don't really understand what you want it to do.", "no_apology"),
+        ("Sorry, but I don't buy it. Why should we be sheep?", "non_apology"),
+        ("Oops, my bad.", "partial"),
+        ("I regret not applying when they opened one in my town.", "no_apology"),
+    ],
+)
+def test_real_text_senses_of_sorry_get_the_verdict_the_definitions_give(text: str, verdict: str) -> None:
+    assert analyze_apology(text).verdict == verdict
 
 
 @pytest.mark.parametrize(

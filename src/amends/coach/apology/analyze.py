@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from amends.coach.apology import advice, scoring
 from amends.coach.apology.doc import build_doc
-from amends.coach.apology.elements import ELEMENT_NAMES, detect
+from amends.coach.apology.elements import ELEMENT_NAMES, apology_words, detect
 from amends.coach.apology.report import ApologyReport
 from amends.coach.apology.rules import run_rules
+from amends.coach.results import Element
 from amends.coach.text import check_text
 
 
@@ -26,8 +27,10 @@ def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
     doc = build_doc(text, mistake)
     elements = detect(doc)
     findings = run_rules(doc)
+    if elements["responsibility"].present and any(f.rule in scoring.UNOWNING for f in findings):
+        elements["responsibility"] = Element("responsibility", False)  # owned, then taken back
     missing = scoring.missing(elements)
-    verdict = scoring.verdict(elements, findings)
+    verdict = scoring.verdict(elements, findings, apology_words(doc, elements))
     return ApologyReport(
         text=text,
         mistake=mistake,

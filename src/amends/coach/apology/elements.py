@@ -46,7 +46,8 @@ _BEING_BAD = re.compile(
 )
 _SORRY_I = re.compile(
     r"(?:sorry|regret|apologi[sz]e)(?: so much)?,? (?:that )?i "
-    r"(?!feel|felt|think|hope|know|understand|just want|want|wanted to say|can't|guess|mean|care)(?:\w+)"
+    r"(?!feel|felt|think|hope|know|understand|just want|want|wanted to say|can't|guess|mean|care"
+    r"|(?:don'?t|do not|can'?t|cannot|still) (?:\w+ )?(?:understand|follow|see|get|know|buy))(?:\w+)"
 )
 
 
@@ -77,13 +78,36 @@ def _clause_end(doc: Doc, start: int, limit: int = 70) -> int:
     return start + m.start() if m else stop
 
 
+# "Sorry, but <disagreement>" in general text apologizes for nothing the writer did (LABELLING.md §1).
+_SORRY_THEN_BUT = re.compile(r"\s*[,;]?\s*but\b")
+_READER = re.compile(r"(?<![\w'])(?:you|your|u|ur|yours)(?![\w'])")
+
+
+def _own_conduct(doc: Doc) -> bool:
+    """The text is about something the writer did: a mistake was given, or a first-person act is owned."""
+    if doc.mistake:
+        return True
+    return any(True for _ in lexicon.find(doc, "responsibility", negatable=False)) or any(
+        True for _ in behaviour_pattern().finditer(doc.norm)
+    )
+
+
 def _remorse(doc: Doc) -> Iterator[Span]:
     if any(True for _ in lexicon.find(doc, "sarcasm", negatable=False, disownable=False)):
         return
     senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
+    own: bool | None = None
     for span in lexicon.find(doc, "remorse"):
-        if not any(s <= span[0] < e for s, e in senses):
-            yield span
+        if any(s <= span[0] < e for s, e in senses):
+            continue
+        word = doc.norm[span[0] : span[1]]
+        if "regret" in word and not (doc.mistake or _READER.search(doc.norm)):
+            continue  # regret about one's own lot ("I regret not applying") wrongs no one
+        if _SORRY_THEN_BUT.match(doc.norm, span[1]):
+            own = _own_conduct(doc) if own is None else own
+            if not own:
+                continue
+        yield span
 
 
 def _behaviours(doc: Doc) -> Iterator[Span]:
@@ -168,3 +192,14 @@ def detect(doc: Doc) -> dict[str, Element]:
         spans = merge_spans(list(FINDERS[name](doc)))
         out[name] = Element(name=name, present=bool(spans), spans=spans)
     return out
+
+
+def apology_words(doc: Doc, elements: dict[str, Element]) -> bool:
+    """Does the text offer the reader apology words at all (LABELLING.md §1, verdict ``no_apology``)?
+
+    Remorse, an owning formula ("my bad", "I was wrong") or a plea for forgiveness; the findings that
+    need apology words ("sorry if", "sorry you feel") are counted by the verdict itself.
+    """
+    if any(elements[name].present for name in ("remorse", "forgiveness_request")):
+        return True
+    return any(True for _ in lexicon.find(doc, "responsibility", negatable=False))

@@ -56,21 +56,41 @@ def score(elements: Mapping[str, Element], findings: Sequence[Finding], verdict:
     return max(low, min(high, gained - lost))
 
 
-# Medium findings that argue against the apology (a justification, a shrug, a demand) rather
-# than merely weakening it (vague, passive) or centring the writer (self_focus).
-DISMISSIVE = frozenset({"excuse", "minimizing", "forgiveness_pressure"})
+# LABELLING.md §1: findings that cancel an apology, and those that only weaken it.
+CANCELLING = frozenset(
+    {
+        "conditional",
+        "deflection",
+        "blame",
+        "excuse",
+        "sorry_but",
+        "minimizing",
+        "passive",
+        "forgiveness_pressure",
+        "self_focus",
+    }
+)
+WEAKENING = frozenset({"vague", "over_apologizing", "hedged_commitment"})
+# Findings that take ownership back: "Sorry I slammed the door, but you pushed me to it" owns nothing.
+UNOWNING = frozenset({"blame", "excuse", "minimizing"})
+# Findings that can only occur where the writer uses apology words ("sorry if", "sorry you feel").
+WORDED = frozenset({"conditional", "deflection", "sorry_but", "over_apologizing"})
 
 
-def verdict(elements: Mapping[str, Element], findings: Sequence[Finding]) -> str:
+def verdict(elements: Mapping[str, Element], findings: Sequence[Finding], apology_words: bool) -> str:
+    """The verdict, mechanically from elements and findings (LABELLING.md §1).
+
+    ``apology_words`` says whether the text offers the reader apology words at all, hollow ones
+    included ("sorry you feel that way", "Sorry, but that's wrong", "my bad").
+    """
     has = {name for name, element in elements.items() if element.present}
-    severities = [f.severity for f in findings]
-    dismissive = any(f.rule in DISMISSIVE for f in findings)
-    if "remorse" not in has and ("responsibility" not in has or "high" in severities or dismissive):
+    rules = {f.rule for f in findings}
+    words = apology_words or bool(rules & WORDED)
+    if not words and not has & {"remorse", "responsibility"}:
         return "no_apology"
-    poisoned = "high" in severities or dismissive
-    if "remorse" in has and "responsibility" not in has and poisoned:
+    if "responsibility" not in has and (rules & CANCELLING or len(rules & WEAKENING) >= 2):
         return "non_apology"
-    if set(STRONG_CORE) <= has and has & {"repair", "change"} and "high" not in severities:
+    if set(STRONG_CORE) <= has and has & {"repair", "change"} and not rules:
         return "strong"
     return "partial"
 
