@@ -132,10 +132,34 @@ def _responsibility(doc: Doc) -> Iterator[Span]:
             yield span
     yield from _behaviours(doc)
     yield from _gerunds(doc)
+    senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
     for m in _SORRY_I.finditer(doc.norm):
+        if any(s <= m.start() < e for s, e in senses):
+            continue  # "Sorry, I live in the real world" is no confession
         start = m.start() + m.group(0).rfind("i ")
         if _admissible(doc, (start, m.end())) and not doc.negated(m.start()):
             yield (start, _clause_end(doc, start))
+
+
+# "Sorry for the late reply", "apologies for the snarkiness": a named act, not a vague object.
+_SORRY_FOR_NOUN = re.compile(
+    r"(?:sorry|apologi[sz]e|apologies|regret) (?:for|about) (?:the|my|all the|all my|that|this) "
+    r"((?:[\w'-]+ ){0,2}[\w'-]+)"
+)
+_VAGUE_HEADS = frozenset(
+    "way ways thing things stuff everything hurt pain trouble inconvenience inconveniences misunderstanding "
+    "misunderstandings confusion loss situation mess one it that this any whatever all what how happened".split()
+)
+
+
+def _named_nouns(doc: Doc) -> Iterator[Span]:
+    for m in _SORRY_FOR_NOUN.finditer(doc.norm):
+        words = m.group(1).split()
+        if words[-1] in _VAGUE_HEADS or words[0] in _VAGUE_HEADS or doc.in_quote((m.start(), m.end())):
+            continue
+        if any(w.endswith("ing") for w in words[:1]):
+            continue  # "sorry for the being ..." is left to the gerund finder
+        yield (m.start(1), m.end(1))
 
 
 def _specificity(doc: Doc) -> Iterator[Span]:
@@ -144,6 +168,7 @@ def _specificity(doc: Doc) -> Iterator[Span]:
         return
     yield from _behaviours(doc)
     yield from _gerunds(doc)
+    yield from _named_nouns(doc)
 
 
 # "Sorry you feel hurt" is regret about their feeling (deflection), not an acknowledgement of harm.

@@ -40,13 +40,29 @@ _SORRY_BUT = re.compile(
 )
 
 
+# "Sorry to ask, but what ...?": an apology for the question, not one taken back.
+_PREFATORY = re.compile(
+    r"(?:sorry|apologies|apologi[sz]e) (?:to (?:ask|bother|disturb|interrupt|be a pain)|for (?:the|my|a|this) "
+    r"(?:\w+ )?(?:question|noob question|ignorance|interruption))"
+)
+_OWN_LOT = re.compile(r"regret (?:not |never )?\w+ing\b(?! (?:you|your|her|him|them)\b)")
+_QUESTION_AFTER = re.compile(r"(?:\.\.\.?\s*)?(?:what|where|who|how|why|when|which|is there|are there|do you|does)\b")
+
+
 def _spans(doc: Doc) -> list[Span]:
     allowed = lexicon.pattern("sorry_but_ok")
+    senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
     spans = []
     for m in _SORRY_BUT.finditer(doc.norm):
         span = (m.start(), m.end())
         if doc.in_quote(span) or doc.negated(span[0]) or allowed.match(doc.norm, m.end()):
             continue
+        if any(s <= span[0] < e for s, e in senses) or _PREFATORY.match(doc.norm, span[0]):
+            continue
+        if _QUESTION_AFTER.match(doc.norm, m.end()):
+            continue
+        if _OWN_LOT.match(doc.norm, span[0]):
+            continue  # regret about one's own lot, not an apology to take back
         spans.append(span)
     return spans
 
