@@ -21,6 +21,7 @@ EXAMPLES_FLAG = (
     "You started it.",
     "You left me no choice.",
     "I only did it because you pushed me.",
+    "It's not my fault you can't keep up.",
 )
 EXAMPLES_PASS = (
     "I made a choice that hurt you.",
@@ -39,6 +40,9 @@ _P = patterns(
     r"\byou drove me\b",
     r"\bthanks to you\b",
     r"\byou forced me\b",
+    # Added 2026-11-30 from the real-text dev half.
+    r"\bnot my fault (?:that )?you\b",
+    r"\bbecause you (?:and|only|refuse|refused|made)\b",
 )
 
 

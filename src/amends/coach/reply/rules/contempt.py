@@ -28,6 +28,10 @@ EXAMPLES_FLAG = (
     "What an idiot.",
     "Sorry for existing, I guess.",
     "Congratulations, you played yourself.",
+    "Fuck off with your nonsense.",
+    "How dare you even say that.",
+    "What a joke.",
+    "Okay then. You have it all figured out.",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -38,6 +42,9 @@ EXAMPLES_PASS = (
     "You're not an idiot for trusting me.",
     "I lied to you and I'm sorry.",
     "Are you happy with the plan now?",
+    "I don't want to joke about this.",
+    "I'll try again, this time properly.",
+    "I dare say I was wrong.",
 )
 _P = patterns(
     r"\boh please\b",
@@ -61,12 +68,29 @@ _P = patterns(
     r"\b(?:sorry|excuse me) for (?:existing|breathing|living)\b",
     r"\b(?:your|his|her) (?:highness|majesty)\b",
     r"\bcongratulations,? you\b",
+    # Added 2026-11-30 from the real-text dev half: swearing at someone, scorn, mock outrage.
+    r"\bfuck (?:off|you|u|this|that|those|these|the|them|him|her|it|with)\b",
+    r"\bget the fuck\b",
+    r"\b(?:shut up|stfu|gtfo)\b",
+    r"\bscrew (?:you|this|that|them|him|her)\b",
+    r"\bhow dare\b",
+    r"\bwhat a (?:joke|clown|loser|moron|idiot|knob|tool|waste)\b",
+    r"\beat crow\b",
+    r"\byou(?:'ve| have) (?:got )?it all figured out\b",
+    r"\b(?:okay|ok),? boomer\b",
+    r"\bnice try\b",
+    r"\bbless your heart\b",
+    r"\b(?:questioning|question) your sanity\b",
+    r"\b(?:low|no) iq\b",
+    r"\bdumbest\b",
 )
 # Name-calling, of the partner or anyone else (LABELLING.md §2: contempt), unless negated.
 _NAMES = patterns(
     r"\b(?:liars?|idiots?|moron(?:s|ic)?|imbeciles?|losers?|clowns?|hypocrites?|psychos?|dumbass(?:es)?|"
     r"jackass(?:es)?|asshole|assholes|dickheads?|douche(?:bag)?s?|scumbag|pricks?|bitch(?:es)?|cunts?|"
-    r"retards?|retarded|stupid|dumb|pathetic|clueless|brainless|spineless|trash|garbage human|snowflake)\b",
+    r"retards?|retarded|stupid|dumb|pathetic|clueless|brainless|spineless|trash|garbage human|snowflake|scum|wankers?|"
+    r"knobs?|twats?|cretins?|dipshits?|shitheads?|bullshit|nonsense|crap|degenerates?|fools?|lunatics?|nutjobs?|"
+    r"ignorant|idiotic|creepy|crooks?|braindead|dumbness)\b",
 )
 _NOT = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 

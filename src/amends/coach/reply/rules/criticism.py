@@ -21,6 +21,9 @@ EXAMPLES_FLAG = (
     "You're so selfish sometimes.",
     "The problem with you is you can't let anything go.",
     "You are so needy, honestly.",
+    "You're so immature.",
+    "You only drop one-liners and refuse to engage.",
+    "You're not making any sense.",
 )
 EXAMPLES_PASS = (
     "I was wrong to miss dinner, and I know it hurt you.",
@@ -28,6 +31,8 @@ EXAMPLES_PASS = (
     "I'll always make time for you from now on.",
     "What was that evening like for you?",
     "I never want you to feel that alone again.",
+    "You only asked me for one thing.",
+    "You seem to have had a really hard week.",
 )
 _P = patterns(
     r"\byou(?:'re| are)? always\b",
@@ -37,6 +42,15 @@ _P = patterns(
     r"difficult|controlling|jealous|paranoid|clingy|naggy|nag|childish|immature|toxic|unreasonable)\b",
     r"\bthe problem with you\b",
     r"\btypical (?:of )?you\b",
+    # Added 2026-11-30 from the real-text dev half: a verdict on who they are or how they argue.
+    r"\byou(?:'re| are) (?:so |such an? |being |just |really |very )?(?:immature|annoying|cynical|delusional|arrogant|"
+    r"entitled|rude|condescending|hypocritical|ridiculous|obsessed|naive|dense)\b",
+    r"\byour inability\b",
+    r"\byour (?:argument|logic|reasoning|point) (?:is|was) (?:so )?(?:bad|weak|stupid|dumb|terrible|flawed)\b",
+    r"\byou only (?:ever |drop|care|think|want)\b",
+    r"\byou (?:refuse|can't even|can't keep up|can't grasp|don't even)\b",
+    r"\byou seem to (?:have|be) (?:a |an )?(?:very |really )?(?:low|over|no|obsessed|incapable)\b",
+    r"\byou(?:'re| are) not making (?:any )?sense\b",
 )
 
 

@@ -26,6 +26,9 @@ EXAMPLES_FLAG = (
     "Why would you even think that?",
     "That's not true, I texted you twice.",
     "I didn't mean it like that.",
+    "I merely suggested he see a doctor.",
+    "I wasn't meaning it as an insult.",
+    "My love for him has nothing to do with it.",
 )
 EXAMPLES_PASS = (
     "It was my fault, and I'm sorry.",
@@ -36,6 +39,7 @@ EXAMPLES_PASS = (
     "I only wanted to say I'm sorry.",
     "I did it because I was scared, and that's no excuse.",
     "It's true that I let you down.",
+    "I meant it when I said I'm sorry.",
 )
 _P = patterns(
     r"\b(?:it|this|that) (?:is|was|'s)n't my fault\b",
@@ -66,6 +70,12 @@ _P = patterns(
     r"\bi was (?:right|correct)\b",
     r"\bnot my (?:fault|problem|responsibility)\b",
     r"\bi(?:'m| am) (?:allowed|entitled) to\b",
+    # Added 2026-11-30 from the real-text dev half: explaining oneself instead of hearing them.
+    r"\bi (?:merely|simply) (?:suggested|said|asked|meant|pointed)\b",
+    r"\bi (?:didn't|did not|wasn't|was not) mean(?:ing)? (?:it|for|that|to|anything)\b",
+    r"\bi was (?:just |only )?asking because\b",
+    r"\bi (?:gave|told) you my (?:reasoning|reasons)\b",
+    r"\bhas nothing to do with\b",
 )
 
 

@@ -21,6 +21,11 @@ EXAMPLES_FLAG = (
     "Next time just text me first.",
     "You need to stop worrying so much.",
     "If I were you I'd just forget it.",
+    "Tell them to buy their own.",
+    "You just gotta man up and go talk to her.",
+    "Hey buddy, might wanna take it easy!",
+    "I'd suggest keeping a diary of it.",
+    "Don't give up. Talk to each other.",
 )
 EXAMPLES_PASS = (
     "You should have been able to count on me.",
@@ -28,6 +33,10 @@ EXAMPLES_PASS = (
     "Do you want ideas, or do you want me to just listen?",
     "I need to do better, and I will.",
     "What would help you right now?",
+    "Tell me more about that night.",
+    "Talk to me, I'm listening.",
+    "Don't worry, I'm not going anywhere.",
+    "Take your time, I'm here.",
 )
 _P = patterns(
     r"\byou should(?!n't have had to| have been able| have been told| have heard)(?: just)?\b",
@@ -39,6 +48,20 @@ _P = patterns(
     r"\bjust (?:let it go|ignore|forget|move on|relax)\b",
     r"\bthe (?:solution|answer) is\b",
     r"\bmy advice\b",
+    # Added 2026-11-30 from the real-text dev half: advice and plans before the feeling is heard.
+    r"(?:^|[.!?]\s+)(?:just |so |maybe |then )?(?:tell (?:him|her|them)|ask (?:him|her|them|for)|talk to (?:each other|him|her|them|someone)"
+    r"|go (?:out|see|to)|get (?:a|some|out|that|over)|stop (?:\w+ing)|make sure|be (?:nice|careful|patient)|create|find (?:a|someone|some)"
+    r"|move on|man up|tread carefully|buy|wear|don't (?:give up|kill|let|do|go))\b",
+    r"\byou (?:really |just )?(?:need to|gotta|got to|have to)\b(?! know\b| hear\b)",
+    r"\b(?:you )?might (?:wanna|want to)\b",
+    r"\b(?:i'd|i would) (?:suggest|recommend)\b",
+    r"\bmy (?:suggestion|recommendation)\b",
+    r"\bit might help to\b",
+    r"\bhave you (?:thought about|considered)\b",
+    r"\bwhy not (?:just )?\w+",
+    r"\b(?:we|you) should (?:come up with|make|get|try)\b",
+    r"\bhow about you\b",
+    r"\bmight be of help\b",
 )
 
 

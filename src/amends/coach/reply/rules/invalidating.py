@@ -23,6 +23,9 @@ EXAMPLES_FLAG = (
     "You shouldn't feel that way.",
     "It's all in your head.",
     "Don't be upset.",
+    "Well, no one said motherhood was going to be easy.",
+    "You're just mad because you lost.",
+    "Just get over it.",
 )
 EXAMPLES_PASS = (
     "It makes sense that you're upset.",
@@ -30,6 +33,7 @@ EXAMPLES_PASS = (
     "I'm not going to tell you how to feel.",
     "I can see why you reacted so strongly.",
     "I was too careless with your feelings.",
+    "Nobody should have to go through that alone.",
 )
 _P = patterns(
     r"\b(?:you(?:'re| are)|stop) overreacting\b",
@@ -43,6 +47,12 @@ _P = patterns(
     r"\byou(?:'re| are) making (?:this|it|a) (?:a )?(?:big deal|bigger|thing|drama)\b",
     r"\byou(?:'re| are) imagining\b",
     r"\bchill\b",
+    # Added 2026-11-30 from the real-text dev half.
+    r"\bno ?one said (?:\w+ ){0,4}(?:was|would be|is) (?:going to be )?(?:easy|fair|fun)\b",
+    r"\bman up\b",
+    r"\bnobody (?:thinks|cares|feels)\b",
+    r"\byou(?:'re| are) just (?:mad|upset|angry|jealous|bitter|salty)\b",
+    r"\bget over it\b",
 )
 
 
