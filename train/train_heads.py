@@ -344,12 +344,122 @@ def train_replies() -> dict[str, object]:
     }
 
 
+def _reply_vectors(name: str, rows: list[dict]) -> np.ndarray:
+    """The normalised mean of each reply's sentence embeddings, as ``analyze_reply`` computes it."""
+    from amends.coach.reply import reply_vector
+    from amends.coach.reply.sentences import sentences
+
+    spans = [[r["text"][s:e] for s, e in sentences(r["text"])] for r in rows]
+    flat = cached_embed(name, [t for sp in spans for t in sp])
+    bounds = np.cumsum([0] + [len(sp) for sp in spans])
+    return np.stack([reply_vector(flat[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)])
+
+
+def _real_training_rows() -> tuple[list[dict], list[dict]]:
+    """The real-text dev half (tuning may read it), and our own rows that are not held out.
+
+    The real-text held half (``real-held``) is never read here.
+    """
+    real = [r for r in replies(EXAMPLES / "replies_real.jsonl") if r["split"] == "real-dev"]
+    own = [r for r in replies() if not is_heldout(r["id"])]
+    own += [r for r in replies(EXAMPLES / "epitome_style.jsonl") if r["split"] == "fresh-tune"]
+    return real, own
+
+
+def _out_of_fold(x: np.ndarray, y: np.ndarray, x_extra: np.ndarray, y_extra: np.ndarray, c: float) -> np.ndarray:
+    """Five-fold out-of-fold probabilities on (x, y), each fold also trained on the extra rows."""
+    from sklearn.model_selection import StratifiedKFold
+
+    out = np.zeros(y.shape, dtype=np.float32)
+    strata = y.argmax(1) if y.ndim == 2 else y
+    for fit, held in StratifiedKFold(5, shuffle=True, random_state=SEED).split(x, strata):
+        models = fit_ovr(np.vstack([x[fit], x_extra]), np.vstack([y[fit], y_extra]), c)
+        out[held] = numpy_probs(layers_of(models), x[held])
+    return out
+
+
+# Levels head: P(level >= 1) and P(level = 2) for the two mechanisms whose cues fall short on real text.
+LEVEL_MECHS = ("emotional_reaction", "interpretation")
+LEVEL_C = 1.0
+
+
+def _level_targets(rows: list[dict]) -> np.ndarray:
+    return np.array([[int(r["mechanisms"][m] >= k) for m in LEVEL_MECHS for k in (1, 2)] for r in rows], dtype=np.int8)
+
+
+def _macro_levels(gold: np.ndarray, p1: np.ndarray, p2: np.ndarray, t1: float, t2: float) -> float:
+    pred = np.where(p2 >= t2, 2, np.where(p1 >= t1, 1, 0))
+    return float(f1_score(gold, pred, labels=[0, 1, 2], average="macro", zero_division=0))
+
+
+def train_levels() -> dict[str, object]:
+    """EPITOME levels from the reply embedding, for emotional reaction and interpretation.
+
+    Thresholds are tuned on five-fold out-of-fold predictions over the real-text dev half (each
+    fold also trains on our own rows); the shipped head trains on all of them.
+    """
+    real, own = _real_training_rows()
+    x, x_own = _reply_vectors("replies-real-dev", real), _reply_vectors("replies-own-train", own)
+    y, y_own = _level_targets(real), _level_targets(own)
+    oof = _out_of_fold(x, y, x_own, y_own, LEVEL_C)
+    thresholds, report = [], {}
+    for i, m in enumerate(LEVEL_MECHS):
+        gold = np.array([r["mechanisms"][m] for r in real])
+        p1, p2 = oof[:, 2 * i], oof[:, 2 * i + 1]
+        grid = np.round(np.arange(0.3, 0.91, 0.05), 2)
+        best = max((_macro_levels(gold, p1, p2, a, b), a, b) for a in grid for b in grid)
+        thresholds += [best[1], best[2]]
+        report[m] = {"dev_oof_macro_f1_head_alone": round(best[0], 4), "thresholds": [best[1], best[2]]}
+    layers = layers_of(fit_ovr(np.vstack([x, x_own]), np.vstack([y, y_own]), LEVEL_C))
+    labels = [f"{m}>={k}" for m in LEVEL_MECHS for k in (1, 2)]
+    save_head(str(MODELS / "levels.npz"), labels, layers, np.array(thresholds, np.float32))
+    return {"train_n": len(real) + len(own), "real_dev_n": len(real), "c": LEVEL_C, **report}
+
+
+# Findings head: the reply findings whose phrasings are too many for rules on real text.
+FINDING_LABELS = ("contempt", "criticism")
+FINDING_C = 1.0
+
+
+def train_findings() -> dict[str, object]:
+    """P(finding) from the reply embedding; thresholds tuned on out-of-fold predictions (real dev half)."""
+    real, own = _real_training_rows()
+    x, x_own = _reply_vectors("replies-real-dev", real), _reply_vectors("replies-own-train", own)
+
+    def targets(rows: list[dict]) -> np.ndarray:
+        return np.array([[int(f in r.get("findings", ())) for f in FINDING_LABELS] for r in rows], dtype=np.int8)
+
+    y, y_own = targets(real), targets(own)
+    oof = _out_of_fold(x, y, x_own, y_own, FINDING_C)
+    grid = np.round(np.arange(0.3, 0.96, 0.05), 2)
+    thr = np.array(
+        [max(grid, key=lambda t, j=j: (f1_score(y[:, j], oof[:, j] >= t), -t)) for j in range(len(FINDING_LABELS))]
+    )
+    f1 = {f: round(float(f1_score(y[:, j], oof[:, j] >= thr[j])), 4) for j, f in enumerate(FINDING_LABELS)}
+    layers = layers_of(fit_ovr(np.vstack([x, x_own]), np.vstack([y, y_own]), FINDING_C))
+    save_head(str(MODELS / "findings.npz"), list(FINDING_LABELS), layers, thr.astype(np.float32))
+    return {"train_n": len(real) + len(own), "c": FINDING_C, "thresholds": thr.tolist(), "dev_oof_f1": f1}
+
+
 def main() -> None:
-    which = [a for a in sys.argv[1:] if not a.startswith("--")] or ["emotions", "annomi", "replies"]
+    which = [a for a in sys.argv[1:] if not a.startswith("--")] or [
+        "emotions",
+        "annomi",
+        "replies",
+        "levels",
+        "findings",
+    ]
     path = MODELS / "metrics.json"
     metrics = json.loads(path.read_text()) if path.exists() else {}
     for name in which:
-        metrics[name] = {"emotions": train_emotions, "annomi": train_annomi, "replies": train_replies}[name]()
+        trainers = {
+            "emotions": train_emotions,
+            "annomi": train_annomi,
+            "replies": train_replies,
+            "levels": train_levels,
+            "findings": train_findings,
+        }
+        metrics[name] = trainers[name]()
         log(json.dumps(metrics[name], indent=1))
     metrics["trained"] = "2026-11-28"
     path.write_text(json.dumps(metrics, indent=1, sort_keys=True) + "\n")

@@ -19,6 +19,7 @@ import numpy as np
 from amends.coach.embed import embed_cached, embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions import EmotionReport, read_emotions
+from amends.coach.models.heads import load_head
 from amends.coach.reply import cues
 from amends.coach.reply.context import LOW_ATTUNEMENT, attunement
 from amends.coach.reply.mechanisms import MECHANISMS, MechanismScore, score_mechanisms, sentence_levels
@@ -31,6 +32,7 @@ from amends.coach.text import check_text
 
 __all__ = ["MECHANISMS", "MechanismScore", "ReplyReport", "analyze_reply", "find_rules", "prewarm", "reply_vector"]
 
+_RULES_BY_NAME = {rule.NAME: rule for rule in RULES}
 NO_PARTNER_NOTE = (
     "No partner message was given, so this only reads your reply on its own. "
     "Add what they said to check that your reply answers it."
@@ -54,6 +56,26 @@ def find_rules(text: str) -> tuple[Finding, ...]:
     return tuple(sorted(found, key=lambda f: (f.span, f.rule)))
 
 
+def learned_findings(
+    reply: str, spans: list[tuple[int, int]], vecs: np.ndarray, reply_vec: np.ndarray, found: tuple[Finding, ...]
+) -> tuple[Finding, ...]:
+    """Findings the ``findings`` head sees (trained on real replies, ``make train``) that no rule matched.
+
+    The span is the sentence the head scores highest, so the highlight points at the words.
+    """
+    head = load_head("findings")
+    probs = head.probs(reply_vec)[0]
+    have = {f.rule for f in found}
+    extra = []
+    for j, name in enumerate(head.labels):
+        if name in have or probs[j] < head.thresholds[j]:
+            continue
+        rule = _RULES_BY_NAME[name]
+        start, end = spans[int(head.probs(vecs)[:, j].argmax())] if len(spans) > 1 else spans[0]
+        extra.append(Finding(rule.NAME, rule.SEVERITY, (start, end), rule.MESSAGE, rule.SUGGESTION, rule.SOURCE))
+    return tuple(extra)
+
+
 def analyze_reply(partner_message: str | None = None, reply: str | None = None) -> ReplyReport:
     """Analyse ``reply`` to a partner, against ``partner_message`` when there is one.
 
@@ -62,10 +84,10 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     reply = check_text(reply, what="reply")
     if partner_message is not None:
         check_text(partner_message, what="partner message")
-    findings = find_rules(reply)
     spans = sentences(reply)
     vecs = embed_cached([reply[s:e] for s, e in spans])
     reply_vec = reply_vector(vecs)
+    findings = find_rules(reply) + learned_findings(reply, spans, vecs, reply_vec, find_rules(reply))
     mocking = [f.span for f in findings if f.rule == "contempt"]
     mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings], mocking)
     notes: list[str] = []

@@ -112,6 +112,39 @@ def _specific_apology(text: str, spans: list[Span]) -> bool:
     return False
 
 
+def _head_level(head_probs: np.ndarray, thresholds: np.ndarray, labels: tuple[str, ...], name: str) -> int:
+    p1, p2 = head_probs[labels.index(f"{name}>=1")], head_probs[labels.index(f"{name}>=2")]
+    t1, t2 = thresholds[labels.index(f"{name}>=1")], thresholds[labels.index(f"{name}>=2")]
+    return 2 if p2 >= t2 else 1 if p1 >= t1 else 0
+
+
+def _learned_levels(
+    text: str, spans: list[Span], reply_vec: np.ndarray, levels: dict[str, int], hostile: bool, ip_spans: list[Span]
+) -> None:
+    """The ``levels`` head (trained on real replies, ``make train``) where phrase cues fall short.
+
+    Warmth: the head may add a weak level the cues missed (never in a hostile reply); a strong one
+    needs the replier's own feeling named, which the cues check. Understanding: the cues decide
+    whether there is any (a hostile or advice-only reply has none); the head decides how specific it
+    is, an explicit phrase of understanding ("I can see why...") keeps at least 1, and a reply whose
+    only understanding is such a generic formula stays at 1 (LABELLING.md §2).
+    """
+    head = load_head("levels")
+    probs = head.probs(reply_vec)[0]
+    if not hostile and levels["emotional_reaction"] == 0:
+        er = _head_level(probs, head.thresholds, head.labels, "emotional_reaction")
+        levels["emotional_reaction"] = min(er, 1)
+    if levels["interpretation"]:
+        explicit = any(
+            _hits(text[s:e], cues.IP_STRONG) or _hits(text[s:e], cues.IP_WEAK) or find(text[s:e], cues.IP_GENERIC)
+            for s, e in spans
+        )
+        ip = _head_level(probs, head.thresholds, head.labels, "interpretation")
+        if levels["interpretation"] == 1 and ip_spans and all(_generic_only(text[s:e]) for s, e in ip_spans):
+            ip = 1
+        levels["interpretation"] = max(ip, 1 if explicit else 0)
+
+
 def score_mechanisms(
     text: str,
     spans: list[Span],
@@ -157,4 +190,5 @@ def score_mechanisms(
     for j, name in enumerate(own.labels):
         if levels[name] == 0 and o_probs[j] >= own.thresholds[j] and not hostile_spans:
             levels[name] = 1
+    _learned_levels(text, spans, reply_vec, levels, bool(hostile_spans), where["interpretation"])
     return {m: MechanismScore(m, levels[m], merge_spans(where[m])) for m in MECHANISMS}

@@ -49,8 +49,9 @@ _P = patterns(
     r"\bthe (?:solution|answer) is\b",
     r"\bmy advice\b",
     # Added 2026-11-30 from the real-text dev half: advice and plans before the feeling is heard.
-    r"(?:^|[.!?]\s+)(?:just |so |maybe |then )?(?:tell (?:him|her|them)|ask (?:him|her|them|for)|talk to (?:each other|him|her|them|someone)"
-    r"|go (?:out|see|to)|get (?:a|some|out|that|over)|stop (?:\w+ing)|make sure|be (?:nice|careful|patient)|create|find (?:a|someone|some)"
+    r"(?:^|[.!?]\s+)(?:just |so |maybe |then )?(?:tell (?:him|her|them)|ask (?:him|her|them|for)"
+    r"|talk to (?:each other|him|her|them|someone)|go (?:out|see|to)|get (?:a|some|out|that|over)|stop (?:\w+ing)"
+    r"|make sure|be (?:nice|careful|patient)|create|find (?:a|someone|some)"
     r"|move on|man up|tread carefully|buy|wear|don't (?:give up|kill|let|do|go))\b",
     r"\byou (?:really |just )?(?:need to|gotta|got to|have to)\b(?! know\b| hear\b)",
     r"\b(?:you )?might (?:wanna|want to)\b",
