@@ -87,7 +87,8 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     spans = sentences(reply)
     vecs = embed_cached([reply[s:e] for s, e in spans])
     reply_vec = reply_vector(vecs)
-    findings = find_rules(reply) + learned_findings(reply, spans, vecs, reply_vec, find_rules(reply))
+    ruled = find_rules(reply)
+    findings = ruled + learned_findings(reply, spans, vecs, reply_vec, ruled)
     mocking = [f.span for f in findings if f.rule == "contempt"]
     mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings], mocking)
     notes: list[str] = []
