@@ -5,6 +5,7 @@ Source: Lewicki, Polin & Lount (2016): responsibility must be acknowledged by th
 
 from __future__ import annotations
 
+import re
 import sys
 
 from amends.coach.apology import lexicon
@@ -37,5 +38,10 @@ EXAMPLES_PASS = (
 )
 
 
+# "Sorry that happened to you" is sympathy for the reader's misfortune, not a writer hiding an act.
+_TO_YOU = re.compile(r"\s+to (?:you|u|them|him|her|your)\b")
+
+
 def check(doc: Doc) -> list[Finding]:
-    return flag(sys.modules[__name__], doc, lexicon.find(doc, NAME))
+    spans = [s for s in lexicon.find(doc, NAME) if not _TO_YOU.match(doc.norm, s[1])]
+    return flag(sys.modules[__name__], doc, spans)
