@@ -139,3 +139,10 @@ def test_name_calling_is_contempt() -> None:
 
 def test_turning_the_complaint_back_is_a_counterattack() -> None:
     assert "counterattack" in analyze_reply(PARTNER, "It's not like you've never lied to me either").rules
+
+
+@pytest.mark.parametrize(
+    "reply", ["So you feel like you're doing this all alone?", "Sounds like drinking changes how you think?"]
+)
+def test_a_reflection_said_as_a_question_is_not_exploration(reply: str) -> None:
+    assert analyze_reply(reply=reply).level("exploration") == 0

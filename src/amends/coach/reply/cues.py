@@ -217,3 +217,11 @@ IP_GENERIC = patterns(
     r"(?:hard|difficult|tough|awful|rough|painful|frustrating|upsetting)(?: for you)?\b",
     r"\bi understand (?:how|what) you(?:'re| are)? (?:feel|feeling|going through)\b",
 )
+
+# A reflection said with a question mark ("So you feel like you're doing this all alone?", "Sounds like
+# drinking changes how you think?"): it restates, it does not ask about anything new (LABELLING.md §2).
+REFLECTIVE_QUESTION = patterns(
+    r"^\W*(?:(?:okay|ok|right|yeah|mm-hmm|mm|uh|um|and|oh)\W+)*(?:so,?\s+(?:um,?\s+|uh,?\s+)?"
+    r"(?:you(?:'re| are| were| feel| want| wanna| also| have|'ve)?\b|it(?:'s| is) not|there(?:'s| is)|part of)"
+    r"|(?:so,?\s+)?(?:it )?sounds like|(?:so,?\s+)?what you(?:'re| are) saying)",
+)

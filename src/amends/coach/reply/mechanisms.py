@@ -94,6 +94,8 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
         inner = bool(find(sentence, cues.EX_INNER))
         strong = inner or bool(find(sentence, cues.EX_STRONG))
         ex = 2 if strong and (inner or _words(sentence) > 5) else 1
+        if find(sentence, cues.REFLECTIVE_QUESTION):
+            ex = 0
     if hostile:
         er = min(er, 1)
     return {"emotional_reaction": er, "interpretation": ip, "exploration": ex}
