@@ -238,3 +238,12 @@ def test_a_sarcastic_sorry_earns_no_remorse() -> None:
     report = analyze_apology("Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
     assert not report.element("remorse").present
     assert report.verdict == "no_apology"
+
+
+def test_what_to_add_quotes_the_mistake_at_most_once_and_does_not_repeat_a_finding() -> None:
+    mistake = "I got drunk at your sister's wedding and made a speech about your ex in front of everyone"
+    report = analyze_apology("Sorry about the other night, it was a crazy week.", mistake=mistake)
+    advice = " ".join(report.suggestions)
+    assert advice.count("sister's wedding") <= 1
+    assert "vague" in report.rules
+    assert not any(s.startswith("Name the exact thing") for s in report.suggestions)

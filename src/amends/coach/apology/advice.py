@@ -27,25 +27,33 @@ OUTLINE_ORDER = ("remorse", "responsibility", "impact", "explanation", "repair",
 
 
 def _anchor(doc: Doc, elements: Mapping[str, Element]) -> str | None:
-    """The writer's own words for what they did: their clause, else their mistake note."""
+    """The writer's own words for what they did: their clause, else their mistake note (trimmed)."""
     for name in ("specificity", "responsibility"):
         if elements[name].spans:
             return quote(doc, elements[name].spans[0])
     if doc.mistake and doc.mistake.strip():
-        return " ".join(doc.mistake.split())
+        words = " ".join(doc.mistake.split())
+        return words if len(words) <= _MAX_ANCHOR else words[: _MAX_ANCHOR - 1].rstrip() + "…"
     return None
 
 
-def element_advice(name: str, doc: Doc, elements: Mapping[str, Element]) -> str:
+_MAX_ANCHOR = 80
+# A finding whose suggestion already says what the element's advice would say: only one of them is shown.
+_SAID_BY_FINDING = {"specificity": ("vague",), "responsibility": ("passive",)}
+
+
+def element_advice(name: str, doc: Doc, elements: Mapping[str, Element], act: str | None = None) -> str:
+    """What to add for one missing element; ``act`` names what they did ('"I lied"', or "it" once quoted)."""
     anchor = _anchor(doc, elements)
-    act = f"'{anchor}'" if anchor else "what you did"
+    if act is None:
+        act = f"'{anchor}'" if anchor else "what you did"
     if name == "responsibility":
         return f"Own it in the first person, as something you did: 'I …' — put {act} in your own active words."
     if name == "remorse":
         return f"Say plainly that you regret it: 'I'm sorry that …' about {act}."
     if name == "specificity":
         if doc.mistake and doc.mistake.strip():
-            return f"You told the coach the mistake was '{anchor}', but the apology doesn't name it. Say it."
+            return "The apology doesn't name the mistake you described. Say it plainly."
         return "Name the exact thing you did (the act, the day, the words) so they know you understand it."
     if name == "impact":
         return f"Say how {act} likely landed for them: 'You must have felt …' — your honest guess, then ask."
@@ -57,9 +65,22 @@ def element_advice(name: str, doc: Doc, elements: Mapping[str, Element]) -> str:
 def suggestions(
     doc: Doc, elements: Mapping[str, Element], findings: Sequence[Finding], missing: Sequence[str]
 ) -> tuple[str, ...]:
-    """High-severity fixes first, then what to add (most important first), then the rest."""
+    """High-severity fixes first, then what to add (most important first), then the rest.
+
+    What to add stays short: the writer's words for the act are quoted once (later advice says
+    "it"), and an element a finding's suggestion already covers is not asked for again.
+    """
     ordered = [f.suggestion for f in findings if f.severity == "high"]
-    ordered += [element_advice(name, doc, elements) for name in missing]
+    rules = {f.rule for f in findings}
+    anchor = _anchor(doc, elements)
+    act: str | None = f"'{anchor}'" if anchor else None
+    for name in missing:
+        if rules & set(_SAID_BY_FINDING.get(name, ())):
+            continue
+        advice = element_advice(name, doc, elements, act or "what you did")
+        ordered.append(advice)
+        if act and act in advice:
+            act = "it"
     ordered += [f.suggestion for f in findings if f.severity != "high"]
     return tuple(dict.fromkeys(ordered))
 
