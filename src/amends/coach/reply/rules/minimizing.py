@@ -21,6 +21,9 @@ EXAMPLES_FLAG = (
     "It's not like I cheated on you.",
     "It only happened once.",
     "Everyone does it.",
+    "It's just a text, relax.",
+    "It was only one drink.",
+    "It's not that serious.",
 )
 EXAMPLES_PASS = (
     "It was a big deal, and I treated it like it wasn't.",
@@ -28,6 +31,7 @@ EXAMPLES_PASS = (
     "I joked about something that mattered to you.",
     "That wasn't a small thing to you, and it wasn't to me either.",
     "You're the only one I want to be with.",
+    "It's just that I miss you.",
 )
 _P = patterns(
     r"\b(?:it was|it's|that was) (?:just|only) a (?:joke|comment|text|drink|mistake)\b",
@@ -42,6 +46,13 @@ _P = patterns(
     r"\bit was nothing\b",
     r"\bcould have been worse\b",
     r"\bthese things happen\b",
+    # Added 2026-11-30 from the real-text dev half and LABELLING.md §2 ("it's just a text").
+    r"\b(?:it(?:'s| is| was)|that(?:'s| is| was)) (?:just|only|merely) (?:a|an|one|some)\b",
+    r"\bone little\b",
+    r"\bnot (?:that|so|even that) (?:serious|bad|important|deep)\b",
+    r"\bwhy (?:is|are) (?:it|this|that|you making it) (?:such )?a (?:big )?(?:deal|thing)\b",
+    r"\b(?:it|that) (?:was|is)(?:n't| not) even\b",
+    r"\bget over it\b",
 )
 
 
