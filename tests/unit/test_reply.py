@@ -144,5 +144,6 @@ def test_turning_the_complaint_back_is_a_counterattack() -> None:
 @pytest.mark.parametrize(
     "reply", ["So you feel like you're doing this all alone?", "Sounds like drinking changes how you think?"]
 )
-def test_a_reflection_said_as_a_question_is_not_exploration(reply: str) -> None:
-    assert analyze_reply(reply=reply).level("exploration") == 0
+def test_a_reflection_said_as_a_question_is_understanding_not_exploration(reply: str) -> None:
+    report = analyze_reply(reply=reply)
+    assert report.level("exploration") == 0 and report.level("interpretation") >= 1

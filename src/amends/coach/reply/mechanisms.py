@@ -81,6 +81,7 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
             _hits(sentence, cues.IP_INFER)
             or find(sentence, cues.IP_SHARED)
             or (find(sentence, cues.IP_RESTATE) and not _is_question(sentence))
+            or find(sentence, cues.REFLECTIVE_QUESTION)
         )
     ):
         # Specific (names what was inferred or lived) or generic ("That sounds hard.").
