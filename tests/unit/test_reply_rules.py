@@ -55,3 +55,14 @@ def test_rule_messages_never_judge_who_was_right() -> None:
         words = (rule.MESSAGE + " " + rule.SUGGESTION).lower()
         for phrase in ("you were right", "they were right", "you are right", "you're right", "their fault"):
             assert phrase not in words
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm not going to say you're overreacting.", 'She told me "calm down" and I hated it.']
+)
+def test_a_disowned_or_quoted_pattern_is_not_a_finding(text: str) -> None:
+    assert "invalidating" not in {f.rule for f in find_rules(text)}
+
+
+def test_sorry_you_feel_that_way_is_invalidating() -> None:
+    assert "invalidating" in {f.rule for f in find_rules("Sorry you feel that way.")}

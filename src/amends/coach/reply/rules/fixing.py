@@ -37,6 +37,7 @@ EXAMPLES_PASS = (
     "Talk to me, I'm listening.",
     "Don't worry, I'm not going anywhere.",
     "Take your time, I'm here.",
+    "Get over yourself.",
 )
 _P = patterns(
     r"\byou should(?!n't have had to| have been able| have been told| have heard)(?: just)?\b",
@@ -50,7 +51,7 @@ _P = patterns(
     r"\bmy advice\b",
     # Added 2026-11-30 from the real-text dev half: advice and plans before the feeling is heard.
     r"(?:^|[.!?]\s+)(?:just |so |maybe |then )?(?:tell (?:him|her|them)|ask (?:him|her|them|for)"
-    r"|talk to (?:each other|him|her|them|someone)|go (?:out|see|to)|get (?:a|some|out|that|over)|stop (?:\w+ing)"
+    r"|talk to (?:each other|him|her|them|someone)|go (?:out|see|to)|get (?:a|some|out|that)|stop (?:\w+ing)"
     r"|make sure|be (?:nice|careful|patient)|create|find (?:a|someone|some)"
     r"|move on|man up|tread carefully|buy|wear|don't (?:give up|kill|let|do|go))\b",
     r"\byou (?:really |just )?(?:need to|gotta|got to|have to)\b(?! know\b| hear\b)",
@@ -63,6 +64,7 @@ _P = patterns(
     r"\b(?:we|you) should (?:come up with|make|get|try)\b",
     r"\bhow about you\b",
     r"\bmight be of help\b",
+    r"\bjust (?:don't|do not|stop) (?:think|thinking|worry|worrying|dwell|dwelling)\b",
 )
 
 

@@ -26,11 +26,13 @@ EXAMPLES_FLAG = (
     "Well, no one said motherhood was going to be easy.",
     "You're just mad because you lost.",
     "Just get over it.",
+    "Sorry you feel that way.",
 )
 EXAMPLES_PASS = (
     "It makes sense that you're upset.",
     "Your feelings make sense to me.",
     "I'm not going to tell you how to feel.",
+    "I'm not going to say you're overreacting.",
     "I can see why you reacted so strongly.",
     "I was too careless with your feelings.",
     "Nobody should have to go through that alone.",
@@ -53,6 +55,7 @@ _P = patterns(
     r"\bnobody (?:thinks|cares|feels)\b",
     r"\byou(?:'re| are) just (?:mad|upset|angry|jealous|bitter|salty)\b",
     r"\bget over it\b",
+    r"\bsorry (?:that )?(?:you|u) (?:feel|felt) (?:that way|like that|this way|so)\b",
 )
 
 
