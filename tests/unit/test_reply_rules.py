@@ -66,3 +66,8 @@ def test_a_disowned_or_quoted_pattern_is_not_a_finding(text: str) -> None:
 
 def test_sorry_you_feel_that_way_is_invalidating() -> None:
     assert "invalidating" in {f.rule for f in find_rules("Sorry you feel that way.")}
+
+
+def test_a_finding_suggestion_quotes_the_writers_own_words() -> None:
+    finding = next(f for f in find_rules("Honestly, you're overreacting again.") if f.rule == "invalidating")
+    assert "you're overreacting" in finding.suggestion

@@ -46,10 +46,23 @@ def _read_partner(text: str) -> EmotionReport:
     return read_emotions(text)
 
 
+_MAX_QUOTE = 60
+
+
+def _quoted(text: str, span: tuple[int, int], suggestion: str) -> str:
+    """The suggestion, led by the writer's own words at the span, so they see which words it means."""
+    words = " ".join(text[span[0] : span[1]].split()).strip(" ,;:")
+    if not words:
+        return suggestion
+    if len(words) > _MAX_QUOTE:
+        words = words[: _MAX_QUOTE - 1].rstrip() + "…"
+    return f"Instead of '{words}': {suggestion}"
+
+
 def find_rules(text: str) -> tuple[Finding, ...]:
     """Every finding rule's matches in text, in reading order."""
     found = [
-        Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, rule.SUGGESTION, rule.SOURCE)
+        Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, _quoted(text, span, rule.SUGGESTION), rule.SOURCE)
         for rule in RULES
         for span in rule.check(text)
     ]
@@ -72,7 +85,8 @@ def learned_findings(
             continue
         rule = _RULES_BY_NAME[name]
         start, end = spans[int(head.probs(vecs)[:, j].argmax())] if len(spans) > 1 else spans[0]
-        extra.append(Finding(rule.NAME, rule.SEVERITY, (start, end), rule.MESSAGE, rule.SUGGESTION, rule.SOURCE))
+        suggestion = _quoted(reply, (start, end), rule.SUGGESTION)
+        extra.append(Finding(rule.NAME, rule.SEVERITY, (start, end), rule.MESSAGE, suggestion, rule.SOURCE))
     return tuple(extra)
 
 

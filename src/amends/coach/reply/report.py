@@ -72,7 +72,10 @@ def suggestions(
     questions: tuple[str, ...],
 ) -> tuple[str, ...]:
     """What would make the reply land better. It never says who was right."""
-    out = list(dict.fromkeys(f.suggestion for f in findings))
+    first: dict[str, str] = {}
+    for f in findings:
+        first.setdefault(f.rule, f.suggestion)  # one suggestion per kind of finding, quoting its first words
+    out = list(first.values())
     if attune is not None and attune.score < LOW_ATTUNEMENT:
         felt = ", ".join(n.replace("_", " ") for n in attune.partner_feelings[:3])
         out.append(
