@@ -18,7 +18,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def label_table(title: str, names: Iterable[str], gold: Sequence[set[str]], pred: Sequence[set[str]]) -> float | None:
     """Print P/R/F1 and support per label; return the macro-F1 over labels that occur (None if none do)."""
     print(f"  {title:<22} {'P':>6} {'R':>6} {'F1':>6} {'support':>8} {'predicted':>9}")
-    scores = []
+    scores, supported = [], []
     for name in names:
         tp = sum(name in g and name in p for g, p in zip(gold, pred, strict=True))
         fp = sum(name not in g and name in p for g, p in zip(gold, pred, strict=True))
@@ -27,9 +27,13 @@ def label_table(title: str, names: Iterable[str], gold: Sequence[set[str]], pred
             continue
         p, r, f = prf(tp, fp, fn)
         scores.append(f)
+        if tp + fn:
+            supported.append(f)
         print(f"  {name:<22} {p:6.2f} {r:6.2f} {f:6.2f} {tp + fn:8d} {tp + fp:9d}")
     macro = sum(scores) / len(scores) if scores else None
     print(f"  {title + ' macro-F1':<22} {'':>13} {macro if macro is not None else float('nan'):6.3f}")
+    if supported:
+        print(f"  {'(labels with support)':<22} {'':>13} {sum(supported) / len(supported):6.3f}")
     return macro
 
 
