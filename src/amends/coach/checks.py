@@ -4,7 +4,7 @@ Each rule is still one small module with its data and a matcher. This module giv
 contract, :class:`Check` (name, kind, severity, message, suggestion, source, should-flag and
 should-pass examples, and ``run(text)`` returning findings with spans), and one registry,
 :func:`registry`, so one test runs every rule's examples and one place lists them all.
-Still to do for issue 13: one matcher for the three engines, with every pattern in a lexicon file.
+Still to do: one matcher for the three engines, with every pattern in a lexicon file.
 """
 
 from __future__ import annotations
