@@ -28,7 +28,7 @@ MESSAGE = (
     "builds more trust."
 )
 SUGGESTION = "Keep your words but drop the absolute, and add what you'll do if you slip."
-SOURCE = "Seed guide: avoid promises you can't keep; Rempel, Holmes & Zanna 1985; Gollwitzer 1999"
+SOURCE = "Rempel, Holmes & Zanna 1985; Gollwitzer 1999"
 
 PATTERNS = (
     r"\bnever\b",

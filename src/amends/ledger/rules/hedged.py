@@ -23,7 +23,7 @@ SUGGESTION = (
     'Drop the hedge and say what you will do: "I will …". If you\'re not sure you can, '
     "promise something smaller that you are sure of."
 )
-SOURCE = "Gollwitzer 1999 (implementation intentions); seed guide: avoid promises you can't keep"
+SOURCE = "Gollwitzer 1999 (implementation intentions)"
 
 PATTERNS = (
     r"\bI(?:'ll| will|'m going to| am going to| shall) try\b(?! (?:the|a|an|out|on|some|it)\b)",

@@ -23,7 +23,7 @@ SUGGESTION = (
     "Pick a pace you could keep on your worst week, tied to a moment that matters: "
     '"when I land", "before I leave work", "every evening at nine".'
 )
-SOURCE = "Seed guide: avoid promises you can't keep; Rempel, Holmes & Zanna 1985 (predictability)"
+SOURCE = "Rempel, Holmes & Zanna 1985 (predictability)"
 
 _FEW = r"(?:\d+|a few|few|a couple of|couple of|two|three|five|ten|fifteen|twenty|thirty)"
 PATTERNS = (

@@ -27,7 +27,7 @@ SUGGESTION = (
     "Make it about your own openness instead, offered as something they can turn down: "
     "\"I'll tell you where I'm going and when I'll be back.\""
 )
-SOURCE = "amends privacy guardrails (FRAMEWORKS.md §3); Rempel, Holmes & Zanna 1985"
+SOURCE = "Rempel, Holmes & Zanna 1985; Stith et al. 2011 (no monitoring of a partner)"
 
 _THEIRS = (
     r"phone|messages|texts|emails?|e-mails?|dms|chats?|social media|accounts?|call (?:log|history)|"

@@ -17,7 +17,7 @@ NAME = "forgiveness_pressure"
 SEVERITY = "medium"
 MESSAGE = "This asks them to be done hurting on your schedule; forgiveness is theirs to give, in their time."
 SUGGESTION = "Instead of '{quote}', leave the door open: 'Take the time you need. I'm here when you want to talk.'"
-SOURCE = "Worthington, REACH forgiveness model; Gottman, Atone-Attune-Attach; the seed guide"
+SOURCE = "Worthington, REACH forgiveness model; Gottman, Atone-Attune-Attach"
 EXAMPLES_FLAG = (
     "I said I'm sorry, what more do you want?",
     "Can we just move on now?",

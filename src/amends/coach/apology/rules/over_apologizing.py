@@ -18,7 +18,7 @@ NAME = "over_apologizing"
 SEVERITY = "low"
 MESSAGE = "So many sorries can sound anxious, and leave them comforting you."
 SUGGESTION = "Keep one clear sorry and cut the repeats around '{quote}'; use the space to say what you'll do."
-SOURCE = "The seed guide, 'The Power of a Sincere Apology'; Lewicki, Polin & Lount 2016"
+SOURCE = "Lewicki, Polin & Lount 2016; Schumann 2018"
 EXAMPLES_FLAG = (
     "Sorry sorry sorry, I'm so sorry.",
     "I'm sorry. I'm so sorry. I'm really sorry. I'm sorry I forgot.",

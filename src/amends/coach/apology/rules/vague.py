@@ -19,7 +19,7 @@ NAME = "vague"
 SEVERITY = "medium"
 MESSAGE = "This doesn't say what you did, so they can't tell whether you understand it."
 SUGGESTION = "Replace '{quote}' with the exact thing you did: 'I'm sorry I …' (the act, the day, the words)."
-SOURCE = "Lewicki, Polin & Lount 2016; Schumann 2018; the seed guide, 'Identifying the specific mistake'"
+SOURCE = "Lewicki, Polin & Lount 2016; Schumann 2018"
 EXAMPLES_FLAG = (
     "Sorry about last night babe",
     "I'm sorry for whatever I did to make you this angry.",
