@@ -250,9 +250,13 @@ def _stats(recent: _Tally, previous: _Tally, today: date, days: int) -> WindowSt
     return recent.stats(days, today - timedelta(days=days - 1), today, trend_between(recent, previous))
 
 
-def _streaks(occ: Sequence[date], recs: Mapping[date, CheckIn], today: date) -> tuple[int, int, list[date]]:
-    """Current and best run of undisputed kept occurrences, and the dates that broke a run."""
-    run = best = 0
+def _streaks(
+    occ: Sequence[date], recs: Mapping[date, CheckIn], today: date, run: int = 0, best: int = 0
+) -> tuple[int, int, list[date]]:
+    """Current and best run of undisputed kept occurrences, and the dates that broke a run.
+
+    ``run`` and ``best`` carry on from occurrences before ``occ`` (see ``amends.ledger.window``).
+    """
     broken: list[date] = []
     for d in occ:
         c = recs.get(d)
@@ -268,9 +272,8 @@ def _streaks(occ: Sequence[date], recs: Mapping[date, CheckIn], today: date) -> 
     return run, best, broken
 
 
-def _day_streaks(closed_days: set[date], broken_days: set[date]) -> tuple[int, int]:
+def _day_streaks(closed_days: set[date], broken_days: set[date], run: int = 0, best: int = 0) -> tuple[int, int]:
     # A day counts when something was due and closed on it; any break that day ends the run.
-    run = best = 0
     for d in sorted(closed_days):
         if d in broken_days:
             run = 0

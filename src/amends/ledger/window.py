@@ -1,0 +1,193 @@
+"""The ledger from recent check-ins plus a stored summary of the closed past. Pure Python.
+
+What the pages show reaches back a bounded time: the 7-, 30- and 90-day windows with the
+windows before them (180 days), the heatmap's year, and the due list's newest entries. Only
+the streaks (current and best) and the count of unrecorded days depend on the whole history.
+So the history is cut at a date ``through``, at least ``LOOKBACK_DAYS`` before today:
+
+* ``Past`` holds, for everything on or before ``through``, exactly what the figures need: each
+  commitment's streak state (the run it ends on and the best run), the day streak's state, and
+  the unrecorded due days (how many, and the newest ``KEEP_UNRECORDED``). Every occurrence on or
+  before ``through`` is closed (recorded or overdue) because ``through`` is before today, so
+  nothing in it changes as time passes; only a write dated on or before ``through`` does.
+* ``summarize_recent``, ``calendar_cells`` and ``unrecorded`` carry on from a ``Past`` with the
+  check-ins after ``through`` and give the same figures as ``consistency.summarize`` and
+  ``consistency.calendar_series`` over the whole history (tests/unit/test_ledger_window.py
+  compares them on generated histories with DST changes, edited schedules and disputes).
+
+Check-ins arrive as an index ``{commitment id: {date: CheckIn}}`` built once by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from amends.ledger.checkins import CheckIn
+from amends.ledger.consistency import (
+    _BY_SEVERITY,
+    WINDOWS,
+    CommitmentConsistency,
+    DayState,
+    LedgerSummary,
+    _day_streaks,
+    _event_day,
+    _rank,
+    _stats,
+    _streaks,
+    _Tally,
+    _window_tallies,
+)
+from amends.ledger.schedule import Commitment, Kind, due_dates
+
+Index = Mapping[str, Mapping[date, CheckIn]]
+
+HEATMAP_DAYS = 7 * 53 + 6  # 53 weeks back from today, started on a Monday
+LOOKBACK_DAYS = max(2 * max(WINDOWS), HEATMAP_DAYS)  # the oldest day any page shows
+CLOSE_AFTER_DAYS = LOOKBACK_DAYS + 23  # a new Past ends this many days before today
+REBASE_AFTER_DAYS = CLOSE_AFTER_DAYS + 30  # an older Past is moved forward (computed from what was read anyway)
+KEEP_UNRECORDED = 60  # the due list shows at most this many unrecorded days
+
+
+@dataclass(frozen=True)
+class Past:
+    """The closed history up to ``through`` inclusive, as the figures need it."""
+
+    through: date
+    streaks: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # id -> (run, best)
+    day_streak: tuple[int, int] = (0, 0)
+    unrecorded: Mapping[str, tuple[int, tuple[date, ...]]] = field(default_factory=dict)  # id -> (count, newest)
+
+    def usable(self, today: date, commitments: Sequence[Commitment]) -> bool:
+        """Whether the figures for ``today`` may carry on from here: everything shown is after ``through``."""
+        return self.through < today - timedelta(days=LOOKBACK_DAYS) and all(
+            c.id in self.streaks or c.start > self.through for c in commitments
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "through": self.through.isoformat(),
+            "streaks": {k: list(v) for k, v in self.streaks.items()},
+            "day_streak": list(self.day_streak),
+            "unrecorded": {k: [n, [d.isoformat() for d in days]] for k, (n, days) in self.unrecorded.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Past:
+        run, best = data["day_streak"]
+        return cls(
+            date.fromisoformat(data["through"]),
+            {k: (int(v[0]), int(v[1])) for k, v in data["streaks"].items()},
+            (int(run), int(best)),
+            {k: (int(n), tuple(date.fromisoformat(d) for d in days)) for k, (n, days) in data["unrecorded"].items()},
+        )
+
+
+def occurrences_between(commitment: Commitment, recs: Mapping[date, CheckIn], lo: date, hi: date) -> list[date]:
+    """``consistency.occurrences(commitment, recs, hi)`` limited to ``lo``..``hi``, without the days before."""
+    start = max(commitment.start, lo)
+    if start > hi:
+        return []
+    days = due_dates(commitment.versions, start, commitment.end, today=hi)
+    if any(v.schedule.kind is Kind.WHENEVER for v in commitment.versions):
+        events = [d for d in recs if start <= d <= hi and _event_day(commitment, d)]
+        if events:
+            days = sorted(days + events)
+    return days
+
+
+def _is_closed(d: date, recs: Mapping[date, CheckIn], today: date) -> bool:
+    return d < today or d in recs
+
+
+def advance(past: Past | None, commitments: Sequence[Commitment], index: Index, through: date) -> Past:
+    """The Past up to ``through``, carried on from ``past`` with the check-ins after ``past.through``.
+
+    ``past`` None starts from nothing (``index`` then holds the whole history). ``through`` must be
+    before today, so that every occurrence up to it is closed.
+    """
+    lo = past.through + timedelta(days=1) if past is not None else date.min
+    after = through + timedelta(days=1)  # the "today" for which every occurrence up to through is closed
+    streaks: dict[str, tuple[int, int]] = {}
+    unrecorded: dict[str, tuple[int, tuple[date, ...]]] = {}
+    closed: set[date] = set()
+    broken: set[date] = set()
+    for c in commitments:
+        recs = index.get(c.id, {})
+        occ = occurrences_between(c, recs, lo, through) if through >= lo else []
+        run, best = past.streaks.get(c.id, (0, 0)) if past is not None else (0, 0)
+        run, best, breaks = _streaks(occ, recs, after, run, best)
+        streaks[c.id] = (run, best)
+        closed.update(occ)
+        broken.update(breaks)
+        count, newest = past.unrecorded.get(c.id, (0, ())) if past is not None else (0, ())
+        missing = [d for d in occ if d not in recs]
+        unrecorded[c.id] = (count + len(missing), (*newest, *missing)[-KEEP_UNRECORDED:])
+    day_streak = _day_streaks(closed, broken, *(past.day_streak if past is not None else (0, 0)))
+    return Past(max(through, past.through) if past is not None else through, streaks, day_streak, unrecorded)
+
+
+def summarize_recent(
+    commitments: Sequence[Commitment], index: Index, past: Past, *, today: date, windows: Sequence[int] = WINDOWS
+) -> LedgerSummary:
+    """``consistency.summarize`` for ``today``, reading only the check-ins after ``past.through``."""
+    if past.through >= today - timedelta(days=2 * max(windows) - 1):
+        raise ValueError("the past must end before the oldest window starts")
+    lo = past.through + timedelta(days=1)
+    totals = {n: (_Tally(), _Tally()) for n in windows}
+    closed: set[date] = set()
+    broken: set[date] = set()
+    per = []
+    for c in commitments:
+        recs = index.get(c.id, {})
+        occ = occurrences_between(c, recs, lo, today)
+        current, best, breaks = _streaks(occ, recs, today, *past.streaks.get(c.id, (0, 0)))
+        closed.update(d for d in occ if _is_closed(d, recs, today))
+        broken.update(breaks)
+        stats = []
+        for n in windows:
+            recent, previous = _window_tallies(occ, recs, today, n)
+            totals[n][0].merge(recent)
+            totals[n][1].merge(previous)
+            stats.append(_stats(recent, previous, today, n))
+        per.append(CommitmentConsistency(c.id, tuple(stats), current, best, "occurrences"))
+    current, best = _day_streaks(closed, broken, *past.day_streak)
+    overall = tuple(_stats(*totals[n], today, n) for n in windows)
+    return LedgerSummary(today, tuple(per), CommitmentConsistency("*", overall, current, best, "days"))
+
+
+def calendar_cells(
+    commitments: Sequence[Commitment], index: Index, *, start: date, end: date, today: date
+) -> list[tuple[date, DayState]]:
+    """``consistency.calendar_series`` from an index, generating due dates from ``start`` only."""
+    worst: dict[date, int] = {}
+    for c in commitments:
+        recs = index.get(c.id, {})
+        for d in occurrences_between(c, recs, start, min(today, end)):
+            rank = _rank(recs.get(d), d, today)
+            if rank > worst.get(d, 0):
+                worst[d] = rank
+    fromordinal = date.fromordinal
+    return [
+        (d, _BY_SEVERITY[worst.get(d, 0)])
+        for d in (fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1))
+    ]
+
+
+def unrecorded(
+    commitments: Sequence[Commitment], index: Index, past: Past, *, today: date
+) -> tuple[list[tuple[date, str]], int]:
+    """Unrecorded occurrences through today as (day, commitment id), newest first (at most
+    ``KEEP_UNRECORDED`` of them from the past), and how many there are in all."""
+    lo = past.through + timedelta(days=1)
+    out: list[tuple[date, str]] = []
+    total = 0
+    for c in commitments:
+        recs = index.get(c.id, {})
+        count, newest = past.unrecorded.get(c.id, (0, ()))
+        recent = [d for d in occurrences_between(c, recs, lo, today) if d not in recs]
+        total += count + len(recent)
+        out.extend((d, c.id) for d in (*newest, *recent))
+    return out, total
