@@ -167,7 +167,9 @@ RULES: dict[type[models.Model], Rule] = {
     PlaybookCheck: Rule("user", "repair", private=True),
 }
 # The repair's own machinery, not anyone's writing: decided by the functions that use them.
-MACHINERY: frozenset[str] = frozenset({"repairs.membership", "repairs.pause", "partners.invitation"})
+MACHINERY: frozenset[str] = frozenset(
+    {"repairs.membership", "repairs.pause", "partners.invitation", "trust.ledgerpast", "trust.ledgerrevision"}
+)
 # One person's data with no repair at all: only ever their own.
 PERSONAL: tuple[type[models.Model], ...] = (ScreenResult, SafetySignal, SafetyPlan)
 

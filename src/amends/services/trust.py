@@ -30,6 +30,7 @@ from amends.services.access import (
     visible,
 )
 from amends.services.errors import InvalidInput, NotFound, check_length
+from amends.services.ledger_past import history_changed
 from amends.services.text_safety import SafetyCheck, check, scanned
 from amends.web.repairs.models import Membership
 from amends.web.trust.models import (
@@ -188,6 +189,7 @@ def add_commitment(
             repair=access.repair, author_id=access.user_id, text=text, start=start, end=end, source=source
         )
         ScheduleVersion.objects.create(commitment=c, effective_from=start, text=text, end=end, **fields)
+        history_changed(c.repair_id, start, today_for(access.user_id))
     return scanned(c, access.user_id, text)
 
 
@@ -218,6 +220,8 @@ def edit_commitment(
         ScheduleVersion.objects.update_or_create(
             commitment=c, effective_from=when, defaults={"text": text, "end": end, **schedule.row_fields()}
         )
+        # Days before the new schedule and before either end date keep their figures.
+        history_changed(c.repair_id, min(d for d in (when, end, c.end) if d is not None), today_for(access.user_id))
         c.text, c.end, c.updated_at = text, end, timezone.now()
         c.save(update_fields=["text", "end", "updated_at"])
     return scanned(c, access.user_id, text)
@@ -257,8 +261,9 @@ def record_check_in(
         raise InvalidInput("Choose kept, partly or missed.", "status")
     note = _clean_text(note, "check_in.note", "note", required=False)
     c = _own_commitment(access, commitment_id, for_what="check in on it")
+    tz = user_tz(access.user_id)
     try:
-        ledger.validate_check_in(to_domain(c), on, timezone.now(), tz=user_tz(access.user_id))
+        ledger.validate_check_in(to_domain(c), on, timezone.now(), tz=tz)
     except ledger.CheckInRejected as exc:
         raise InvalidInput(str(exc), "on") from exc
     findings = _missed_note_findings(note) if status != "kept" and note else ()
@@ -274,6 +279,8 @@ def record_check_in(
                 )
             row.status, row.note, row.updated_at = status, note, timezone.now()
             row.save(update_fields=["status", "note", "updated_at"])
+        if created or changed:
+            history_changed(c.repair_id, on, ledger.local_date(timezone.now(), tz))
     return CheckInResult(row, created, changed, findings, check(access.user_id, note))
 
 
@@ -323,8 +330,12 @@ def _respond(access: RepairAccess, check_in_id: object, verdict: str, note: str)
             defaults={"repair_id": row.repair_id, "partner_id": access.user_id, "verdict": verdict, "note": note},
         )
         if not created and (conf.verdict, conf.note) != (verdict, note or conf.note):
+            if conf.verdict != verdict:
+                history_changed(row.repair_id, row.on, today_for(access.user_id))
             conf.verdict, conf.note, conf.updated_at = verdict, note or conf.note, timezone.now()
             conf.save(update_fields=["verdict", "note", "updated_at"])
+        elif created:
+            history_changed(row.repair_id, row.on, today_for(access.user_id))
         if verdict == "disputed" and note and not conf.messages.filter(author_id=access.user_id, text=note).exists():
             DisputeMessage.objects.create(
                 repair_id=conf.repair_id, confirmation=conf, author_id=access.user_id, text=note

@@ -149,8 +149,10 @@ class SessionRefreshMiddleware:
 class ForgetAfterRequestMiddleware:
     """Nothing a user wrote stays in a worker's memory once their request is answered.
 
-    Only the read-only models persist between requests; the coach's and the ledger's per-request
-    caches are emptied here, so any worker can serve any request and a memory dump holds no diary.
+    Only the read-only models persist between requests; the coach's per-request caches are emptied
+    here, so any worker can serve any request and a memory dump holds no diary. The ledger keeps no
+    cache in the process at all: what lasts between requests is stored in the database
+    (``amends.services.ledger_past``).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -161,7 +163,5 @@ class ForgetAfterRequestMiddleware:
             return self.get_response(request)
         finally:
             from amends.coach.memory import forget_user_text
-            from amends.web.trust.queries import forget_ledgers
 
             forget_user_text()
-            forget_ledgers()

@@ -31,7 +31,7 @@ def names(access: RepairAccess) -> dict[int, str]:
 def heatmap_cells(led: Ledger) -> list[tuple[Any, ledger.DayState]]:
     start = led.today - timedelta(days=7 * HEATMAP_WEEKS - 1)
     start -= timedelta(days=start.weekday())
-    return ledger.calendar_series(led.domain, led.check_ins, start=start, end=led.today, today=led.today)
+    return led.calendar(start, led.today)
 
 
 def measure_lines(access: RepairAccess, instrument: str, who: dict[int, str]) -> list[tuple[str, list[Any]]]:

@@ -165,3 +165,29 @@ class QuestionnaireResponse(models.Model):
     class Meta:
         ordering = ["-taken_at", "-pk"]
         indexes = [models.Index(fields=["repair", "user", "instrument", "taken_at"])]
+
+
+class LedgerPast(models.Model):
+    """The ledger's closed history, summarised (``amends.ledger.window.Past``): streak states and unrecorded days.
+
+    Derived figures only, never anyone's words. One row per repair and viewpoint: ``authors`` lists
+    whose items the figures include (the access rule's visible authors), so a viewer only ever
+    reads figures made from what they may see. Valid while ``revision`` equals the repair's
+    ``LedgerRevision``; the services bump that when a write reaches back into the closed history.
+    """
+
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
+    authors = models.CharField(max_length=200)  # "3,7": sorted user ids
+    revision = models.PositiveIntegerField()
+    data = models.JSONField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["repair", "authors"], name="one_ledger_past_per_view")]
+
+
+class LedgerRevision(models.Model):
+    """Bumped by the services when a write changes the closed history, so every stored LedgerPast is redone."""
+
+    repair = models.OneToOneField(Repair, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    revision = models.PositiveIntegerField(default=0)

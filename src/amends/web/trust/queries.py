@@ -9,7 +9,6 @@ safety app and never appear here.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -19,8 +18,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from amends import ledger, measures
-from amends.ledger.consistency import occurrences
+from amends.ledger import window
 from amends.services.access import RepairAccess, own, shared_with_me, visible
+from amends.services.ledger_past import read_past, save_past
 from amends.services.trust import QUESTIONNAIRES, instruments_for, partner_of, to_domain, today_for
 from amends.web.repairs.models import ApologyDraft
 from amends.web.trust.models import (
@@ -46,29 +46,27 @@ _CONF = {
 
 @dataclass
 class Ledger:
-    """Every commitment of a repair with its check-ins, as rows and as pure-core values."""
+    """A repair's commitments as rows and as pure-core values, with the check-ins the pages show.
+
+    ``index`` holds only the check-ins after ``past.through`` (``amends.ledger.window``): the
+    windows, the heatmap's year and the due list read nothing older, and the streaks and
+    unrecorded days before that date come from ``past``. Made once per request, kept nowhere.
+    """
 
     rows: list[Commitment]
     domain: list[ledger.Commitment]
-    check_ins: list[ledger.CheckIn]
+    index: dict[str, dict[date, ledger.CheckIn]]
+    past: window.Past
     today: date
     by_id: dict[str, Commitment] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     @cached_property
     def summary(self) -> ledger.LedgerSummary:
-        return ledger.summarize(self.domain, self.check_ins, today=self.today)
-
-    @cached_property
-    def index(self) -> dict[str, dict[date, ledger.CheckIn]]:
-        out: dict[str, dict[date, ledger.CheckIn]] = {}
-        for c in self.check_ins:
-            out.setdefault(c.commitment_id, {})[c.on] = c
-        return out
-
-    memo: dict[Any, Any] = field(default_factory=dict)
+        return window.summarize_recent(self.domain, self.index, self.past, today=self.today)
 
     def cached(self, key: Any, compute: Any) -> Any:
-        """Derived values (due lists, heatmap cells, charts) computed once per ledger state."""
+        """Derived values (due lists, heatmap cells, charts) computed once per request."""
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]
@@ -76,68 +74,56 @@ class Ledger:
     def mine(self, user_id: int) -> list[ledger.Commitment]:
         return [d for d, r in zip(self.domain, self.rows, strict=True) if r.author_id == user_id]
 
-    def summary_for(self, user_id: int) -> ledger.LedgerSummary:
-        ids = {str(r.pk) for r in self.rows if r.author_id == user_id}
-        mine = [d for d in self.domain if d.id in ids]
-        return ledger.summarize(mine, [c for c in self.check_ins if c.commitment_id in ids], today=self.today)
-
-
-_CACHE: OrderedDict[tuple[Any, ...], Ledger] = OrderedDict()
-_CACHE_SIZE = 32
+    def calendar(self, start: date, end: date) -> list[tuple[date, ledger.DayState]]:
+        if start <= self.past.through:
+            raise ValueError(f"the ledger was read from {self.past.through + timedelta(days=1)}, not {start}")
+        return window.calendar_cells(self.domain, self.index, start=start, end=end, today=self.today)
 
 
 def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
-    """The repair's ledger, reused while nothing in it has changed.
+    """The repair's ledger as this member may see it: commitments, and the check-ins the pages show.
 
-    The cache is only a shortcut: its key is a fingerprint read from the database on every
-    call (counts and latest change times), so every worker sees a write at once.
+    Three reads however long the repair has lasted: the commitments with their schedules, the
+    stored Past (``amends.services.ledger_past``), and the check-ins after it. Without a current
+    Past (a first view, or a write that reached back into the closed history) the whole history
+    is read once and the Past is stored for the next request.
     """
     rows = list(visible(access, Commitment).select_related("author"))
     authors = access.visible_authors
     day = today or today_for(access.user_id)
-    key = (access.repair.pk, day, authors, *_fingerprint(access.repair.pk), tuple((r.pk, r.updated_at) for r in rows))
-    hit = _CACHE.get(key)
-    if hit is not None:
-        _CACHE.move_to_end(key)
-        return hit
     versions: dict[int, list[ScheduleVersion]] = {}
     for v in visible(access, ScheduleVersion).order_by("effective_from", "pk"):
         versions.setdefault(v.commitment_id, []).append(v)
     domain = [to_domain(r, versions.get(r.pk, [])) for r in rows]
-    check_ins = _domain_check_ins([r.pk for r in rows], authors)
-    led = Ledger(rows, domain, check_ins, day, {str(r.pk): r for r in rows})
-    _CACHE[key] = led
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return led
+    repair_id = access.repair.pk
+    past, revision = read_past(repair_id, authors)
+    if past is not None and not past.usable(day, domain):
+        past = None
+    index = _check_in_index([r.pk for r in rows], authors, past.through if past is not None else None)
+    close = day - timedelta(days=window.CLOSE_AFTER_DAYS)
+    if past is None:
+        past = window.advance(None, domain, index, close)
+        save_past(repair_id, authors, past, revision)
+    elif past.through < day - timedelta(days=window.REBASE_AFTER_DAYS):
+        past = window.advance(past, domain, index, close)  # from rows read anyway: no extra query
+        save_past(repair_id, authors, past, revision)
+    return Ledger(rows, domain, index, past, day, {str(r.pk): r for r in rows})
 
 
-def _fingerprint(repair_id: int) -> tuple[Any, ...]:
-    from django.db import connection
-
-    ci, cf, cm, sv = (m._meta.db_table for m in (CheckIn, Confirmation, Commitment, ScheduleVersion))
-    sql = (
-        f"SELECT COUNT(c.id), MAX(c.updated_at), COUNT(f.id), MAX(f.updated_at), "
-        f"(SELECT COUNT(*) FROM {sv} v JOIN {cm} m2 ON m2.id = v.commitment_id WHERE m2.repair_id = %s) "
-        f"FROM {ci} c JOIN {cm} m ON m.id = c.commitment_id "
-        f"LEFT JOIN {cf} f ON f.check_in_id = c.id WHERE m.repair_id = %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [repair_id, repair_id])
-        return tuple(cursor.fetchone())
-
-
-def _domain_check_ins(commitment_ids: list[int], authors: frozenset[int]) -> list[ledger.CheckIn]:
-    """All check-ins of these (visible) commitments with the partner's verdict, as core values.
+def _check_in_index(
+    commitment_ids: list[int], authors: frozenset[int], after: date | None
+) -> dict[str, dict[date, ledger.CheckIn]]:
+    """Check-ins of these (visible) commitments after ``after`` (all when None) with the partner's verdict,
+    as core values indexed by commitment and day.
 
     Raw SQL on purpose: this is the hot path of every dashboard (thousands of rows), and the
     ORM's per-row converters cost more than the ledger's whole computation. Dates are parsed
     once per distinct day (SQLite returns text, PostgreSQL returns dates). A verdict counts only
     when its writer is one of ``authors``, which is the access rule for a confirmation of a
-    visible check-in (``access.visible``).
+    visible check-in (``access.visible``). The unique (commitment, day) index serves the range.
     """
     if not commitment_ids:
-        return []
+        return {}
     from django.db import connection
 
     ci, cf = CheckIn._meta.db_table, Confirmation._meta.db_table
@@ -147,16 +133,21 @@ def _domain_check_ins(commitment_ids: list[int], authors: frozenset[int]) -> lis
         f'SELECT c.commitment_id, c."on", c.status, f.verdict FROM {ci} c '
         f"LEFT JOIN {cf} f ON f.check_in_id = c.id AND f.partner_id IN ({who}) WHERE c.commitment_id IN ({marks})"
     )
+    params: list[Any] = [*sorted(authors), *commitment_ids]
+    if after is not None:
+        sql += ' AND c."on" > %s'
+        params.append(after)
     days: dict[Any, date] = {}
     make, status, conf = ledger.CheckIn, _STATUS, _CONF
-    out = []
+    out: dict[str, dict[date, ledger.CheckIn]] = {str(pk): {} for pk in commitment_ids}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*sorted(authors), *commitment_ids])
+        cursor.execute(sql, params)
         for cid, on, s, v in cursor.fetchall():
             day = days.get(on)
             if day is None:
                 day = days[on] = on if isinstance(on, date) else date.fromisoformat(on)
-            out.append(make(str(cid), day, status[s], conf[v]))
+            key = str(cid)
+            out[key][day] = make(key, day, status[s], conf[v])
     return out
 
 
@@ -170,21 +161,19 @@ class Due:
     overdue: bool
 
 
-def due_for(led: Ledger, user_id: int, *, limit: int = 60) -> tuple[list[Due], int]:
+def due_for(led: Ledger, user_id: int, *, limit: int = window.KEEP_UNRECORDED) -> tuple[list[Due], int]:
     """Unrecorded occurrences of the user's fixed-schedule commitments, newest first, and how many in all."""
-    out: list[Due] = led.cached(("due", user_id), lambda: _all_due(led, user_id))
-    return out[:limit], len(out)
+    if limit > window.KEEP_UNRECORDED:
+        raise ValueError(f"the due list keeps the newest {window.KEEP_UNRECORDED} days")
+    out, total = led.cached(("due", user_id), lambda: _all_due(led, user_id))
+    return out[:limit], total
 
 
-def _all_due(led: Ledger, user_id: int) -> list[Due]:
-    out: list[Due] = []
-    for d in led.mine(user_id):
-        recs = led.index.get(d.id, {})
-        for day in occurrences(d, recs, led.today):
-            if day not in recs:
-                out.append(Due(led.by_id[d.id], day, day < led.today))
+def _all_due(led: Ledger, user_id: int) -> tuple[list[Due], int]:
+    days, total = window.unrecorded(led.mine(user_id), led.index, led.past, today=led.today)
+    out = [Due(led.by_id[cid], day, day < led.today) for day, cid in days]
     out.sort(key=lambda x: (x.on, x.commitment.pk), reverse=True)
-    return out
+    return out[: window.KEEP_UNRECORDED], total
 
 
 def event_commitments(led: Ledger, user_id: int) -> list[Commitment]:
@@ -489,7 +478,3 @@ def month_rows(cells: list[tuple[date, ledger.DayState]]) -> list[dict[str, Any]
 
 __all__ = ["QUESTIONNAIRES", "Ledger", "load_ledger", "due_for", "timeline", "reminders", "series", "direction"]
 
-
-def forget_ledgers() -> None:
-    """Drop cached ledgers at the end of a request, so no couple's data stays in a worker's memory."""
-    _CACHE.clear()
