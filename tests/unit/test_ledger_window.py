@@ -80,7 +80,7 @@ def test_windowed_figures_equal_the_full_recompute_on_generated_histories(seed: 
             start = today - timedelta(days=window.HEATMAP_DAYS - 1)
             start -= timedelta(days=start.weekday())
             expected_cells = calendar_series(h.commitments, check_ins, start=start, end=today, today=today)
-            cells = window.calendar_cells(h.commitments, recent, start=start, end=today, today=today)
+            cells = window.calendar_cells(h.commitments, recent, past, start=start, end=today, today=today)
             assert cells == expected_cells
             due, total = window.unrecorded(h.commitments, recent, past, today=today)
             ref_due = _reference_unrecorded(h.commitments, check_ins, today)
@@ -135,6 +135,16 @@ def test_a_past_that_reaches_into_the_shown_days_is_not_used() -> None:
     assert not past.usable(END, h.commitments)
     with pytest.raises(ValueError):
         window.summarize_recent(h.commitments, {}, past, today=END)
+
+
+def test_a_check_in_read_back_from_storage_equals_a_new_one_and_stays_frozen() -> None:
+    import dataclasses
+
+    made = CheckIn("a", END, Status.PARTLY, Confirmation.DISPUTED)
+    stored = CheckIn.stored("a", END, Status.PARTLY, Confirmation.DISPUTED)
+    assert stored == made and hash(stored) == hash(made) and stored.key == made.key
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        stored.status = Status.KEPT  # type: ignore[misc]
 
 
 def test_a_commitment_the_past_does_not_know_makes_it_unusable() -> None:

@@ -43,6 +43,17 @@ class CheckIn:
     def key(self) -> tuple[str, date]:
         return (self.commitment_id, self.on)
 
+    @classmethod
+    def stored(cls, commitment_id: str, on: date, status: Status, confirmation: Confirmation) -> CheckIn:
+        """A check-in read back from storage, where it was validated when recorded.
+
+        Same value as ``CheckIn(...)`` without the frozen dataclass's per-field ``__setattr__``:
+        pages read thousands of these per request, and the constructor cost more than the ledger.
+        """
+        obj = object.__new__(cls)
+        obj.__dict__.update(commitment_id=commitment_id, on=on, status=status, confirmation=confirmation, note="")
+        return obj
+
     def confirmed(self, confirmation: Confirmation) -> CheckIn:
         """The same check-in with the partner's answer set (or cleared with NONE)."""
         return replace(self, confirmation=confirmation)

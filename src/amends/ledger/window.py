@@ -3,13 +3,14 @@
 What the pages show reaches back a bounded time: the 7-, 30- and 90-day windows with the
 windows before them (180 days), the heatmap's year, and the due list's newest entries. Only
 the streaks (current and best) and the count of unrecorded days depend on the whole history.
-So the history is cut at a date ``through``, at least ``LOOKBACK_DAYS`` before today:
+So the history is cut at a date ``through``, more than ``LOOKBACK_DAYS`` before today:
 
 * ``Past`` holds, for everything on or before ``through``, exactly what the figures need: each
-  commitment's streak state (the run it ends on and the best run), the day streak's state, and
-  the unrecorded due days (how many, and the newest ``KEEP_UNRECORDED``). Every occurrence on or
-  before ``through`` is closed (recorded or overdue) because ``through`` is before today, so
-  nothing in it changes as time passes; only a write dated on or before ``through`` does.
+  commitment's streak state (the run it ends on and the best run), the day streak's state, the
+  unrecorded due days (how many, and the newest ``KEEP_UNRECORDED``), and the heatmap's cells for
+  the ``HEATMAP_DAYS`` days up to ``through``. Every occurrence on or before ``through`` is closed
+  (recorded or overdue) because ``through`` is before today, so nothing in it changes as time
+  passes; only a write dated on or before ``through`` does.
 * ``summarize_recent``, ``calendar_cells`` and ``unrecorded`` carry on from a ``Past`` with the
   check-ins after ``through`` and give the same figures as ``consistency.summarize`` and
   ``consistency.calendar_series`` over the whole history (tests/unit/test_ledger_window.py
@@ -44,9 +45,9 @@ from amends.ledger.schedule import Commitment, Kind, due_dates
 
 Index = Mapping[str, Mapping[date, CheckIn]]
 
-HEATMAP_DAYS = 7 * 53 + 6  # 53 weeks back from today, started on a Monday
-LOOKBACK_DAYS = max(2 * max(WINDOWS), HEATMAP_DAYS)  # the oldest day any page shows
-CLOSE_AFTER_DAYS = LOOKBACK_DAYS + 23  # a new Past ends this many days before today
+HEATMAP_DAYS = 7 * 53 + 6  # 53 weeks back from today, started on a Monday: kept in the Past as cells
+LOOKBACK_DAYS = 2 * max(WINDOWS)  # the windows and the ones before them: read as check-ins
+CLOSE_AFTER_DAYS = LOOKBACK_DAYS + 3  # a new Past ends this many days before today
 REBASE_AFTER_DAYS = CLOSE_AFTER_DAYS + 30  # an older Past is moved forward (computed from what was read anyway)
 KEEP_UNRECORDED = 60  # the due list shows at most this many unrecorded days
 
@@ -59,10 +60,17 @@ class Past:
     streaks: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # id -> (run, best)
     day_streak: tuple[int, int] = (0, 0)
     unrecorded: Mapping[str, tuple[int, tuple[date, ...]]] = field(default_factory=dict)  # id -> (count, newest)
+    cells: str = ""  # heatmap severity per day up to ``through``, one digit a day, at most HEATMAP_DAYS
+
+    def cell(self, day: date) -> int:
+        i = len(self.cells) - 1 - (self.through - day).days
+        if not 0 <= i < len(self.cells) or day > self.through:
+            raise ValueError(f"the stored heatmap does not reach {day}")
+        return int(self.cells[i])
 
     def usable(self, today: date, commitments: Sequence[Commitment]) -> bool:
         """Whether the figures for ``today`` may carry on from here: everything shown is after ``through``."""
-        return self.through < today - timedelta(days=LOOKBACK_DAYS) and all(
+        return self.through <= today - timedelta(days=LOOKBACK_DAYS) and all(
             c.id in self.streaks or c.start > self.through for c in commitments
         )
 
@@ -72,6 +80,7 @@ class Past:
             "streaks": {k: list(v) for k, v in self.streaks.items()},
             "day_streak": list(self.day_streak),
             "unrecorded": {k: [n, [d.isoformat() for d in days]] for k, (n, days) in self.unrecorded.items()},
+            "cells": self.cells,
         }
 
     @classmethod
@@ -82,6 +91,7 @@ class Past:
             {k: (int(v[0]), int(v[1])) for k, v in data["streaks"].items()},
             (int(run), int(best)),
             {k: (int(n), tuple(date.fromisoformat(d) for d in days)) for k, (n, days) in data["unrecorded"].items()},
+            str(data["cells"]),
         )
 
 
@@ -114,9 +124,11 @@ def advance(past: Past | None, commitments: Sequence[Commitment], index: Index, 
     unrecorded: dict[str, tuple[int, tuple[date, ...]]] = {}
     closed: set[date] = set()
     broken: set[date] = set()
+    worst: dict[date, int] = {}
     for c in commitments:
         recs = index.get(c.id, {})
         occ = occurrences_between(c, recs, lo, through) if through >= lo else []
+        _worst_into(worst, occ, recs, after)
         run, best = past.streaks.get(c.id, (0, 0)) if past is not None else (0, 0)
         run, best, breaks = _streaks(occ, recs, after, run, best)
         streaks[c.id] = (run, best)
@@ -126,7 +138,25 @@ def advance(past: Past | None, commitments: Sequence[Commitment], index: Index, 
         missing = [d for d in occ if d not in recs]
         unrecorded[c.id] = (count + len(missing), (*newest, *missing)[-KEEP_UNRECORDED:])
     day_streak = _day_streaks(closed, broken, *(past.day_streak if past is not None else (0, 0)))
-    return Past(max(through, past.through) if past is not None else through, streaks, day_streak, unrecorded)
+    if past is not None and through <= past.through:
+        return past
+    first = max(lo, through - timedelta(days=HEATMAP_DAYS - 1))
+    new_cells = "".join(str(worst.get(d, 0)) for d in _days(first, through))
+    gap = "0" * max(0, (first - lo).days) if past is not None else ""  # days older than a year: never shown
+    cells = ((past.cells if past is not None else "") + gap + new_cells)[-HEATMAP_DAYS:]
+    return Past(through, streaks, day_streak, unrecorded, cells)
+
+
+def _days(first: date, last: date) -> list[date]:
+    fromordinal = date.fromordinal
+    return [fromordinal(o) for o in range(first.toordinal(), last.toordinal() + 1)]
+
+
+def _worst_into(worst: dict[date, int], occ: Sequence[date], recs: Mapping[date, CheckIn], today: date) -> None:
+    for d in occ:
+        rank = _rank(recs.get(d), d, today)
+        if rank > worst.get(d, 0):
+            worst[d] = rank
 
 
 def summarize_recent(
@@ -159,20 +189,16 @@ def summarize_recent(
 
 
 def calendar_cells(
-    commitments: Sequence[Commitment], index: Index, *, start: date, end: date, today: date
+    commitments: Sequence[Commitment], index: Index, past: Past, *, start: date, end: date, today: date
 ) -> list[tuple[date, DayState]]:
-    """``consistency.calendar_series`` from an index, generating due dates from ``start`` only."""
+    """``consistency.calendar_series``: days up to ``past.through`` from its stored cells, the rest from ``index``."""
     worst: dict[date, int] = {}
+    lo = max(start, past.through + timedelta(days=1))
     for c in commitments:
         recs = index.get(c.id, {})
-        for d in occurrences_between(c, recs, start, min(today, end)):
-            rank = _rank(recs.get(d), d, today)
-            if rank > worst.get(d, 0):
-                worst[d] = rank
-    fromordinal = date.fromordinal
+        _worst_into(worst, occurrences_between(c, recs, lo, min(today, end)), recs, today)
     return [
-        (d, _BY_SEVERITY[worst.get(d, 0)])
-        for d in (fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1))
+        (d, _BY_SEVERITY[past.cell(d) if d <= past.through else worst.get(d, 0)]) for d in _days(start, end)
     ]
 
 

@@ -49,8 +49,8 @@ class Ledger:
     """A repair's commitments as rows and as pure-core values, with the check-ins the pages show.
 
     ``index`` holds only the check-ins after ``past.through`` (``amends.ledger.window``): the
-    windows, the heatmap's year and the due list read nothing older, and the streaks and
-    unrecorded days before that date come from ``past``. Made once per request, kept nowhere.
+    windows and the due list read nothing older, and the streaks, unrecorded days and the
+    heatmap's cells before that date come from ``past``. Made once per request, kept nowhere.
     """
 
     rows: list[Commitment]
@@ -75,9 +75,8 @@ class Ledger:
         return [d for d, r in zip(self.domain, self.rows, strict=True) if r.author_id == user_id]
 
     def calendar(self, start: date, end: date) -> list[tuple[date, ledger.DayState]]:
-        if start <= self.past.through:
-            raise ValueError(f"the ledger was read from {self.past.through + timedelta(days=1)}, not {start}")
-        return window.calendar_cells(self.domain, self.index, start=start, end=end, today=self.today)
+        """Heatmap cells from ``start`` (at most a year back) to ``end``."""
+        return window.calendar_cells(self.domain, self.index, self.past, start=start, end=end, today=self.today)
 
 
 def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
@@ -138,7 +137,7 @@ def _check_in_index(
         sql += ' AND c."on" > %s'
         params.append(after)
     days: dict[Any, date] = {}
-    make, status, conf = ledger.CheckIn, _STATUS, _CONF
+    make, status, conf = ledger.CheckIn.stored, _STATUS, _CONF
     out: dict[str, dict[date, ledger.CheckIn]] = {str(pk): {} for pk in commitment_ids}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
