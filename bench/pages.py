@@ -104,9 +104,7 @@ def _run(vendor: str) -> int:
             (big50, big95), (small50, small95) = (_p(s) for s in samples)
             ratio = big95 / small95
             ok &= ratio <= RATIO_TARGET and big95 <= PAGE_BUDGET_MS and small95 <= PAGE_BUDGET_MS
-            print(
-                f"  {name:16} {who:7} {big50:7.1f} /{big95:7.1f} ms {small50:7.1f} /{small95:7.1f} ms {ratio:9.2f}x"
-            )
+            print(f"  {name:16} {who:7} {big50:7.1f} /{big95:7.1f} ms {small50:7.1f} /{small95:7.1f} ms {ratio:9.2f}x")
     print(f"  targets: ratio <= {RATIO_TARGET}x, p95 <= {PAGE_BUDGET_MS:.0f} ms: {'met' if ok else 'MISSED'}")
     return 0 if ok else 1
 

@@ -197,9 +197,7 @@ def calendar_cells(
     for c in commitments:
         recs = index.get(c.id, {})
         _worst_into(worst, occurrences_between(c, recs, lo, min(today, end)), recs, today)
-    return [
-        (d, _BY_SEVERITY[past.cell(d) if d <= past.through else worst.get(d, 0)]) for d in _days(start, end)
-    ]
+    return [(d, _BY_SEVERITY[past.cell(d) if d <= past.through else worst.get(d, 0)]) for d in _days(start, end)]
 
 
 def unrecorded(

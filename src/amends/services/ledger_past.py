@@ -28,26 +28,28 @@ def authors_key(authors: Iterable[int]) -> str:
     return ",".join(str(a) for a in sorted(authors))
 
 
-def read_past(repair_id: int, authors: Iterable[int]) -> tuple[Past | None, int]:
-    """The stored Past for this viewpoint if it is current, and the repair's revision now."""
+def read_past(repair_id: int, authors: Iterable[int]) -> tuple[Past | None, dict[str, int], int]:
+    """The stored Past for this viewpoint if it is current, its unanswered check-ins per commitment,
+    and the repair's revision now."""
     revision = LedgerRevision.objects.filter(repair_id=repair_id).values_list("revision", flat=True).first() or 0
-    row = LedgerPast.objects.filter(repair_id=repair_id, authors=authors_key(authors)).values_list(
-        "revision", "data"
-    )
+    row = LedgerPast.objects.filter(repair_id=repair_id, authors=authors_key(authors)).values_list("revision", "data")
     found = row.first()
     if found is None or found[0] != revision:
-        return None, revision
-    return Past.from_json(found[1]), revision
+        return None, {}, revision
+    return Past.from_json(found[1]), dict(found[1].get("unanswered", {})), revision
 
 
-def save_past(repair_id: int, authors: Iterable[int], past: Past, revision: int) -> None:
-    """Store a Past computed from rows read after ``revision`` was read. A concurrent save may win."""
+def save_past(repair_id: int, authors: Iterable[int], past: Past, unanswered: dict[str, int], revision: int) -> None:
+    """Store a Past computed from rows read after ``revision`` was read. A concurrent save may win.
+
+    ``unanswered``: per commitment, check-ins up to ``past.through`` the partner has not answered.
+    """
     try:
         with transaction.atomic():
             LedgerPast.objects.update_or_create(
                 repair_id=repair_id,
                 authors=authors_key(authors),
-                defaults={"revision": revision, "data": past.to_json()},
+                defaults={"revision": revision, "data": {**past.to_json(), "unanswered": unanswered}},
             )
     except IntegrityError:  # another worker stored the same view first; either row is as good
         pass

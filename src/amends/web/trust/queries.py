@@ -59,6 +59,7 @@ class Ledger:
     past: window.Past
     today: date
     by_id: dict[str, Commitment] = field(default_factory=dict)
+    unanswered: dict[str, int] = field(default_factory=dict)  # per commitment, in all its history
     memo: dict[Any, Any] = field(default_factory=dict)
 
     @cached_property
@@ -70,6 +71,10 @@ class Ledger:
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]
+
+    def awaiting_answer(self, user_id: int) -> int:
+        """How many check-ins of others' commitments (``shared_with_me``) have no answer from the partner yet."""
+        return sum(self.unanswered.get(str(r.pk), 0) for r in self.rows if r.author_id != user_id)
 
     def mine(self, user_id: int) -> list[ledger.Commitment]:
         return [d for d, r in zip(self.domain, self.rows, strict=True) if r.author_id == user_id]
@@ -95,25 +100,26 @@ def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
         versions.setdefault(v.commitment_id, []).append(v)
     domain = [to_domain(r, versions.get(r.pk, [])) for r in rows]
     repair_id = access.repair.pk
-    past, revision = read_past(repair_id, authors)
+    past, before, revision = read_past(repair_id, authors)
     if past is not None and not past.usable(day, domain):
         past = None
-    index = _check_in_index([r.pk for r in rows], authors, past.through if past is not None else None)
+    index, quiet = _check_in_index([r.pk for r in rows], authors, past.through if past is not None else None)
     close = day - timedelta(days=window.CLOSE_AFTER_DAYS)
-    if past is None:
-        past = window.advance(None, domain, index, close)
-        save_past(repair_id, authors, past, revision)
-    elif past.through < day - timedelta(days=window.REBASE_AFTER_DAYS):
-        past = window.advance(past, domain, index, close)  # from rows read anyway: no extra query
-        save_past(repair_id, authors, past, revision)
-    return Ledger(rows, domain, index, past, day, {str(r.pk): r for r in rows})
+    if past is None or past.through < day - timedelta(days=window.REBASE_AFTER_DAYS):
+        # A first view, or a Past to move forward from the rows read anyway: no extra query.
+        start = past.through if past is not None else date.min
+        before = {k: before.get(k, 0) + sum(start < d <= close for d in days) for k, days in quiet.items()}
+        past = window.advance(past, domain, index, close)
+        save_past(repair_id, authors, past, before, revision)
+    unanswered = {k: before.get(k, 0) + sum(d > past.through for d in days) for k, days in quiet.items()}
+    return Ledger(rows, domain, index, past, day, {str(r.pk): r for r in rows}, unanswered)
 
 
 def _check_in_index(
     commitment_ids: list[int], authors: frozenset[int], after: date | None
-) -> dict[str, dict[date, ledger.CheckIn]]:
+) -> tuple[dict[str, dict[date, ledger.CheckIn]], dict[str, list[date]]]:
     """Check-ins of these (visible) commitments after ``after`` (all when None) with the partner's verdict,
-    as core values indexed by commitment and day.
+    as core values indexed by commitment and day; and per commitment the days nobody has answered yet.
 
     Raw SQL on purpose: this is the hot path of every dashboard (thousands of rows), and the
     ORM's per-row converters cost more than the ledger's whole computation. Dates are parsed
@@ -122,32 +128,34 @@ def _check_in_index(
     visible check-in (``access.visible``). The unique (commitment, day) index serves the range.
     """
     if not commitment_ids:
-        return {}
+        return {}, {}
     from django.db import connection
 
     ci, cf = CheckIn._meta.db_table, Confirmation._meta.db_table
     marks = ",".join(["%s"] * len(commitment_ids))
-    who = ",".join(["%s"] * len(authors))
     sql = (
-        f'SELECT c.commitment_id, c."on", c.status, f.verdict FROM {ci} c '
-        f"LEFT JOIN {cf} f ON f.check_in_id = c.id AND f.partner_id IN ({who}) WHERE c.commitment_id IN ({marks})"
+        f'SELECT c.commitment_id, c."on", c.status, f.verdict, f.partner_id FROM {ci} c '
+        f"LEFT JOIN {cf} f ON f.check_in_id = c.id WHERE c.commitment_id IN ({marks})"
     )
-    params: list[Any] = [*sorted(authors), *commitment_ids]
+    params: list[Any] = [*commitment_ids]
     if after is not None:
         sql += ' AND c."on" > %s'
         params.append(after)
     days: dict[Any, date] = {}
     make, status, conf = ledger.CheckIn.stored, _STATUS, _CONF
     out: dict[str, dict[date, ledger.CheckIn]] = {str(pk): {} for pk in commitment_ids}
+    quiet: dict[str, list[date]] = {str(pk): [] for pk in commitment_ids}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for cid, on, s, v in cursor.fetchall():
+        for cid, on, s, v, writer in cursor.fetchall():
             day = days.get(on)
             if day is None:
                 day = days[on] = on if isinstance(on, date) else date.fromisoformat(on)
             key = str(cid)
-            out[key][day] = make(key, day, status[s], conf[v])
-    return out
+            if writer is None:
+                quiet[key].append(day)
+            out[key][day] = make(key, day, status[s], conf[v] if writer in authors else conf[None])
+    return out, quiet
 
 
 # ---------------------------------------------------------------- due occurrences
@@ -265,7 +273,7 @@ def reminders(access: RepairAccess, led: Ledger | None = None) -> list[dict[str,
     _, due_count = due_for(led, access.user_id, limit=0)
     if due_count:
         out.append({"text": f"{due_count} check-in{'s' if due_count != 1 else ''} to record.", "url": "trust_checkins"})
-    _, waiting = awaiting_confirmation(access, limit=0)
+    waiting = led.awaiting_answer(access.user_id)
     if waiting and partner_of(access) is not None:
         out.append({"text": f"{waiting} of your partner's check-ins to confirm or dispute.", "url": "trust_confirm"})
     if access.role == "offender":
@@ -476,4 +484,3 @@ def month_rows(cells: list[tuple[date, ledger.DayState]]) -> list[dict[str, Any]
 
 
 __all__ = ["QUESTIONNAIRES", "Ledger", "load_ledger", "due_for", "timeline", "reminders", "series", "direction"]
-
