@@ -3,6 +3,7 @@
     python -m bench.load                      # 4 workers on a throwaway PostgreSQL, 50 clients, 180 s
     python -m bench.load --seconds 60
     python -m bench.load --sqlite --workers 1 --clients 10,25,50,100 --seconds 120
+    python -m bench.load --fresh-worker 0     # without the fresh-worker stage
 
 Self-contained and bounded: it starts its own PostgreSQL (scripts/pg.sh) or SQLite in a temporary
 AMENDS_HOME, its own server on 127.0.0.1, stops after --seconds (and --max-requests), and removes
@@ -17,6 +18,13 @@ Afterwards the database is compared with the clients' log:
   the number of acknowledged saves (each save sends new text), one row per (user, prompt);
 * check-ins: every acknowledged one is stored once with its status; every acknowledged
   confirmation is stored once.
+
+Tables: the warm-up (the first requests each worker serves) in its own table, each stage, and with
+several workers a "fresh worker" stage: under the same load one worker is stopped, the supervisor
+starts a new one, and the requests started in the first seconds after it came up get their own
+table next to the requests before the restart. Requests are not routed to a chosen worker, so that
+table mixes the new worker's first requests with the others'; its p99 and max show what the new
+worker's first users waited.
 
 Exit status 1 when there were errors or the check failed.
 """
@@ -301,6 +309,7 @@ class Log:
     statuses: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     bad_failures: list[str] = field(default_factory=list)  # a failure that was not a clean 503 + Retry-After
     lock: threading.Lock = field(default_factory=threading.Lock)
+    timeline: list[tuple[float, str, float, bool]] = field(default_factory=list)  # (started, action, s, ok)
 
     def sharing_writes(self) -> Log:
         """A fresh log for a new stage that adds to this one's record of acknowledged writes."""
@@ -312,9 +321,11 @@ class Log:
             lock=self.lock,
         )
 
-    def record(self, action: str, seconds: float, ok: bool, sample: str = "") -> None:
+    def record(self, action: str, seconds: float, ok: bool, sample: str = "", started: float | None = None) -> None:
         with self.lock:
             self.latencies[action].append(seconds)
+            if started is not None:
+                self.timeline.append((started, action, seconds, ok))
             if not ok:
                 self.errors[action] += 1
                 if len(self.error_samples) < 10:
@@ -392,10 +403,10 @@ class Client(threading.Thread):
         try:
             status, data, headers = self.request(method, path, account, body, content_type)
         except OSError as exc:
-            self.log.record(action, time.perf_counter() - started, False, f"{type(exc).__name__}: {exc}")
+            self.log.record(action, time.perf_counter() - started, False, f"{type(exc).__name__}: {exc}", started)
             return 0, b""
         ok = 200 <= status < 300
-        self.log.record(action, time.perf_counter() - started, ok, f"{status} {path} {data[:150]!r}")
+        self.log.record(action, time.perf_counter() - started, ok, f"{status} {path} {data[:150]!r}", started)
         with self.log.lock:
             self.log.statuses[status] += 1
             if not ok and (status != 503 or "retry-after" not in headers or b"Traceback" in data):
@@ -581,6 +592,65 @@ def table(log: Log, elapsed: float, title: str) -> str:
     return "\n".join(lines)
 
 
+def between(log: Log, lo: float, hi: float) -> Log:
+    """The requests of ``log`` started from ``lo`` up to ``hi`` (perf_counter seconds), for a table of their own."""
+    part = Log()
+    for started, action, seconds, ok in log.timeline:
+        if lo <= started < hi:
+            part.record(action, seconds, ok)
+    return part
+
+
+def restart_one_worker(stack: Stack, *, after: float, marks: dict[str, float]) -> Any:
+    """A ``during`` hook for ``drive``: after ``after`` s, stop one worker and note when its replacement is up."""
+
+    def during(stop: threading.Event) -> None:
+        if stop.wait(after):
+            return
+        old = set(stack.worker_pids())
+        if not old:
+            return
+        victim = min(old)
+        marks["stopped"] = time.perf_counter()
+        os.kill(victim, 15)  # a graceful stop: the supervisor starts a new worker in its place
+        while not stop.is_set():
+            new = set(stack.worker_pids()) - old
+            if new:
+                marks["new_worker"] = time.perf_counter()
+                return
+            stop.wait(0.05)
+
+    return during
+
+
+def fresh_worker_stage(stack: Stack, couples: list[Couple], accounts: dict[int, Account], args: Any, **kw: Any) -> Log:
+    """Restart one worker under load and print the requests of its first seconds next to the ones before."""
+    marks: dict[str, float] = {}
+    log, elapsed = drive(
+        stack.port,
+        couples,
+        accounts,
+        during=restart_one_worker(stack, after=args.fresh_worker / 3, marks=marks),
+        seconds=args.fresh_worker,
+        **kw,
+    )
+    print()
+    if "new_worker" not in marks:
+        print("fresh worker: no new worker appeared (is the server running one worker?)")
+        return log
+    started = min((t for t, *_ in log.timeline), default=marks["stopped"])
+    window = min(15.0, args.fresh_worker / 3)
+    print(
+        f"fresh worker: one worker stopped {marks['stopped'] - started:.1f} s into a {elapsed:.0f} s stage; "
+        f"its replacement was up {marks['new_worker'] - marks['stopped']:.1f} s later"
+    )
+    print(table(between(log, started, marks["stopped"]), marks["stopped"] - started, "before the restart"))
+    print()
+    new = marks["new_worker"]
+    print(table(between(log, new, new + window), window, f"fresh worker: the first {window:.0f} s after it came up"))
+    return log
+
+
 def verify(log: Log) -> list[str]:
     """Compare the database with what the clients were told: every 2xx write present, exactly once."""
     from django.db import connections
@@ -656,9 +726,15 @@ def main(argv: list[str] | None = None) -> int:
         "--warmup", type=float, default=10, help="seconds of traffic before measuring (its writes are still checked)"
     )
     parser.add_argument("--max-requests", type=int, default=200_000, help="stop after this many requests in all")
+    parser.add_argument(
+        "--fresh-worker",
+        type=float,
+        default=45,
+        help="seconds of a last stage that restarts one worker under load (0: none; needs --workers 2 or more)",
+    )
     args = parser.parse_args(argv)
     stages = [int(c) for c in args.clients.split(",")]
-    if args.seconds * len(stages) > HARD_LIMIT_S:
+    if args.seconds * len(stages) + args.fresh_worker > HARD_LIMIT_S:
         parser.error(f"at most {HARD_LIMIT_S} s of traffic in one run")
     think = tuple(float(x) for x in args.think.split(","))
     watchdog = threading.Timer(HARD_LIMIT_S + 300, lambda: os._exit(3))  # never outlive the bound
@@ -683,9 +759,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"server: {args.workers} worker(s) x {args.threads} threads on {db}, 127.0.0.1:{stack.port}")
         failed = False
         writes = Log()  # what was acknowledged, across stages; latencies are per stage
-        if args.warmup > 0:  # first requests per worker compile templates and fill caches
+        if args.warmup > 0:  # the first requests of each worker: shown in a table of their own
             warm = writes.sharing_writes()
-            drive(
+            _, warm_elapsed = drive(
                 stack.port,
                 couples,
                 accounts,
@@ -696,10 +772,11 @@ def main(argv: list[str] | None = None) -> int:
                 think=think,
                 trust=trust,
             )  # type: ignore[arg-type]
-            print(
-                f"warm-up: {sum(len(v) for v in warm.latencies.values())} requests in {args.warmup:.0f} s, "
-                f"{sum(warm.errors.values())} errors (not in the tables)"
-            )
+            print()
+            title = f"warm-up: the first requests of fresh workers, {min(stages[0], 10)} clients"
+            print(table(warm, warm_elapsed, title))
+            for sample in warm.error_samples:
+                print(f"  error: {sample}")
         for clients in stages:
             log = writes.sharing_writes()
             cpu0, self_cpu0 = stack.cpu_seconds(), time.process_time()
@@ -734,6 +811,26 @@ def main(argv: list[str] | None = None) -> int:
             for p in problems[:20]:
                 print(f"  {p}")
             failed = failed or bool(problems) or bool(sum(log.errors.values()))
+        if args.fresh_worker > 0 and args.workers > 1:
+            log = fresh_worker_stage(
+                stack,
+                couples,
+                accounts,
+                args,
+                clients=stages[-1],
+                log=writes.sharing_writes(),
+                max_requests=args.max_requests,
+                think=think,
+                trust=trust,
+            )
+            for sample in log.error_samples:
+                print(f"  error: {sample}")
+            problems = verify(log)
+            print(written(log))
+            print("check against the database: " + ("OK" if not problems else f"{len(problems)} PROBLEMS"))
+            # A POST on a kept-alive connection the stopped worker closed fails like a browser's would:
+            # shown above, but only a lost or doubled write fails this stage.
+            failed = failed or bool(problems)
         return 1 if failed else 0
     finally:
         stack.close()
