@@ -49,6 +49,44 @@ def _fill_at(state_apps: Any) -> None:
         draft.objects.create(repair=repair, author=alice, version=1, text="I am sorry I lied about the loan.")
 
 
+def _fill_trust_at(state_apps: Any) -> int:
+    """Each couple's generated trust history (commitments, edits, check-ins, verdicts) through the historical
+    models of ``trust.0001``; returns how many check-ins were written."""
+    from amends.ledger.generate import generate_history
+
+    model = {name: state_apps.get_model("trust", name) for name in ("Commitment", "ScheduleVersion", "CheckIn")}
+    confirmation = state_apps.get_model("trust", "Confirmation")
+    written = 0
+    for n, repair in enumerate(state_apps.get_model("repairs", "Repair").objects.order_by("pk")):
+        members = {
+            m.role: m.user_id for m in state_apps.get_model("repairs", "Membership").objects.filter(repair=repair)
+        }
+        history = generate_history(days=400, commitments=4, seed=n)
+        for c in history.commitments:
+            row = model["Commitment"].objects.create(
+                repair=repair, author_id=members["offender"], text=c.text, start=c.start, end=c.end
+            )
+            for v in c.versions:
+                model["ScheduleVersion"].objects.create(
+                    commitment=row,
+                    effective_from=v.effective_from,
+                    kind=v.schedule.kind.value,
+                    weekdays=",".join(str(d) for d in sorted(v.schedule.weekdays)),
+                    on=v.schedule.on,
+                    event=v.schedule.event,
+                    text=c.text,
+                    end=c.end,
+                )
+            for ci in (x for x in history.check_ins if x.commitment_id == c.id):
+                check_in = model["CheckIn"].objects.create(repair=repair, commitment=row, on=ci.on, status=ci.status)
+                written += 1
+                if ci.confirmation.value != "none":
+                    confirmation.objects.create(
+                        repair=repair, check_in=check_in, partner_id=members["hurt"], verdict=ci.confirmation.value
+                    )
+    return written
+
+
 def _rows_survive(before: dict[str, list[str]], after_tables: set[str]) -> None:
     """Each table present at the start still holds at least as many rows, and the couple's own rows unchanged."""
     with connection.cursor() as cursor:
@@ -68,6 +106,11 @@ def test_migrations_run_forward_from_the_first_over_a_filled_database() -> None:
         executor.migrate(firsts)
         executor.loader.build_graph()
         _fill_at(executor.loader.project_state([t for t in firsts if t[1]]).apps)
+        # Trust starts at zero (its first migration needs a later repairs one): fill it at trust.0001.
+        executor = MigrationExecutor(connection)
+        executor.migrate([("trust", "0001_initial")])
+        executor.loader.build_graph()
+        check_ins = _fill_trust_at(executor.loader.project_state([("trust", "0001_initial")]).apps)
         before = table_contents()
         executor = MigrationExecutor(connection)
         executor.migrate(leaves)
@@ -80,7 +123,24 @@ def test_migrations_run_forward_from_the_first_over_a_filled_database() -> None:
             [f"answer {n} ✓" for n in range(3)] * 2
         )
         assert set(JourneyAnswer.objects.values_list("revision", flat=True)) == {3}
+        _trust_reads_after_migrating(check_ins)
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
     assert not MigrationExecutor(connection).migration_plan(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def _trust_reads_after_migrating(check_ins: int) -> None:
+    """The migrated check-ins are all there, and each couple's ledger is read and its closed past stored."""
+    from datetime import date
+
+    from amends.services.access import repair_access
+    from amends.web.repairs.models import Membership
+    from amends.web.trust.models import CheckIn, LedgerPast
+    from amends.web.trust.queries import load_ledger
+
+    assert CheckIn.objects.count() == check_ins > 0
+    for m in Membership.objects.filter(role="hurt"):
+        led = load_ledger(repair_access(m.user, m.repair_id), date(2025, 6, 30))
+        assert led.summary.overall.window(90).recorded > 0
+    assert LedgerPast.objects.count() == 3
