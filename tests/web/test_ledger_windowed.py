@@ -155,3 +155,18 @@ def test_a_recent_check_in_does_not_redo_the_stored_past(alice: User, alice_repa
     past, _, revision = queries.read_past(alice_repair.pk, a.visible_authors)
     assert past is not None and revision == stored.revision
     _assert_same(alice, alice_repair)
+
+
+def test_only_writes_that_reach_back_into_the_closed_history_move_the_revision(alice_repair: Any) -> None:
+    from amends.services.ledger_past import history_changed
+    from amends.web.trust.models import LedgerRevision
+
+    def revision() -> int:
+        return LedgerRevision.objects.filter(repair=alice_repair).values_list("revision", flat=True).first() or 0
+
+    history_changed(alice_repair.pk, TODAY - timedelta(days=30), TODAY)
+    assert revision() == 0
+    history_changed(alice_repair.pk, TODAY - timedelta(days=window.CLOSE_AFTER_DAYS), TODAY)
+    assert revision() == 1
+    history_changed(alice_repair.pk, None, TODAY)  # a change to a commitment itself
+    assert revision() == 2

@@ -87,8 +87,9 @@ class Ledger:
 def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
     """The repair's ledger as this member may see it: commitments, and the check-ins the pages show.
 
-    Three reads however long the repair has lasted: the commitments with their schedules, the
-    stored Past (``amends.services.ledger_past``), and the check-ins after it. Without a current
+    The same five queries however long the repair has lasted: the commitments, their schedules, the
+    revision and the stored Past (``amends.services.ledger_past``), and the check-ins after it
+    (one indexed range on (commitment, day), about 180 days). Without a current
     Past (a first view, or a write that reached back into the closed history) the whole history
     is read once and the Past is stored for the next request.
     """

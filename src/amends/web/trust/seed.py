@@ -9,6 +9,7 @@ from django.db import transaction
 
 from amends.ledger.generate import History, generate_history
 from amends.measures import score
+from amends.services.ledger_past import history_changed
 from amends.web.repairs.models import Repair
 from amends.web.trust.models import CheckIn, Commitment, Confirmation, QuestionnaireResponse, ScheduleVersion
 
@@ -94,6 +95,7 @@ def load_history(
         batch_size=2000,
     )
     QuestionnaireResponse.objects.bulk_create(_responses(repair, offender, hurt, history), batch_size=2000)
+    history_changed(repair.pk, None, history.today)  # bulk inserts bypass the services: redo any stored past
     return history
 
 
