@@ -48,7 +48,7 @@ Index = Mapping[str, Mapping[date, CheckIn]]
 HEATMAP_DAYS = 7 * 53 + 6  # 53 weeks back from today, started on a Monday: kept in the Past as cells
 LOOKBACK_DAYS = 2 * max(WINDOWS)  # the windows and the ones before them: read as check-ins
 CLOSE_AFTER_DAYS = LOOKBACK_DAYS + 3  # a new Past ends this many days before today
-REBASE_AFTER_DAYS = CLOSE_AFTER_DAYS + 30  # an older Past is moved forward (computed from what was read anyway)
+REBASE_AFTER_DAYS = CLOSE_AFTER_DAYS + 7  # then moved forward (from rows read anyway): one small write a week
 KEEP_UNRECORDED = 60  # the due list shows at most this many unrecorded days
 
 
