@@ -179,9 +179,8 @@ def due_for(led: Ledger, user_id: int, *, limit: int = window.KEEP_UNRECORDED) -
 
 def _all_due(led: Ledger, user_id: int) -> tuple[list[Due], int]:
     days, total = window.unrecorded(led.mine(user_id), led.index, led.past, today=led.today)
-    out = [Due(led.by_id[cid], day, day < led.today) for day, cid in days]
-    out.sort(key=lambda x: (x.on, x.commitment.pk), reverse=True)
-    return out[: window.KEEP_UNRECORDED], total
+    newest = sorted(((day, int(cid)) for day, cid in days), reverse=True)[: window.KEEP_UNRECORDED]
+    return [Due(led.by_id[str(pk)], day, day < led.today) for day, pk in newest], total
 
 
 def event_commitments(led: Ledger, user_id: int) -> list[Commitment]:
