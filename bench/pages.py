@@ -11,7 +11,8 @@ dropped). Both repairs are loaded with ``amends.web.trust.seed.load_history`` (b
 Requests alternate between the two repairs, so both see the same machine at the same moment,
 and each page is timed as the member who made the commitments (alice) and as the partner (bob).
 Targets: the 2-year p95 at most ``RATIO_TARGET`` times the 1-week p95 of the same page, and every
-p95 at most ``PAGE_BUDGET_MS``. Exits 1 when a target is missed.
+p95 at most ``PAGE_BUDGET_MS``. Exits 1 when a target is missed. The p50 ratio is printed beside
+it: on a busy machine the p95 of 40 requests is mostly other processes' noise.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def _run(vendor: str) -> int:
         couples.append((label, repair, alice, bob))
     refresh_statistics()  # what seeding does after a bulk load: planner statistics for the loaded tables
     ok = True
-    print(f"  {'page':16} {'as':7} {'2 years p50/p95':>18} {'1 week p50/p95':>18} {'ratio p95':>10}")
+    print(f"  {'page':16} {'as':7} {'2 years p50/p95':>18} {'1 week p50/p95':>18} {'ratio p95':>10} {'(p50)':>7}")
     for who in ("alice", "bob"):
         for name in PAGES:
             targets = []
@@ -104,7 +105,10 @@ def _run(vendor: str) -> int:
             (big50, big95), (small50, small95) = (_p(s) for s in samples)
             ratio = big95 / small95
             ok &= ratio <= RATIO_TARGET and big95 <= PAGE_BUDGET_MS and small95 <= PAGE_BUDGET_MS
-            print(f"  {name:16} {who:7} {big50:7.1f} /{big95:7.1f} ms {small50:7.1f} /{small95:7.1f} ms {ratio:9.2f}x")
+            print(
+                f"  {name:16} {who:7} {big50:7.1f} /{big95:7.1f} ms {small50:7.1f} /{small95:7.1f} ms {ratio:9.2f}x"
+                f" {big50 / small50:6.2f}x"
+            )
     print(f"  targets: ratio <= {RATIO_TARGET}x, p95 <= {PAGE_BUDGET_MS:.0f} ms: {'met' if ok else 'MISSED'}")
     return 0 if ok else 1
 
