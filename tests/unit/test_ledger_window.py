@@ -131,7 +131,7 @@ def test_windowed_figures_match_around_daylight_saving_changes(instant: datetime
 
 def test_a_past_that_reaches_into_the_shown_days_is_not_used() -> None:
     h = generate_history(days=400, commitments=4, seed=3, today=END)
-    past = window.advance(None, h.commitments, index_check_ins(h.check_ins), END - timedelta(days=100))
+    past = window.advance(None, h.commitments, index_check_ins(h.check_ins), END - timedelta(days=60))
     assert not past.usable(END, h.commitments)
     with pytest.raises(ValueError):
         window.summarize_recent(h.commitments, {}, past, today=END)

@@ -3,12 +3,15 @@
 What the pages show reaches back a bounded time: the 7-, 30- and 90-day windows with the
 windows before them (180 days), the heatmap's year, and the due list's newest entries. Only
 the streaks (current and best) and the count of unrecorded days depend on the whole history.
-So the history is cut at a date ``through``, more than ``LOOKBACK_DAYS`` before today:
+So the history is cut at a date ``through``, at least ``LOOKBACK_DAYS`` (the longest window)
+before today:
 
 * ``Past`` holds, for everything on or before ``through``, exactly what the figures need: each
   commitment's streak state (the run it ends on and the best run), the day streak's state, the
-  unrecorded due days (how many, and the newest ``KEEP_UNRECORDED``), and the heatmap's cells for
-  the ``HEATMAP_DAYS`` days up to ``through``. Every occurrence on or before ``through`` is closed
+  unrecorded due days (how many, and the newest ``KEEP_UNRECORDED``), the heatmap's cells for
+  the ``HEATMAP_DAYS`` days up to ``through``, and one letter a day per commitment for the
+  ``CODE_DAYS`` days up to it (for the windows before the current ones, which the trends compare
+  with). Every occurrence on or before ``through`` is closed
   (recorded or overdue) because ``through`` is before today, so nothing in it changes as time
   passes; only a write dated on or before ``through`` does.
 * ``summarize_recent``, ``calendar_cells`` and ``unrecorded`` carry on from a ``Past`` with the
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from amends.ledger.checkins import CheckIn
+from amends.ledger.checkins import CheckIn, Confirmation, Status
 from amends.ledger.consistency import (
     _BY_SEVERITY,
     WINDOWS,
@@ -46,7 +49,8 @@ from amends.ledger.schedule import Commitment, Kind, due_dates
 Index = Mapping[str, Mapping[date, CheckIn]]
 
 HEATMAP_DAYS = 7 * 53 + 6  # 53 weeks back from today, started on a Monday: kept in the Past as cells
-LOOKBACK_DAYS = 2 * max(WINDOWS)  # the windows and the ones before them: read as check-ins
+LOOKBACK_DAYS = max(WINDOWS) + 1  # the current windows: read as check-ins
+CODE_DAYS = 2 * max(WINDOWS)  # per-day codes kept in the Past, for the windows before the current ones
 CLOSE_AFTER_DAYS = LOOKBACK_DAYS + 3  # a new Past ends this many days before today
 REBASE_AFTER_DAYS = CLOSE_AFTER_DAYS + 7  # then moved forward (from rows read anyway): one small write a week
 KEEP_UNRECORDED = 60  # the due list shows at most this many unrecorded days
@@ -61,6 +65,7 @@ class Past:
     day_streak: tuple[int, int] = (0, 0)
     unrecorded: Mapping[str, tuple[int, tuple[date, ...]]] = field(default_factory=dict)  # id -> (count, newest)
     cells: str = ""  # heatmap severity per day up to ``through``, one digit a day, at most HEATMAP_DAYS
+    codes: Mapping[str, str] = field(default_factory=dict)  # id -> one letter a day up to ``through`` (_CODE)
 
     def cell(self, day: date) -> int:
         i = len(self.cells) - 1 - (self.through - day).days
@@ -81,6 +86,7 @@ class Past:
             "day_streak": list(self.day_streak),
             "unrecorded": {k: [n, [d.isoformat() for d in days]] for k, (n, days) in self.unrecorded.items()},
             "cells": self.cells,
+            "codes": dict(self.codes),
         }
 
     @classmethod
@@ -92,6 +98,7 @@ class Past:
             (int(run), int(best)),
             {k: (int(n), tuple(date.fromisoformat(d) for d in days)) for k, (n, days) in data["unrecorded"].items()},
             str(data["cells"]),
+            {k: str(v) for k, v in data["codes"].items()},
         )
 
 
@@ -122,6 +129,7 @@ def advance(past: Past | None, commitments: Sequence[Commitment], index: Index, 
     after = through + timedelta(days=1)  # the "today" for which every occurrence up to through is closed
     streaks: dict[str, tuple[int, int]] = {}
     unrecorded: dict[str, tuple[int, tuple[date, ...]]] = {}
+    codes: dict[str, str] = {}
     closed: set[date] = set()
     broken: set[date] = set()
     worst: dict[date, int] = {}
@@ -137,6 +145,12 @@ def advance(past: Past | None, commitments: Sequence[Commitment], index: Index, 
         count, newest = past.unrecorded.get(c.id, (0, ())) if past is not None else (0, ())
         missing = [d for d in occ if d not in recs]
         unrecorded[c.id] = (count + len(missing), (*newest, *missing)[-KEEP_UNRECORDED:])
+        first = max(lo, through - timedelta(days=CODE_DAYS - 1))
+        due = set(occ)
+        fresh = "".join(_code(recs.get(d), d in due) for d in _days(first, through)) if first <= through else ""
+        old = past.codes.get(c.id, "") if past is not None else ""
+        gap = "n" * max(0, (first - lo).days) if past is not None else ""
+        codes[c.id] = (old + gap + fresh)[-CODE_DAYS:] if past is not None else fresh
     day_streak = _day_streaks(closed, broken, *(past.day_streak if past is not None else (0, 0)))
     if past is not None and through <= past.through:
         return past
@@ -144,7 +158,58 @@ def advance(past: Past | None, commitments: Sequence[Commitment], index: Index, 
     new_cells = "".join(str(worst.get(d, 0)) for d in _days(first, through))
     gap = "0" * max(0, (first - lo).days) if past is not None else ""  # days older than a year: never shown
     cells = ((past.cells if past is not None else "") + gap + new_cells)[-HEATMAP_DAYS:]
-    return Past(through, streaks, day_streak, unrecorded, cells)
+    return Past(through, streaks, day_streak, unrecorded, cells, codes)
+
+
+# One letter per day of a commitment in the Past: not due, due and unrecorded (overdue, since the Past
+# is before today), or recorded with its status and the partner's verdict.
+_CODE = {(s, v): chr(ord("a") + 3 * i + j) for i, s in enumerate(Status) for j, v in enumerate(Confirmation)}
+_NOT_DUE, _OVERDUE = "n", "o"
+_DECODE = {code: key for key, code in _CODE.items()}
+
+
+def _code(c: CheckIn | None, due: bool) -> str:
+    if not due:
+        return _NOT_DUE
+    return _OVERDUE if c is None else _CODE[(c.status, c.confirmation)]
+
+
+def _tally_codes(t: _Tally, codes: str) -> None:
+    """``_Tally.add`` for days kept as codes: each one before today, so an unrecorded one is overdue."""
+    for ch in codes:
+        if ch == _NOT_DUE:
+            continue
+        t.due += 1
+        if ch == _OVERDUE:
+            t.overdue += 1
+            continue
+        status, verdict = _DECODE[ch]
+        t.recorded += 1
+        if status is Status.KEPT:
+            t.kept += 1
+            if verdict is Confirmation.CONFIRMED:
+                t.ck += 1
+        elif status is Status.PARTLY:
+            t.partly += 1
+        else:
+            t.missed += 1
+        if verdict is Confirmation.DISPUTED:
+            t.disputed += 1
+
+
+def _tallies(
+    c: Commitment, occ: list[date], recs: Mapping[date, CheckIn], past: Past, today: date, days: int
+) -> tuple[_Tally, _Tally]:
+    """``consistency._window_tallies``, with the days up to ``past.through`` taken from its codes."""
+    recent, previous = _window_tallies(occ, recs, today, days)  # occ starts after past.through
+    prev_start = today - timedelta(days=2 * days - 1)
+    if prev_start <= past.through:
+        codes = past.codes.get(c.id, "")
+        first = len(codes) - 1 - (past.through - prev_start).days
+        if first < 0 and c.start <= prev_start:
+            raise ValueError(f"the stored codes of {c.id} do not reach {prev_start}")
+        _tally_codes(previous, codes[max(0, first) :])
+    return recent, previous
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -163,8 +228,8 @@ def summarize_recent(
     commitments: Sequence[Commitment], index: Index, past: Past, *, today: date, windows: Sequence[int] = WINDOWS
 ) -> LedgerSummary:
     """``consistency.summarize`` for ``today``, reading only the check-ins after ``past.through``."""
-    if past.through >= today - timedelta(days=2 * max(windows) - 1):
-        raise ValueError("the past must end before the oldest window starts")
+    if past.through >= today - timedelta(days=max(windows) - 1):
+        raise ValueError("the past must end before the longest window starts")
     lo = past.through + timedelta(days=1)
     totals = {n: (_Tally(), _Tally()) for n in windows}
     closed: set[date] = set()
@@ -178,7 +243,7 @@ def summarize_recent(
         broken.update(breaks)
         stats = []
         for n in windows:
-            recent, previous = _window_tallies(occ, recs, today, n)
+            recent, previous = _tallies(c, occ, recs, past, today, n)
             totals[n][0].merge(recent)
             totals[n][1].merge(previous)
             stats.append(_stats(recent, previous, today, n))
