@@ -49,8 +49,9 @@ class Ledger:
     """A repair's commitments as rows and as pure-core values, with the check-ins the pages show.
 
     ``index`` holds only the check-ins after ``past.through`` (``amends.ledger.window``): the
-    windows and the due list read nothing older, and the streaks, unrecorded days and the
-    heatmap's cells before that date come from ``past``. Made once per request, kept nowhere.
+    current windows and the due list read nothing older; the streaks, unrecorded days, heatmap
+    cells and the earlier windows' days before that date come from ``past``. Made once per
+    request, kept nowhere.
     """
 
     rows: list[Commitment]
@@ -89,7 +90,7 @@ def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
 
     The same five queries however long the repair has lasted: the commitments, their schedules, the
     revision and the stored Past (``amends.services.ledger_past``), and the check-ins after it
-    (one indexed range on (commitment, day), about 180 days). Without a current
+    (one indexed range on (commitment, day), 91 to 102 days). Without a current
     Past (a first view, or a write that reached back into the closed history) the whole history
     is read once and the Past is stored for the next request.
     """
