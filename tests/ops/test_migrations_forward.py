@@ -135,9 +135,9 @@ def _trust_reads_after_migrating(check_ins: int) -> None:
     from datetime import date
 
     from amends.services.access import repair_access
+    from amends.services.trust_queries import load_ledger
     from amends.web.repairs.models import Membership
     from amends.web.trust.models import CheckIn, LedgerPast
-    from amends.web.trust.queries import load_ledger
 
     assert CheckIn.objects.count() == check_ins > 0
     for m in Membership.objects.filter(role="hurt"):

@@ -18,9 +18,10 @@ from amends import ledger
 from amends.ledger import window
 from amends.ledger.consistency import occurrences
 from amends.services import trust as service
+from amends.services import trust_dashboard as dashboard
+from amends.services import trust_queries as queries
 from amends.services.access import RepairAccess, pause, repair_access, resume, visible
 from amends.services.trust import to_domain
-from amends.web.trust import dashboard, queries
 from amends.web.trust.models import CheckIn, Commitment, LedgerPast, ScheduleVersion
 from amends.web.trust.seed import load_history
 

@@ -16,9 +16,9 @@ from amends.services.errors import Paused
 from amends.services.partners import leave_repair, set_answer_shared
 from amends.services.privacy import export_data
 from amends.services.repairs import save_answer
+from amends.services.report import render_report
 from amends.services.safety import save_help_signs, triage_for
 from amends.web.repairs.models import Repair
-from amends.web.trust.report import render_report
 
 from .conftest import client_for
 

@@ -24,7 +24,7 @@ def test_no_user_text_stays_cached_after_a_coach_request(as_alice: Client, alice
 def test_no_ledger_stays_in_the_worker_after_a_dashboard_request(as_alice: Client, alice_repair: Any) -> None:
     import gc
 
-    from amends.web.trust import queries
+    from amends.services import trust_queries as queries
 
     assert as_alice.get(reverse("trust_dashboard", args=[alice_repair.pk])).status_code == 200
     gc.collect()

@@ -103,7 +103,7 @@ def commitments() -> None:
 def list_commitments(user: str | None, repair: int | None, as_json: bool) -> None:
     """Each commitment with its 30-day kept ratio and streak."""
     setup_django()  # before the imports below: they load models at their top
-    from amends.web.trust.queries import load_ledger
+    from amends.services.trust_queries import load_ledger
 
     led = load_ledger(_context(user, repair))
     rows = [
@@ -221,7 +221,7 @@ def report(fmt: str, output: str | None, user: str | None, repair: int | None) -
       amends report --repair 1 --format html -o progress.html
     """
     setup_django()  # before the imports below: they load models at their top
-    from amends.web.trust.report import render_report
+    from amends.services.report import render_report
 
     text = _run(render_report, _context(user, repair), fmt)
     if output:

@@ -29,6 +29,7 @@ from amends.services.access import (
 )
 from amends.services.errors import InvalidInput, NotFound
 from amends.services.repairs import save_answer
+from amends.services.trust_queries import recent_check_ins
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm
 from amends.web.partners.middleware import client_key
@@ -37,7 +38,6 @@ from amends.web.partners.tokens import check_rate_limit
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
 from amends.web.safety_web.models import SafetySignal
 from amends.web.trust.models import Commitment, Question
-from amends.web.trust.queries import recent_check_ins
 
 
 def _partner_context(access: RepairAccess, **extra: Any) -> dict[str, Any]:

@@ -18,12 +18,12 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from amends.services import trust as service
+from amends.services import trust_queries as queries
 from amends.services.errors import InvalidInput, NotFound, Paused
 from amends.web.access import couple_space, repair_or_404
 from amends.web.api.auth import api_caller
 from amends.web.middleware import paused_response
 from amends.web.safety_notice import safety_json
-from amends.web.trust import queries
 from amends.web.trust.models import CheckIn, Question
 
 View = Callable[..., HttpResponse]

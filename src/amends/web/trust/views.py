@@ -17,7 +17,10 @@ from django.views.decorators.http import require_POST
 
 from amends.coach.reply import analyze_reply
 from amends.coach.text import TextRejected
+from amends.services import charts
 from amends.services import trust as service
+from amends.services import trust_dashboard as dashboard
+from amends.services import trust_queries as queries
 from amends.services.access import get_own, get_visible, own, visible
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import couple_space, own_space, repair_or_404
@@ -26,7 +29,6 @@ from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import ApologyDraft
 from amends.web.safety_notice import flash_safety
-from amends.web.trust import charts, dashboard, queries
 from amends.web.trust.forms import (
     AnswerForm,
     CheckInForm,

@@ -8,10 +8,10 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from amends import ledger, measures
+from amends.services import charts
 from amends.services.access import RepairAccess
 from amends.services.trust import partner_of
-from amends.web.trust import charts
-from amends.web.trust.queries import Ledger, direction, load_ledger, month_rows, reminders, series
+from amends.services.trust_queries import Ledger, direction, load_ledger, month_rows, reminders, series
 
 HEATMAP_WEEKS = 53
 _TREND_WORDS = {

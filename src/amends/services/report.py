@@ -7,10 +7,10 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from amends import measures
+from amends.services import trust_dashboard as dashboard
 from amends.services.access import RepairAccess, require_open, visible
-from amends.web.trust import dashboard
+from amends.services.trust_queries import load_ledger
 from amends.web.trust.models import Question
-from amends.web.trust.queries import load_ledger
 
 
 def report_context(access: RepairAccess) -> dict[str, Any]:
