@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -144,3 +145,31 @@ def _trust_reads_after_migrating(check_ins: int) -> None:
         led = load_ledger(repair_access(m.user, m.repair_id), date(2025, 6, 30))
         assert led.summary.overall.window(90).recorded > 0
     assert LedgerPast.objects.count() == 3
+
+
+def test_tokens_locks_and_counters_keep_their_rows_when_they_move_to_the_security_app() -> None:
+    executor = MigrationExecutor(connection)
+    before_move = [("partners", "0003_apitoken_expiry_required"), ("security", None)]
+    try:
+        executor.migrate(before_move)
+        executor.loader.build_graph()
+        old = executor.loader.project_state(("partners", "0003_apitoken_expiry_required")).apps
+        user = old.get_model("auth", "User").objects.create(username="dana", password="!")
+        when = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+        old.get_model("partners", "ApiToken").objects.create(
+            user=user, name="laptop", token_hash="h" * 64, prefix="amd_abc", scope="write", expires_at=when
+        )
+        old.get_model("partners", "AppLock").objects.create(user=user, pin_hash="pbkdf2$x", idle_minutes=7)
+        old.get_model("partners", "RateCounter").objects.create(
+            key="k" * 64, bucket="coach", window_start=when, count=4
+        )
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+        from amends.web.security.models import ApiToken, AppLock, RateCounter
+
+        assert list(ApiToken.objects.values_list("name", "scope", "user__username")) == [("laptop", "write", "dana")]
+        assert AppLock.objects.get().idle_minutes == 7
+        assert RateCounter.objects.get().count == 4
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from amends.services import tokens
 from amends.services.repairs import start_repair
-from amends.web.partners import tokens
 
 PASSWORD = "a calm harbour 42"
 

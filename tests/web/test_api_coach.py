@@ -83,7 +83,7 @@ def test_openapi_schema_lists_the_coach_endpoints(db: Any) -> None:
 
 
 def test_a_personal_token_authenticates_without_csrf(alice: Any) -> None:
-    from amends.services.privacy import create_api_token
+    from amends.services.tokens import create_api_token
 
     _, token = create_api_token(alice, "laptop")
     client = Client(enforce_csrf_checks=True)

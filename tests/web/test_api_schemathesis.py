@@ -27,8 +27,8 @@ schema = schemathesis.openapi.from_dict(openapi_schema())
 def api_world(transactional_db: Any, settings: Any) -> dict[str, Any]:
     from django.contrib.auth.models import User
 
-    from amends.services.privacy import create_api_token
     from amends.services.repairs import start_repair
+    from amends.services.tokens import create_api_token
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.AMENDS_RATE_LIMITS = {"coach": (100_000, 60)}

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from amends.web.coach_limit import PAUSED
 from amends.web.repairs.models import JourneyAnswer
+from amends.web.security.coach_limit import PAUSED
 
 APOLOGY = "I am sorry I missed your birthday dinner. It was my fault and I will call next time."
 

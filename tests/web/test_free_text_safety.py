@@ -22,7 +22,7 @@ from django.urls import resolve, reverse
 from amends.journey import load_track
 from amends.services import trust as trust_service
 from amends.services.access import repair_access
-from amends.services.privacy import create_api_token
+from amends.services.tokens import create_api_token
 from amends.web.accounts.models import Profile
 from amends.web.trust.models import CheckIn, Commitment, Question
 

@@ -152,7 +152,7 @@ def test_a_long_check_in_note_is_refused_not_cut(world: dict[str, Any]) -> None:
 
 
 def test_a_250_character_event_through_the_api_is_a_400_naming_the_field(alice: Any, alice_repair: Any) -> None:
-    from amends.services.privacy import create_api_token
+    from amends.services.tokens import create_api_token
 
     _, token = create_api_token(alice, "phone", scope="write")
     response = Client().post(
@@ -162,7 +162,7 @@ def test_a_250_character_event_through_the_api_is_a_400_naming_the_field(alice: 
         HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     assert response.status_code == 400 and response.json()["field"] == "event"
-    assert "the limit is 200" in response.json()["error"]
+    assert "the limit is 200" in response.json()["message"]
     assert not models.Commitment.objects.exists()
 
 
@@ -200,7 +200,7 @@ def test_a_commitment_starts_at_most_a_year_back_or_ahead(world: dict[str, Any])
 
 
 def test_the_year_one_start_date_is_refused_through_the_api(alice: Any, alice_repair: Any) -> None:
-    from amends.services.privacy import create_api_token
+    from amends.services.tokens import create_api_token
 
     _, token = create_api_token(alice, "phone", scope="write")
     response = Client().post(
@@ -210,7 +210,7 @@ def test_the_year_one_start_date_is_refused_through_the_api(alice: Any, alice_re
         HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     assert response.status_code == 400 and response.json()["field"] == "start"
-    assert "at most a year back" in response.json()["error"]
+    assert "at most a year back" in response.json()["message"]
 
 
 def test_the_limits_module_is_pure_python() -> None:

@@ -18,8 +18,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from amends.safety.messages import PAUSED_NOTICE
 from amends.services.access import pause, repair_access
 from amends.services.partners import set_answer_shared
-from amends.services.privacy import create_api_token
 from amends.services.repairs import save_answer
+from amends.services.tokens import create_api_token
 from amends.web.access import COUPLE, OWN, space_of
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair
 from amends.web.trust.models import (

@@ -17,8 +17,9 @@ from django.urls import reverse
 from amends.services.access import repair_access
 from amends.services.errors import InvalidInput
 from amends.services.partners import create_invitation, set_answer_shared, set_draft_shared
-from amends.services.privacy import create_api_token, delete_account, export_data, set_app_lock
+from amends.services.privacy import delete_account, export_data, set_app_lock
 from amends.services.repairs import save_answer, save_apology_draft, set_step_done
+from amends.services.tokens import create_api_token
 from amends.web.repairs.models import JourneyAnswer, Membership, Repair
 
 ALICE_SECRET = "zebra-quartz-7731 what I never told anyone"

@@ -17,9 +17,10 @@ from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from amends.services.privacy import create_api_token, revoke_api_token, set_app_lock
-from amends.web.partners.models import ApiToken, RateCounter
-from amends.web.partners.tokens import authenticate_api_request, check_rate_limit
+from amends.services.privacy import set_app_lock
+from amends.services.tokens import check_rate_limit, create_api_token, revoke_api_token
+from amends.web.security.models import ApiToken, RateCounter
+from amends.web.security.tokens import authenticate_api_request
 from tests.web.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -249,7 +250,7 @@ def test_too_many_wrong_pins_sign_the_user_out(alice: User, as_alice: Client, se
 
 
 def test_the_pin_is_stored_hashed_and_can_be_turned_off(alice: User, as_alice: Client) -> None:
-    from amends.web.partners.models import AppLock
+    from amends.web.security.models import AppLock
 
     assert as_alice.post(reverse("lock_settings"), {"pin": "12ab", "idle_minutes": 5}).status_code == 400
     as_alice.post(reverse("lock_settings"), {"pin": "4821", "idle_minutes": 5})
@@ -301,8 +302,8 @@ def test_a_read_only_token_reads_and_coaches_but_gets_403_on_writes(alice: User,
     )
     assert coach.status_code == 200
     refused = _commitment_post(client, alice_repair, token)
-    assert refused.status_code == 403 and "may only read" in refused.json()["error"]
-    assert "read-and-write token on the Privacy page" in refused.json()["error"]
+    assert refused.status_code == 403 and refused.json()["error"] == "read_only"
+    assert "read-and-write token on the Privacy page" in refused.json()["message"]
 
 
 def test_a_read_and_write_token_may_write(alice: User, alice_repair: Any) -> None:

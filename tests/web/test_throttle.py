@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from amends.web.partners.middleware import login_name_key
-from amends.web.proxies import client_ip, parse_networks
+from amends.web.security.middleware import login_name_key
+from amends.web.security.proxies import client_ip, parse_networks
 from tests.web.conftest import PASSWORD
 
 PROXY = "10.0.0.1"

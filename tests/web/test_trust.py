@@ -420,7 +420,7 @@ def test_api_records_a_check_in_and_partner_confirms(
     future = as_alice.post(
         url, {**body, "on": (today() + timedelta(days=1)).isoformat()}, content_type="application/json"
     )
-    assert future.status_code == 400 and "hasn't happened yet" in future.json()["error"]
+    assert future.status_code == 400 and "hasn't happened yet" in future.json()["message"]
     ci = first.json()["check_in"]["id"]
     conf = as_bob.post(
         reverse("api_trust_confirmation", args=[couple.pk, ci]),
@@ -456,11 +456,11 @@ def test_marking_an_answer_from_another_repair_is_404_even_with_a_bad_value(
 
 
 def test_trust_api_accepts_a_personal_token_and_refuses_a_bad_one(alice: User, alice_repair: Any) -> None:
-    from amends.services.privacy import create_api_token
+    from amends.services.tokens import create_api_token
 
     _, token = create_api_token(alice, "phone")
     client = Client(enforce_csrf_checks=True)
     url = f"/api/repairs/{alice_repair.pk}/questions/"
     assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
     bad = client.get(url, HTTP_AUTHORIZATION="Bearer amd_nope")
-    assert bad.status_code == 401 and bad.json()["error"] == "invalid or expired token"
+    assert bad.status_code == 401 and bad.json()["error"] == "bad_token"

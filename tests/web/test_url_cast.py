@@ -21,8 +21,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from amends.services.access import repair_access
-from amends.services.privacy import create_api_token
 from amends.services.repairs import save_answer, save_apology_draft
+from amends.services.tokens import create_api_token
 from amends.web.partners.models import Invitation
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair
 
@@ -181,7 +181,7 @@ def _fill(route: str, params: list[str], world: dict[str, Any], repair: Repair, 
 
 
 def _fingerprint(repair: Repair) -> tuple[Any, ...]:
-    from amends.web.partners.models import ApiToken
+    from amends.web.security.models import ApiToken
 
     return (
         list(JourneyAnswer.objects.filter(repair=repair).values_list("pk", "text", "shared").order_by("pk")),

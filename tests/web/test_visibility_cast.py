@@ -32,8 +32,9 @@ from amends.services.access import (
 )
 from amends.services.partners import accept_invitation, create_invitation, leave_repair, set_answer_shared
 from amends.services.partners import set_draft_shared as share_draft
-from amends.services.privacy import create_api_token, export_data
+from amends.services.privacy import export_data
 from amends.services.repairs import save_answer, save_apology_draft
+from amends.services.tokens import create_api_token
 from amends.web.repairs.models import ApologyDraft, PracticeEntry, Repair
 from amends.web.trust.models import QuestionnaireResponse, TransparencyNote
 

@@ -132,7 +132,7 @@ def serve(host: str, port: int, threads: int, workers: int, no_migrate: bool) ->
     click.echo(f"amends is running at http://{shown}:{port}/  (Ctrl+C to stop)")
     sys.stdout.flush()
     # Forwarded headers reach the app, which believes them only from AMENDS_TRUSTED_PROXIES
-    # (amends.web.proxies); waitress would otherwise drop X-Forwarded-Proto, and the HTTPS
+    # (amends.web.security.proxies); waitress would otherwise drop X-Forwarded-Proto, and the HTTPS
     # redirect would loop behind a TLS proxy.
     waitress_serve(
         application,

@@ -1,12 +1,10 @@
-"""Use cases for a user's own data and account security: export, delete, API tokens, app lock."""
+"""Use cases for a user's own data and account security: export, delete, the app lock (API tokens: tokens.py)."""
 
 from __future__ import annotations
 
 import io
 import json
-import secrets
 import zipfile
-from datetime import datetime, timedelta
 from typing import Any
 
 from django.apps import apps
@@ -27,10 +25,11 @@ from amends.services.access import (
     partner_shared_drafts,
     shared_with_me,
 )
-from amends.services.errors import InvalidInput, NotFound
-from amends.web.partners.models import ApiToken, AppLock, Invitation
-from amends.web.partners.tokens import TOKEN_PREFIX, forget_rate_limits, hash_token
+from amends.services.errors import InvalidInput
+from amends.services.tokens import forget_rate_limits
+from amends.web.partners.models import Invitation
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair, StepCompletion
+from amends.web.security.models import AppLock
 
 DELETE_WORD = "DELETE"
 # Exported explicitly below, or holding secrets and bookkeeping that are no one's writing.
@@ -44,9 +43,9 @@ _HANDLED = {
     "repairs.apologydraft",
     "repairs.stepcompletion",
     "partners.invitation",
-    "partners.apitoken",
-    "partners.applock",
-    "partners.ratecounter",
+    "security.apitoken",
+    "security.applock",
+    "security.ratecounter",
     "sessions.session",
 }
 _SECRET_FIELD_WORDS = ("hash", "password", "token", "secret", "pin")
@@ -210,38 +209,7 @@ def _delete_sessions(user: Any) -> None:
             session.delete()
 
 
-# API tokens and the app lock -----------------------------------------------------------------
-
-
-TOKEN_LIFETIMES = (7, 30, 90, 365)  # days a person may choose between
-
-
-def create_api_token(
-    user: Any, name: str, scope: str = "read", days: int = 90, now: datetime | None = None
-) -> tuple[ApiToken, str]:
-    """A new personal API token. The token is returned once; only its hash is stored."""
-    name = name.strip()
-    if not name or len(name) > 60:
-        raise InvalidInput("Give the token a name of up to 60 characters, such as 'my laptop'.", "name")
-    if scope not in {"read", "write"}:
-        raise InvalidInput("Choose what the token may do: read only, or read and write.", "scope")
-    if days not in TOKEN_LIFETIMES:
-        raise InvalidInput("Choose how long the token lasts: 7, 30, 90 or 365 days.", "days")
-    if ApiToken.objects.filter(user=user).count() >= 20:
-        raise InvalidInput("You have 20 tokens already. Revoke one you no longer use first.", "name")
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    expires = (now or timezone.now()) + timedelta(days=days)
-    row = ApiToken.objects.create(
-        user=user, name=name, token_hash=hash_token(token), prefix=token[:10], scope=scope, expires_at=expires
-    )
-    return row, token
-
-
-def revoke_api_token(user: Any, token_id: object) -> None:
-    try:
-        ApiToken.objects.get(pk=int(str(token_id)), user=user).delete()
-    except (ApiToken.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound("no such token") from exc
+# The app lock -----------------------------------------------------------------------------
 
 
 def set_app_lock(user: Any, pin: str, idle_minutes: int) -> AppLock:

@@ -14,8 +14,8 @@ from amends.coach.text import TextRejected
 from amends.services.access import own
 from amends.services.text_safety import SafetyCheck, check
 from amends.web.access import own_space, repair_or_404
-from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.highlight import highlight_html
+from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
 
 def apology_result(text: str, mistake: str | None, user_id: int | None = None) -> dict[str, Any] | None:

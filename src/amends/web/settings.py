@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from amends.paths import data_dir, make_private, secret_key
-from amends.web.proxies import parse_networks
+from amends.web.security.proxies import parse_networks
 
 ENVIRONMENT = {
     "AMENDS_HOME": (
@@ -72,12 +72,13 @@ INSTALLED_APPS = [
     "amends.web.accounts",
     "amends.web.repairs",
     "amends.web.partners",
+    "amends.web.security",
     "amends.web.trust",
     "amends.web.safety_web",
 ]
 
 MIDDLEWARE = [
-    "amends.web.proxies.TrustedProxyMiddleware",
+    "amends.web.security.proxies.TrustedProxyMiddleware",
     "amends.web.middleware.ForgetAfterRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -88,8 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "amends.web.middleware.SessionRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "amends.web.partners.middleware.LoginThrottleMiddleware",
-    "amends.web.partners.middleware.AppLockMiddleware",
+    "amends.web.security.middleware.LoginThrottleMiddleware",
+    "amends.web.security.middleware.AppLockMiddleware",
     "amends.web.middleware.CouplePauseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -153,7 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     # Not a rule for passwords: Django calls each validator's password_changed hook on a change.
-    {"NAME": "amends.web.partners.tokens.RevokeTokensOnPasswordChange"},
+    {"NAME": "amends.web.security.tokens.RevokeTokensOnPasswordChange"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -174,7 +175,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
-# X-Forwarded-Proto is believed only from AMENDS_TRUSTED_PROXIES, by amends.web.proxies, which sets the
+# X-Forwarded-Proto is believed only from AMENDS_TRUSTED_PROXIES, by amends.web.security.proxies, which sets the
 # request's scheme itself; Django's own setting would believe it from anyone.
 SECURE_PROXY_SSL_HEADER = None
 TRUSTED_PROXIES = parse_networks(os.environ.get("AMENDS_TRUSTED_PROXIES", ""))

@@ -7,11 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from amends.services.safety import neutral_titles, set_neutral_titles
+from amends.services.tokens import check_rate_limit
 from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
-from amends.web.partners.middleware import client_key
-from amends.web.partners.tokens import check_rate_limit
+from amends.web.security.middleware import client_key
 
 
 @own_space

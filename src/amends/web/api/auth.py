@@ -1,7 +1,7 @@
 """Who is calling the JSON API: a personal token, or a signed-in session that passed CSRF.
 
-Both API modules (the coach and the trust ledger) answer with their own error bodies, but decide
-who the caller is here, once.
+``amends.web.api.decorators.api_view`` calls this for every JSON endpoint and turns a problem into
+the one error body.
 """
 
 from __future__ import annotations
@@ -11,21 +11,20 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 
-from amends.web.partners.tokens import api_token_for
+from amends.web.security.tokens import api_token_for
 
 
-def api_caller(
-    request: HttpRequest, *, check_csrf: bool = True, bearer_only: bool = False, writes: bool = False
-) -> tuple[Any, str | None]:
+def api_caller(request: HttpRequest, *, check_csrf: bool = True, writes: bool = False) -> tuple[Any, str | None]:
     """Return ``(user, None)`` or ``(None, problem)`` with problem one of
     ``"bad_token"``, ``"unauthenticated"``, ``"csrf"`` or ``"read_only"``.
 
     A bearer token needs no CSRF token (browsers never send it on their own); a session does.
-    With ``bearer_only``, an Authorization header of another scheme is ignored and the session decides.
+    An Authorization header of another scheme (say, Basic auth from a proxy in front) is ignored and the
+    session decides.
     ``writes`` marks a request that changes data, which a read-only token may not make.
     """
     header = request.headers.get("Authorization", "")
-    if header and (not bearer_only or header.startswith("Bearer ")):
+    if header.lower().startswith("bearer "):
         row = api_token_for(request)
         if row is None:
             return None, "bad_token"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django.urls import URLResolver, get_resolver
+
 from amends.limits import chars
+from amends.web.api.decorators import Endpoint
 
 SPAN = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 TEXT = {"type": "string", "minLength": 1, "maxLength": chars("text")}
@@ -15,10 +19,29 @@ def _text(limit: str) -> dict[str, Any]:
     return {"type": "string", "minLength": 1, "maxLength": chars(limit)}
 
 
+# The one error body of amends.web.api.decorators, referenced by every error response.
 ERROR = {
     "type": "object",
     "required": ["error", "message"],
-    "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+    "properties": {
+        "error": {"type": "string", "description": "A stable code, such as bad_token or rate_limited"},
+        "message": {"type": "string", "description": "What went wrong and what to do, in plain words"},
+        "field": {"type": "string", "description": "The request field at fault, when there is one"},
+    },
+}
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+STATUS_TEXT = {
+    400: "Invalid input; the message says what to change and field names the field",
+    401: "Not signed in, and no valid token",
+    403: "A session request without its CSRF token, or a read-only token asked to change data",
+    404: "No such repair or item for this user",
+    405: "Method not allowed; the Allow header lists the ones that are",
+    413: "Body too large",
+    415: "The body is not JSON",
+    422: "Text the coach cannot read (empty, too long, not English)",
+    423: "Shared features are paused for this repair, or the app is locked",
+    429: "Rate limited; wait for Retry-After seconds",
+    503: "Database busy; retry",
 }
 FINDING = {
     "type": "object",
@@ -146,72 +169,12 @@ for _report in (APOLOGY_REPORT, EMOTION_REPORT, REPLY_REPORT):
     _report["properties"]["safety"] = SAFETY_CHECK  # type: ignore[index]
 
 
-def _request(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    return {
-        "required": True,
-        "content": {"application/json": {"schema": {"type": "object", "required": required, "properties": properties}}},
-    }
-
-
-def _operation(summary: str, body: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
-    json_error = {"application/json": {"schema": ERROR}}
-    return {
-        "post": {
-            "summary": summary,
-            "requestBody": body,
-            "responses": {
-                "200": {"description": "The report", "content": {"application/json": {"schema": result}}},
-                "400": {"description": "Malformed request", "content": json_error},
-                "401": {"description": "Not signed in and no valid token", "content": json_error},
-                "403": {"description": "Missing CSRF token on a session request", "content": json_error},
-                "405": {"description": "Only POST is allowed", "content": json_error},
-                "413": {"description": "Body too large", "content": json_error},
-                "422": {
-                    "description": "Text the coach cannot read (empty, too long, not English)",
-                    "content": json_error,
-                },
-                "429": {"description": "Rate limited", "content": json_error},
-                "503": {"description": "Database busy; retry", "content": json_error},
-            },
-        }
-    }
+def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {"type": "object", "required": required, "properties": properties}
 
 
 OBJECT = {"type": "object"}
-ID = {"name": "repair_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 DATE = {"type": ["string", "null"], "format": "date"}
-
-
-def _trust(
-    methods: dict[str, tuple[str, dict[str, Any] | None]], extra: tuple[dict[str, Any], ...] = ()
-) -> dict[str, Any]:
-    """Operations on one repair's trust ledger: session or token auth, JSON in and out."""
-    json_error = {"application/json": {"schema": {"type": "object", "required": ["error"]}}}
-    ops: dict[str, Any] = {"parameters": [ID, *extra]}
-    for method, (summary, body) in methods.items():
-        op: dict[str, Any] = {
-            "summary": summary,
-            "responses": {
-                "200": {"description": "OK", "content": {"application/json": {"schema": OBJECT}}},
-                "201": {"description": "Created", "content": {"application/json": {"schema": OBJECT}}},
-                **{
-                    code: {"description": text, "content": json_error}
-                    for code, text in [
-                        ("400", "Invalid input, with the field at fault"),
-                        ("401", "Not signed in, no valid token"),
-                        ("403", "Missing CSRF token"),
-                        ("404", "No such repair or item for this user"),
-                        ("405", "Method not allowed"),
-                        ("423", "Shared features are paused for this repair"),
-                        ("503", "Database busy; retry"),
-                    ]
-                },
-            },
-        }
-        if body is not None:
-            op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
-        ops[method] = op
-    return ops
 
 
 COMMITMENT_IN = {
@@ -239,87 +202,132 @@ CHECK_IN_IN = {
 }
 
 
+Doc = tuple[str, dict[str, Any] | None, dict[str, Any]]  # summary, request body, what a success returns
+
+# What each operation takes and gives; the methods, rate limits and errors come from its api_view.
+DOCS: dict[str, dict[str, Doc]] = {
+    "/api/coach/apology": {
+        "post": (
+            "Check an apology draft",
+            _object({"text": TEXT, "mistake": {"type": ["string", "null"], "maxLength": chars("text")}}, ["text"]),
+            APOLOGY_REPORT,
+        )
+    },
+    "/api/coach/emotions": {
+        "post": ("Read the emotions in a partner's message", _object({"text": TEXT}, ["text"]), EMOTION_REPORT)
+    },
+    "/api/coach/reply": {
+        "post": (
+            "Check a reply to a hurt partner",
+            _object({"partner": {"type": ["string", "null"], "maxLength": chars("text")}, "text": TEXT}, ["text"]),
+            REPLY_REPORT,
+        )
+    },
+    "/api/safety/scan": {"post": ("Scan a text for crisis language", _object({"text": TEXT}, ["text"]), SAFETY_REPORT)},
+    "/api/repairs/{repair_id}/commitments/": {
+        "get": ("List commitments with consistency", None, OBJECT),
+        "post": ("Add a commitment", COMMITMENT_IN, OBJECT),
+    },
+    "/api/repairs/{repair_id}/check-ins/": {
+        "get": ("Recent and due check-ins", None, OBJECT),
+        "post": ("Record a check-in", CHECK_IN_IN, OBJECT),
+    },
+    "/api/repairs/{repair_id}/check-ins/{check_in_id}/confirmation/": {
+        "post": (
+            "Confirm or dispute a check-in",
+            _object(
+                {
+                    "verdict": {"enum": ["confirmed", "disputed"]},
+                    "note": {"type": "string", "maxLength": chars("confirmation.note")},
+                },
+                ["verdict"],
+            ),
+            OBJECT,
+        )
+    },
+    "/api/repairs/{repair_id}/questions/": {
+        "get": ("Questions and answers", None, OBJECT),
+        "post": ("Ask a question", _object({"text": _text("question.text")}, ["text"]), OBJECT),
+    },
+    "/api/repairs/{repair_id}/questions/{question_id}/answers/": {
+        "post": (
+            "Answer a question, or say when you will",
+            _object({"text": {"type": "string", "maxLength": chars("answer.text")}, "answer_by": DATE}, []),
+            OBJECT,
+        )
+    },
+    "/api/repairs/{repair_id}/dashboard/": {"get": ("Is it getting better? The ledger and measures", None, OBJECT)},
+}
+
+
+def api_routes() -> dict[str, Any]:
+    """Every routed view that carries an ``api_view`` record, by its OpenAPI path."""
+    found: dict[str, Any] = {}
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for entry in patterns:
+            route = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                walk(entry.url_patterns, route)
+            elif hasattr(entry.callback, "api_endpoint"):
+                found["/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)] = entry.callback.api_endpoint
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def _operation(path: str, method: str, endpoint: Endpoint) -> dict[str, Any]:
+    summary, body, result = DOCS[path][method]  # a KeyError here: document the new endpoint in DOCS
+    created = method == "post" and not path.startswith(("/api/coach/", "/api/safety/"))
+    op: dict[str, Any] = {
+        "summary": summary,
+        "responses": {
+            "200": {"description": "OK", "content": {"application/json": {"schema": result}}},
+            **(
+                {"201": {"description": "Created", "content": {"application/json": {"schema": result}}}}
+                if created
+                else {}
+            ),
+            **{
+                str(code): {"description": STATUS_TEXT[code], "content": {"application/json": {"schema": ERROR_REF}}}
+                for code in endpoint.statuses(method.upper())
+            },
+        },
+    }
+    if endpoint.bucket:
+        op["x-rate-limit-bucket"] = endpoint.bucket
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    return op
+
+
 def openapi_schema() -> dict[str, Any]:
+    paths: dict[str, Any] = {}
+    for path, endpoint in sorted(api_routes().items()):
+        params = [
+            {"name": name, "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+            for name in re.findall(r"{(\w+)}", path)
+        ]
+        ops: dict[str, Any] = {"parameters": params} if params else {}
+        for method in endpoint.methods:
+            ops[method.lower()] = _operation(path, method.lower(), endpoint)
+        paths[path] = ops
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "amends API",
             "version": "1.0.0",
             "description": "Local, explainable coaching for relationship repair. Spans are [start, end) code-point "
-            "indices into the text. Authenticate with a session (plus X-CSRFToken) or a personal token.",
+            "indices into the text. Authenticate with a session (plus X-CSRFToken) or a personal token. "
+            "Bodies are JSON; every error is {error, message, field?}.",
         },
         "components": {
+            "schemas": {"Error": ERROR},
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
-            }
+            },
         },
         "security": [{"bearer": []}, {"session": []}],
-        "paths": {
-            "/api/coach/apology": _operation(
-                "Check an apology draft",
-                _request({"text": TEXT, "mistake": {"type": ["string", "null"], "maxLength": chars("text")}}, ["text"]),
-                APOLOGY_REPORT,
-            ),
-            "/api/coach/emotions": _operation(
-                "Read the emotions in a partner's message", _request({"text": TEXT}, ["text"]), EMOTION_REPORT
-            ),
-            "/api/coach/reply": _operation(
-                "Check a reply to a hurt partner",
-                _request({"partner": {"type": ["string", "null"], "maxLength": chars("text")}, "text": TEXT}, ["text"]),
-                REPLY_REPORT,
-            ),
-            "/api/safety/scan": _operation(
-                "Scan a text for crisis language", _request({"text": TEXT}, ["text"]), SAFETY_REPORT
-            ),
-            "/api/repairs/{repair_id}/commitments/": _trust(
-                {"get": ("List commitments with consistency", None), "post": ("Add a commitment", COMMITMENT_IN)}
-            ),
-            "/api/repairs/{repair_id}/check-ins/": _trust(
-                {"get": ("Recent and due check-ins", None), "post": ("Record a check-in", CHECK_IN_IN)}
-            ),
-            "/api/repairs/{repair_id}/check-ins/{check_in_id}/confirmation/": _trust(
-                {
-                    "post": (
-                        "Confirm or dispute a check-in",
-                        {
-                            "type": "object",
-                            "required": ["verdict"],
-                            "properties": {
-                                "verdict": {"enum": ["confirmed", "disputed"]},
-                                "note": {"type": "string", "maxLength": chars("confirmation.note")},
-                            },
-                        },
-                    )
-                },
-                ({"name": "check_in_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},),
-            ),
-            "/api/repairs/{repair_id}/questions/": _trust(
-                {
-                    "get": ("Questions and answers", None),
-                    "post": (
-                        "Ask a question",
-                        {"type": "object", "required": ["text"], "properties": {"text": _text("question.text")}},
-                    ),
-                }
-            ),
-            "/api/repairs/{repair_id}/questions/{question_id}/answers/": _trust(
-                {
-                    "post": (
-                        "Answer a question, or say when you will",
-                        {
-                            "type": "object",
-                            "properties": {
-                                "text": {"type": "string", "maxLength": chars("answer.text")},
-                                "answer_by": DATE,
-                            },
-                        },
-                    )
-                },
-                ({"name": "question_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}},),
-            ),
-            "/api/repairs/{repair_id}/dashboard/": _trust(
-                {"get": ("Is it getting better? The ledger and measures", None)}
-            ),
-        },
+        "paths": paths,
     }

@@ -18,11 +18,11 @@ from amends.services.access import own
 from amends.services.errors import InvalidInput
 from amends.services.practice import record_practice
 from amends.web.access import own_space, repair_or_404
-from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import PracticeEntry
 from amends.web.safety_notice import flash_safety
+from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
 
 def emotions_result(text: str, user_id: int | None = None) -> dict[str, Any] | None:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
-from amends.services.privacy import DELETE_WORD, TOKEN_LIFETIMES
+from amends.services.privacy import DELETE_WORD
+from amends.services.tokens import TOKEN_LIFETIMES
 
 
 class JoinForm(forms.Form):

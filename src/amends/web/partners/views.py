@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from amends.journey import load_track
 from amends.services import partners as service
-from amends.services import privacy
+from amends.services import privacy, tokens
 from amends.services.access import (
     RepairAccess,
     partner_membership,
@@ -29,14 +29,14 @@ from amends.services.access import (
 )
 from amends.services.errors import InvalidInput, NotFound
 from amends.services.repairs import save_answer
+from amends.services.tokens import check_rate_limit
 from amends.services.trust_queries import recent_check_ins
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm
-from amends.web.partners.middleware import client_key
-from amends.web.partners.models import AppLock
-from amends.web.partners.tokens import check_rate_limit
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
 from amends.web.safety_web.models import SafetySignal
+from amends.web.security.middleware import client_key
+from amends.web.security.models import AppLock
 from amends.web.trust.models import Commitment, Question
 
 
@@ -271,7 +271,7 @@ def privacy_page(request: HttpRequest) -> HttpResponse:
 
 def _privacy_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     return {
-        "tokens": list(request.user.api_tokens.all()),  # type: ignore[union-attr]
+        "tokens": list(tokens.list_api_tokens(request.user)),
         "now": timezone.now(),
         "token_form": extra.pop("token_form", None) or TokenForm(),
         "lock": AppLock.objects.filter(user=request.user).first(),
@@ -314,7 +314,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             data = form.cleaned_data
-            _, token = privacy.create_api_token(request.user, data["name"], data["scope"], data["days"])
+            _, token = tokens.create_api_token(request.user, data["name"], data["scope"], data["days"])
         except InvalidInput as exc:
             form.add_error(exc.field, str(exc))
         else:
@@ -328,7 +328,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     try:
-        privacy.revoke_api_token(request.user, token_id)
+        tokens.revoke_api_token(request.user, token_id)
     except NotFound as exc:
         raise Http404("no such token") from exc
     messages.success(request, "Token revoked. Programs using it are signed out.")
@@ -358,7 +358,7 @@ def lock_settings(request: HttpRequest) -> HttpResponse:
 @own_space
 def unlock(request: HttpRequest) -> HttpResponse:
     from amends.web.partners.forms import UnlockForm
-    from amends.web.partners.middleware import LOCKED, SEEN, safe_next
+    from amends.web.security.middleware import LOCKED, SEEN, safe_next
 
     if not request.user.is_authenticated:
         return redirect("login")

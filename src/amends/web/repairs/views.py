@@ -16,11 +16,11 @@ from amends.services import repairs as service
 from amends.services.access import my_repairs, own
 from amends.services.errors import InvalidInput
 from amends.web.access import own_space, repair_or_404
-from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
 from amends.web.safety_notice import flash_safety
 from amends.web.safety_web.models import PlaybookCheck
+from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
 
 @own_space

@@ -1,86 +1,24 @@
 """Plain JSON endpoints for the trust use cases, under /api/repairs/<repair_id>/.
 
-Authentication: a Bearer token (checked by the partners app's ``authenticate_api_request``
-when it is installed) skips CSRF, because no cookie is involved; a browser session must send
-the CSRF token like any form. Errors are JSON: 400 with ``error`` and ``field``, 404 for
-anything this user may not see, 401 when not signed in.
+Authentication, methods, JSON bodies, rate limits and the error body are the one convention of
+``amends.web.api.decorators.api_view``: 400 names the ``field`` at fault, 404 covers anything this
+user may not see, 423 answers a paused repair. Every call counts in the "api" bucket.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.csrf import csrf_exempt
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from amends.services import trust as service
 from amends.services import trust_queries as queries
-from amends.services.errors import InvalidInput, NotFound, Paused
+from amends.services.errors import InvalidInput
 from amends.web.access import couple_space, repair_or_404
-from amends.web.api.auth import api_caller
-from amends.web.middleware import paused_response
+from amends.web.api.decorators import api_view, json_body
 from amends.web.safety_notice import safety_json
 from amends.web.trust.models import CheckIn, Question
-
-View = Callable[..., HttpResponse]
-
-
-_AUTH_ERRORS = {
-    "bad_token": "invalid or expired token",
-    "unauthenticated": "sign in or send a Bearer token",
-    "csrf": "CSRF token missing or wrong",
-    "read_only": (
-        "this token may only read; create a read-and-write token on the Privacy page (/privacy/) to change data"
-    ),
-}
-_AUTH_STATUS = {"csrf": 403, "read_only": 403}
-
-
-def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
-    def decorate(view: View) -> View:
-        @csrf_exempt
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method not in methods:
-                return JsonResponse({"error": f"use {' or '.join(methods)}"}, status=405)
-            changes = request.method not in ("GET", "HEAD")
-            user, problem = api_caller(request, check_csrf=changes, bearer_only=True, writes=changes)
-            if problem is not None:
-                return JsonResponse({"error": _AUTH_ERRORS[problem]}, status=_AUTH_STATUS.get(problem, 401))
-            request.user = user
-            try:
-                return view(request, *args, **kwargs)
-            except (NotFound, Http404):
-                return JsonResponse({"error": "not found"}, status=404)
-            except Paused:
-                return paused_response(request)  # the same neutral body whoever paused, token or session
-            except InvalidInput as exc:
-                return JsonResponse({"error": str(exc), "field": exc.field, **_extra(exc)}, status=400)
-
-        return wrapper
-
-    return decorate
-
-
-def _extra(exc: InvalidInput) -> dict[str, Any]:
-    missing = getattr(exc, "missing", None)
-    return {"missing": list(missing)} if missing is not None else {}
-
-
-def _body(request: HttpRequest) -> dict[str, Any]:
-    if request.content_type == "application/json":
-        try:
-            data = json.loads(request.body or b"{}")
-        except ValueError as exc:
-            raise InvalidInput("The body is not valid JSON.") from exc
-        if not isinstance(data, dict):
-            raise InvalidInput("Send a JSON object.")
-        return data
-    return request.POST.dict()
 
 
 def _weekdays(value: Any) -> tuple[int, ...]:
@@ -132,11 +70,11 @@ def check_in_json(row: CheckIn) -> dict[str, Any]:
 
 
 @couple_space
-@api_view(("GET", "POST"))
+@api_view(methods=("GET", "POST"), bucket="api", errors=(404, 423))
 def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
-        d = _body(request)
+        d = json_body(request)
         schedule = service.ScheduleInput(
             str(d.get("kind", "daily")),
             _weekdays(d.get("weekdays")),
@@ -158,11 +96,11 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 
 @couple_space
-@api_view(("GET", "POST"))
+@api_view(methods=("GET", "POST"), bucket="api", errors=(404, 423))
 def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
-        d = _body(request)
+        d = json_body(request)
         on = _date(d.get("on"), "on")
         if on is None:
             raise InvalidInput("Say which day this check-in is for (on).", "on")
@@ -189,10 +127,10 @@ def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 
 @couple_space
-@api_view(("POST",))
+@api_view(methods=("POST",), bucket="api", errors=(404, 423))
 def confirmation(request: HttpRequest, repair_id: int, check_in_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    d = _body(request)
+    d = json_body(request)
     verdict = str(d.get("verdict", ""))
     if verdict not in {"confirmed", "disputed"}:
         raise InvalidInput("verdict must be confirmed or disputed.", "verdict")
@@ -219,21 +157,21 @@ def question_json(q: Question) -> dict[str, Any]:
 
 
 @couple_space
-@api_view(("GET", "POST"))
+@api_view(methods=("GET", "POST"), bucket="api", errors=(404, 423))
 def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
-        q = service.ask_question(access, str(_body(request).get("text", "")))
+        q = service.ask_question(access, str(json_body(request).get("text", "")))
         return JsonResponse({"question": question_json(q), "safety": safety_json(q)}, status=201)
     rows = queries.visible_questions(access)
     return JsonResponse({"questions": [question_json(q) for q in rows]})
 
 
 @couple_space
-@api_view(("POST",))
+@api_view(methods=("POST",), bucket="api", errors=(404, 423))
 def answers(request: HttpRequest, repair_id: int, question_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    d = _body(request)
+    d = json_body(request)
     q = service.answer_question(
         access, question_id, str(d.get("text", "")), thinking_until=_date(d.get("answer_by"), "answer_by")
     )
@@ -242,7 +180,7 @@ def answers(request: HttpRequest, repair_id: int, question_id: int) -> HttpRespo
 
 
 @couple_space
-@api_view(("GET",))
+@api_view(methods=("GET",), bucket="api", errors=(404, 423))
 def dashboard_summary(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     led = queries.load_ledger(access)

@@ -24,11 +24,11 @@ from amends.services import trust_queries as queries
 from amends.services.access import get_own, get_visible, own, visible
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import couple_space, own_space, repair_or_404
-from amends.web.coach_limit import coach_allowed, paused, paused_report
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import ApologyDraft
 from amends.web.safety_notice import flash_safety
+from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 from amends.web.trust.forms import (
     AnswerForm,
     CheckInForm,

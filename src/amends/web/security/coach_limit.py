@@ -1,6 +1,6 @@
 """Per-user rate limits on every web page that runs the coach or scans text as it is typed.
 
-The JSON API counts in its own "coach" bucket (amends.web.api.views); the pages count here, in the
+The JSON API counts in its own "coach" bucket (amends.web.api.decorators); the pages count here, in the
 same database-backed counters, so no one can keep a worker busy by posting drafts in a loop.
 A refusal keeps the person's text: pages show it where the feedback would be, fragments answer
 429 with Retry-After, which the page script shows (and, for autosave, retries from the browser copy).
@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from amends.services.text_safety import check
-from amends.web.partners.tokens import check_rate_limit
+from amends.services.tokens import check_rate_limit
 
 PAUSED = (
     "Feedback is paused for a minute: it was asked for many times in a short while. "

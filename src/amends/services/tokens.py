@@ -1,29 +1,35 @@
-"""What the JSON API calls: bearer-token authentication and per-user rate limits.
+"""Use cases for personal API tokens and request counters: hash, create, revoke, look up, count, forget.
 
-Both keep their state in the database, never in process memory, so any number of workers
-behind a load balancer agree on who is signed in and how many requests are left.
+Both keep their state in the database, never in process memory, so any number of workers behind a
+load balancer agree on who is calling and how many requests are left. The web layer
+(``amends.web.security``) reads the Authorization header and calls these; the privacy use cases call
+them to forget an account.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.http import HttpRequest
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from amends.web.partners.models import ApiToken, RateCounter
+from amends.services.errors import InvalidInput, NotFound
+from amends.web.security.models import ApiToken, RateCounter
 
 TOKEN_PREFIX = "amd_"
+TOKEN_LIFETIMES = (7, 30, 90, 365)  # days a person may choose between
+MAX_TOKENS = 20
 # Requests allowed per window, by bucket. AMENDS_RATE_LIMITS in settings may override any of them.
 RATE_LIMITS: dict[str, tuple[int, int]] = {  # bucket -> (requests, window seconds)
     "coach": (30, 60),
     "safety": (60, 60),
+    "api": (240, 60),  # calls to the trust API: plenty for a program, not for a loop
     "join": (10, 60),
     "unlock": (5, 60),
     "login": (10, 900),
@@ -33,9 +39,12 @@ RATE_LIMITS: dict[str, tuple[int, int]] = {  # bucket -> (requests, window secon
 }
 _LAST_USED_GRANULARITY = timedelta(minutes=5)
 
-# The one clock every limit reads. Tests replace it to stand still, so no test depends on which side
-# of a window boundary the wall clock happens to be.
+# The one clock every limit and every token expiry reads. Tests replace it to stand still, so no test
+# depends on which side of a window boundary the wall clock happens to be.
 clock: Callable[[], datetime] = timezone.now
+
+
+# Tokens ----------------------------------------------------------------------------------------
 
 
 def hash_token(token: str) -> str:
@@ -43,12 +52,47 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def api_token_for(request: HttpRequest) -> ApiToken | None:
-    """The token row behind ``Authorization: Bearer <token>``: present, unexpired, of an active user."""
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
+def create_api_token(
+    user: Any, name: str, scope: str = "read", days: int = 90, now: datetime | None = None
+) -> tuple[ApiToken, str]:
+    """A new personal API token. The token is returned once; only its hash is stored."""
+    name = name.strip()
+    if not name or len(name) > 60:
+        raise InvalidInput("Give the token a name of up to 60 characters, such as 'my laptop'.", "name")
+    if scope not in {"read", "write"}:
+        raise InvalidInput("Choose what the token may do: read only, or read and write.", "scope")
+    if days not in TOKEN_LIFETIMES:
+        raise InvalidInput("Choose how long the token lasts: 7, 30, 90 or 365 days.", "days")
+    if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS:
+        raise InvalidInput(f"You have {MAX_TOKENS} tokens already. Revoke one you no longer use first.", "name")
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    expires = (now or timezone.now()) + timedelta(days=days)
+    row = ApiToken.objects.create(
+        user=user, name=name, token_hash=hash_token(token), prefix=token[:10], scope=scope, expires_at=expires
+    )
+    return row, token
+
+
+def list_api_tokens(user: Any) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)
+
+
+def revoke_api_token(user: Any, token_id: object) -> None:
+    try:
+        ApiToken.objects.get(pk=int(str(token_id)), user=user).delete()
+    except (ApiToken.DoesNotExist, ValueError, TypeError) as exc:
+        raise NotFound("no such token") from exc
+
+
+def revoke_all_api_tokens(user: Any) -> None:
+    """A changed password signs out every program."""
+    ApiToken.objects.filter(user=user).delete()
+
+
+def token_for(token: str) -> ApiToken | None:
+    """The row behind a presented token: present, unexpired, of an active user. Marks it used."""
     token = token.strip()
-    if scheme.lower() != "bearer" or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+    if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
     row = ApiToken.objects.select_related("user").filter(token_hash=hash_token(token)).first()
     now = clock()
@@ -59,26 +103,7 @@ def api_token_for(request: HttpRequest) -> ApiToken | None:
     return row
 
 
-def authenticate_api_request(request: HttpRequest) -> Any:
-    """The user behind ``Authorization: Bearer <token>``, or None when it is missing or not valid."""
-    row = api_token_for(request)
-    return row.user if row is not None else None
-
-
-class RevokeTokensOnPasswordChange:
-    """Listed with the password validators for Django's ``password_changed`` hook, which runs on every
-    real password change (the settings page, ``amends users reset-password``, the admin) and not
-    when Django merely re-hashes the same password. A changed password signs out every program."""
-
-    def validate(self, password: str, user: Any = None) -> None:
-        return None
-
-    def password_changed(self, password: str, user: Any = None) -> None:
-        if user is not None and user.pk is not None:
-            ApiToken.objects.filter(user=user).delete()
-
-    def get_help_text(self) -> str:
-        return ""
+# Request counters ------------------------------------------------------------------------------
 
 
 def _limit(bucket: str) -> tuple[int, int]:

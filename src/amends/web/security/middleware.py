@@ -12,9 +12,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from amends.web.partners.models import AppLock
-from amends.web.partners.tokens import is_rate_limited
-from amends.web.proxies import request_ip
+from amends.services.tokens import is_rate_limited
+from amends.web.security.models import AppLock
+from amends.web.security.proxies import request_ip
 
 _NAME_MAX = 150  # Django's username length; a longer name fails the form before any sign-in is tried
 LOCKED = "amends_app_locked"
