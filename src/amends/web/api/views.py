@@ -13,8 +13,9 @@ from amends.web.api.schema import openapi_schema
 
 
 def _coach(kind: str) -> View:
-    # Asking the coach changes no data, so a read-only token may; every call counts in a bucket.
-    @api_view(methods=("POST",), bucket="coach", changes_data=False, errors=(422,))
+    # Asking the coach changes no data, so a read-only token may. The scan has its own, larger bucket:
+    # a program checking each message before it is sent should not be starved by coaching.
+    @api_view(methods=("POST",), bucket="safety" if kind == "safety" else "coach", changes_data=False, errors=(422,))
     def view(request: HttpRequest) -> HttpResponse:
         body = json_body(request)
         spec = KINDS[kind]
