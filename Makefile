@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval train install load faults
+.PHONY: run test lint bench eval train train-safety install load faults
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -37,12 +37,17 @@ eval: $(STAMP)
 
 ## Speed and memory figures.
 bench: $(STAMP)
-	@for m in apology reply ledger pages coldstart; do \
+	@for m in apology reply ledger pages coldstart adversarial; do \
 	  if [ -f bench/$$m.py ]; then echo "== bench $$m"; $(BIN)/python -m bench.$$m || exit 1; fi; done
 
-## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds).
+## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds),
+## and the crisis detector's head and prototype vectors (train-safety alone takes about 3 minutes).
 train: $(STAMP)
 	$(BIN)/python -m train.train_heads
+	$(BIN)/python -m train.train_safety
+
+train-safety: $(STAMP)
+	$(BIN)/python -m train.train_safety
 
 ## Load test: 4 workers on a throwaway PostgreSQL, 100 couples, 50 clients, 3 minutes (bench/load.py --help).
 load: $(STAMP)

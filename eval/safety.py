@@ -1,4 +1,11 @@
-"""Evaluate the crisis-language detector on tests/examples/crisis_sentences.jsonl.
+"""Evaluate the crisis-language detector: real posts first, then our own sentences.
+
+Real posts (labelled per post by ../shared/design/LABELLING.md section 3; a post flags when any of
+its sentences does): ``crisis_real_cssrs.jsonl`` (C-SSRS Reddit, Gaur et al. 2019, CC BY) and
+``crisis_real_dv.jsonl`` (r/domesticviolence, r/abusiverelationships), each split into ``dev``
+(trained and tuned on) and ``held`` (never read while tuning: the honest measure), plus
+``crisis_relctx.jsonl``, relationship-context texts written by the team, split the same way.
+The target set is the held real posts plus the held relationship-context texts.
 
 Run: ``.venv/bin/python -m eval.safety [--misses]``. Prints recall and precision overall and per
 type for the tune split (thresholds were set on it) and the held-out split (never tuned on),
@@ -81,40 +88,75 @@ def false_alarms(texts: list[str]) -> tuple[list[str], dict[str, int]]:
     return alarmed, by_type
 
 
+REAL_SETS = (("cssrs", "crisis_real_cssrs.jsonl"), ("dv", "crisis_real_dv.jsonl"))
+REPAIR_FRESH = ("apologies_fresh.jsonl", ("text",), "heldout")
+
+
+def _scan_all(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], frozenset[str]]]:
+    return [(r, scan_safety(r["text"]).types) for r in rows]
+
+
+def real_sections() -> tuple[list[tuple[str, list[tuple[dict[str, Any], frozenset[str]]]]], list[Any]]:
+    """(title, results) for the real posts and the relationship-context texts, held before dev."""
+    scanned = {name: _scan_all(load(path)) for name, path in REAL_SETS}
+    relctx = _scan_all(load("crisis_relctx.jsonl"))
+    sections = []
+    for split in ("held", "dev"):
+        both: list[tuple[dict[str, Any], frozenset[str]]] = []
+        for name, _ in REAL_SETS:
+            part = [(r, g) for r, g in scanned[name] if r["split"] == split]
+            sections.append((f"real {name} {split}", part))
+            both += part
+        sections.append((f"real cssrs+dv {split}", both))
+        rel = [(r, g) for r, g in relctx if r["split"] == split]
+        sections.append((f"relationship-context (own) {split}", rel))
+        if split == "held":
+            sections.append(("TARGET: real held + relationship-context held", both + rel))
+    dev_rows = [pair for rows in (*scanned.values(), relctx) for pair in rows if pair[0]["split"] == "dev"]
+    return sections, dev_rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--misses", action="store_true", help="list errors on the tune split")
+    parser.add_argument("--misses", action="store_true", help="list errors on the dev and tune splits only")
     args = parser.parse_args()
-    data = load()
     scan_safety("warm up the model")
+    sections, real_dev = real_sections()
+    print("targets: recall >= 0.95, false alarms <= 0.10, per-type recall >= 0.90")
+    for title, rows in sections:
+        report(rows, title)
+    data = load()
     start = time.perf_counter()
     results = [(r, scan_safety(r["text"]).types) for r in data]
     per_text = (time.perf_counter() - start) / len(data) * 1000
+    print("\n== older own sentence sets (written by the team; they flatter any detector) ==")
     for split in ("tune", "heldout"):
-        report(((r, g) for r, g in results if r["split"] == split), split)
-    report(results, "all")
+        report(((r, g) for r, g in results if r["split"] == split), f"crisis_sentences {split}")
     fresh = [(r, scan_safety(r["text"]).types) for r in load("crisis_fresh.jsonl")]
     for split in FRESH_SPLITS:
         report(((r, g) for r, g in fresh if r["split"] == split), f"crisis_fresh {split}")
-    print(f"\nwarm latency: {per_text:.1f} ms per text")
+    classes = _scan_all(load("crisis_classes.jsonl"))
+    report(classes, "crisis_classes (missed classes and hard negatives; trained on)")
+    print(f"\nwarm latency: {per_text:.1f} ms per sentence")
     print("\n== false alarms on ordinary repair writing (action != none) ==")
     tune_alarms: list[str] = []
-    for name, fields, split in REPAIR_SETS:
+    for name, fields, split in (*REPAIR_SETS, REPAIR_FRESH):
         texts = repair_texts(name, fields)
         alarmed, by_type = false_alarms(texts)
         kinds = "  ".join(f"{k} {n}" for k, n in by_type.items() if n)
-        print(f"  {split:<8} {name:<16} {_ratio(len(alarmed), len(texts))}  {kinds}")
+        print(f"  {split:<8} {name:<22} {_ratio(len(alarmed), len(texts))}  {kinds}")
         if split == "tune":
             tune_alarms = alarmed
-    if args.misses:
-        for r, got in results:
-            if r["split"] == "tune" and (bool(got) != r["flag"] or not set(r["types"]) <= got):
-                print(f"  MISS want={r['types']} got={sorted(got)}: {r['text']}")
-        for r, got in fresh:
-            if r["split"] == "fresh-tune" and (bool(got) != r["flag"] or not set(r["types"]) <= got):
-                print(f"  FRESH MISS want={r['types']} got={sorted(got)}: {r['text']}")
-        for text in tune_alarms:  # the held-out replies are never listed
+    if args.misses:  # never the held splits
+        for r, got in real_dev + results + fresh + classes:
+            if r["split"] in ("dev", "tune", "fresh-tune") and (bool(got) != r["flag"] or not _want(r) <= got):
+                print(f"  MISS {r['id']} want={sorted(_want(r))} got={sorted(got)}: {r['text'][:300]!r}")
+        for text in tune_alarms:
             print(f"  FALSE ALARM (apologies): {text}")
+
+
+def _want(r: dict[str, Any]) -> set[str]:
+    return set(r["types"]) & set(FLAG_TYPES)
 
 
 if __name__ == "__main__":

@@ -67,7 +67,8 @@ def test_spans_are_code_point_indices_even_after_emoji_and_curly_quotes() -> Non
 
 def test_to_dict_has_the_documented_shape() -> None:
     out = scan_safety("he hit me").to_dict()
-    assert set(out) == {"kind", "text", "flags", "action"} and out["kind"] == "safety"
+    assert set(out) == {"kind", "text", "flags", "action", "english"} and out["kind"] == "safety"
+    assert out["english"] is True
     assert set(out["flags"][0]) == {"type", "span", "score"}
 
 
@@ -158,3 +159,95 @@ def test_recall_on_the_fresh_tune_split_stays_high() -> None:
     flagged = [r for r in _fresh_rows() if r["flag"] and r["split"] == "fresh-tune"]
     hits = sum(1 for r in flagged if scan_safety(r["text"]).flags)
     assert hits / len(flagged) >= 0.95
+
+
+def test_text_that_is_not_english_is_marked_so_the_caller_shows_the_crisis_line() -> None:
+    report = scan_safety("Я больше не хочу жить, всё бессмысленно.")
+    assert report.english is False and report.to_dict()["english"] is False
+
+
+def test_the_web_banner_is_shown_for_a_text_amends_cannot_read() -> None:
+    from amends.web.coach_views import safety_for
+
+    result = safety_for("Je suis tellement fatiguée, je ne veux plus me réveiller le matin.")
+    assert result is not None and result.english is False and result.to_dict()["english"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I also owed him a phone call.", "abuse_perpetration"),
+        ("I want to hear you out without sighing or saying 'we've been over this'.", "suicide_risk"),
+    ],
+)
+def test_reported_false_alarms_pass(text: str, kind: str) -> None:
+    assert kind not in scan_safety(text).types
+
+
+# The classes the issue reported missed, in LABELLING.md's own examples (not trained on).
+MISSED_CLASSES = [
+    ("I keep telling myself not to end it tonight", "suicide_risk"),
+    ("tell me why I shouldn't just end things", "suicide_risk"),
+    ("it would be easier to just stop existing", "suicide_risk"),
+    ("they'd all be fine if I was gone", "suicide_risk"),
+    ("I relapsed and burned my arm last night", "self_harm"),
+    ("when he drinks I wonder if tonight he'll hurt me again", "abuse_victim"),
+    ("I'm sorry I pinned you against the wall", "abuse_perpetration"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MISSED_CLASSES)
+def test_negated_ideation_means_and_fear_of_more_violence_are_caught(text: str, kind: str) -> None:
+    assert kind in scan_safety(text).types
+
+
+def test_a_long_post_flags_when_one_sentence_carries_the_risk() -> None:
+    filler = "Work was long again and the bus was late, so I got home after eight. " * 12
+    report = scan_safety(filler + "Honestly I have been thinking about ending my life. " + filler)
+    assert report.action == "crisis"
+    start, end = report.flags[0].span
+    assert "ending my life" in report.text[start:end] or report.text[start:end] in "ending my life"
+
+
+def test_shipped_vectors_that_do_not_match_the_prototypes_fail_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from amends.safety import learned
+
+    monkeypatch.setattr(learned, "prototype_key", lambda: "not-the-key-it-was-built-with")
+    with pytest.raises(learned.StaleModel, match="make train"):
+        learned._load()
+
+
+def test_the_learned_half_loads_once_however_many_threads_ask_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from amends.safety import learned
+
+    real_load, calls = learned._load, []
+    ready = threading.Barrier(8)
+
+    def counted_load() -> learned.Learned:
+        calls.append(1)
+        time.sleep(0.05)  # hold the door open: without the lock the other threads would load too
+        return real_load()
+
+    monkeypatch.setattr(learned, "_load", counted_load)
+    monkeypatch.setattr(learned, "_loaded", None)
+
+    def ask() -> None:
+        ready.wait()
+        learned.learned()
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+
+
+def test_real_example_sets_keep_their_splits_and_labels() -> None:
+    for name in ("crisis_real_cssrs.jsonl", "crisis_real_dv.jsonl", "crisis_relctx.jsonl"):
+        rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines() if line]
+        assert {r["split"] for r in rows} == {"dev", "held"}
+        assert all(r["flag"] == bool(set(r["types"]) - {"third_party"}) for r in rows), name

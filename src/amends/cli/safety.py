@@ -101,6 +101,10 @@ def scan(source: str, region: str | None, as_json: bool) -> None:
 
 def _print_report(result: dict[str, Any], region: str | None) -> None:
     types = {f["type"] for f in result["flags"]}
+    if result.get("english") is False:
+        click.echo("amends reads English only, so it could not check this text for signs of crisis.")
+        if result["action"] == "none":
+            _echo_lines(region, ["emergency", "suicide", "crisis"])
     if result["action"] == "crisis":
         click.echo("It sounds like things may be very hard right now. You can talk to someone now:")
         extra = ["dv_victim"] if "abuse_victim" in types else []
@@ -108,7 +112,7 @@ def _print_report(result: dict[str, Any], region: str | None) -> None:
     elif result["action"] == "support":
         click.echo("Some of this touches on safety in a relationship. Confidential support:")
         _echo_lines(region, ["dv_victim", "dv_perpetrator"])
-    else:
+    elif result.get("english") is not False:
         click.echo("No crisis language found.")
     for flag in result["flags"]:
         start, end = flag["span"]

@@ -42,6 +42,11 @@ class SafetyCheck:
     def resources(self) -> tuple[Resource, ...]:
         return self.route.resources
 
+    @property
+    def english(self) -> bool:
+        """False when the text is not English: nothing was found, but the detector may have missed it."""
+        return self.report.english
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "action": self.report.action,
@@ -50,6 +55,7 @@ class SafetyCheck:
             "messages": list(self.route.messages),
             "resources": [r.to_dict() for r in self.route.resources],
             "acute_question": self.route.acute_question,
+            "english": self.report.english,
         }
 
 
@@ -57,7 +63,9 @@ def scan_texts(texts: Iterable[str], region: str) -> SafetyCheck | None:
     """The most serious finding over ``texts``, routed for ``region``; ``None`` when nothing was found.
 
     A text the detector cannot read (empty, binary) is skipped here: the service that stores it says
-    what is wrong with it, and a scan must never stop a save.
+    what is wrong with it, and a scan must never stop a save. A text that is not English is a finding
+    even when nothing was flagged: it is never passed in silence (the banner says amends reads
+    English only, with the region's crisis line).
     """
     worst: SafetyReport | None = None
     for text in texts:
@@ -67,7 +75,7 @@ def scan_texts(texts: Iterable[str], region: str) -> SafetyCheck | None:
             report = scan_safety(text)
         except TextRejected:
             continue
-        if report.action != "none" and (worst is None or _severity(report) > _severity(worst)):
+        if (report.action != "none" or not report.english) and (worst is None or _severity(report) > _severity(worst)):
             worst = report
     return None if worst is None else SafetyCheck(worst, route(worst, region=region))
 

@@ -7,7 +7,9 @@ with a stock phrase, so it cannot turn into a template apology.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from itertools import accumulate
 
 from amends.coach.apology.doc import Doc
 from amends.coach.apology.rules._base import quote
@@ -86,13 +88,22 @@ def suggestions(
 
 
 def _clean_sentences(doc: Doc, spans: Sequence[Span], findings: Sequence[Finding]) -> list[Span]:
-    """The sentences holding ``spans``, minus any that carry a high or medium finding."""
-    bad = [f.span for f in findings if f.severity in ("high", "medium")]
+    """The sentences holding ``spans``, minus any that carry a high or medium finding.
+
+    Linear in the number of spans: a set for the sentences already taken, and a binary search
+    over the bad spans (sorted, with the furthest end so far) for the overlap test.
+    """
+    bad = sorted(f.span for f in findings if f.severity in ("high", "medium"))
+    starts = [s for s, _ in bad]
+    reach = list(accumulate((e for _, e in bad), max))
     out: list[Span] = []
+    taken: set[Span] = set()
     for span in spans:
         sentence = doc.sentence_of(span[0])
-        if sentence in out or any(s < sentence[1] and sentence[0] < e for s, e in bad):
+        i = bisect_left(starts, sentence[1])  # bad spans that start before the sentence ends
+        if sentence in taken or (i > 0 and reach[i - 1] > sentence[0]):
             continue
+        taken.add(sentence)
         out.append(sentence)
     return out
 

@@ -8,7 +8,9 @@ valid ``[start, end)`` index into what the user wrote, emoji and line breaks inc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from amends.coach.results import Span
 
@@ -20,6 +22,8 @@ _DOUBLE_QUOTED = re.compile(r'"[^"\n]{1,300}"')
 _SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)'[^'\n]{2,200}'(?=[\s.,!?;:]|$)", re.M)
 # A clause boundary: negation before it does not reach the words after it.
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:but|and|because|so|although|though|when|after|before|while)\b")
+# How far back clause_before reaches: further than any real clause an "if" or a "not" governs.
+CLAUSE_REACH = 200
 _NEGATION = re.compile(
     r"\b(?:not|never|no|nor|n't|won't|don't|didn't|isn't|wasn't|aren't|ain't|can't|cannot|"
     r"refuse to|not going to|no longer)\b|n't\b"
@@ -40,24 +44,60 @@ class Doc:
     quoted: tuple[Span, ...]
     mistake: str | None = None
 
+    # Rules ask these questions once per finding, and a long text has many findings, so each answer
+    # is a binary search over tables built once per text: every call costs O(log n), never O(n),
+    # and the whole analysis stays linear in the text ("sorry if you felt " * 1100 took 6.6 s).
+
+    @cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        """Quote starts (sorted) and the furthest quote end among the quotes up to each one."""
+        starts, reach, far = [], [], -1
+        for qs, qe in self.quoted:  # sorted by start
+            far = max(far, qe)
+            starts.append(qs)
+            reach.append(far)
+        return starts, reach
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def _clause_breaks(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of every clause boundary in the text, in order."""
+        found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.norm)]
+        return [s for s, _ in found], [e for _, e in found]
+
     def in_quote(self, span: Span) -> bool:
-        return any(qs <= span[0] and span[1] <= qe for qs, qe in self.quoted)
+        starts, reach = self._quote_index
+        i = bisect_right(starts, span[0])
+        return i > 0 and reach[i - 1] >= span[1]
 
     def sentence_of(self, pos: int) -> Span:
-        for start, end in self.sentences:
-            if start <= pos < end:
-                return (start, end)
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
         return (0, len(self.text))
 
     def sentence_text(self, span: Span) -> str:
         return self.norm[span[0] : span[1]]
 
     def clause_before(self, pos: int) -> str:
-        """The words between the last clause boundary and ``pos``, in normal form."""
+        """The words between the last clause boundary and ``pos``, in normal form.
+
+        At most :data:`CLAUSE_REACH` characters (whole words): rules search this text once per
+        finding, so an unbounded clause would make a long run-on text quadratic.
+        """
         start = self.sentence_of(pos)[0]
-        before = self.norm[start:pos]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        return before[breaks[-1].end() :] if breaks else before
+        starts, ends = self._clause_breaks
+        i = bisect_right(ends, pos) - 1  # the last boundary that lies wholly inside [start, pos)
+        if i >= 0 and starts[i] >= start:
+            start = ends[i]
+        if pos - start <= CLAUSE_REACH:
+            return self.norm[start:pos]
+        tail = self.norm[pos - CLAUSE_REACH : pos]
+        cut = tail.find(" ")
+        return tail[cut + 1 :] if cut >= 0 else tail
 
     def negated(self, pos: int, *, window: int = 3) -> bool:
         """True when one of the last ``window`` words of the clause before ``pos`` negates it."""
@@ -72,8 +112,12 @@ class Doc:
 
 def normalise(text: str) -> str:
     """Lower-case with straight quotes, keeping one code point per original code point."""
+    straight = text.translate(_QUOTE_MAP)
+    low = straight.lower()
+    if len(low) == len(straight):  # no letter grew ("İ" does): one code point each, done in C
+        return low
     chars = []
-    for ch in text.translate(_QUOTE_MAP):
+    for ch in straight:
         low = ch.lower()
         chars.append(low if len(low) == 1 else ch)
     return "".join(chars)

@@ -36,7 +36,7 @@ EXAMPLES_PASS = (
 )
 
 _SORRY_BUT = re.compile(
-    r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|regret(?: it| that)?)\b[^.!?\n]{0,60}?[,;]?\s*\bbut\b\s*"
+    r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|regret(?: it| that)?)\b[^.!?\n]{0,60}?[,;]?\s{0,20}\bbut\b\s*"
 )
 
 

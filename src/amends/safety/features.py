@@ -1,0 +1,224 @@
+"""What the detector's learned head reads about one segment besides its embedding.
+
+The hand-written patterns (``data/patterns.yaml``) and a few structural cues (who acts on whom,
+is it about "you", is it an apology frame, an idiom, someone else, the resolved past) become
+numbers here, and the head (``amends.safety.learned``) learns how much each is worth next to the
+MiniLM embedding and its similarity to the prototype sentences. Training (``train/train_safety``)
+and the app call the same :func:`segment_extras`, so they can never read a segment differently.
+
+Everything here runs on one segment of bounded length (``amends.safety.segments``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from amends.coach.results import Span
+from amends.safety.lexicon import FLAG_TYPES, lexicon
+
+_TOKEN = re.compile(r"[a-z']+")
+_FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|me|myself|my)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(you|you're|youre|you've|you'd|you'll|your|yours|yourself|u|ur)\b", re.IGNORECASE)
+_PSEUDO_NEG_NEXT = frozenset({"stop", "help", "even", "one", "matter"})
+# Who does what to whom (MiniLM barely tells "he hit me" from "I hit him").
+_OTHER_ACTOR = re.compile(
+    r"\b(he|she|they|he's|she's|they're|hes|shes|my (partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
+    re.IGNORECASE,
+)
+_OTHER_OBJECT = re.compile(r"\b(him|her|them|his|their|hers|theirs)\b", re.IGNORECASE)
+_WRITER_OBJECT = re.compile(r"\b(me|my|myself)\b", re.IGNORECASE)
+_WRITER_SUBJECT = re.compile(r"\b(i|i've|ive|i'd|i'm|im)\b", re.IGNORECASE)
+# Advice and imperatives to the reader ("don't do it", "you deserve to live"), common in replies
+# to a person in crisis, which are not the writer's own risk.
+_ADVICE = re.compile(
+    r"\b(you (should|need to|deserve|will|can|could|are not|aren'?t|have)|please (don'?t|do not)"
+    r"|don'?t (do|kill|give up|hurt))\b",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"\?")
+_EMPATHY = re.compile(
+    r"\b(i know|i understand|i can see|i reali[sz]e|i can imagine|i imagine|i remember)\b[^.?!]{0,40}\byou\b",
+    re.IGNORECASE,
+)
+# A denial that is a struggle, not a no: "telling myself not to end it", "why shouldn't I just...".
+_STRUGGLE = re.compile(
+    r"\b(tell(ing)? myself|try(ing)? (so |really |very )?(hard )?not|promis\w* myself|reasons? (not|why i shouldn'?t)"
+    r"|why (shouldn'?t|not) i|why i (shouldn'?t|should not)|should i (not|just)|stop(ping)? myself"
+    r"|talk(ing)? myself out|keep(ing)? myself from"
+    r"|don'?t know (if|how long) i can|part of me)\b",
+    re.IGNORECASE,
+)
+
+EXTRA_NAMES = (
+    *(f"pattern:{k}" for k in FLAG_TYPES),
+    "pattern_negated",
+    "skipped_context",
+    "idiom",
+    "first_person",
+    "second_person",
+    "second_person_only",
+    "other_actor",
+    "other_object",
+    "writer_subject",
+    "writer_object",
+    "relational_frame",
+    "self_risk_cue",
+    "advice",
+    "question",
+    *(f"cue:{k}" for k in ("abuse_victim", "abuse_perpetration")),
+)
+
+
+@dataclass(frozen=True)
+class PatternHits:
+    """Pattern matches in one segment: the first surviving match span per type, and whether any
+    negatable pattern matched only under a negation ("I would never hurt myself")."""
+
+    spans: dict[str, Span]
+    negated: bool
+
+
+def negated(text: str, start: int) -> bool:
+    words = _TOKEN.findall(text[max(0, start - 60) : start].lower())[-4:]
+    negations = lexicon().negations
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if (word in negations or word.endswith("n't")) and nxt not in _PSEUDO_NEG_NEXT:
+            return True
+    return False
+
+
+def skipped(text: str, matched: str | None) -> bool:
+    """Whether a segment is about someone else, fiction, news or a past that is over.
+
+    A pattern hit in the user's own voice ("...I want to kill myself") survives talk of others.
+    """
+    lex = lexicon()
+    if any(p.search(text) for p in lex.resolved_past) and not lex.recurrence.search(text):
+        return True
+    if any(p.search(text) for p in lex.about_others):
+        return matched is None or not _FIRST_PERSON.search(matched)
+    return False
+
+
+def in_idiom(text: str, start: int, end: int) -> bool:
+    return any(
+        m.start() <= start < m.end() or start <= m.start() < end for p in lexicon().idioms for m in p.finditer(text)
+    )
+
+
+def pattern_hits(text: str) -> PatternHits:
+    """The surviving pattern matches in ``text`` (negation, idioms and skip contexts applied)."""
+    spans: dict[str, Span] = {}
+    denied = False
+    for pattern in lexicon().patterns:
+        if pattern.type in spans:
+            continue
+        for m in pattern.regex.finditer(text):
+            if pattern.negatable and negated(text, m.start()):
+                denied = True
+                continue
+            if in_idiom(text, m.start(), m.end()) or skipped(text, m.group()):
+                continue
+            spans[pattern.type] = (m.start(), m.end())
+            break
+    return PatternHits(spans, denied)
+
+
+def segment_extras(text: str, hits: PatternHits) -> np.ndarray:
+    """The numbers of :data:`EXTRA_NAMES` for one segment, in that order."""
+    lex = lexicon()
+    first = bool(_FIRST_PERSON.search(text))
+    second = bool(_SECOND_PERSON.search(text))
+    cues = dict(lex.similarity_cues)
+    values = [
+        *(float(k in hits.spans) for k in FLAG_TYPES),
+        float(hits.negated),
+        float(skipped(text, None)),
+        float(any(p.search(text) for p in lex.idioms)),
+        float(first),
+        float(second),
+        float(second and not first),
+        float(bool(_OTHER_ACTOR.search(text))),
+        float(bool(_OTHER_OBJECT.search(text))),
+        float(bool(_WRITER_SUBJECT.search(text))),
+        float(bool(_WRITER_OBJECT.search(text))),
+        float(any(p.search(text) for p in lex.relational)),
+        float(bool(lex.self_risk_cue and lex.self_risk_cue.search(text))),
+        float(bool(_ADVICE.search(text))),
+        float(bool(_QUESTION.search(text))),
+        *(float(bool(cues[k].search(text))) if k in cues else 0.0 for k in ("abuse_victim", "abuse_perpetration")),
+    ]
+    return np.array(values, dtype=np.float32)
+
+
+# The head score a segment needs for a type when it holds no word of that type's topic.
+NO_CUE_SCORE = 0.9
+
+
+def model_allowed(text: str) -> np.ndarray:
+    """(4,) bool by FLAG_TYPES: may the head flag this type in this segment without a pattern match?
+
+    The head reads topic better than perspective, so a head-only flag must also pass the
+    structural checks that keep ordinary repair writing quiet ("I'm sorry for the pain I
+    caused", "I know how scared you were", "sorry, totally forgot the concert"):
+
+    * self-risk and victim flags need the writer to be the one at risk: a segment in a repair
+      frame, or about "you" with no "I" in it, is the partner's feelings or the writer's regret,
+      unless a first-person risk cue survives ("sorry, I'm such a burden");
+    * nothing flags in an idiom, in talk of others, fiction or news, or in a past that is over;
+    * a segment whose risk words are denied ("I would never hurt myself", "he has never hit me")
+      flags only by pattern, unless the denial is a struggle ("telling myself not to end it");
+    * every flag needs a word of its topic (:func:`topic_cues`: death, means and plans; injury;
+      violence, threat, fear or control), or a head score of at least :data:`NO_CUE_SCORE`
+      (see :func:`model_gate`).
+    """
+    lex = lexicon()
+    if any(p.search(text) for p in lex.idioms) or skipped(text, None):
+        return np.zeros(len(FLAG_TYPES), dtype=bool)  # "this is killing me", a film, a past that is over
+    first = bool(_FIRST_PERSON.search(text))
+    second = bool(_SECOND_PERSON.search(text))
+    if lex.self_risk_cue is not None and lex.self_risk_cue.search(text):
+        self_ok = True
+        harm_ok = True
+    else:
+        self_ok = not (second and not first) and not any(p.search(text) for p in lex.relational)
+        harm_ok = self_ok and not second  # "I smashed your laptop": not harm to oneself
+    # "I know how frightened you were": the partner's fear, told with empathy, is not a threat.
+    perp_ok = not _EMPATHY.search(text)
+    return np.array([self_ok, harm_ok, self_ok, perp_ok], dtype=bool)
+
+
+def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Two (4,) bool arrays by FLAG_TYPES: the segment holds a word of that type's topic
+    (``similarity_cues``; always True for a type without cues), and every such word is denied
+    ("he has never hit me"). A denial that is a struggle ("telling myself not to") is no denial."""
+    cues = dict(lexicon().similarity_cues)
+    struggle = bool(_STRUGGLE.search(text))
+    present, denied = [], []
+    for k in FLAG_TYPES:
+        found = list(cues[k].finditer(text)) if k in cues else []
+        present.append(k not in cues or bool(found))
+        denied.append(bool(found) and not struggle and all(negated(text, m.start()) for m in found))
+    return np.array(present, dtype=bool), np.array(denied, dtype=bool)
+
+
+def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) -> np.ndarray:
+    """``scores`` (n, 4) with every head-only score that fails :func:`model_allowed` set to 0.
+
+    A type the segment's patterns matched keeps its score: the pattern already found the words.
+    """
+    out = scores.copy()
+    for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
+        if hit.negated and not _STRUGGLE.search(text):
+            allowed = np.zeros(len(FLAG_TYPES), dtype=bool)
+        else:
+            present, denied = topic_cues(text)
+            allowed = model_allowed(text) & ~denied & (present | (scores[i] >= NO_CUE_SCORE))
+        for k, kind in enumerate(FLAG_TYPES):
+            if not allowed[k] and kind not in hit.spans:
+                out[i, k] = 0.0
+    return out
