@@ -99,15 +99,28 @@ class Doc:
         cut = tail.find(" ")
         return tail[cut + 1 :] if cut >= 0 else tail
 
+    @cached_property
+    def _answers(self) -> dict[tuple[str, int, int], bool]:
+        """Answers already given for this text: several lexicons ask about the same word."""
+        return {}
+
     def negated(self, pos: int, *, window: int = 3) -> bool:
         """True when one of the last ``window`` words of the clause before ``pos`` negates it."""
-        words = self.clause_before(pos).split()[-window:]
-        return bool(_NEGATION.search(" ".join(words)))
+        key = ("negated", pos, window)
+        if key not in self._answers:
+            clause = self.clause_before(pos)
+            tail = clause[-80:]  # the last few words are all a negation can be among
+            words = tail.split()[-window:] if len(tail) == len(clause) else tail.split()[1:][-window:]
+            self._answers[key] = bool(_NEGATION.search(" ".join(words)))
+        return self._answers[key]
 
     def disowned(self, pos: int) -> bool:
         """True when the writer says they will not say/claim what follows ("I won't pretend it was …")."""
-        start = self.sentence_of(pos)[0]
-        return bool(_SAYING_NEGATED.search(self.norm[max(start, pos - 60) : pos]))
+        key = ("disowned", pos, 0)
+        if key not in self._answers:
+            start = self.sentence_of(pos)[0]
+            self._answers[key] = bool(_SAYING_NEGATED.search(self.norm[max(start, pos - 60) : pos]))
+        return self._answers[key]
 
 
 def normalise(text: str) -> str:
