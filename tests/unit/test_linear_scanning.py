@@ -18,7 +18,7 @@ import pytest
 from amends.coach.apology import analyze_apology
 from amends.coach.apology import doc as apology_doc
 from amends.safety import features
-from amends.safety.detector import scan_safety
+from amends.safety.detector import _read_segment, scan_safety
 from amends.safety.lexicon import Lexicon, lexicon
 from amends.safety.segments import MAX_SEGMENT_CHARS, sentences
 
@@ -68,6 +68,8 @@ def _counting_lexicon(tally: list[int]) -> Lexicon:
 
 
 def _safety_work(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    _read_segment.cache_clear()  # count the work, not what an earlier scan remembered
+    features._gate_facts.cache_clear()
     tally = [0]
     counting = _counting_lexicon(tally)
     with monkeypatch.context() as m:

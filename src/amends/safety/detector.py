@@ -31,11 +31,12 @@ This is a screening aid, not an assessment; a clinician should sign the policy o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from amends.coach.embed import embed_cached
+from amends.coach.embed import CACHE_SIZE, embed_cached
 from amends.coach.results import Span
 from amends.coach.text import TextRejected, check_text
 from amends.safety.features import PatternHits, model_gate, pattern_hits, segment_extras
@@ -117,6 +118,16 @@ def _check(text: object) -> bool:
     return True
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _read_segment(text: str) -> tuple[PatternHits, np.ndarray]:
+    """Pattern hits and cues of one segment, remembered: while a person types, the coach scans the
+    same sentences again and again, and only the one that changed is new."""
+    hits = pattern_hits(text)
+    extras = segment_extras(text, hits)
+    extras.setflags(write=False)
+    return hits, extras
+
+
 def segment_scores(segs: list[Segment]) -> tuple[np.ndarray, np.ndarray, list[PatternHits]]:
     """The segment head's (n, 4) scores, the (n, cues) extras and the pattern hits of each segment.
 
@@ -126,8 +137,9 @@ def segment_scores(segs: list[Segment]) -> tuple[np.ndarray, np.ndarray, list[Pa
     """
     texts = [s.text for s in segs]
     distinct = list(dict.fromkeys(texts))
-    hits = {t: pattern_hits(t) for t in distinct}
-    extras = {t: segment_extras(t, hits[t]) for t in distinct}
+    read = {t: _read_segment(t) for t in distinct}
+    hits = {t: r[0] for t, r in read.items()}
+    extras = {t: r[1] for t, r in read.items()}
     probs = {t: np.array([PATTERN_SCORE * (k in hits[t].spans) for k in FLAG_TYPES], np.float32) for t in distinct}
     readable = [t for t in distinct if word_count(t) >= MIN_WORDS]
     if readable:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -206,6 +207,18 @@ def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
     return np.array(present, dtype=bool), np.array(denied, dtype=bool)
 
 
+@lru_cache(maxsize=4096)
+def _gate_facts(text: str, denied_pattern: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(allowed at any score, allowed at a score of NO_CUE_SCORE or more) by type, for one segment;
+    remembered, as the coach reads the same sentences again while a person types."""
+    none = np.zeros(len(FLAG_TYPES), dtype=bool)
+    if denied_pattern and not _STRUGGLE.search(text):
+        return none, none
+    present, denied = topic_cues(text)
+    base = model_allowed(text) & ~denied
+    return base & present, base
+
+
 def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) -> np.ndarray:
     """``scores`` (n, 4) with every head-only score that fails :func:`model_allowed` set to 0.
 
@@ -213,11 +226,8 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
     """
     out = scores.copy()
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
-        if hit.negated and not _STRUGGLE.search(text):
-            allowed = np.zeros(len(FLAG_TYPES), dtype=bool)
-        else:
-            present, denied = topic_cues(text)
-            allowed = model_allowed(text) & ~denied & (present | (scores[i] >= NO_CUE_SCORE))
+        always, with_high_score = _gate_facts(text, hit.negated)
+        allowed = always | (with_high_score & (scores[i] >= NO_CUE_SCORE))
         for k, kind in enumerate(FLAG_TYPES):
             if not allowed[k] and kind not in hit.spans:
                 out[i, k] = 0.0
