@@ -174,14 +174,10 @@ def test_the_web_banner_is_shown_for_a_text_amends_cannot_read() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("I also owed him a phone call.", "abuse_perpetration"),
-        ("I want to hear you out without sighing or saying 'we've been over this'.", "suicide_risk"),
-    ],
+    "text", ["I also owed him a phone call.", "I want to hear you out without sighing or saying 'we've been over this'."]
 )
-def test_reported_false_alarms_pass(text: str, kind: str) -> None:
-    assert kind not in scan_safety(text).types
+def test_reported_false_alarms_pass(text: str) -> None:
+    assert scan_safety(text).action == "none"
 
 
 # The classes the issue reported missed, in LABELLING.md's own examples (not trained on).
