@@ -174,7 +174,8 @@ def test_the_web_banner_is_shown_for_a_text_amends_cannot_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I also owed him a phone call.", "I want to hear you out without sighing or saying 'we've been over this'."]
+    "text",
+    ["I also owed him a phone call.", "I want to hear you out without sighing or saying 'we've been over this'."],
 )
 def test_reported_false_alarms_pass(text: str) -> None:
     assert scan_safety(text).action == "none"
