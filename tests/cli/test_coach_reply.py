@@ -89,14 +89,14 @@ def test_batch_emotions_runs_as_a_subprocess(tmp_path: Path) -> None:
 
 def test_batch_prewarms_in_chunks_and_keeps_order_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from amends.cli import coach as coach_cli
-    from amends.coach.kinds import KINDS
+    from amends.coach.analyses import ANALYSES
     from amends.coach.reply import analyze_reply
 
     monkeypatch.setattr(coach_cli, "PREWARM_CHUNK", 2)
     warmed: list[int] = []
-    real_warm = KINDS["reply"].warm
+    real_warm = ANALYSES["reply"].warm
     monkeypatch.setattr(
-        type(KINDS["reply"]), "warm", lambda self, records: (warmed.append(len(records)), real_warm(records))[1]
+        type(ANALYSES["reply"]), "warm", lambda self, records: (warmed.append(len(records)), real_warm(records))[1]
     )
     rows = [
         {"partner": PARTNER, "text": f"I'm sorry, that hour sounds awful ({i}). What was it like?"} for i in range(4)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from amends.coach.checks import KINDS, Check, registry
+from amends.coach.checks import RULE_SETS, Check, registry
 
 CHECKS = registry()
 IDS = [f"{c.kind}.{c.name}" for c in CHECKS]
 
 
 def test_the_registry_holds_every_coachs_rules_once() -> None:
-    assert {c.kind for c in CHECKS} == set(KINDS)
+    assert {c.kind for c in CHECKS} == set(RULE_SETS)
     assert len(set(IDS)) == len(IDS)
 
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from amends import measures
+from amends.journey.playbooks import MISTAKES, load_playbook, mistake_kinds
 from amends.measures.instruments import ALIASES, canonical
-from amends.safety.playbooks import KINDS, load_playbook, mistake_kinds
 
 
 def _files(folder: str) -> dict[str, dict[str, object]]:
@@ -70,8 +70,8 @@ def test_the_csi4_cut_off_is_the_boundary_of_its_own_bands() -> None:
 
 
 def test_every_kind_of_mistake_has_its_playbook_and_every_playbook_is_a_kind() -> None:
-    assert set(KINDS) == set(PLAYBOOK_FILES)
-    assert [k for k, _ in mistake_kinds()] == list(KINDS)
-    for kind in KINDS:
+    assert set(MISTAKES) == set(PLAYBOOK_FILES)
+    assert [k for k, _ in mistake_kinds()] == list(MISTAKES)
+    for kind in MISTAKES:
         assert load_playbook(kind).kind == kind
         assert PLAYBOOK_FILES[kind]["kind"] == kind

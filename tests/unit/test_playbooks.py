@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from amends.safety.playbooks import KINDS, load_playbook
+from amends.journey.playbooks import MISTAKES, load_playbook
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", MISTAKES)
 def test_every_kind_has_a_cited_playbook_with_three_or_more_items(kind: str) -> None:
     book = load_playbook(kind)
     assert book.kind == kind and book.sources and len(book.checklist) >= 3

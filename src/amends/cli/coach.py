@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from amends.coach.kinds import KINDS
+from amends.coach.analyses import ANALYSES
 from amends.coach.render import render_report
 from amends.coach.text import TextRejected, decode_bytes
 
@@ -29,7 +29,7 @@ def _read_source(source: str, what: str) -> str:
 
 def _run_one(kind: str, record: dict[str, Any], as_json: bool) -> None:
     try:
-        result = KINDS[kind].run(record)
+        result = ANALYSES[kind].run(record)
     except TextRejected as exc:
         raise click.UsageError(str(exc)) from exc
     if as_json:
@@ -116,7 +116,7 @@ def _records(path: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
 
 
 @coach.command()
-@click.option("--kind", type=click.Choice(sorted(KINDS)), required=True, help="What to analyse.")
+@click.option("--kind", type=click.Choice(sorted(ANALYSES)), required=True, help="What to analyse.")
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="Write JSON lines here (default: stdout).")
 def batch(kind: str, input_path: str, out_path: str | None) -> None:
@@ -150,7 +150,7 @@ def _prewarm(kind: str, chunk: list[tuple[int, dict[str, Any] | str]]) -> None:
     """Batch-embed a chunk's texts ahead of time; only a speed-up, so a failure here is left to
     the per-row analysis to report."""
     try:
-        KINDS[kind].warm([record for _, record in chunk if isinstance(record, dict)])
+        ANALYSES[kind].warm([record for _, record in chunk if isinstance(record, dict)])
     except Exception:  # noqa: BLE001, S110 - each row is still analysed, and reports its own error
         pass
 
@@ -159,6 +159,6 @@ def _batch_result(kind: str, number: int, record: dict[str, Any] | str) -> dict[
     if isinstance(record, str):
         return {"line": number, "error": record}
     try:
-        return KINDS[kind].run(record)
+        return ANALYSES[kind].run(record)
     except (TextRejected, ValueError, TypeError) as exc:
         return {"line": number, "error": str(exc)}

@@ -20,7 +20,7 @@ from amends.coach.reply.rules import RULES as REPLY_RULES
 from amends.coach.results import Finding
 from amends.ledger.rules import RULES as COMMITMENT_RULES
 
-KINDS = ("apology", "reply", "commitment")
+RULE_SETS = ("apology", "reply", "commitment")
 
 
 @dataclass(frozen=True)

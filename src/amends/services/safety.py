@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db import transaction
 
+from amends.journey.playbooks import Playbook, load_playbook
 from amends.measures import ScoreResult, load_instrument, score, screens
 from amends.safety.messages import PAUSED_NOTICE
-from amends.safety.playbooks import Playbook, load_playbook
 from amends.safety.recurring import ArgumentEntry as CoreArgument
 from amends.safety.recurring import find_recurring
 from amends.safety.routing import Route, route

@@ -307,7 +307,7 @@ def reminders(access: RepairAccess, led: Ledger | None = None) -> list[dict[str,
 
 # ---------------------------------------------------------------- timeline
 
-TIMELINE_KINDS = {
+TIMELINE_FILTERS = {
     "commitments": "Commitments",
     "checkins": "Check-ins",
     "confirmations": "Confirmations and disputes",
@@ -339,10 +339,10 @@ def timeline(
     limit: int = PAGE,
 ) -> tuple[list[Event], datetime | None]:
     """One page of events, newest first, from every source this user may see; and the cursor for the next page."""
-    kinds = kinds or set(TIMELINE_KINDS)
+    kinds = kinds or set(TIMELINE_FILTERS)
     before = before or timezone.now() + timedelta(days=1)
     events: list[Event] = []
-    for kind in kinds & set(TIMELINE_KINDS):
+    for kind in kinds & set(TIMELINE_FILTERS):
         events.extend(_SOURCES[kind](access, before, limit + 1))
     if who in {"me", "partner"}:
         mine = who == "me"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from amends.coach.kinds import KINDS
+from amends.coach.analyses import ANALYSES
 from amends.coach.text import TextRejected
 from amends.services.text_safety import check
 from amends.web.access import own_space
@@ -18,7 +18,7 @@ def _coach(kind: str) -> View:
     @api_view(methods=("POST",), bucket="safety" if kind == "safety" else "coach", changes_data=False, errors=(422,))
     def view(request: HttpRequest) -> HttpResponse:
         body = json_body(request)
-        spec = KINDS[kind]
+        spec = ANALYSES[kind]
         for field, _ in spec.fields:
             if field in body and body[field] is not None and not isinstance(body[field], str):
                 raise ApiError(400, "bad_field", f"'{field}' must be a string.", field)

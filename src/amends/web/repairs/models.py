@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from amends.safety.playbooks import mistake_kinds
+from amends.journey.playbooks import mistake_kinds
 
 MISTAKE_KINDS = mistake_kinds()
 ROLES = [("offender", "I hurt my partner"), ("hurt", "I was hurt")]

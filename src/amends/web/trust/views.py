@@ -77,7 +77,7 @@ def chart_svg(request: HttpRequest, repair_id: int, name: str) -> HttpResponse:
 @login_required
 def timeline(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    kinds = {k for k in request.GET.getlist("kind") if k in queries.TIMELINE_KINDS}
+    kinds = {k for k in request.GET.getlist("kind") if k in queries.TIMELINE_FILTERS}
     who = request.GET.get("who", "all")
     before = _parse_cursor(request.GET.get("before", ""))
     events, cursor = queries.timeline(access, kinds=kinds or None, who=who, before=before)
@@ -85,7 +85,7 @@ def timeline(request: HttpRequest, repair_id: int) -> HttpResponse:
         "access": access,
         "events": events,
         "cursor": cursor,
-        "kinds": queries.TIMELINE_KINDS,
+        "kinds": queries.TIMELINE_FILTERS,
         "chosen": kinds,
         "who": who,
         "names": dashboard.names(access),

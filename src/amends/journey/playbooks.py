@@ -31,12 +31,12 @@ def _discover() -> tuple[str, ...]:
     return tuple(sorted(kinds, key=lambda k: int(_raw(k)["order"])))
 
 
-KINDS = _discover()
+MISTAKES = _discover()
 
 
 def mistake_kinds() -> list[tuple[str, str]]:
     """(id, label) for every kind of mistake, in the order the repair form offers them."""
-    return [(kind, str(_raw(kind)["label"])) for kind in KINDS]
+    return [(kind, str(_raw(kind)["label"])) for kind in MISTAKES]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _items(raw: list[dict[str, Any]], stage: str | None) -> list[ChecklistItem]:
 @cache
 def load_playbook(kind: str) -> Playbook:
     """The playbook for a kind of mistake; unknown kinds get the general ("other") playbook."""
-    key = kind if kind in KINDS else "other"
+    key = kind if kind in MISTAKES else "other"
     raw = _raw(key)
     items = _items(raw.get("checklist", []), None)
     for stage in raw.get("stages", []):

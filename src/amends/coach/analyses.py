@@ -9,7 +9,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Kind:
+class Analysis:
     name: str
     module: str
     function: str
@@ -37,14 +37,14 @@ class Kind:
         return self.analyser()(**kwargs).to_dict()  # type: ignore[no-any-return]
 
 
-KINDS: dict[str, Kind] = {
-    "apology": Kind(
+ANALYSES: dict[str, Analysis] = {
+    "apology": Analysis(
         "apology", "amends.coach.apology", "analyze_apology", (("text", "text"), ("mistake", "mistake")), ("text",)
     ),
-    "emotions": Kind(
+    "emotions": Analysis(
         "emotions", "amends.coach.emotions", "read_emotions", (("text", "text"),), ("text",), prewarm="prewarm"
     ),
-    "reply": Kind(
+    "reply": Analysis(
         "reply",
         "amends.coach.reply",
         "analyze_reply",
@@ -52,5 +52,5 @@ KINDS: dict[str, Kind] = {
         ("text",),
         prewarm="prewarm",
     ),
-    "safety": Kind("safety", "amends.safety.detector", "scan_safety", (("text", "text"),), ("text",)),
+    "safety": Analysis("safety", "amends.safety.detector", "scan_safety", (("text", "text"),), ("text",)),
 }
