@@ -34,6 +34,7 @@ from amends.web.trust.models import (
     ScheduleVersion,
     TransparencyNote,
 )
+from amends.web.trust.wording import score_in_words
 
 QUESTIONNAIRE_EVERY_DAYS = 14  # "every week or two": reminded once two weeks have passed
 _STATUS = {s.value: s for s in ledger.Status}
@@ -441,10 +442,7 @@ def _score_events(access: RepairAccess, before: datetime, n: int) -> list[Event]
 
 
 def _score_detail(r: QuestionnaireResponse) -> str:
-    if r.instrument == "csi4":
-        low = (r.total or 0) < measures.cutoff("csi4")
-        return f"Total {_fmt(r.total)} of 21" + (f" (below {measures.cutoff('csi4'):g}: a hard time)" if low else "")
-    return f"Headline item {_fmt(r.headline)} of 10 · not a validated scale"
+    return score_in_words(r.instrument, r.headline, r.total)
 
 
 def _apology_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:

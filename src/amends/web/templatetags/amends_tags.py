@@ -4,6 +4,8 @@ import json
 from typing import Any
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from amends.coach.apology.scoring import LABELS
 from amends.limits import chars
@@ -17,6 +19,16 @@ _VERDICTS = LABELS
 @register.filter
 def get_item(mapping: Any, key: str) -> Any:
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def prose(text: str) -> SafeString:
+    """Content text as paragraphs: a blank line starts a new one, a single line break is only YAML wrapping.
+
+    ``linebreaks`` would turn each wrapped line of a ``|`` block into a ``<br>`` and break sentences mid-way.
+    """
+    paragraphs = [" ".join(part.split()) for part in (text or "").split("\n\n") if part.strip()]
+    return format_html_join("", "<p>{}</p>", ((p,) for p in paragraphs))
 
 
 @register.filter

@@ -41,6 +41,7 @@ from amends.web.trust.forms import (
     questionnaire_form,
 )
 from amends.web.trust.models import Answer, Commitment, Question, QuestionnaireResponse, TransparencyNote
+from amends.web.trust.wording import score_in_words
 
 
 def _form_error(form: Any, exc: InvalidInput) -> None:
@@ -515,7 +516,7 @@ def questionnaire(request: HttpRequest, repair_id: int, instrument: str) -> Http
         except InvalidInput as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Saved. {inst.name}: {r.total:g}.")
+            messages.success(request, f"Saved. {inst.name}: {score_in_words(instrument, r.headline, r.total)}.")
             return redirect("trust_questionnaires", repair_id=access.repair.pk)
     return render(request, "trust/questionnaire.html", {"access": access, "inst": inst, "form": form})
 

@@ -4,6 +4,8 @@ from typing import Any
 
 from django import template
 
+from amends.web.trust.wording import score_in_words
+
 register = template.Library()
 
 
@@ -21,3 +23,9 @@ def num(value: float | None) -> str:
 @register.filter
 def name_for(names: dict[int, str], user_id: Any) -> str:
     return names.get(user_id, "Your partner")
+
+
+@register.filter
+def score_words(response: Any) -> str:
+    """A saved check-in's score with its scale, in the words used on every page."""
+    return score_in_words(response.instrument, response.headline, response.total)
