@@ -105,3 +105,23 @@ def test_a_check_in_score_reads_the_same_with_its_scale_everywhere(filled: Any, 
     questionnaires = client_for(bob).get(f"/repairs/{filled.pk}/trust/check-in/").content.decode()
     timeline = client_for(bob).get(f"/repairs/{filled.pk}/trust/timeline/").content.decode()
     assert r.headline == 4 and words in questionnaires and words in timeline
+
+
+def test_on_day_one_the_dashboard_is_one_start_here_card_with_no_charts(alice_repair: Any, alice: User) -> None:
+    page = client_for(alice).get(f"/repairs/{alice_repair.pk}/trust/").content.decode()
+    assert "Start here" in page and "Make your first commitment" in page
+    assert "<figure" not in page and "Download the charts" not in page and "<table" not in page
+
+
+def test_with_data_the_dashboard_draws_charts_with_downloads_in_one_menu(filled: Any, alice: User) -> None:
+    page = client_for(alice).get(f"/repairs/{filled.pk}/trust/").content.decode()
+    assert "Start here" not in page and page.count("<figure") == 4
+    assert page.count("Download the charts") == 1 and page.count("data-chart-png") == 4
+
+
+@pytest.mark.parametrize("name", ["trust_dashboard", "trust_commitments", "trust_questions", "trust_timeline"])
+def test_every_trust_page_links_back_to_the_repair(name: str, filled: Any, bob: User) -> None:
+    from django.urls import reverse
+
+    page = client_for(bob).get(reverse(name, args=[filled.pk])).content.decode()
+    assert f'href="/repairs/{filled.pk}/"' in page
