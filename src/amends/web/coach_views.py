@@ -14,6 +14,7 @@ from amends.coach.text import TextRejected
 from amends.services.access import own
 from amends.services.text_safety import SafetyCheck, check
 from amends.web.access import own_space, repair_or_404
+from amends.web.diff import sentence_diff
 from amends.web.highlight import highlight_html
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
@@ -57,7 +58,6 @@ def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
     """Two saved apology versions side by side, with the words that changed marked."""
     from django.http import Http404
 
-    from amends.web.diff import word_diff
     from amends.web.repairs.models import ApologyDraft
 
     access = repair_or_404(request, repair_id)
@@ -72,7 +72,7 @@ def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
         "drafts": drafts,
         "older": older,
         "newer": newer,
-        "diff": word_diff(older.text, newer.text),
+        "diff": sentence_diff(older.text, newer.text),
     }
     return render(request, "journey/compare.html", context)
 
