@@ -98,3 +98,20 @@ def test_axe_finds_no_violation_of_any_impact_on_the_main_pages(
                 targets = [" ".join(map(str, n["target"])) for n in v["nodes"]][:3]
                 found.append(f"{url}: {v['impact']} {v['id']}: {v['help']} {targets}")
     assert not found, "\n".join(found)
+
+
+def test_the_commitment_form_shows_only_the_fields_for_the_chosen_frequency(
+    browser: Any, live_server: Any, couple: dict[str, Any]
+) -> None:
+    with _signed_in(browser, live_server, couple["alice"], 360) as context:
+        page = context.new_page()
+        page.goto(f"/repairs/{couple['repair'].pk}/trust/commitments/")
+        form = page.locator("#add + form")
+        assert not form.get_by_label("Monday").is_visible() and not form.get_by_label("On which day?").is_visible()
+        assert page.locator("#keep-question").inner_text() == "Can you keep this every day?"
+        form.get_by_label("Once", exact=True).check()
+        assert form.get_by_label("On which day?").is_visible() and not form.get_by_label("Monday").is_visible()
+        assert page.locator("#keep-question").inner_text() == "Can you keep this on the day?"
+        form.get_by_label("On given days each week").check()
+        assert form.get_by_label("Monday").is_visible()
+        assert "every time" not in page.locator("#keep-question").inner_text()

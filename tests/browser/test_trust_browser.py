@@ -33,7 +33,7 @@ def test_commitment_check_in_partner_confirms_and_dashboard_shows_it(page: Any) 
     page.goto(base + "commitments/")
     page.get_by_label("What will you do?").fill("I will put my phone away during dinner.")
     page.get_by_label("Every day").check()
-    page.get_by_label("Yes, I can keep this every time.").check()
+    page.get_by_label("Yes, I can keep this.").check()
     page.get_by_role("button", name="Save commitment").click()
     page.get_by_text("Commitment saved.").wait_for()
 

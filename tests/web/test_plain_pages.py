@@ -125,3 +125,22 @@ def test_every_trust_page_links_back_to_the_repair(name: str, filled: Any, bob: 
 
     page = client_for(bob).get(reverse(name, args=[filled.pk])).content.decode()
     assert f'href="/repairs/{filled.pk}/"' in page
+
+
+def _broken_markup(html: str) -> list[str]:
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    described = {i for refs in re.findall(r'aria-describedby="([^"]*)"', html) for i in refs.split()}
+    missing = [f"aria-describedby points to no element: {i}" for i in sorted(described - ids)]
+    lists_in_paragraphs = re.findall(r"<p\b[^>]*>(?:(?!</p>).)*<(?:ul|ol)\b", html, flags=re.S)
+    return missing + [f"a list inside a paragraph: {m[:60]}" for m in lists_in_paragraphs]
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "anonymous"])
+def test_help_text_ids_exist_and_no_list_sits_inside_a_paragraph(who: str, filled: Any, alice: User, bob: User) -> None:
+    if who == "anonymous":
+        client = client_for(None)
+        pages = {url: client.get(url).content.decode() for url in ("/accounts/signup/", "/accounts/login/", "/")}
+    else:
+        pages = _pages(filled, alice if who == "alice" else bob)
+    broken = [(url, problem) for url, html in pages.items() for problem in _broken_markup(html)]
+    assert not broken, broken

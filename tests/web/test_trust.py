@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -146,7 +147,7 @@ def test_adding_a_commitment_needs_the_keep_every_time_answer(as_alice: Client, 
     url = reverse("trust_commitments", args=[couple.pk])
     text = "I will put my phone away during dinner."
     page = as_alice.post(url, {"text": text, "kind": "daily", "action": "save"})
-    assert page.status_code == 200 and b"Can you keep this every time?" in page.content
+    assert page.status_code == 200 and b"Can you keep this every day?" in page.content
     assert text.encode() in page.content  # the user's text is kept
     assert not Commitment.objects.exists()
     response = as_alice.post(url, {"text": text, "kind": "daily", "action": "save", "keep": "on"})
@@ -464,3 +465,23 @@ def test_trust_api_accepts_a_personal_token_and_refuses_a_bad_one(alice: User, a
     assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
     bad = client.get(url, HTTP_AUTHORIZATION="Bearer amd_nope")
     assert bad.status_code == 401 and bad.json()["error"] == "bad_token"
+
+
+def test_the_feasibility_question_fits_the_chosen_frequency(as_alice: Client, couple: Any) -> None:
+    url = reverse("trust_commitments", args=[couple.pk])
+    on = (today() + timedelta(days=2)).isoformat()
+    page = as_alice.post(url, {"text": "I will book the table.", "kind": "once", "on": on, "action": "save"})
+    question = re.search(r'<strong id="keep-question"[^>]*>([^<]*)<', page.content.decode())
+    assert question is not None and question.group(1) == "Can you keep this on the day?"
+
+
+def test_without_javascript_every_schedule_field_shows_and_the_irrelevant_ones_are_ignored(
+    as_alice: Client, couple: Any
+) -> None:
+    url = reverse("trust_commitments", args=[couple.pk])
+    page = as_alice.get(url).content.decode()
+    assert 'data-for-kind="weekly"' in page and 'data-for-kind="once"' in page and 'data-for-kind="whenever"' in page
+    data = {"text": "I will put my phone away at dinner.", "kind": "daily", "weekdays": ["0"], "event": "x"}
+    as_alice.post(url, {**data, "keep": "on", "action": "save"})
+    version = ScheduleVersion.objects.get()
+    assert (version.kind, version.weekdays, version.event) == ("daily", "", "")

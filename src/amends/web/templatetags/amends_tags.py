@@ -64,3 +64,9 @@ def safety_notice(message: Any) -> dict[str, Any] | None:
 def limit(name: str) -> int:
     """A text's length limit from amends.limits, for ``maxlength`` in hand-written form fields."""
     return chars(name)
+
+
+@register.filter
+def json_attr(value: Any) -> str:
+    """A value as JSON for a data attribute (autoescaping makes it safe inside the quotes)."""
+    return json.dumps(value)

@@ -44,8 +44,25 @@ class CommitmentForm(forms.Form):
     )
     start = forms.DateField(label="Starting", required=False, widget=DateInput, help_text="Leave empty to start today.")
     end = forms.DateField(label="Ending (optional)", required=False, widget=DateInput)
-    keep = forms.BooleanField(label="Yes, I can keep this every time.", required=False)
+    keep = forms.BooleanField(label="Yes, I can keep this.", required=False)
     source = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    # The feasibility question in the words of the chosen frequency: "every time" makes no sense for a one-off.
+    KEEP_QUESTIONS = {
+        "once": "Can you keep this on the day?",
+        "daily": "Can you keep this every day?",
+        "weekly": "Can you keep this on every one of those days?",
+        "whenever": "Can you keep this every time it happens?",
+    }
+    # The schedule fields that matter only for one frequency; the page hides the others once a frequency is chosen.
+    FIELD_KINDS = {"weekdays": "weekly", "on": "once", "event": "whenever"}
+
+    def chosen_kind(self) -> str:
+        kind = self["kind"].value()
+        return kind if kind in self.KEEP_QUESTIONS else "daily"
+
+    def keep_question(self) -> str:
+        return self.KEEP_QUESTIONS[self.chosen_kind()]
 
     def schedule(self) -> ScheduleInput:
         d = self.cleaned_data

@@ -183,9 +183,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 def _save_commitment(request: HttpRequest, access: Any, form: CommitmentForm) -> bool:
     if not form.cleaned_data["keep"]:
-        form.add_error(
-            "keep", "Can you keep this every time? If yes, tick the box; if not, make it smaller until you can."
-        )
+        form.add_error("keep", f"{form.keep_question()} If yes, tick the box; if not, make it smaller until you can.")
         return False
     d = form.cleaned_data
     try:
@@ -248,9 +246,7 @@ def commitment_edit(request: HttpRequest, repair_id: int, commitment_id: int) ->
 
 def _edit(request: HttpRequest, access: Any, c: Commitment, form: EditCommitmentForm) -> bool:
     if not form.cleaned_data["keep"]:
-        form.add_error(
-            "keep", "Can you keep this every time? If yes, tick the box; if not, make it smaller until you can."
-        )
+        form.add_error("keep", f"{form.keep_question()} If yes, tick the box; if not, make it smaller until you can.")
         return False
     d = form.cleaned_data
     try:
