@@ -65,6 +65,10 @@ def test_no_main_page_scrolls_sideways_or_hides_quick_exit_or_logs_an_error(
 ) -> None:
     problems: list[str] = []
     with _signed_in(browser, live_server, couple[who], width) as context:
+        # Chromium logs CSP violations as console errors too; this names the directive as well.
+        context.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP: ' + e.violatedDirective))"
+        )
         page = context.new_page()
         current = {"url": ""}
         page.on("console", lambda m: m.type == "error" and problems.append(f"{current['url']}: console: {m.text}"))
@@ -115,3 +119,15 @@ def test_the_commitment_form_shows_only_the_fields_for_the_chosen_frequency(
         form.get_by_label("On given days each week").check()
         assert form.get_by_label("Monday").is_visible()
         assert "every time" not in page.locator("#keep-question").inner_text()
+
+
+@pytest.mark.parametrize("path", ["shared/", "step/apologize/", "trust/", "apology/compare/"])
+def test_printing_shows_the_content_only(browser: Any, live_server: Any, couple: dict[str, Any], path: str) -> None:
+    with _signed_in(browser, live_server, couple["alice"], 1280) as context:
+        page = context.new_page()
+        page.goto(f"/repairs/{couple['repair'].pk}/{path}")
+        page.emulate_media(media="print")
+        for hidden in ("#quick-exit", ".site-header", ".site-footer", "nav", "button"):
+            shown = [e for e in page.locator(hidden).all() if e.is_visible()]
+            assert not shown, f"{hidden} prints on {path}"
+        assert page.locator("main h1").is_visible()
