@@ -87,13 +87,14 @@ def test_no_main_page_scrolls_sideways_or_hides_quick_exit_or_logs_an_error(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("who", ["alice", "bob"])
 def test_axe_finds_no_violation_of_any_impact_on_the_main_pages(
-    browser: Any, live_server: Any, couple: dict[str, Any], who: str
+    browser: Any, live_server: Any, couple: dict[str, Any], who: str, width: int
 ) -> None:
     found: list[str] = []
     # axe is injected as a script; the app's CSP forbids that, so this context bypasses CSP.
-    with _signed_in(browser, live_server, couple[who], 360, bypass_csp=True) as context:
+    with _signed_in(browser, live_server, couple[who], width, bypass_csp=True) as context:
         page = context.new_page()
         for url in pages_for(couple[who], couple["repair"]):
             page.goto(url)
@@ -131,3 +132,23 @@ def test_printing_shows_the_content_only(browser: Any, live_server: Any, couple:
             shown = [e for e in page.locator(hidden).all() if e.is_visible()]
             assert not shown, f"{hidden} prints on {path}"
         assert page.locator("main h1").is_visible()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_public_pages_fit_a_phone_keep_quick_exit_in_view_and_pass_axe(
+    browser: Any, live_server: Any, width: int
+) -> None:
+    problems: list[str] = []
+    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 780}, bypass_csp=True)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    for url in ["/", "/accounts/signup/", "/accounts/login/", "/guide/", "/help/", "/safety/now/"]:
+        page.goto(url)
+        layout = page.evaluate(_LAYOUT)
+        if layout["scrollWidth"] > layout["innerWidth"] or not layout["exitInView"]:
+            problems.append(f"{url}: {layout}")
+        page.add_script_tag(path=str(AXE))
+        for v in page.evaluate("async () => (await axe.run(document)).violations"):
+            problems.append(f"{url}: {v['impact']} {v['id']}: {v['help']}")
+    context.close()
+    assert not problems, "\n".join(problems)
