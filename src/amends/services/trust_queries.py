@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from amends import ledger, measures
 from amends.ledger import window
+from amends.measures.words import score_in_words
 from amends.services.access import RepairAccess, own, shared_with_me, visible
 from amends.services.ledger_past import read_past, save_past
 from amends.services.trust import QUESTIONNAIRES, instruments_for, partner_of, to_domain, today_for
@@ -34,7 +35,6 @@ from amends.web.trust.models import (
     ScheduleVersion,
     TransparencyNote,
 )
-from amends.web.trust.wording import score_in_words
 
 QUESTIONNAIRE_EVERY_DAYS = 14  # "every week or two": reminded once two weeks have passed
 _STATUS = {s.value: s for s in ledger.Status}

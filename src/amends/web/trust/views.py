@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from amends.coach.reply import analyze_reply
 from amends.coach.text import TextRejected
+from amends.measures.words import score_in_words
 from amends.services import charts
 from amends.services import trust as service
 from amends.services import trust_dashboard as dashboard
@@ -41,7 +42,6 @@ from amends.web.trust.forms import (
     questionnaire_form,
 )
 from amends.web.trust.models import Answer, Commitment, Question, QuestionnaireResponse, TransparencyNote
-from amends.web.trust.wording import score_in_words
 
 
 def _form_error(form: Any, exc: InvalidInput) -> None:

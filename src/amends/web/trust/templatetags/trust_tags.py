@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from amends.web.trust.wording import score_in_words
+from amends.measures.words import score_in_words
 
 register = template.Library()
 

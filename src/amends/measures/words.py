@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from amends import measures
-from amends.measures import load_instrument
+from amends.measures.instruments import cutoff, load_instrument
 
 
 def score_in_words(instrument: str, headline: float | None, total: float | None) -> str:
@@ -18,6 +17,6 @@ def score_in_words(instrument: str, headline: float | None, total: float | None)
     _, high = inst.scoring.get("range", [0, 0])
     words = f"{total:g} out of {high:g}"
     if instrument == "csi4":
-        cut = measures.cutoff("csi4")
+        cut = cutoff("csi4")
         words += f" (below {cut:g} means the relationship feels hard right now)" if total < cut else " (fairly good)"
     return words
