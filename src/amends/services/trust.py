@@ -18,8 +18,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from amends import ledger, measures
+from amends.coach.text import TextRejected
 from amends.ledger.commitment_check import CommitmentReport, check_commitment, check_missed_note
 from amends.limits import LIMITS, start_out_of_reach, too_long
+from amends.measures import InvalidAnswer, load_instrument, score
 from amends.services.access import (
     RepairAccess,
     get_own,
@@ -32,6 +34,7 @@ from amends.services.access import (
 from amends.services.errors import InvalidInput, NotFound, check_length
 from amends.services.ledger_past import history_changed
 from amends.services.text_safety import SafetyCheck, check, scanned
+from amends.web.accounts.models import Profile
 from amends.web.repairs.models import Membership
 from amends.web.trust.models import (
     Answer,
@@ -54,7 +57,6 @@ _DOUBLE_SUBMIT = timedelta(minutes=5)  # the same answers again within this are 
 
 
 def user_tz(user_id: int) -> str:
-    from amends.web.accounts.models import Profile
 
     tz = Profile.objects.filter(user_id=user_id).values_list("timezone", flat=True).first()
     return tz or "UTC"
@@ -106,7 +108,6 @@ def to_domain(c: Commitment, versions: Iterable[ScheduleVersion] | None = None) 
 
 def coach_commitment(text: str) -> CommitmentReport:
     """The commitment coach's report, or InvalidInput for text it cannot read."""
-    from amends.coach.text import TextRejected
 
     try:
         return check_commitment(text)
@@ -295,7 +296,6 @@ def _get_or_create_check_in(c: Commitment, on: date, status: str, note: str) -> 
 
 
 def _missed_note_findings(note: str) -> tuple[dict[str, Any], ...]:
-    from amends.coach.text import TextRejected
 
     try:
         return tuple(f.to_dict() for f in check_missed_note(note))
@@ -480,7 +480,6 @@ def submit_questionnaire(
     access: RepairAccess, instrument: str, answers: Mapping[str, Any], *, shared: bool = False
 ) -> QuestionnaireResponse:
     """Score with ``amends.measures`` and save. Missing items: nothing is saved, and the error says which."""
-    from amends.measures import InvalidAnswer, load_instrument, score
 
     if instrument not in QUESTIONNAIRES:
         raise InvalidInput("That questionnaire is not part of the trust check-ins.", "instrument")

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -132,7 +133,6 @@ def _check_in_index(
     """
     if not commitment_ids:
         return {}, {}
-    from django.db import connection
 
     ci, cf = CheckIn._meta.db_table, Confirmation._meta.db_table
     marks = ",".join(["%s"] * len(commitment_ids))

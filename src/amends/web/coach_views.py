@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -16,6 +16,7 @@ from amends.services.text_safety import SafetyCheck, check
 from amends.web.access import own_space, repair_or_404
 from amends.web.diff import sentence_diff
 from amends.web.highlight import highlight_html
+from amends.web.repairs.models import ApologyDraft
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
 
@@ -56,9 +57,6 @@ def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
 @login_required
 def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
     """Two saved apology versions side by side, with the words that changed marked."""
-    from django.http import Http404
-
-    from amends.web.repairs.models import ApologyDraft
 
     access = repair_or_404(request, repair_id)
     drafts = list(own(access, ApologyDraft).order_by("version"))

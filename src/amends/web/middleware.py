@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
+from amends.coach.memory import forget_user_text
 from amends.safety.messages import PAUSED_NOTICE
 from amends.services.errors import Paused
 
@@ -136,7 +138,6 @@ class SessionRefreshMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        import time
 
         session = getattr(request, "session", None)
         if session is not None and getattr(request, "user", None) is not None and request.user.is_authenticated:
@@ -162,6 +163,4 @@ class ForgetAfterRequestMiddleware:
         try:
             return self.get_response(request)
         finally:
-            from amends.coach.memory import forget_user_text
-
             forget_user_text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from amends.web.repairs.models import ROLES, Repair
 
@@ -30,6 +31,5 @@ class Invitation(models.Model):
 
     @property
     def is_pending(self) -> bool:
-        from django.utils import timezone
 
         return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()

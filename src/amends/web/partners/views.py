@@ -32,10 +32,10 @@ from amends.services.repairs import save_answer
 from amends.services.tokens import check_rate_limit
 from amends.services.trust_queries import recent_check_ins
 from amends.web.access import couple_space, own_space, repair_or_404
-from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm
+from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm, UnlockForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
 from amends.web.safety_web.models import SafetySignal
-from amends.web.security.middleware import client_key
+from amends.web.security.middleware import LOCKED, SEEN, client_key, safe_next
 from amends.web.security.models import AppLock
 from amends.web.trust.models import Commitment, Question
 
@@ -357,8 +357,6 @@ def lock_settings(request: HttpRequest) -> HttpResponse:
 
 @own_space
 def unlock(request: HttpRequest) -> HttpResponse:
-    from amends.web.partners.forms import UnlockForm
-    from amends.web.security.middleware import LOCKED, SEEN, safe_next
 
     if not request.user.is_authenticated:
         return redirect("login")

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,7 +15,9 @@ from amends.safety.messages import PAUSED_NOTICE
 from amends.services import repairs as service
 from amends.services.access import my_repairs, own
 from amends.services.errors import InvalidInput
+from amends.services.safety import playbook_for
 from amends.web.access import own_space, repair_or_404
+from amends.web.coach_views import apology_result
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
 from amends.web.safety_notice import flash_safety
@@ -63,7 +65,6 @@ def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 
 def _playbook_context(access: Any) -> dict[str, Any]:
-    from amends.services.safety import playbook_for
 
     book = playbook_for(access)
     return {
@@ -76,7 +77,6 @@ def _playbook_context(access: Any) -> dict[str, Any]:
 
 
 def _step_or_404(access: Any, slug: str) -> Any:
-    from django.http import Http404
 
     step = load_track(access.role).step(slug)
     if step is None:
@@ -176,7 +176,6 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
 
 
 def _apology_report(text: str, mistake: str, user_id: int) -> dict[str, Any] | None:
-    from amends.web.coach_views import apology_result
 
     return apology_result(text, mistake, user_id)
 

@@ -15,8 +15,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from amends.coach.apology import analyze_apology
 from amends.coach.reply import analyze_reply
 from amends.coach.text import TextRejected
+from amends.measures import load_instrument
 from amends.measures.words import score_in_words
 from amends.services import charts
 from amends.services import trust as service
@@ -120,10 +122,8 @@ def _apology_sentences(access: Any) -> list[dict[str, str]]:
     if draft is None:
         return []
     try:
-        from amends.coach.apology import analyze_apology
-
         elements = analyze_apology(draft.text).to_dict()["elements"]
-    except (ImportError, ValueError):
+    except ValueError:
         return []
     out: list[dict[str, str]] = []
     for part in ("repair", "change"):
@@ -485,7 +485,6 @@ def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
 def questionnaires(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     mine = own(access, QuestionnaireResponse)[:30]
-    from amends.measures import load_instrument
 
     offered = [load_instrument(i) for i in service.instruments_for(access.role)]
     return render(
@@ -501,7 +500,6 @@ def questionnaire(request: HttpRequest, repair_id: int, instrument: str) -> Http
     access = repair_or_404(request, repair_id)
     if instrument not in service.instruments_for(access.role):
         raise Http404("no such questionnaire")
-    from amends.measures import load_instrument
 
     inst = load_instrument(instrument)
     form = questionnaire_form(inst, request.POST or None)
