@@ -57,7 +57,6 @@ _DOUBLE_SUBMIT = timedelta(minutes=5)  # the same answers again within this are 
 
 
 def user_tz(user_id: int) -> str:
-
     tz = Profile.objects.filter(user_id=user_id).values_list("timezone", flat=True).first()
     return tz or "UTC"
 

@@ -138,7 +138,6 @@ class SessionRefreshMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-
         session = getattr(request, "session", None)
         if session is not None and getattr(request, "user", None) is not None and request.user.is_authenticated:
             now = int(time.time())

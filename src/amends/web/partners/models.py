@@ -31,5 +31,4 @@ class Invitation(models.Model):
 
     @property
     def is_pending(self) -> bool:
-
         return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()

@@ -357,7 +357,6 @@ def lock_settings(request: HttpRequest) -> HttpResponse:
 
 @own_space
 def unlock(request: HttpRequest) -> HttpResponse:
-
     if not request.user.is_authenticated:
         return redirect("login")
     form = UnlockForm(request.POST or None)

@@ -65,7 +65,6 @@ def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 
 def _playbook_context(access: Any) -> dict[str, Any]:
-
     book = playbook_for(access)
     return {
         "playbook": book,
@@ -77,7 +76,6 @@ def _playbook_context(access: Any) -> dict[str, Any]:
 
 
 def _step_or_404(access: Any, slug: str) -> Any:
-
     step = load_track(access.role).step(slug)
     if step is None:
         raise Http404("no such step")
@@ -176,7 +174,6 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
 
 
 def _apology_report(text: str, mistake: str, user_id: int) -> dict[str, Any] | None:
-
     return apology_result(text, mistake, user_id)
 
 
