@@ -223,10 +223,15 @@ def set_app_lock(user: Any, pin: str, idle_minutes: int) -> AppLock:
     return lock
 
 
+def app_lock_for(user: Any) -> AppLock | None:
+    """The person's own app lock, if they set one."""
+    return AppLock.objects.filter(user=user).first()
+
+
 def clear_app_lock(user: Any) -> None:
     AppLock.objects.filter(user=user).delete()
 
 
 def check_app_pin(user: Any, pin: str) -> bool:
-    lock = AppLock.objects.filter(user=user).first()
+    lock = app_lock_for(user)
     return lock is None or check_password(pin, lock.pin_hash)

@@ -36,7 +36,6 @@ from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, 
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
 from amends.web.safety_web.models import SafetySignal
 from amends.web.security.middleware import LOCKED, SEEN, client_key, safe_next
-from amends.web.security.models import AppLock
 from amends.web.trust.models import Commitment, Question
 
 
@@ -274,7 +273,7 @@ def _privacy_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "tokens": list(tokens.list_api_tokens(request.user)),
         "now": timezone.now(),
         "token_form": extra.pop("token_form", None) or TokenForm(),
-        "lock": AppLock.objects.filter(user=request.user).first(),
+        "lock": privacy.app_lock_for(request.user),
         "lock_form": extra.pop("lock_form", None) or AppLockForm(),
         **extra,
     }
