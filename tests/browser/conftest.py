@@ -51,6 +51,15 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context.close()
 
 
+@pytest.fixture
+def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A second person's browser, side by side with ``page`` on the same server."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 900})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,14 +14,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 APOLOGY = "I am sorry I missed your birthday dinner and did not call. It hurt you, and it was my doing."
 REFLECTION = "Private: I was afraid of my boss and chose work over you."
 QUESTION = "Why did you not call me when you knew you would be late?"
-
-
-@pytest.fixture
-def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(page: Any, second_page: Any) -> None:

@@ -5,7 +5,6 @@ alone decides to open it again."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,14 +15,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NOTICE = "The shared space is paused for now."
 BOB_SHARES = "I keep replaying the night you did not come home."
-
-
-@pytest.fixture
-def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 def _couple(alice: Any, bob: Any) -> str:
