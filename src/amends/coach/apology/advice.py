@@ -87,15 +87,19 @@ def suggestions(
     return tuple(dict.fromkeys(ordered))
 
 
-def _clean_sentences(doc: Doc, spans: Sequence[Span], findings: Sequence[Finding]) -> list[Span]:
+def _bad_index(findings: Sequence[Finding]) -> tuple[list[int], list[int]]:
+    """Starts of the high and medium findings' spans (sorted), with the furthest end so far."""
+    bad = sorted(f.span for f in findings if f.severity in ("high", "medium"))
+    return [s for s, _ in bad], list(accumulate((e for _, e in bad), max))
+
+
+def _clean_sentences(doc: Doc, spans: Sequence[Span], bad: tuple[list[int], list[int]]) -> list[Span]:
     """The sentences holding ``spans``, minus any that carry a high or medium finding.
 
     Linear in the number of spans: a set for the sentences already taken, and a binary search
-    over the bad spans (sorted, with the furthest end so far) for the overlap test.
+    over the bad spans (:func:`_bad_index`) for the overlap test.
     """
-    bad = sorted(f.span for f in findings if f.severity in ("high", "medium"))
-    starts = [s for s, _ in bad]
-    reach = list(accumulate((e for _, e in bad), max))
+    starts, reach = bad
     out: list[Span] = []
     taken: set[Span] = set()
     for span in spans:
@@ -111,15 +115,16 @@ def _clean_sentences(doc: Doc, spans: Sequence[Span], findings: Sequence[Finding
 def outline(doc: Doc, elements: Mapping[str, Element], findings: Sequence[Finding]) -> tuple[str, ...]:
     lines: list[str] = []
     used: set[Span] = set()
+    bad = _bad_index(findings)
     for name in OUTLINE_ORDER:
         spans = list(elements[name].spans)
         if name == "responsibility":
             spans = list(elements["specificity"].spans) + spans
-        sentences = [s for s in _clean_sentences(doc, spans, findings) if s not in used]
+        sentences = [s for s in _clean_sentences(doc, spans, bad) if s not in used]
         if sentences:
             used.update(sentences)
             lines.extend(" ".join(doc.text[s:e].split()) for s, e in sentences)
-        elif not (elements[name].spans and any(s in used for s in _clean_sentences(doc, spans, findings))):
+        elif not (elements[name].spans and any(s in used for s in _clean_sentences(doc, spans, bad))):
             lines.append(_blank(name, doc, elements))
     return tuple(lines)
 

@@ -104,6 +104,12 @@ class Doc:
         """Answers already given for this text: several lexicons ask about the same word."""
         return {}
 
+    @cached_property
+    def found(self) -> dict[tuple[str, ...], tuple[Span, ...]]:
+        """Matches already found in this text, by what was asked: several rules and elements ask for
+        the same lexicon or element, and on a long text each search costs a pass over every match."""
+        return {}
+
     def negated(self, pos: int, *, window: int = 3) -> bool:
         """True when one of the last ``window`` words of the clause before ``pos`` negates it."""
         key = ("negated", pos, window)

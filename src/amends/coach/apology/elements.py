@@ -7,7 +7,6 @@ Each finder returns the spans that show the element; an element is present when 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -96,14 +95,10 @@ def _own_conduct(doc: Doc) -> bool:
 def _remorse(doc: Doc) -> Iterator[Span]:
     if any(True for _ in lexicon.find(doc, "sarcasm", negatable=False, disownable=False)):
         return
-    # Other senses of "sorry" never overlap one another, so a binary search finds the one a word is in.
-    senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
-    starts = [start for start, _ in senses]
     own: bool | None = None
     for span in lexicon.find(doc, "remorse"):
-        i = bisect_right(starts, span[0]) - 1
-        if i >= 0 and span[0] < senses[i][1]:
-            continue
+        if lexicon.inside(doc, "not_remorse", span[0]):
+            continue  # another sense of "sorry"
         word = doc.norm[span[0] : span[1]]
         if "regret" in word and not (doc.mistake or _READER.search(doc.norm)):
             continue  # regret about one's own lot ("I regret not applying") wrongs no one
@@ -136,9 +131,8 @@ def _responsibility(doc: Doc) -> Iterator[Span]:
             yield span
     yield from _behaviours(doc)
     yield from _gerunds(doc)
-    senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
     for m in _SORRY_I.finditer(doc.norm):
-        if any(s <= m.start() < e for s, e in senses):
+        if lexicon.inside(doc, "not_remorse", m.start()):
             continue  # "Sorry, I live in the real world" is no confession
         start = m.start() + m.group(0).rfind("i ")
         if _admissible(doc, (start, m.end())) and not doc.negated(m.start()):
@@ -214,11 +208,19 @@ FINDERS: dict[str, Callable[[Doc], Iterator[Span]]] = {
 }
 
 
+def element_spans(doc: Doc, name: str) -> tuple[Span, ...]:
+    """Where element ``name`` is in the text, found once per text (rules ask for remorse again)."""
+    key = ("element", name)
+    if key not in doc.found:
+        doc.found[key] = tuple(FINDERS[name](doc))
+    return doc.found[key]
+
+
 def detect(doc: Doc) -> dict[str, Element]:
     """Every element, in the canonical order, with merged spans."""
     out = {}
     for name in ELEMENT_NAMES:
-        spans = merge_spans(list(FINDERS[name](doc)))
+        spans = merge_spans(list(element_spans(doc, name)))
         out[name] = Element(name=name, present=bool(spans), spans=spans)
     return out
 

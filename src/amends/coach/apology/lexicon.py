@@ -7,10 +7,12 @@ wrapped in word boundaries, so a lexicon line reads like the phrase it finds: ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+from amends.coach.apology import regex_trie
 from amends.coach.apology.doc import Doc
 from amends.coach.results import Span
 
@@ -40,13 +42,14 @@ def expand(pattern: str) -> str:
 
 @cache
 def pattern(name: str) -> re.Pattern[str]:
-    """One compiled alternation of every line in the lexicon, longest phrases first.
+    """One compiled alternation of every line in the lexicon, longest phrases first, with shared
+    openings written once (:mod:`regex_trie`).
 
     Every phrase starts with a word character; saying so up front (a ``(?=\\w)`` look-ahead) lets
     the engine skip each space and mark at once instead of trying every phrase there.
     """
     lines = sorted(read_lines(name), key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?=\w)(?:" + "|".join(expand(line) for line in lines) + r")(?![\w])")
+    return re.compile(r"(?<![\w'])(?=\w)" + regex_trie.alternation([expand(line) for line in lines]) + r"(?![\w])")
 
 
 @cache
@@ -55,18 +58,32 @@ def words(name: str) -> frozenset[str]:
     return frozenset(read_lines(name))
 
 
+def matches(doc: Doc, name: str) -> tuple[Span, ...]:
+    """Every non-empty match of lexicon ``name`` in the text, found once per text."""
+    key = ("lexicon", name)
+    if key not in doc.found:
+        doc.found[key] = tuple((m.start(), m.end()) for m in pattern(name).finditer(doc.norm) if m.end() > m.start())
+    return doc.found[key]
+
+
+def inside(doc: Doc, name: str, pos: int) -> bool:
+    """Is ``pos`` inside a match of lexicon ``name``? Matches never overlap, so a binary search finds it."""
+    found = matches(doc, name)
+    i = bisect_right(found, (pos, len(doc.norm) + 1)) - 1
+    return i >= 0 and found[i][0] <= pos < found[i][1]
+
+
 def find(
     doc: Doc, name: str, *, negatable: bool = True, quoted: bool = False, disownable: bool = True
 ) -> Iterator[Span]:
     """Spans where lexicon ``name`` matches, skipping quoted, negated or disowned uses."""
-    for m in pattern(name).finditer(doc.norm):
-        span = (m.start(), m.end())
-        if span[0] == span[1]:
-            continue
-        if not quoted and doc.in_quote(span):
-            continue
-        if negatable and doc.negated(span[0]):
-            continue
-        if disownable and doc.disowned(span[0]):
-            continue
-        yield span
+    key = ("find", name, str(negatable), str(quoted), str(disownable))
+    if key not in doc.found:
+        doc.found[key] = tuple(
+            span
+            for span in matches(doc, name)
+            if (quoted or not doc.in_quote(span))
+            and not (negatable and doc.negated(span[0]))
+            and not (disownable and doc.disowned(span[0]))
+        )
+    return iter(doc.found[key])

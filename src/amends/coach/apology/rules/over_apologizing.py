@@ -42,9 +42,9 @@ _REPEATED = re.compile(r"(?:sorry\W{0,4}){3,}")
 
 
 def _apology_spans(doc: Doc) -> list[Span]:
-    from amends.coach.apology.elements import FINDERS
+    from amends.coach.apology.elements import element_spans
 
-    return list(FINDERS["remorse"](doc))
+    return list(element_spans(doc, "remorse"))
 
 
 def _spans(doc: Doc) -> list[Span]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
@@ -38,6 +40,28 @@ EXAMPLES_PASS = (
 _SORRY_BUT = re.compile(
     r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|regret(?: it| that)?)\b[^.!?\n]{0,60}?[,;]?\s{0,20}\bbut\b\s*"
 )
+# Where _SORRY_BUT can start, and the most characters it can span before its "but": the full
+# pattern is tried only where a "but" lies that close, so a long run of apologies with no "but"
+# near them costs one cheap pass instead of a 60-character look-ahead after each.
+_APOLOGY_WORD = re.compile(r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|regret)")
+_BUT = re.compile(r"\bbut\b")
+_REACH = len("regret that") + 60 + 1 + 20
+
+
+def _sorry_buts(norm: str) -> Iterator[re.Match[str]]:
+    """The matches of _SORRY_BUT.finditer(norm), found in time linear in the text."""
+    buts = [m.start() for m in _BUT.finditer(norm)]
+    end = 0
+    for word in _APOLOGY_WORD.finditer(norm):
+        if word.start() < end:
+            continue
+        i = bisect_left(buts, word.start())
+        if i == len(buts) or buts[i] - word.start() > _REACH:
+            continue
+        found = _SORRY_BUT.match(norm, word.start())
+        if found:
+            end = found.end()
+            yield found
 
 
 # "Sorry to ask, but what ...?": an apology for the question, not one taken back.
@@ -51,13 +75,12 @@ _QUESTION_AFTER = re.compile(r"(?:\.\.\.?\s*)?(?:what|where|who|how|why|when|whi
 
 def _spans(doc: Doc) -> list[Span]:
     allowed = lexicon.pattern("sorry_but_ok")
-    senses = [(m.start(), m.end()) for m in lexicon.pattern("not_remorse").finditer(doc.norm)]
     spans = []
-    for m in _SORRY_BUT.finditer(doc.norm):
+    for m in _sorry_buts(doc.norm):
         span = (m.start(), m.end())
         if doc.in_quote(span) or doc.negated(span[0]) or allowed.match(doc.norm, m.end()):
             continue
-        if any(s <= span[0] < e for s, e in senses) or _PREFATORY.match(doc.norm, span[0]):
+        if lexicon.inside(doc, "not_remorse", span[0]) or _PREFATORY.match(doc.norm, span[0]):
             continue
         if _QUESTION_AFTER.match(doc.norm, m.end()):
             continue
