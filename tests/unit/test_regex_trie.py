@@ -74,18 +74,16 @@ def test_a_phrase_that_ends_where_a_longer_one_goes_on_still_matches() -> None:
 def test_every_lexicon_finds_its_phrases_where_its_plain_alternation_did(name: str) -> None:
     assert len(TEXTS) > 500
     plain, trie = _plain(name), lexicon.pattern(name)
+    other_length = []
     for text in TEXTS:
-        assert [m.start() for m in trie.finditer(text)] == [m.start() for m in plain.finditer(text)], text
-
-
-@pytest.mark.parametrize("name", LEXICONS)
-def test_where_two_phrases_match_at_one_place_the_trie_rarely_picks_another_length(name: str) -> None:
-    # The trie tries a shared opening's phrases together, so where two of them match at one place
-    # it may end the match elsewhere than the plain alternation did. On our examples that happens
-    # in under 1% of texts and changes no figure in eval/apology.py or eval/reply.py.
-    plain, trie = _plain(name), lexicon.pattern(name)
-    differing = [t for t in TEXTS if [m.span() for m in plain.finditer(t)] != [m.span() for m in trie.finditer(t)]]
-    assert len(differing) <= len(TEXTS) // 100, differing[:3]
+        expected, found = list(plain.finditer(text)), list(trie.finditer(text))
+        assert [m.start() for m in found] == [m.start() for m in expected], text
+        if [m.end() for m in found] != [m.end() for m in expected]:
+            other_length.append(text)
+    # Where two phrases match at one place, the trie tries a shared opening's phrases together and
+    # may end the match elsewhere than the plain alternation did. On our examples that happens in
+    # under 1% of texts and changes no figure in eval/apology.py or eval/reply.py.
+    assert len(other_length) <= len(TEXTS) // 100, other_length[:3]
 
 
 SORRY_BUT_TEXTS = [
@@ -99,7 +97,7 @@ SORRY_BUT_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", SORRY_BUT_TEXTS + TEXTS[:400])
-def test_the_sorry_but_prefilter_finds_exactly_what_the_full_pattern_finds(text: str) -> None:
-    expected = [m.span() for m in sorry_but._SORRY_BUT.finditer(text)]
-    assert [m.span() for m in sorry_but._sorry_buts(text)] == expected
+def test_the_sorry_but_prefilter_finds_exactly_what_the_full_pattern_finds() -> None:
+    for text in SORRY_BUT_TEXTS + TEXTS:
+        expected = [m.span() for m in sorry_but._SORRY_BUT.finditer(text)]
+        assert [m.span() for m in sorry_but._sorry_buts(text)] == expected, text
