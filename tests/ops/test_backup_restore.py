@@ -189,3 +189,19 @@ def test_the_pre_restore_copy_of_an_encrypted_restore_is_encrypted_and_private(f
     blob = kept.read_bytes()
     assert ops.is_encrypted(blob) and b"SQLite format 3" not in blob
     assert ops.decrypt(blob, "correct horse battery staple").startswith(ops.MAGIC_SQLITE)
+
+
+def test_a_restore_leaves_the_planner_fresh_statistics_for_the_restored_tables(filled: Any, tmp_path: Path) -> None:
+    from django.db import connection
+
+    assert _invoke("backup", "--out", str(tmp_path / "snap.bak")).exit_code == 0
+    assert _invoke("restore", str(tmp_path / "snap.bak"), "--yes").exit_code == 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_user_tables WHERE relname = %s AND last_analyze IS NOT NULL",
+                [Repair._meta.db_table],
+            )
+        else:  # SQLite keeps its planner statistics in sqlite_stat1
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        assert cursor.fetchone()[0] == 1

@@ -24,4 +24,4 @@ def test_seeding_a_history_leaves_fresh_planner_statistics(alice_repair: Any, jo
         else:
             cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
             rows = cursor.fetchall()
-            assert rows, "PRAGMA optimize should have analysed the freshly filled check-in table"
+            assert rows, "ANALYZE should have filled statistics for the freshly filled check-in table"

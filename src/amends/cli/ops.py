@@ -286,7 +286,19 @@ def restore(file: Path, passphrase_file: Path | None, yes: bool) -> None:
                 ],
                 _pg_env(db),
             )
+    _refresh_statistics()
     click.echo(f"Restored {file.name} in {time.monotonic() - started:.2f} s.")
+
+
+def _refresh_statistics() -> None:
+    """Fresh planner statistics for the restored data, on a new connection to the new database:
+    until they exist the planner thinks the tables are empty and picks slow plans."""
+    from django.db import connection
+
+    from amends.services.maintenance import refresh_statistics
+
+    connection.close()
+    refresh_statistics()
 
 
 def _validate_sqlite(snapshot: Path, data: bytes) -> None:

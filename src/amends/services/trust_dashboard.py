@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.models import User
-
 from amends import ledger, measures
 from amends.services import charts
 from amends.services.access import RepairAccess
@@ -102,7 +100,3 @@ def chart_svg(access: RepairAccess, name: str) -> str | None:
     if name not in {"heatmap", "satisfaction", "trust", "streaks"}:
         return None
     return str(build(access)["charts"][name])
-
-
-def user_label(user: User) -> str:
-    return user.get_username()

@@ -79,9 +79,6 @@ class Doc:
             return self.sentences[i]
         return (0, len(self.text))
 
-    def sentence_text(self, span: Span) -> str:
-        return self.norm[span[0] : span[1]]
-
     def clause_before(self, pos: int) -> str:
         """The words between the last clause boundary and ``pos``, in normal form.
 
