@@ -40,6 +40,7 @@ PUBLIC = {
     "api_openapi",
     "unlock",
     "safety_now",  # crisis lines must never sit behind a sign-in
+    "reminders_feed",  # a calendar app calls it signed out: the secret in the path is the key (tests/web/test_reminders.py)
 }
 # Signed-in pages that only ever show or change the signed-in user's own data (no couple's object in the path).
 OWN_DATA = {
@@ -57,9 +58,11 @@ OWN_DATA = {
     "safety_concerns",
     "safety_plan",
     "safety_screen",
+    "reminders_settings",
+    "reminders_calendar",
 }
 # JSON endpoints with no object in the path: anonymous callers get a 4xx, never data.
-OWN_DATA_API = {"api_coach_apology", "api_coach_emotions", "api_coach_reply", "api_safety_scan"}
+OWN_DATA_API = {"api_coach_apology", "api_coach_emotions", "api_coach_reply", "api_safety_scan", "reminders_poll"}
 # Path parameters that are not object ids: a value that exists in alice's repair.
 VALUES = {"slug": "name-it", "instrument": "csi4", "name": "heatmap"}
 VALUES_BY_URL = {"safety_screen": {"name": "phq9"}}

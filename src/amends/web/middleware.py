@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from amends.coach.memory import forget_user_text
 from amends.safety.messages import PAUSED_NOTICE
 from amends.services.errors import Paused
+from amends.web.security.middleware import is_background
 
 # No inline script and no third-party origin: every asset is vendored and served by the app.
 CONTENT_SECURITY_POLICY = (
@@ -139,7 +140,8 @@ class SessionRefreshMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         session = getattr(request, "session", None)
-        if session is not None and getattr(request, "user", None) is not None and request.user.is_authenticated:
+        user = getattr(request, "user", None)
+        if session is not None and user is not None and user.is_authenticated and not is_background(request):
             now = int(time.time())
             if now - int(session.get("_refreshed_at", 0)) >= self.REFRESH_SECONDS:
                 session["_refreshed_at"] = now  # marks the session modified, so its expiry moves on

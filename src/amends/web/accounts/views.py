@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -11,6 +13,7 @@ from amends.services.tokens import check_rate_limit
 from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
+from amends.web.reminders.context import settings_context as reminder_settings
 from amends.web.security.middleware import client_key
 
 
@@ -36,8 +39,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @login_required
 def settings_view(request: HttpRequest) -> HttpResponse:
     profile, _ = Profile.objects.get_or_create(user=request.user)
-    initial = {"region": profile.region, "timezone": profile.timezone, "neutral_titles": neutral_titles(request.user)}
-    form = SettingsForm(request.POST or None, initial=initial)
+    form = _settings_form(request, profile)
     if request.method == "POST" and form.is_valid():
         profile.region = form.cleaned_data["region"]
         profile.timezone = form.cleaned_data["timezone"]
@@ -45,4 +47,17 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         set_neutral_titles(request.user, form.cleaned_data["neutral_titles"])
         messages.success(request, "Settings saved.")
         return redirect("settings")
-    return render(request, "pages/settings.html", {"form": form})
+    return settings_page(request, {"form": form})
+
+
+def _settings_form(request: HttpRequest, profile: Profile, *, bound: bool = True) -> SettingsForm:
+    initial = {"region": profile.region, "timezone": profile.timezone, "neutral_titles": neutral_titles(request.user)}
+    return SettingsForm((request.POST or None) if bound else None, initial=initial)
+
+
+def settings_page(request: HttpRequest, extra: dict[str, Any], status: int = 200) -> HttpResponse:
+    """The settings page; each section (reminders...) may hand in its own bound form or one-time values."""
+    context = {**reminder_settings(request.user), **extra}
+    if "form" not in context:
+        context["form"] = _settings_form(request, Profile.objects.get_or_create(user=request.user)[0], bound=False)
+    return render(request, "pages/settings.html", context, status=status)

@@ -21,6 +21,13 @@ LOCKED = "amends_app_locked"
 SEEN = "amends_app_seen"
 # Reachable while locked: the lock page itself, leaving, the quick exit, help lines, assets and probes.
 _OPEN_WHILE_LOCKED = ("/lock/", "/accounts/logout/", "/neutral/", "/help/", "/static/", "/healthz", "/readyz")
+# Asked by an open tab on a timer, not by the person: never counts as being active, or a tab left
+# open would keep the app unlocked and the session alive forever.
+BACKGROUND = ("/reminders/poll/",)
+
+
+def is_background(request: HttpRequest) -> bool:
+    return request.path.startswith(BACKGROUND)
 
 
 def safe_next(request: HttpRequest, target: str) -> str:
@@ -45,12 +52,13 @@ class AppLockMiddleware:
         if request.session.get(LOCKED) or (seen is not None and now - float(seen) > lock.idle_minutes * 60):
             request.session[LOCKED] = True
             return self._locked(request)
-        request.session[SEEN] = now
+        if not is_background(request):
+            request.session[SEEN] = now
         return self.get_response(request)
 
     @staticmethod
     def _locked(request: HttpRequest) -> HttpResponse:
-        if request.path.startswith("/api/"):
+        if request.path.startswith("/api/") or is_background(request):
             return JsonResponse(
                 {"error": "locked", "message": "The app is locked. Unlock it with your PIN."}, status=423
             )
