@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from amends.services import reminders, tokens
 from amends.services.errors import InvalidInput
@@ -60,7 +60,7 @@ def poll(request: HttpRequest) -> HttpResponse:
 
 
 @own_space
-@require_GET
+@require_safe  # GET, and HEAD for calendar apps that check first
 def feed(request: HttpRequest, secret: str) -> HttpResponse:
     """The calendar subscription. No sign-in: the secret in the address is the key, so it is rate-limited."""
     if not tokens.check_rate_limit(client_key(request), "calendar"):
