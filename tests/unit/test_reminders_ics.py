@@ -51,6 +51,7 @@ def test_the_calendar_carries_version_prodid_and_one_vevent_per_event() -> None:
     lines = _unfold(_ics(AllDayEvent("1@a", date(2026, 3, 2), "s"), AllDayEvent("2@a", date(2026, 3, 3), "s")))
     assert lines[0] == "BEGIN:VCALENDAR" and "VERSION:2.0" in lines
     assert any(line.startswith("PRODID:") for line in lines)
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H" in lines
     assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 2
 
 

@@ -19,9 +19,10 @@ from django.urls import reverse
 from amends.services import reminders, trust
 from amends.services.access import repair_access
 from amends.services.partners import leave_repair
-from amends.services.privacy import export_data
+from amends.services.privacy import export_data, set_app_lock
 from amends.web.accounts.models import Profile
 from amends.web.reminders.models import ReminderPreference
+from amends.web.security.middleware import SEEN
 
 from .conftest import client_for
 
@@ -176,14 +177,20 @@ def test_turning_every_channel_off_stops_the_polling(as_alice: Client, daily: An
 
 
 def test_polling_is_not_activity_so_the_app_lock_still_engages(as_alice: Client, alice: User) -> None:
-    from amends.services.privacy import set_app_lock
-    from amends.web.security.middleware import SEEN
-
     set_app_lock(alice, "2468", 1)
     as_alice.get(reverse("settings"))
     seen = as_alice.session[SEEN]
     as_alice.get(reverse("reminders_poll"))
     assert as_alice.session[SEEN] == seen
+
+
+def test_polling_after_the_idle_time_locks_the_app_and_answers_423(as_alice: Client, alice: User) -> None:
+    set_app_lock(alice, "2468", 1)
+    session = as_alice.session
+    session[SEEN] = 0.0  # last seen long ago
+    session.save()
+    response = as_alice.get(reverse("reminders_poll"))
+    assert response.status_code == 423 and json.loads(response.content)["error"] == "locked"
 
 
 def test_signed_out_polling_gets_a_401_and_no_data(as_anon: Client) -> None:

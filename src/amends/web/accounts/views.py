@@ -57,7 +57,7 @@ def _settings_form(request: HttpRequest, profile: Profile, *, bound: bool = True
 
 def settings_page(request: HttpRequest, extra: dict[str, Any], status: int = 200) -> HttpResponse:
     """The settings page; each section (reminders...) may hand in its own bound form or one-time values."""
-    context = {**reminder_settings(request.user), **extra}
+    context = extra if "reminder_form" in extra else {**reminder_settings(request.user), **extra}
     if "form" not in context:
         context["form"] = _settings_form(request, Profile.objects.get_or_create(user=request.user)[0], bound=False)
     return render(request, "pages/settings.html", context, status=status)

@@ -31,6 +31,9 @@ def calendar(events: Iterable[AllDayEvent], *, name: str, stamp: datetime) -> by
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
+    # Calendar apps otherwise refresh a subscription as seldom as once a day.
+    cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT1H")
     for e in events:
         cal.add_component(_event(e, stamp.astimezone(UTC)))
     return cal.to_ical()

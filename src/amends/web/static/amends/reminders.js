@@ -20,7 +20,11 @@
       return; // this tab already said so for what is due now
     }
     try { window.sessionStorage.setItem(SEEN, data.key); } catch (e) { /* ignore */ }
-    new window.Notification(data.text, { tag: "amends-reminder" });
+    var note = new window.Notification(data.text, { tag: "amends-reminder" });
+    note.onclick = function () {
+      window.focus(); // back to the tab, where the notice links on; nothing opens by itself
+      note.close();
+    };
   }
 
   function start(box) {
