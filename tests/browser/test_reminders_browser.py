@@ -107,6 +107,8 @@ def test_the_calendar_feed_lists_due_check_ins_and_is_refused_after_revocation(
     page.get_by_role("button", name="Make a calendar address").click()
     url = page.locator("#feed-url").inner_text()
     assert re.fullmatch(r"http://.+/reminders/calendar/cal_[\w-]+\.ics", url)
+    page.set_viewport_size({"width": 360, "height": 740})  # the long address wraps on a small phone
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
 
     calendar_app = browser.new_context()  # a calendar app: no session, no cookies
     response = calendar_app.request.get(url)
