@@ -457,19 +457,18 @@ def _orphans(scope: _Scope) -> list[dict[str, Any]]:
     shown_check_ins = scope.rows(CheckIn).values_list("pk", flat=True)
     shown_confirmations = scope.rows(Confirmation).filter(check_in__in=shown_check_ins).values_list("pk", flat=True)
     shown_questions = scope.rows(Question).values_list("pk", flat=True)
-    out = [
-        {"what": "Your response to a check-in", **_confirmation(scope, c, [])}
-        for c in scope.mine(Confirmation).exclude(check_in__in=shown_check_ins)
-    ]
-    out += [
-        {"what": "Your message about a check-in", **_message(scope, m)}
-        for m in scope.mine(DisputeMessage).exclude(confirmation__in=shown_confirmations)
-    ]
-    out += [
-        {"what": "Your answer to a question", **_answer(scope, a)}
-        for a in scope.mine(Answer).exclude(question__in=shown_questions)
-    ]
-    return out
+    confirmations = scope.mine(Confirmation).exclude(check_in__in=shown_check_ins)
+    messages = scope.mine(DisputeMessage).exclude(confirmation__in=shown_confirmations)
+    answers = scope.mine(Answer).exclude(question__in=shown_questions)
+    return (
+        [_orphan("Your response to a check-in", c, c.note, c.get_verdict_display()) for c in confirmations]
+        + [_orphan("Your message about a check-in", m, m.text) for m in messages]
+        + [_orphan("Your answer to a question", a, a.text) for a in answers]
+    )
+
+
+def _orphan(what: str, obj: Any, text: str, detail: str = "") -> dict[str, Any]:
+    return {"what": what, "ref": ref(obj), "detail": detail, "text": text, "at": _iso(obj.created_at)}
 
 
 # ---------------------------------------------------------------- notes, scores and private tools
