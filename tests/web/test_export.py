@@ -54,7 +54,9 @@ def _label(model: type[models.Model]) -> str:
 
 
 def _points_at_user(f: Any) -> bool:
-    return bool(f.is_relation and f.related_model is not None and f.related_model._meta.label == settings.AUTH_USER_MODEL)
+    return bool(
+        f.is_relation and f.related_model is not None and f.related_model._meta.label == settings.AUTH_USER_MODEL
+    )
 
 
 def _belongs_to_a_person(model: type[models.Model]) -> bool:
@@ -207,9 +209,7 @@ def _is_prose(f: Any) -> bool:
 
 
 @pytest.mark.parametrize("label", WALKED)
-def test_bobs_export_holds_a_row_of_alices_only_where_the_access_rule_shows_it_to_him(
-    label: str, world: World
-) -> None:
+def test_bobs_export_holds_a_row_of_alices_only_where_the_access_rule_shows_it_to_him(label: str, world: World) -> None:
     obj = world.make(label)
     model = type(obj)
     bob_access = repair_access(world.bob, world.repair.pk)
@@ -229,7 +229,9 @@ def private_and_shared(world: World) -> list[str]:
         save_apology_draft(a, "PRIVATE-DRAFT I am sorry you felt upset."),
         trust.add_transparency_note(a, "PRIVATE-NOTE I saw Sam."),
         trust.submit_questionnaire(a, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}),
-        record_practice(a, mode="reply", partner_text="PRIVATE-PARTNER you never call", text="PRIVATE-PRACTICE I hear you"),
+        record_practice(
+            a, mode="reply", partner_text="PRIVATE-PARTNER you never call", text="PRIVATE-PRACTICE I hear you"
+        ),
     ]
     save_answer(a, "name-it", "what-i-did", "SHARED-ANSWER I missed your dinner")
     set_answer_shared(a, "name-it", "what-i-did", True)
@@ -282,10 +284,14 @@ def test_a_check_in_comes_with_its_note_its_schedule_the_partners_response_and_t
         ]
         [ci] = c["check_ins"]
         assert (ci["status_label"], ci["note"]) == ("Partly kept", "CHECKIN-NOTE late")
-        assert ci["response"]["verdict_label"] == "Disputed" and ci["response"]["note"] == "BOB-DISPUTE you did not call"
+        assert (
+            ci["response"]["verdict_label"] == "Disputed" and ci["response"]["note"] == "BOB-DISPUTE you did not call"
+        )
         assert [m["text"] for m in ci["response"]["messages"]][-1] == "ALICE-REPLY my phone died"
         [q] = data["repairs"][0]["questions"]
-        assert q["text"] == "BOB-QUESTION why not call?" and [x["text"] for x in q["answers"]] == ["ALICE-ANSWER I was ashamed."]
+        assert q["text"] == "BOB-QUESTION why not call?" and [x["text"] for x in q["answers"]] == [
+            "ALICE-ANSWER I was ashamed."
+        ]
         assert "Monday, Wednesday" in html and "Partly kept" in html and "BOB-QUESTION" in html
 
 
@@ -304,7 +310,9 @@ def test_an_answer_to_a_question_asked_by_someone_who_left_stays_in_the_answerer
     assert orphan["text"] == "ALICE-ANSWER I was ashamed."
     bobs, _, _ = _export(world.bob)
     [left] = bobs["repairs_you_left"]
-    assert [q["text"] for q in left["questions"]] == ["BOB-QUESTION why not call?"] and "ALICE-ANSWER" not in json.dumps(bobs)
+    assert [q["text"] for q in left["questions"]] == [
+        "BOB-QUESTION why not call?"
+    ] and "ALICE-ANSWER" not in json.dumps(bobs)
 
 
 # ---------------------------------------------------------------- the readable copy

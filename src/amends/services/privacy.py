@@ -20,7 +20,7 @@ from amends.services.errors import InvalidInput
 from amends.services.export import export_data
 from amends.services.tokens import forget_rate_limits
 from amends.web.partners.models import Invitation
-from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair, StepCompletion
+from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair
 from amends.web.security.models import AppLock
 
 DELETE_WORD = "DELETE"

@@ -1,0 +1,77 @@
+"""What one person may take out of one repair, and the small helpers every export section shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.db.models import QuerySet
+
+from amends import measures
+from amends.services.access import RULES, RepairAccess, author_id, authored_by, own, visible
+from amends.web.repairs.models import Repair
+
+M = TypeVar("M", bound=models.Model)
+
+
+def ref(obj: models.Model) -> str:
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One repair as this person may read it: their own rows, and, while a member, what others show them."""
+
+    user_id: int
+    repair: Repair
+    access: RepairAccess | None  # None: a repair they left, where only their own rows are theirs to take
+    names: dict[int | None, str] = field(default_factory=dict)  # usernames of the others, looked up once
+
+    def rows(self, model: type[M]) -> QuerySet[M]:
+        if self.access is None:
+            return self.mine(model)
+        # A reply of one's own stays in one's export even when what it answers is hidden.
+        return own(self.access, model) | visible(self.access, model)
+
+    def mine(self, model: type[M]) -> QuerySet[M]:
+        return authored_by(self.user_id, model).filter(**{RULES[model].repair: self.repair})
+
+    def by(self, obj: models.Model) -> dict[str, Any]:
+        who = author_id(obj)
+        if who == self.user_id:
+            return {"by": "you", "yours": True}
+        if who not in self.names:
+            name = get_user_model().objects.filter(pk=who).values_list("username", flat=True).first()
+            self.names[who] = name or "your partner"
+        return {"by": self.names[who], "yours": False}
+
+
+def instrument_name(key: str) -> str:
+    try:
+        return measures.load_instrument(key).name
+    except measures.UnknownInstrument:
+        return key  # an instrument since retired: its id is all there is
+
+
+def instrument_answers(key: str, answers: dict[str, Any]) -> list[dict[str, Any]]:
+    try:
+        instrument = measures.load_instrument(key)
+    except measures.UnknownInstrument:
+        return [{"item": k, "question": k, "answer": v} for k, v in answers.items()]
+    out = []
+    for item_id, value in answers.items():
+        try:
+            item = instrument.item(item_id)
+        except KeyError:
+            out.append({"item": item_id, "question": item_id, "answer": value})
+            continue
+        label = next((o.label for o in item.options if o.value == value), value)
+        out.append({"item": item_id, "question": item.text, "answer": label, "value": value})
+    return out
