@@ -32,7 +32,9 @@ from amends.services.partners import set_answer_shared, set_draft_shared
 from amends.services.practice import record_practice
 from amends.services.privacy import export_zip
 from amends.services.repairs import save_answer, save_apology_draft, set_step_done
+from amends.services.safety import submit_screen
 from amends.web.repairs.models import Membership, Repair
+from amends.web.safety_web.models import ScreenResult
 
 from .conftest import FROZEN_NOW
 
@@ -369,6 +371,8 @@ def test_the_readable_copy_shows_no_internal_names(world: World) -> None:
                 save_answer(access, step.slug, prompt.slug, f"Words for {prompt.label}")
         set_answer_shared(access, step.slug, step.prompts[0].slug, True)
     world.built["repairs.apologydraft"] = save_apology_draft(a, "Mistakes were made.")  # verdict: non_apology
+    trust.submit_questionnaire(a, "csi4", {"1": 0, "2": 0, "3": 0, "4": 1})  # band: notable_dissatisfaction
+    submit_screen(world.alice, "phq9", {**{str(i): 2 for i in range(1, 9)}, "9": 0})
     for label in WALKED:  # and one row of every other kind (made directly: the pause among them stops nothing)
         world.make(label)
     for user in (world.alice, world.bob):
@@ -381,3 +385,14 @@ def test_the_readable_copy_shows_no_internal_names(world: World) -> None:
         assert not re.search(r"\b[a-z]+ / [a-z]+(-[a-z]+)+\b", text), "a step / prompt key pair is shown"
         assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), "a snake_case code is shown"
         assert not re.search(r"\b[a-z_]+\.[a-z_]+:\d+", text), "a record reference is shown"
+
+
+def test_questionnaire_answers_are_exported_in_the_words_the_person_saw(world: World) -> None:
+    ScreenResult.objects.create(user=world.alice, instrument="phq9", answers={"1": 2, "difficulty": 1}, total=2)
+    data, _, html = _export(world.alice)
+    [screen] = data["personal"]["screens"]
+    assert [(a["question"][:20], a["answer"]) for a in screen["answers"]] == [
+        ("Little interest or p", "More than half the days"),
+        ("If you checked off a", "Somewhat difficult"),
+    ]
+    assert screen["scale"] == [0, 27] and "Score 2 on a scale of 0 to 27." in html

@@ -25,7 +25,7 @@ from amends.journey.playbooks import load_playbook
 from amends.journey.steps import TRACKS, load_track
 from amends.safety.plan import safety_plan
 from amends.services.access import RULES, RepairAccess, authored_by, personal
-from amends.services.export_scope import Scope, instrument_answers, instrument_name, iso, ref
+from amends.services.export_scope import Scope, instrument_answers, instrument_name, instrument_result, iso, ref
 from amends.services.export_threads import commitments, note, orphans, questions, score
 from amends.web.accounts.models import Profile
 from amends.web.partners.models import Invitation
@@ -132,6 +132,7 @@ def _screen(s: ScreenResult) -> dict[str, Any]:
         "name": instrument_name(s.instrument),
         "total": s.total,
         "band": s.band,
+        **instrument_result(s.instrument, s.band),
         "positive": s.positive,
         "complete": s.complete,
         "right_now": s.acute,

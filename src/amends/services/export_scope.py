@@ -61,17 +61,35 @@ def instrument_name(key: str) -> str:
 
 
 def instrument_answers(key: str, answers: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each answer as the question and option wording the person saw."""
     try:
         instrument = measures.load_instrument(key)
     except measures.UnknownInstrument:
-        return [{"item": k, "question": k, "answer": v} for k, v in answers.items()]
+        return [{"item": k, "question": "A question no longer asked", "answer": v} for k, v in answers.items()]
+    extra = {str(i["id"]): i for i in instrument.raw.get("extra_items") or []}
     out = []
     for item_id, value in answers.items():
         try:
             item = instrument.item(item_id)
         except KeyError:
-            out.append({"item": item_id, "question": item_id, "answer": value})
+            text = str(extra[item_id]["text"]) if item_id in extra else "A question no longer asked"
+            options = extra.get(item_id, {}).get("options") or []
+            label = next((str(o["label"]) for o in options if o.get("value") == value), value)
+            out.append({"item": item_id, "question": text, "answer": label, "value": value})
             continue
         label = next((o.label for o in item.options if o.value == value), value)
         out.append({"item": item_id, "question": item.text, "answer": label, "value": value})
     return out
+
+
+def instrument_result(key: str, band: str) -> dict[str, Any]:
+    """The band in words and the scale the total is on, from the instrument's own definition."""
+    words: dict[str, Any] = {"band_label": band.replace("_", " ").capitalize(), "meaning": "", "scale": None}
+    try:
+        scoring = measures.load_instrument(key).scoring
+    except measures.UnknownInstrument:
+        return words
+    bands = scoring.get("bands") or []
+    words["meaning"] = next((str(b.get("meaning", "")) for b in bands if b.get("label") == band), "")
+    words["scale"] = list(scoring["range"]) if scoring.get("range") else None
+    return words

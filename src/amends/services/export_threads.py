@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from amends.services.export_scope import M, Scope, instrument_answers, instrument_name, iso, ref
+from amends.services.export_scope import M, Scope, instrument_answers, instrument_name, instrument_result, iso, ref
 from amends.web.trust.models import (
     Answer,
     CheckIn,
@@ -154,6 +154,7 @@ def score(scope: Scope, r: QuestionnaireResponse) -> dict[str, Any]:
         "total": r.total,
         "headline": r.headline,
         "band": r.band,
+        **instrument_result(r.instrument, r.band),
         "shared": r.shared,
         "answers": instrument_answers(r.instrument, r.answers) if r.user_id == scope.user_id else [],
         "taken": iso(r.taken_at),
