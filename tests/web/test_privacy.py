@@ -56,8 +56,8 @@ def test_download_my_data_gives_a_zip_with_json_and_a_readable_copy(couple: Any,
     assert set(archive.namelist()) == {"amends-data.json", "amends-data.html"}
     data = json.loads(archive.read("amends-data.json"))
     repair = data["repairs"][0]
-    assert {a["text"] for a in repair["your_answers"]} == {ALICE_SECRET, ALICE_SHARED}
-    assert [a["text"] for a in repair["shared_with_you"]["answers"]] == [BOB_SHARED]
+    assert {a["text"] for s in repair["journey"] for a in s["answers"]} == {ALICE_SECRET, ALICE_SHARED}
+    assert [a["text"] for s in repair["shared_with_you"]["journey"] for a in s["answers"]] == [BOB_SHARED]
     html = archive.read("amends-data.html").decode()
     assert "zebra-quartz-7731" in html and "heron-2024" in html
 
@@ -71,7 +71,8 @@ def test_the_export_never_holds_the_partners_private_items_or_any_secret(couple:
 def test_the_partners_export_holds_only_what_alice_shared(couple: Any, bob: User) -> None:
     text = json.dumps(export_data(bob))
     assert ALICE_SHARED in text and "zebra-quartz" in text  # the delivered apology carries it
-    assert ALICE_SECRET not in {a["text"] for r in export_data(bob)["repairs"] for a in r["shared_with_you"]["answers"]}
+    shared = export_data(bob)["repairs"][0]["shared_with_you"]["journey"]
+    assert ALICE_SECRET not in {a["text"] for s in shared for a in s["answers"]}
     assert "what-set-me-up" not in text
 
 

@@ -1,4 +1,7 @@
-"""Use cases for a user's own data and account security: export, delete, the app lock (API tokens: tokens.py)."""
+"""Use cases for a user's own data and account security: export (built in export.py), delete, the app lock.
+
+API tokens are in tokens.py.
+"""
 
 from __future__ import annotations
 
@@ -7,156 +10,23 @@ import json
 import zipfile
 from typing import Any
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.sessions.models import Session
-from django.db import models, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from amends.services.access import (
-    RULES,
-    RepairAccess,
-    authored_by,
-    own,
-    partner_shared_answers,
-    partner_shared_drafts,
-    shared_with_me,
-)
 from amends.services.errors import InvalidInput
+from amends.services.export import export_data
 from amends.services.tokens import forget_rate_limits
 from amends.web.partners.models import Invitation
-from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair, StepCompletion
+from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair
 from amends.web.security.models import AppLock
 
 DELETE_WORD = "DELETE"
-# Exported explicitly below, or holding secrets and bookkeeping that are no one's writing.
-_HANDLED = {
-    "auth.user",
-    "auth.user_groups",
-    "auth.user_user_permissions",
-    "repairs.membership",
-    "repairs.repair",
-    "repairs.journeyanswer",
-    "repairs.apologydraft",
-    "repairs.stepcompletion",
-    "partners.invitation",
-    "security.apitoken",
-    "security.applock",
-    "security.ratecounter",
-    "sessions.session",
-}
-_SECRET_FIELD_WORDS = ("hash", "password", "token", "secret", "pin")
 
 
 # Export ------------------------------------------------------------------------------------
-
-
-def export_data(user: Any) -> dict[str, Any]:
-    """Everything the user wrote, plus what their partners share with them, as plain JSON-ready data."""
-    memberships = Membership.objects.filter(user=user).select_related("repair")
-    return {
-        "format": "amends-export/1",
-        "exported_at": timezone.now().isoformat(),
-        "account": {"username": user.get_username(), "joined": user.date_joined.isoformat()},
-        "repairs": [_repair_export(m) for m in memberships],
-        "items_in_repairs_you_left": _left_items(user, [m.repair_id for m in memberships]),
-        "api_tokens": [{"name": t.name, "created": t.created_at.isoformat()} for t in user.api_tokens.all()],
-        "app_lock": AppLock.objects.filter(user=user).exists(),
-        "other_records": _other_records(user),
-    }
-
-
-def _repair_export(membership: Membership) -> dict[str, Any]:
-    access = RepairAccess(repair=membership.repair, membership=membership)
-    repair = membership.repair
-    return {
-        "title": access.title,
-        "kind": repair.kind,
-        "description": access.description,
-        "your_role": membership.role,
-        "joined": membership.joined_at.isoformat(),
-        "your_answers": [_answer(a) for a in own(access, JourneyAnswer).order_by("step", "prompt")],
-        "your_apology_versions": [_draft(d) for d in own(access, ApologyDraft).order_by("version")],
-        "steps_done": list(own(access, StepCompletion).values_list("step", flat=True)),
-        # What the others in the repair show this person now, by the one access rule: nothing of
-        # anyone who left, nothing while the shared space is paused.
-        "shared_with_you": {
-            "answers": [_answer(a) for a in partner_shared_answers(access).order_by("step", "prompt")],
-            "apology_versions": [_draft(d) for d in partner_shared_drafts(access).order_by("version")],
-            **{
-                model._meta.label_lower: [_row(obj) for obj in shared_with_me(access, model)]
-                for model, rule in RULES.items()
-                if not rule.private and model not in (JourneyAnswer, ApologyDraft)
-            },
-        },
-    }
-
-
-def _left_items(user: Any, current: list[int]) -> list[dict[str, Any]]:
-    answers = authored_by(user, JourneyAnswer).exclude(repair_id__in=current)
-    drafts = authored_by(user, ApologyDraft).exclude(repair_id__in=current)
-    return [_answer(a) for a in answers] + [_draft(d) for d in drafts]
-
-
-def _answer(a: JourneyAnswer) -> dict[str, Any]:
-    return {"step": a.step, "prompt": a.prompt, "text": a.text, "shared": a.shared, "updated": a.updated_at.isoformat()}
-
-
-def _draft(d: ApologyDraft) -> dict[str, Any]:
-    return {
-        "version": d.version,
-        "text": d.text,
-        "score": d.score,
-        "verdict": d.verdict,
-        "shared": d.shared,
-        "saved": d.created_at.isoformat(),
-    }
-
-
-def _other_records(user: Any) -> dict[str, list[dict[str, Any]]]:
-    """Rows in other feature apps that point at the user (commitments, check-ins, screens...), so the
-    export stays complete as features land. Fields that hold secrets are left out."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for model in RULES:
-        label = model._meta.label_lower
-        rows = [_row(obj) for obj in authored_by(user, model)] if label not in _HANDLED else []
-        if rows:
-            out[label] = rows  # everything they wrote, in every repair, including ones they left
-    for model in apps.get_models():
-        label = model._meta.label_lower
-        if label in _HANDLED or model in RULES:
-            continue
-        user_fks = [f.name for f in model._meta.fields if _points_at_user(f)]
-        if not user_fks:
-            continue
-        query = Q()
-        for name in user_fks:
-            query |= Q(**{name: user})
-        rows = [_row(obj) for obj in model._default_manager.filter(query)]
-        if rows:
-            out[label] = rows
-    return out
-
-
-def _points_at_user(field: models.Field[Any, Any]) -> bool:
-    return bool(
-        field.is_relation
-        and field.related_model is not None
-        and field.related_model._meta.label == settings.AUTH_USER_MODEL
-    )
-
-
-def _row(obj: models.Model) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for field in obj._meta.fields:
-        if any(word in field.name for word in _SECRET_FIELD_WORDS):
-            continue
-        value = field.value_from_object(obj)
-        row[field.name] = value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
-    return row
 
 
 def export_zip(user: Any) -> bytes:
