@@ -57,22 +57,55 @@
   document.addEventListener("input", function (event) {
     if (event.target.dataset && event.target.dataset.autosaveKey) storeDraft(event.target);
   });
+  // An autosave that did not save is one of three things, and the person is told which:
+  // - a network failure (no answer at all): kept in this browser, sent again when the connection returns;
+  // - a busy server (429, 502-504): kept in this browser and retried after Retry-After;
+  // - a refusal (any other 4xx, e.g. over the length limit): the server's reason is shown, and it is
+  //   never retried, since the same text would be refused again. It is kept in the field and this browser.
+  function autosaveOutcome(xhr) {
+    var code = xhr ? xhr.status : 0;
+    if (code >= 200 && code < 300) return "saved";
+    if (code === 0 || !navigator.onLine) return "offline";
+    if (code === 429 || code === 502 || code === 503 || code === 504) return "busy";
+    return code >= 400 && code < 500 ? "refused" : "failed";
+  }
+  function refusalReason(xhr) {
+    // The refusal is the save-status fragment; read its text without running anything in it.
+    var doc = new DOMParser().parseFromString((xhr && xhr.responseText) || "", "text/html");
+    var said = doc.querySelector(".error");
+    return said && said.textContent.trim() ? said.textContent.trim() : "The server refused this text.";
+  }
   document.addEventListener("htmx:afterRequest", function (event) {
-    var el = event.detail.elt;
-    if (el && el.dataset && el.dataset.autosaveKey && event.detail.successful) {
+    var el = event.detail.elt, xhr = event.detail.xhr;
+    if (!(el && el.dataset && el.dataset.autosaveKey)) return;
+    var outcome = autosaveOutcome(xhr);
+    var status = document.getElementById("status-" + el.name.replace("answer-", ""));
+    if (status) status.classList.toggle("error", outcome === "refused" || outcome === "failed");
+    if (outcome === "saved") {
+      delete el.dataset.refused;
       try { localStorage.removeItem(el.dataset.autosaveKey); } catch (e) { /* ignore */ }
+      return;
     }
-    if (el && el.dataset && el.dataset.autosaveKey && !event.detail.successful) {
-      var status = document.getElementById("status-" + el.name.replace("answer-", ""));
-      var xhr = event.detail.xhr;
-      var busy = xhr && (xhr.status === 503 || xhr.status === 502 || xhr.status === 504 || xhr.status === 429 || xhr.status === 0);
-      if (status) {
-        status.textContent = busy && navigator.onLine
-          ? "The server is busy: kept in this browser, retrying shortly."
-          : "Not saved yet: kept in this browser, will retry.";
-      }
-      if (busy && navigator.onLine) scheduleRetry(el, xhr);
+    if (outcome === "refused") {
+      el.dataset.refused = "1";
+      clearTimeout(el._amendsRetry);
+      delete el.dataset.retries;
+    } else if (outcome === "busy" || (outcome === "offline" && navigator.onLine)) {
+      scheduleRetry(el, xhr);
     }
+    if (!status) return;
+    status.textContent = {
+      refused: "Not saved: the server refused it. " + refusalReason(xhr),
+      busy: "The server is busy: kept in this browser, retrying shortly.",
+      offline: navigator.onLine
+        ? "Not saved yet: the server could not be reached. Kept in this browser, retrying shortly."
+        : "Not saved yet: no connection. Kept in this browser; it is sent when you are back online.",
+      failed: "Not saved: something went wrong on the server. Kept in this browser; change the text to try again."
+    }[outcome];
+  });
+  // A refused draft is tried again only once the person changes it.
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.refused) delete event.target.dataset.refused;
   });
   // A coach fragment refused for the rate limit (429) carries a message meant for the page: show it
   // where the feedback goes. Autosave's 429 is handled above: kept in this browser and retried.
@@ -112,7 +145,7 @@
     document.querySelectorAll("[data-autosave-key]").forEach(function (area) {
       var kept = null;
       try { kept = localStorage.getItem(area.dataset.autosaveKey); } catch (e) { kept = null; }
-      if (kept !== null && window.htmx) window.htmx.trigger(area, "amends:retry");
+      if (kept !== null && !area.dataset.refused && window.htmx) window.htmx.trigger(area, "amends:retry");
     });
   });
 })();
