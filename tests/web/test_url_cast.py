@@ -40,6 +40,7 @@ PUBLIC = {
     "api_openapi",
     "unlock",
     "safety_now",  # crisis lines must never sit behind a sign-in
+    "recover",  # a forgotten password is reset signed out, with a recovery code
 }
 # Signed-in pages that only ever show or change the signed-in user's own data (no couple's object in the path).
 OWN_DATA = {
@@ -57,6 +58,7 @@ OWN_DATA = {
     "safety_concerns",
     "safety_plan",
     "safety_screen",
+    "recovery_regenerate",
 }
 # JSON endpoints with no object in the path: anonymous callers get a 4xx, never data.
 OWN_DATA_API = {"api_coach_apology", "api_coach_emotions", "api_coach_reply", "api_safety_scan"}

@@ -36,6 +36,7 @@ RATE_LIMITS: dict[str, tuple[int, int]] = {  # bucket -> (requests, window secon
     "signup": (10, 3600),  # sign-up attempts per address: accounts, and name look-ups, come slowly
     "autosave": (120, 60),  # a person typing saves at most about one a second
     "coach_web": (60, 60),  # live feedback in the pages, fired by typing pauses
+    "recover": (5, 900),  # password resets with a recovery code, per address and per name
 }
 _LAST_USED_GRANULARITY = timedelta(minutes=5)
 

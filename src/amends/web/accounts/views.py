@@ -6,11 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from amends.services.recovery import issue_recovery_codes, recovery_codes_left
 from amends.services.safety import neutral_titles, set_neutral_titles
 from amends.services.tokens import check_rate_limit
 from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
+from amends.web.recovery.forms import RegenerateForm
+from amends.web.recovery.views import show_codes
 from amends.web.security.middleware import client_key
 
 
@@ -28,7 +31,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         Profile.objects.update_or_create(user=user, defaults={"region": form.cleaned_data["region"]})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome. Your account lives only on this computer.")
-        return redirect("home")
+        # Shown in this answer only: the codes are never stored in a form anyone could read back.
+        return show_codes(request, issue_recovery_codes(user), first=True)
     return render(request, "registration/signup.html", {"form": form})
 
 
@@ -45,4 +49,5 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         set_neutral_titles(request.user, form.cleaned_data["neutral_titles"])
         messages.success(request, "Settings saved.")
         return redirect("settings")
-    return render(request, "pages/settings.html", {"form": form})
+    context = {"form": form, "codes_left": recovery_codes_left(request.user), "regenerate_form": RegenerateForm()}
+    return render(request, "pages/settings.html", context)
