@@ -41,6 +41,9 @@ PUBLIC = {
     "unlock",
     "safety_now",  # crisis lines must never sit behind a sign-in
     "recover",  # a forgotten password is reset signed out, with a recovery code
+    "manifest",  # add to home screen: fetched by the browser without cookies
+    "service_worker",
+    "offline",  # stored by the worker, so it must be the same for everyone
 }
 # Signed-in pages that only ever show or change the signed-in user's own data (no couple's object in the path).
 OWN_DATA = {

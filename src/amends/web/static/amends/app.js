@@ -16,6 +16,28 @@
   }
   function draftOwner() { return document.body ? document.body.dataset.draftOwner || "" : ""; }
 
+  // The service worker (sw.js) keeps static assets and the offline page only. It is installed for a
+  // signed-in person, and signing out or the quick exit removes it with everything it kept.
+  function clearOffline() {
+    var done = [];
+    if (window.caches) {
+      done.push(caches.keys().then(function (keys) {
+        return Promise.all(keys.map(function (key) { return caches.delete(key); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      done.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        return Promise.all(registrations.map(function (r) { return r.unregister(); }));
+      }));
+    }
+    return Promise.all(done).catch(function () { /* nothing kept, or storage blocked */ });
+  }
+  window.addEventListener("load", function () {
+    if (!navigator.serviceWorker || !document.body || !document.body.hasAttribute("data-draft-owner")) return;
+    if (draftOwner()) navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () { /* not offered */ });
+    else clearOffline();
+  });
+
   // Quick exit: clear drafts, then replace this history entry so Back does not return here.
   function quickExit(event, signOut) {
     if (event) event.preventDefault();
@@ -26,7 +48,10 @@
       navigator.sendBeacon(signOut.action, new FormData(signOut));
     }
     document.body.innerHTML = "";
-    window.location.replace(link ? link.href : "/neutral/");
+    // The page is blank at once; the cache is cleared before leaving, waiting at most a moment for it.
+    // (The neutral page's answer asks the browser to clear it too, so a slow clear is finished there.)
+    var leave = function () { window.location.replace(link ? link.href : "/neutral/"); };
+    Promise.race([clearOffline(), new Promise(function (done) { setTimeout(done, 300); })]).then(leave, leave);
   }
   var escapes = [];
   document.addEventListener("keydown", function (event) {
@@ -43,7 +68,7 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.matches && form.matches("[data-quick-exit-sign-out]")) quickExit(event, form);
-    else if (form.matches && form.matches("[data-sign-out]")) clearDrafts();
+    else if (form.matches && form.matches("[data-sign-out]")) { clearDrafts(); clearOffline(); }
   });
   // Signed out (sign-out without JavaScript, an expired session): nobody's drafts stay behind.
   document.addEventListener("DOMContentLoaded", function () {
