@@ -251,3 +251,13 @@ def test_sign_up_with_an_over_long_name_is_refused_with_the_limit(as_anon: Clien
     )
     page = response.content.decode()
     assert "the limit is 150" in page and name in page and "maxlength" not in page
+
+
+def test_no_template_sets_a_maxlength_that_would_cut_pasted_text() -> None:
+    from pathlib import Path
+
+    import amends.web
+
+    templates = Path(amends.web.__file__).parent / "templates"
+    cutting = [str(p.relative_to(templates)) for p in templates.rglob("*.html") if "maxlength" in p.read_text()]
+    assert not cutting, f"state the limit and let the server refuse instead: {cutting}"
