@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval train train-safety install load faults
+.PHONY: run test lint bench eval train train-safety install load faults screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -52,6 +52,10 @@ train-safety: $(STAMP)
 ## Load test: 4 workers on a throwaway PostgreSQL, 100 couples, 50 clients, 3 minutes (bench/load.py --help).
 load: $(STAMP)
 	$(BIN)/python -m bench.load $(LOAD_ARGS)
+
+## Screenshots of the main pages at 360 and 1280 px into docs/screenshots/ (a demo couple in a throwaway AMENDS_HOME).
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 ## Fault scenarios too slow for the suite: worker SIGKILL, PostgreSQL restart, SQLite lock, full disk, backup timings.
 faults: $(STAMP)

@@ -29,6 +29,7 @@ LIMITS: dict[str, Limit] = {
     "answer.text": Limit(8_000, "The answer"),
     "transparency_note.text": Limit(4_000, "The note"),
     "api_token.name": Limit(60, "The token name"),
+    "argument.topic": Limit(300, "The topic"),  # a few words; the detail goes in "What happened"
 }
 
 # A commitment starts at most this far back or ahead of today. Older starts would make every ledger

@@ -286,9 +286,10 @@ def test_the_export_holds_the_reminder_choices_without_the_feed_secret(as_alice:
         reverse("reminders_settings"), {**PREFS, "reminders-quiet_start": "22:00", "reminders-quiet_end": "07:00"}
     )
     _feed_url(as_alice)
-    rows = export_data(alice)["other_records"]["reminders.reminderpreference"]
-    assert rows[0]["quiet_start"] == "22:00:00" and rows[0]["browser"] is True
-    assert not any("hash" in key for key in rows[0])
+    exported = export_data(alice)["account"]["reminders"]
+    assert exported["quiet_hours"] == {"from": "22:00:00", "to": "07:00:00"}
+    assert exported["browser_notifications"] is True and exported["calendar_address_made"]
+    assert not any("hash" in key for key in exported)
     stored = ReminderPreference.objects.get(user=alice).feed_hash
     assert stored not in json.dumps(export_data(alice), default=str)
 

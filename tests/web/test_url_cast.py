@@ -41,6 +41,10 @@ PUBLIC = {
     "unlock",
     "safety_now",  # crisis lines must never sit behind a sign-in
     "reminders_feed",  # a calendar app calls it signed out: the secret in the path is the key (tests/web/test_reminders.py)
+    "recover",  # a forgotten password is reset signed out, with a recovery code
+    "manifest",  # add to home screen: fetched by the browser without cookies
+    "service_worker",
+    "offline",  # stored by the worker, so it must be the same for everyone
 }
 # Signed-in pages that only ever show or change the signed-in user's own data (no couple's object in the path).
 OWN_DATA = {
@@ -60,6 +64,7 @@ OWN_DATA = {
     "safety_screen",
     "reminders_settings",
     "reminders_calendar",
+    "recovery_regenerate",
 }
 # JSON endpoints with no object in the path: anonymous callers get a 4xx, never data.
 OWN_DATA_API = {"api_coach_apology", "api_coach_emotions", "api_coach_reply", "api_safety_scan", "reminders_poll"}

@@ -29,6 +29,8 @@ from amends.services.export_scope import Scope, instrument_answers, instrument_n
 from amends.services.export_threads import commitments, note, orphans, questions, score
 from amends.web.accounts.models import Profile
 from amends.web.partners.models import Invitation
+from amends.web.recovery.models import RecoveryCode
+from amends.web.reminders.models import ReminderPreference
 from amends.web.repairs.models import (
     MISTAKE_KINDS,
     ROLES,
@@ -110,6 +112,33 @@ def _account(user: Any) -> dict[str, Any]:
             }
             for t in ApiToken.objects.filter(user=user).order_by("created_at", "pk")
         ],
+        "reminders": _reminders(ReminderPreference.objects.filter(user=user).first()),
+        # When each recovery code was made and used, never the code or its hash.
+        "recovery_codes": [
+            {"ref": ref(c), "made": iso(c.created_at), "used": iso(c.used_at)}
+            for c in RecoveryCode.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+    }
+
+
+def _reminders(p: ReminderPreference | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {
+        "ref": ref(p),
+        "remind_me_of": {
+            "check-ins due": p.check_ins,
+            "questionnaires due": p.questionnaires,
+            "questions": p.questions,
+        },
+        "in_the_app": p.in_app,
+        "browser_notifications": p.browser,
+        "quiet_hours": {"from": p.quiet_start.isoformat(), "to": p.quiet_end.isoformat()}
+        if p.quiet_start and p.quiet_end
+        else None,
+        # Whether a calendar address exists and since when; the address is a secret and is never stored.
+        "calendar_address_made": iso(p.feed_created_at) if p.feed_hash else None,
+        "changed": iso(p.updated_at),
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from amends.journey.playbooks import Playbook, load_playbook
+from amends.limits import too_long
 from amends.measures import ScoreResult, load_instrument, score, screens
 from amends.safety.messages import PAUSED_NOTICE
 from amends.safety.recurring import ArgumentEntry as CoreArgument
@@ -113,8 +114,9 @@ def log_argument(
     access: RepairAccess, *, occurred_on: date, topic: str, what_happened: str, how_it_ended: str, today: date
 ) -> ArgumentEntry:
     check_length(topic.strip(), "The topic", required=True, field="topic")
-    if len(topic) > 300:
-        raise InvalidInput("Keep the topic under 300 characters; put the detail in 'What happened'.", "topic")
+    problem = too_long("argument.topic", topic)
+    if problem:
+        raise InvalidInput(f"{problem} Put the detail in 'What happened'.", "topic")
     check_length(what_happened, "What happened", field="what_happened")
     check_length(how_it_ended, "How it ended", field="how_it_ended")
     if occurred_on > today:

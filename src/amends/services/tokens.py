@@ -37,6 +37,7 @@ RATE_LIMITS: dict[str, tuple[int, int]] = {  # bucket -> (requests, window secon
     "autosave": (120, 60),  # a person typing saves at most about one a second
     "coach_web": (60, 60),  # live feedback in the pages, fired by typing pauses
     "calendar": (30, 60),  # calendar feed fetches per address: apps refresh hourly; guessing secrets stays slow
+    "recover": (5, 900),  # password resets with a recovery code, per address and per name
 }
 _LAST_USED_GRANULARITY = timedelta(minutes=5)
 

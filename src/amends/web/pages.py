@@ -34,8 +34,13 @@ def _resources(region: str) -> list[dict[str, Any]]:
 
 @own_space
 def neutral(request: HttpRequest) -> HttpResponse:
-    """A page that says nothing about amends, for the quick exit."""
-    return render(request, "pages/neutral.html")
+    """A page that says nothing about amends, for the quick exit.
+
+    Its answer also asks the browser to drop the service worker and its cache, and stored drafts: the
+    quick exit clears them itself, and this finishes the job if the page left before it was done."""
+    response = render(request, "pages/neutral.html")
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @own_space

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "amends.web.trust",
     "amends.web.safety_web",
     "amends.web.reminders",
+    "amends.web.recovery",
 ]
 
 MIDDLEWARE = [

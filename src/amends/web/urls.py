@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
-from amends.web import coach_views, pages
+from amends.web import coach_views, installable, pages
 from amends.web.access import own_space
 from amends.web.accounts import views as account_views
 from amends.web.repairs import views as repair_views
@@ -15,7 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", repair_views.home, name="home"),
     path("accounts/signup/", account_views.signup, name="signup"),
     path("accounts/login/", own_space(auth_views.LoginView.as_view()), name="login"),
-    path("accounts/logout/", own_space(auth_views.LogoutView.as_view()), name="logout"),
+    path("accounts/logout/", own_space(account_views.clear_site_data(auth_views.LogoutView.as_view())), name="logout"),
     path(
         "accounts/password/",
         own_space(auth_views.PasswordChangeView.as_view(success_url="/accounts/password/done/")),
@@ -37,6 +37,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("guide/", pages.guide, name="guide"),
     path("help/", pages.help_page, name="help"),
     path("neutral/", pages.neutral, name="neutral"),
+    path("manifest.webmanifest", installable.manifest, name="manifest"),
+    path("sw.js", installable.service_worker, name="service_worker"),
+    path("offline/", installable.offline, name="offline"),
     path("healthz", pages.healthz, name="healthz"),
     path("readyz", pages.readyz, name="readyz"),
 ]
@@ -48,4 +51,5 @@ urlpatterns += [
     path("", include("amends.web.safety_web.urls")),
     path("", include("amends.web.listen.urls")),
     path("", include("amends.web.reminders.urls")),
+    path("", include("amends.web.recovery.urls")),
 ]

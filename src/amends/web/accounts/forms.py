@@ -6,12 +6,13 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 
+from amends.web.refuse import RefuseNotCut
 from amends.web.regions import REGIONS
 
 REGION_FIELD_HELP = "Used only to show the right crisis and support numbers. amends never looks up your location."
 
 
-class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
+class SignUpForm(RefuseNotCut, UserCreationForm):  # type: ignore[type-arg]
     # Asked at sign-up so crisis lines are right from the first page; "somewhere else" gives international lines.
     region = forms.ChoiceField(
         choices=list(REGIONS.items()),
@@ -34,7 +35,7 @@ class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
         }
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(RefuseNotCut, forms.Form):
     region = forms.ChoiceField(
         choices=list(REGIONS.items()),
         label="Where should help lines come from?",

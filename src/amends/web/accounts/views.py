@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -8,13 +10,30 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from amends.services.recovery import issue_recovery_codes, recovery_codes_left
 from amends.services.safety import neutral_titles, set_neutral_titles
 from amends.services.tokens import check_rate_limit
 from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
+from amends.web.recovery.forms import RegenerateForm
+from amends.web.recovery.views import show_codes
 from amends.web.reminders.context import settings_context as reminder_settings
 from amends.web.security.middleware import client_key
+
+
+def clear_site_data(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signing out asks the browser to drop what this site kept: the service worker's cache, stored
+    drafts and the worker itself. app.js does the same first, for browsers that ignore the header."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if request.method == "POST":
+            response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+    return wrapped
 
 
 @own_space
@@ -31,7 +50,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         Profile.objects.update_or_create(user=user, defaults={"region": form.cleaned_data["region"]})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome. Your account lives only on this computer.")
-        return redirect("home")
+        # Shown in this answer only: the codes are never stored in a form anyone could read back.
+        return show_codes(request, issue_recovery_codes(user), first=True)
     return render(request, "registration/signup.html", {"form": form})
 
 
@@ -58,6 +78,8 @@ def _settings_form(request: HttpRequest, profile: Profile, *, bound: bool = True
 def settings_page(request: HttpRequest, extra: dict[str, Any], status: int = 200) -> HttpResponse:
     """The settings page; each section (reminders...) may hand in its own bound form or one-time values."""
     context = extra if "reminder_form" in extra else {**reminder_settings(request.user), **extra}
+    context.setdefault("codes_left", recovery_codes_left(request.user))
+    context.setdefault("regenerate_form", RegenerateForm())
     if "form" not in context:
         context["form"] = _settings_form(request, Profile.objects.get_or_create(user=request.user)[0], bound=False)
     return render(request, "pages/settings.html", context, status=status)

@@ -4,9 +4,10 @@ from django import forms
 
 from amends.services.privacy import DELETE_WORD
 from amends.services.tokens import TOKEN_LIFETIMES
+from amends.web.refuse import RefuseNotCut
 
 
-class JoinForm(forms.Form):
+class JoinForm(RefuseNotCut, forms.Form):
     code = forms.CharField(
         max_length=32,
         label="Invitation code",
@@ -15,7 +16,7 @@ class JoinForm(forms.Form):
     )
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(RefuseNotCut, forms.Form):
     confirm = forms.CharField(
         max_length=32,
         label=f"Type {DELETE_WORD} to confirm",
@@ -24,7 +25,7 @@ class DeleteAccountForm(forms.Form):
     )
 
 
-class TokenForm(forms.Form):
+class TokenForm(RefuseNotCut, forms.Form):
     name = forms.CharField(
         max_length=60, label="Token name", help_text="So you can recognise it later, e.g. 'my laptop'."
     )
@@ -46,7 +47,7 @@ class TokenForm(forms.Form):
     )
 
 
-class AppLockForm(forms.Form):
+class AppLockForm(RefuseNotCut, forms.Form):
     pin = forms.CharField(
         min_length=4,
         max_length=12,
@@ -58,7 +59,7 @@ class AppLockForm(forms.Form):
     )
 
 
-class UnlockForm(forms.Form):
+class UnlockForm(RefuseNotCut, forms.Form):
     pin = forms.CharField(
         max_length=12,
         label="Your PIN",

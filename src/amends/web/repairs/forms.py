@@ -3,10 +3,11 @@ from __future__ import annotations
 from django import forms
 
 from amends.services.errors import MAX_TEXT
+from amends.web.refuse import RefuseNotCut
 from amends.web.repairs.models import MISTAKE_KINDS, ROLES
 
 
-class RepairForm(forms.Form):
+class RepairForm(RefuseNotCut, forms.Form):
     role = forms.ChoiceField(choices=ROLES, widget=forms.RadioSelect, label="Which side are you on?")
     kind = forms.ChoiceField(choices=MISTAKE_KINDS, widget=forms.RadioSelect, label="What kind of mistake was it?")
     title = forms.CharField(
@@ -22,6 +23,5 @@ class RepairForm(forms.Form):
         help_text="Be as specific as you can. This stays private.",
         error_messages={
             "required": "Describe what happened in a few words. You can add more later.",
-            "max_length": "This is longer than 20,000 characters. Shorten it; your text is still here.",
         },
     )

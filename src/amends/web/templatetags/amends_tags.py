@@ -8,7 +8,6 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from amends.coach.apology.scoring import LABELS
-from amends.limits import chars
 
 register = template.Library()
 
@@ -58,12 +57,6 @@ def safety_notice(message: Any) -> dict[str, Any] | None:
         return None
     data = json.loads(str(message.message))
     return data if isinstance(data, dict) else None
-
-
-@register.simple_tag
-def limit(name: str) -> int:
-    """A text's length limit from amends.limits, for ``maxlength`` in hand-written form fields."""
-    return chars(name)
 
 
 @register.filter

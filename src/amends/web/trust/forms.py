@@ -8,6 +8,7 @@ from django import forms
 
 from amends.limits import chars
 from amends.services.trust import ScheduleInput
+from amends.web.refuse import RefuseNotCut
 from amends.web.trust.models import SCHEDULE_KINDS, STATUSES
 
 WEEKDAYS = [
@@ -19,7 +20,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(RefuseNotCut, forms.Form):
     text = forms.CharField(
         label="What will you do?",
         max_length=chars("commitment.text"),
@@ -85,7 +86,7 @@ class EditCommitmentForm(CommitmentForm):
         del self.fields["source"]
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(RefuseNotCut, forms.Form):
     commitment = forms.IntegerField(widget=forms.HiddenInput)
     on = forms.DateField(label="Day", widget=DateInput)
     status = forms.ChoiceField(label="How did it go?", choices=STATUSES, widget=forms.RadioSelect)
@@ -97,7 +98,7 @@ class CheckInForm(forms.Form):
     )
 
 
-class RespondForm(forms.Form):
+class RespondForm(RefuseNotCut, forms.Form):
     verdict = forms.ChoiceField(choices=[("confirmed", "Confirm"), ("disputed", "Dispute")])
     note = forms.CharField(
         label="Your view (optional)",
@@ -107,26 +108,29 @@ class RespondForm(forms.Form):
     )
 
 
-class MessageForm(forms.Form):
+class MessageForm(RefuseNotCut, forms.Form):
     text = forms.CharField(
-        label="Add to the conversation", max_length=chars("dispute.message"), widget=forms.Textarea(attrs={"rows": 2})
+        label="Add to the conversation",
+        max_length=chars("dispute.message"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Write a few words first."},
     )
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(RefuseNotCut, forms.Form):
     text = forms.CharField(
         label="Your question", max_length=chars("question.text"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(RefuseNotCut, forms.Form):
     text = forms.CharField(
         label="Your answer", max_length=chars("answer.text"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     answer_by = forms.DateField(label="I need to think; I will answer by", required=False, widget=DateInput)
 
 
-class NoteForm(forms.Form):
+class NoteForm(RefuseNotCut, forms.Form):
     text = forms.CharField(
         label="What happened",
         max_length=chars("transparency_note.text"),

@@ -315,7 +315,9 @@ def _posted_key(request: HttpRequest) -> str:
 def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = RespondForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        return _confirm_page(request, access, _kept(request, "view", "check_in", "note", form))
+    if request.method == "POST":
         respond = service.confirm_check_in if form.cleaned_data["verdict"] == "confirmed" else service.dispute_check_in
         try:
             conf = respond(access, request.POST.get("check_in", ""), form.cleaned_data["note"])
@@ -327,6 +329,22 @@ def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
             messages.success(request, "Thank you. Your view is shown beside the check-in.")
             flash_safety(request, conf)
         return redirect("trust_confirm", repair_id=access.repair.pk)
+    return _confirm_page(request, access, None)
+
+
+def _kept(request: HttpRequest, kind: str, id_field: str, text_field: str, form: Any) -> dict[str, Any]:
+    """What was typed into a refused form on the confirm page, put back into the box it came from."""
+    raw = str(request.POST.get(id_field, "") if id_field else "")
+    errors = [str(e) for errs in form.errors.values() for e in errs]
+    return {
+        "kind": kind,
+        "id": int(raw) if raw.isdigit() else None,
+        "text": request.POST.get(text_field, ""),
+        "error": " ".join(errors),
+    }
+
+
+def _confirm_page(request: HttpRequest, access: Any, kept: dict[str, Any] | None) -> HttpResponse:
     waiting, total = queries.awaiting_confirmation(access)
     context = {
         "access": access,
@@ -335,6 +353,7 @@ def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
         "disputes": queries.disputed(access),
         "message_form": MessageForm(),
         "names": dashboard.names(access),
+        "kept": kept,
     }
     return render(request, "trust/confirm.html", context)
 
@@ -345,15 +364,15 @@ def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
 def dispute_message(request: HttpRequest, repair_id: int, check_in_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            flash_safety(request, service.add_dispute_message(access, check_in_id, form.cleaned_data["text"]))
-        except NotFound as exc:
-            raise _404(exc) from exc
-        except InvalidInput as exc:
-            messages.error(request, str(exc))
-    else:
-        messages.error(request, "Write a few words first.")
+    if not form.is_valid():
+        kept = _kept(request, "message", "", "text", form)
+        return _confirm_page(request, access, {**kept, "id": check_in_id})
+    try:
+        flash_safety(request, service.add_dispute_message(access, check_in_id, form.cleaned_data["text"]))
+    except NotFound as exc:
+        raise _404(exc) from exc
+    except InvalidInput as exc:
+        messages.error(request, str(exc))
     return redirect("trust_confirm", repair_id=access.repair.pk)
 
 

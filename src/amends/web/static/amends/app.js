@@ -16,6 +16,28 @@
   }
   function draftOwner() { return document.body ? document.body.dataset.draftOwner || "" : ""; }
 
+  // The service worker (sw.js) keeps static assets and the offline page only. It is installed for a
+  // signed-in person, and signing out or the quick exit removes it with everything it kept.
+  function clearOffline() {
+    var done = [];
+    if (window.caches) {
+      done.push(caches.keys().then(function (keys) {
+        return Promise.all(keys.map(function (key) { return caches.delete(key); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      done.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        return Promise.all(registrations.map(function (r) { return r.unregister(); }));
+      }));
+    }
+    return Promise.all(done).catch(function () { /* nothing kept, or storage blocked */ });
+  }
+  window.addEventListener("load", function () {
+    if (!navigator.serviceWorker || !document.body || !document.body.hasAttribute("data-draft-owner")) return;
+    if (draftOwner()) navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () { /* not offered */ });
+    else clearOffline();
+  });
+
   // Quick exit: clear drafts, then replace this history entry so Back does not return here.
   function quickExit(event, signOut) {
     if (event) event.preventDefault();
@@ -26,7 +48,10 @@
       navigator.sendBeacon(signOut.action, new FormData(signOut));
     }
     document.body.innerHTML = "";
-    window.location.replace(link ? link.href : "/neutral/");
+    // The page is blank at once; the cache is cleared before leaving, waiting at most a moment for it.
+    // (The neutral page's answer asks the browser to clear it too, so a slow clear is finished there.)
+    var leave = function () { window.location.replace(link ? link.href : "/neutral/"); };
+    Promise.race([clearOffline(), new Promise(function (done) { setTimeout(done, 300); })]).then(leave, leave);
   }
   var escapes = [];
   document.addEventListener("keydown", function (event) {
@@ -43,7 +68,7 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.matches && form.matches("[data-quick-exit-sign-out]")) quickExit(event, form);
-    else if (form.matches && form.matches("[data-sign-out]")) clearDrafts();
+    else if (form.matches && form.matches("[data-sign-out]")) { clearDrafts(); clearOffline(); }
   });
   // Signed out (sign-out without JavaScript, an expired session): nobody's drafts stay behind.
   document.addEventListener("DOMContentLoaded", function () {
@@ -57,22 +82,55 @@
   document.addEventListener("input", function (event) {
     if (event.target.dataset && event.target.dataset.autosaveKey) storeDraft(event.target);
   });
+  // An autosave that did not save is one of three things, and the person is told which:
+  // - a network failure (no answer at all): kept in this browser, sent again when the connection returns;
+  // - a busy server (429, 502-504): kept in this browser and retried after Retry-After;
+  // - a refusal (any other 4xx, e.g. over the length limit): the server's reason is shown, and it is
+  //   never retried, since the same text would be refused again. It is kept in the field and this browser.
+  function autosaveOutcome(xhr) {
+    var code = xhr ? xhr.status : 0;
+    if (code >= 200 && code < 300) return "saved";
+    if (code === 0 || !navigator.onLine) return "offline";
+    if (code === 429 || code === 502 || code === 503 || code === 504) return "busy";
+    return code >= 400 && code < 500 ? "refused" : "failed";
+  }
+  function refusalReason(xhr) {
+    // The refusal is the save-status fragment; read its text without running anything in it.
+    var doc = new DOMParser().parseFromString((xhr && xhr.responseText) || "", "text/html");
+    var said = doc.querySelector(".error");
+    return said && said.textContent.trim() ? said.textContent.trim() : "The server refused this text.";
+  }
   document.addEventListener("htmx:afterRequest", function (event) {
-    var el = event.detail.elt;
-    if (el && el.dataset && el.dataset.autosaveKey && event.detail.successful) {
+    var el = event.detail.elt, xhr = event.detail.xhr;
+    if (!(el && el.dataset && el.dataset.autosaveKey)) return;
+    var outcome = autosaveOutcome(xhr);
+    var status = document.getElementById("status-" + el.name.replace("answer-", ""));
+    if (status) status.classList.toggle("error", outcome === "refused" || outcome === "failed");
+    if (outcome === "saved") {
+      delete el.dataset.refused;
       try { localStorage.removeItem(el.dataset.autosaveKey); } catch (e) { /* ignore */ }
+      return;
     }
-    if (el && el.dataset && el.dataset.autosaveKey && !event.detail.successful) {
-      var status = document.getElementById("status-" + el.name.replace("answer-", ""));
-      var xhr = event.detail.xhr;
-      var busy = xhr && (xhr.status === 503 || xhr.status === 502 || xhr.status === 504 || xhr.status === 429 || xhr.status === 0);
-      if (status) {
-        status.textContent = busy && navigator.onLine
-          ? "The server is busy: kept in this browser, retrying shortly."
-          : "Not saved yet: kept in this browser, will retry.";
-      }
-      if (busy && navigator.onLine) scheduleRetry(el, xhr);
+    if (outcome === "refused") {
+      el.dataset.refused = "1";
+      clearTimeout(el._amendsRetry);
+      delete el.dataset.retries;
+    } else if (outcome === "busy" || (outcome === "offline" && navigator.onLine)) {
+      scheduleRetry(el, xhr);
     }
+    if (!status) return;
+    status.textContent = {
+      refused: "Not saved: the server refused it. " + refusalReason(xhr),
+      busy: "The server is busy: kept in this browser, retrying shortly.",
+      offline: navigator.onLine
+        ? "Not saved yet: the server could not be reached. Kept in this browser, retrying shortly."
+        : "Not saved yet: no connection. Kept in this browser; it is sent when you are back online.",
+      failed: "Not saved: something went wrong on the server. Kept in this browser; change the text to try again."
+    }[outcome];
+  });
+  // A refused draft is tried again only once the person changes it.
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.refused) delete event.target.dataset.refused;
   });
   // A coach fragment refused for the rate limit (429) carries a message meant for the page: show it
   // where the feedback goes. Autosave's 429 is handled above: kept in this browser and retried.
@@ -112,7 +170,7 @@
     document.querySelectorAll("[data-autosave-key]").forEach(function (area) {
       var kept = null;
       try { kept = localStorage.getItem(area.dataset.autosaveKey); } catch (e) { kept = null; }
-      if (kept !== null && window.htmx) window.htmx.trigger(area, "amends:retry");
+      if (kept !== null && !area.dataset.refused && window.htmx) window.htmx.trigger(area, "amends:retry");
     });
   });
 })();
