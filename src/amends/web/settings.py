@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "amends.web.security",
     "amends.web.trust",
     "amends.web.safety_web",
+    "amends.web.conversations",
 ]
 
 MIDDLEWARE = [

@@ -47,4 +47,5 @@ urlpatterns += [
     path("", include("amends.web.trust.urls")),
     path("", include("amends.web.safety_web.urls")),
     path("", include("amends.web.listen.urls")),
+    path("", include("amends.web.conversations.urls")),
 ]
