@@ -21,8 +21,8 @@ from amends.journey.conversations import ConversationStep, load_conversation, lo
 from amends.safety.messages import PAUSED_NOTICE
 from amends.services import conversation_turns as turns
 from amends.services import conversations as service
+from amends.services import tokens
 from amends.services.errors import InvalidInput, NotFound
-from amends.services.tokens import clock
 from amends.web.access import own_space, repair_or_404
 from amends.web.conversations.models import Conversation
 from amends.web.safety_notice import flash_safety
@@ -102,9 +102,7 @@ def conversation_step(request: HttpRequest, repair_id: int, conversation_id: int
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
     current = _step_or_404(run, step)
-    entries = service.my_entries(access, run)
-    texts = {p.slug: e.text for (s, p), e in entries.items() if s == current.slug}
-    shown = {p for (s, p), e in entries.items() if s == current.slug and e.shared}
+    texts, shown = _saved(access, run, current)
     error = None
     if request.method == "POST":
         texts = _texts(request, current, access.role)
@@ -118,6 +116,12 @@ def conversation_step(request: HttpRequest, repair_id: int, conversation_id: int
             return _after_save(request, access, run, current)
     context = _step_context(access, run, current, texts, shown, error)
     return render(request, "conversations/step.html", context)
+
+
+def _saved(access: Any, run: Conversation, step: ConversationStep) -> tuple[dict[str, str], set[str]]:
+    """This member's saved boxes of one step, and which of them they show."""
+    entries = [e for (slug, _), e in service.my_entries(access, run).items() if slug == step.slug]
+    return {e.prompt: e.text for e in entries}, {e.prompt for e in entries if e.shared}
 
 
 def _after_save(request: HttpRequest, access: Any, run: Conversation, step: ConversationStep) -> HttpResponse:
@@ -210,9 +214,7 @@ def _refused(
 ) -> HttpResponse:
     """The step page again, with the refusal and with what was typed still in its box."""
     step = _step_or_404(run, slug)
-    entries = service.my_entries(access, run)
-    texts = {p: e.text for (s, p), e in entries.items() if s == step.slug}
-    shown = {p for (s, p), e in entries.items() if s == step.slug and e.shared}
+    texts, shown = _saved(access, run, step)
     context = _step_context(access, run, step, texts, shown, error)
     context.update(typed)
     return render(request, "conversations/step.html", context, status=422)
@@ -288,5 +290,5 @@ def guide_conversation(request: HttpRequest, talk: str) -> HttpResponse:
     if script is None:
         raise Http404("no such conversation")
     # The time-out's timer works here without an account: it starts when asked and is kept nowhere.
-    timer = service.timer_from(clock()) if request.GET.get("timer") == "start" else None
+    timer = service.timer_from(tokens.clock()) if request.GET.get("timer") == "start" else None
     return render(request, "conversations/guide_detail.html", {"script": script, "timer": timer})
