@@ -106,6 +106,11 @@ def partner_entries(access: RepairAccess, run: Conversation, step: str) -> list[
     return list(shared_with_me(access, ConversationEntry).filter(conversation=run, step=step).exclude(text=""))
 
 
+def shown_to_me(access: RepairAccess, run: Conversation) -> list[ConversationEntry]:
+    """Everything the partner has shown in one run, step by step."""
+    return list(shared_with_me(access, ConversationEntry).filter(conversation=run).exclude(text="").order_by("pk"))
+
+
 @dataclass(frozen=True)
 class StepSave:
     entries: tuple[ConversationEntry, ...]

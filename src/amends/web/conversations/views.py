@@ -51,7 +51,12 @@ def _to_step(run: Conversation, step: ConversationStep) -> HttpResponse:
 def conversation_list(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     rows = [
-        {"run": run, "script": service.script_of(run), "mine": run.started_by_id == access.user_id}
+        {
+            "run": run,
+            "script": service.script_of(run),
+            "mine": run.started_by_id == access.user_id,
+            "shown": service.shown_to_me(access, run) if run.together else [],
+        }
         for run in service.runs(access)
         if load_conversation(run.kind) is not None
     ]
