@@ -158,7 +158,8 @@ def _step_context(
         "prev_step": script.before(step),
         "next_step": script.after(step),
         "partner_here": service.partner_here(access),
-        "partner_entries": service.partner_entries(access, run, step.slug) if run.together else [],
+        # The turns show their own words in order; elsewhere, whatever the partner chose to show.
+        "partner_entries": service.partner_entries(access, run, step.slug) if run.together and step.prompts else [],
         "paused": access.paused,
         "paused_notice": PAUSED_NOTICE,
         "feelings": load_feelings(),
