@@ -139,3 +139,57 @@ def test_the_time_out_breathing_guide_runs_under_the_strict_csp_and_fits_a_phone
         page.goto(url)
         _fits(page)
     assert not problems, problems
+
+
+@pytest.fixture
+def couple_talking() -> dict[str, Any]:
+    """alice and bob in one repair, each with every conversation they are offered started."""
+    from django.contrib.auth.models import User
+
+    from amends.services.access import repair_access
+    from amends.services.conversations import scripts_for, start_conversation
+    from amends.services.partners import accept_invitation, create_invitation
+    from amends.services.repairs import start_repair as new_repair
+
+    alice = User.objects.create_user("alice", password="a calm harbour 42")
+    bob = User.objects.create_user("bob", password="a calm harbour 42")
+    repair = new_repair(alice, role="offender", kind="infidelity", title="The affair", description="x")
+    accept_invitation(bob, create_invitation(repair_access(alice, repair.pk)).code)
+    urls: dict[str, list[str]] = {}
+    for user in (alice, bob):
+        access = repair_access(user, repair.pk)
+        urls[user.username] = [f"/repairs/{repair.pk}/talks/"]
+        for script in scripts_for(access):
+            run = start_conversation(access, script.slug)
+            urls[user.username] += [f"/repairs/{repair.pk}/talks/{run.pk}/{step.slug}/" for step in script.steps]
+    urls["alice"].append(f"/repairs/{repair.pk}/for-me/")
+    return {"alice": alice, "bob": bob, "urls": urls}
+
+
+@pytest.mark.parametrize("who", ["alice", "bob"])
+def test_every_conversation_page_fits_a_phone_and_passes_axe(
+    browser: Any, live_server: Any, couple_talking: dict[str, Any], who: str
+) -> None:
+    from django.conf import settings
+    from django.test import Client
+
+    from tests.browser.conftest import AXE
+
+    client = Client()
+    client.force_login(couple_talking[who])
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 780}, bypass_csp=True)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    page = context.new_page()
+    found: list[str] = []
+    public = ["/guide/conversations/"] + [f"/guide/conversations/{s}/" for s in ("after-a-fight", "time-out")]
+    for url in couple_talking["urls"][who] + public:
+        page.goto(url)
+        scroll, inner = page.evaluate(_WIDTH)
+        if scroll > inner:
+            found.append(f"{url}: {scroll} px wide")
+        page.add_script_tag(path=str(AXE))
+        for v in page.evaluate("async () => (await axe.run(document)).violations"):
+            found.append(f"{url}: {v['impact']} {v['id']}: {v['help']}")
+    context.close()
+    assert not found, "\n".join(found)

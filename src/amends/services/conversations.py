@@ -214,14 +214,12 @@ def start_timer(access: RepairAccess, run: Conversation) -> Timer:
         raise NotFound("no such conversation")
     now = tokens.clock()
     Conversation.objects.filter(pk=run.pk).update(timer_started_at=now, updated_at=now)
-    return timer_for(access, now)
+    return timer_from(now, user_tz(access.user_id))
 
 
 def timer_for(access: RepairAccess, started: datetime | None) -> Timer | None:
-    if started is None:
-        return None
-    ends = started + TIME_OUT
-    return Timer(ends, ends.astimezone(ZoneInfo(user_tz(access.user_id))).strftime("%H:%M"))
+    """The timer of a run, in the person's own time zone; None before it was started."""
+    return None if started is None else timer_from(started, user_tz(access.user_id))
 
 
 def timer_from(started: datetime, tz: str = "UTC") -> Timer:
