@@ -17,6 +17,7 @@ from amends.services.conversations import start_conversation
 from amends.services.privacy import export_data
 from amends.web.accounts.models import Profile
 from amends.web.conversations.models import Conversation
+from tests.web.test_plain_pages import INTERNAL
 
 pytestmark = pytest.mark.django_db
 
@@ -286,16 +287,19 @@ def test_what_people_write_in_conversations_is_in_their_export(
 
 def test_no_internal_names_reach_the_pages(as_alice: Client, as_bob: Client, alice: Any, joined_bob: Any) -> None:
     repair = joined_bob.repair
-    internal = re.compile(r"apology_coach|after_a_fight|time_out|need_help|open-questions|\{\{|\{%|None\b")
+    names = [re.escape(n) for n in INTERNAL] + ["apology_coach", "after_a_fight", "time_out", "need_help"]
+    internal = re.compile("|".join(names + ["open-questions", r"\{\{", r"\{%", r"None\b"]), re.I)
     for client, user in ((as_alice, alice), (as_bob, joined_bob.user)):
         for kind in ("after-a-fight", "hard-questions", "time-out") + (
             ("apology-in-person",) if client is as_alice else ()
         ):
             run = start_conversation(repair_access(user, repair.pk), kind)
-            for step in run_steps(kind):
-                html = client.get(_step(run, step)).content.decode()
+            steps = [reverse("conversations", args=[repair.pk]), reverse("guide"), reverse("guide_conversations")]
+            steps += [reverse("shame_page", args=[repair.pk])] if client is as_alice else []
+            for url in steps + [_step(run, step) for step in run_steps(kind)]:
+                html = client.get(url).content.decode()
                 main = re.sub(r"<[^>]+>", " ", html[html.index("<main") : html.index("</main>")])
-                assert not internal.search(main), f"{kind}/{step}: {internal.search(main)}"
+                assert not internal.search(main), f"{url}: {internal.search(main)}"
 
 
 def run_steps(kind: str) -> list[str]:

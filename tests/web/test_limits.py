@@ -14,6 +14,8 @@ from amends import limits
 from amends.limits import LIMITS, chars
 from amends.services import trust as service
 from amends.services.access import repair_access
+from amends.services.conversation_turns import propose_agreement
+from amends.services.conversations import save_step, start_conversation
 from amends.services.errors import InvalidInput
 from amends.services.repairs import start_repair
 from amends.web.api.schema import openapi_schema
@@ -124,7 +126,13 @@ def _services(w: dict[str, Any]) -> dict[str, Callable[[str], Any]]:
         "question.text": lambda t: service.ask_question(bob, t),
         "answer.text": lambda t: service.answer_question(alice, w["question"].pk, t),
         "transparency_note.text": lambda t: service.add_transparency_note(alice, t),
+        "conversation.text": lambda t: save_step(alice, _fight(alice), "triggers", {"escalated": t}, set()),
+        "conversation.agreement": lambda t: propose_agreement(alice, _fight(alice), t),
     }
+
+
+def _fight(access: Any) -> Any:
+    return start_conversation(access, "after-a-fight")
 
 
 def test_each_service_refuses_one_character_over_its_limit_and_keeps_one_at_it(world: dict[str, Any]) -> None:
