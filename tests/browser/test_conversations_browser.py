@@ -146,6 +146,7 @@ def couple_talking() -> dict[str, Any]:
     """alice and bob in one repair, each with every conversation they are offered started."""
     from django.contrib.auth.models import User
 
+    from amends.services import trust
     from amends.services.access import repair_access
     from amends.services.conversations import scripts_for, start_conversation
     from amends.services.partners import accept_invitation, create_invitation
@@ -155,6 +156,7 @@ def couple_talking() -> dict[str, Any]:
     bob = User.objects.create_user("bob", password="a calm harbour 42")
     repair = new_repair(alice, role="offender", kind="infidelity", title="The affair", description="x")
     accept_invitation(bob, create_invitation(repair_access(alice, repair.pk)).code)
+    trust.ask_question(repair_access(bob, repair.pk), "Is it really over?")  # so alice's page lists one to date
     urls: dict[str, list[str]] = {}
     for user in (alice, bob):
         access = repair_access(user, repair.pk)
