@@ -66,6 +66,7 @@ def conversation_list(request: HttpRequest, repair_id: int) -> HttpResponse:
         "rows": rows,
         "partner_here": service.partner_here(access),
         "paused": access.paused,
+        "paused_notice": PAUSED_NOTICE,
     }
     return render(request, "conversations/list.html", context)
 
@@ -159,7 +160,9 @@ def _step_context(
         "next_step": script.after(step),
         "partner_here": service.partner_here(access),
         # The turns show their own words in order; elsewhere, whatever the partner chose to show.
-        "partner_entries": service.partner_entries(access, run, step.slug) if run.together and step.prompts else [],
+        "partner_entries": _labelled(service.partner_entries(access, run, step.slug), step)
+        if run.together and step.prompts
+        else [],
         "paused": access.paused,
         "paused_notice": PAUSED_NOTICE,
         "feelings": load_feelings(),
@@ -174,6 +177,11 @@ def _step_context(
     elif step.tool == "open-questions":
         context["questions"] = service.questions_to_answer(access)
     return context
+
+
+def _labelled(entries: list[Any], step: ConversationStep) -> list[dict[str, str]]:
+    labels = {p.slug: p.label for p in step.prompts}
+    return [{"label": labels.get(e.prompt, ""), "text": e.text} for e in entries]
 
 
 def _link(name: str, access: Any) -> dict[str, str] | None:
