@@ -314,3 +314,14 @@ def run_steps(kind: str) -> list[str]:
     script = load_conversation(kind)
     assert script is not None
     return [s.slug for s in script.steps]
+
+
+def test_when_alice_deletes_her_account_bobs_words_in_her_conversation_stay_his(
+    alice: Any, bob: Any, as_bob: Client, fight: Conversation, joined_bob: Any
+) -> None:
+    from amends.services.privacy import delete_account
+
+    as_bob.post(_step(fight, "triggers"), {"answer-escalated": SHOWN, "action": "save"})
+    delete_account(alice, "DELETE")
+    assert SHOWN in str(export_data(bob))
+    assert as_bob.get(_step(fight, "triggers")).status_code == 404  # the run itself was hers
