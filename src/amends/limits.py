@@ -30,6 +30,8 @@ LIMITS: dict[str, Limit] = {
     "transparency_note.text": Limit(4_000, "The note"),
     "api_token.name": Limit(60, "The token name"),
     "argument.topic": Limit(300, "The topic"),  # a few words; the detail goes in "What happened"
+    "conversation.text": Limit(8_000, "What you wrote"),  # one box of a guided conversation
+    "conversation.agreement": Limit(2_000, "The agreement"),
 }
 
 # A commitment starts at most this far back or ahead of today. Older starts would make every ledger

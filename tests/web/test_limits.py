@@ -14,6 +14,8 @@ from amends import limits
 from amends.limits import LIMITS, chars
 from amends.services import trust as service
 from amends.services.access import repair_access
+from amends.services.conversation_turns import propose_agreement
+from amends.services.conversations import save_step, start_conversation
 from amends.services.errors import InvalidInput
 from amends.services.repairs import start_repair
 from amends.services.safety import log_argument
@@ -128,7 +130,13 @@ def _services(w: dict[str, Any]) -> dict[str, Callable[[str], Any]]:
         "argument.topic": lambda t: log_argument(
             alice, occurred_on=check_in.on, topic=t, what_happened="", how_it_ended="", today=check_in.on
         ),
+        "conversation.text": lambda t: save_step(alice, _fight(alice), "triggers", {"escalated": t}, set()),
+        "conversation.agreement": lambda t: propose_agreement(alice, _fight(alice), t),
     }
+
+
+def _fight(access: Any) -> Any:
+    return start_conversation(access, "after-a-fight")
 
 
 def test_each_service_refuses_one_character_over_its_limit_and_keeps_one_at_it(world: dict[str, Any]) -> None:

@@ -45,6 +45,8 @@ PUBLIC = {
     "manifest",  # add to home screen: fetched by the browser without cookies
     "service_worker",
     "offline",  # stored by the worker, so it must be the same for everyone
+    "guide_conversations",
+    "guide_conversation",  # the Guide's read-only copy of each guided conversation, timer included
 }
 # Signed-in pages that only ever show or change the signed-in user's own data (no couple's object in the path).
 OWN_DATA = {
@@ -69,7 +71,7 @@ OWN_DATA = {
 # JSON endpoints with no object in the path: anonymous callers get a 4xx, never data.
 OWN_DATA_API = {"api_coach_apology", "api_coach_emotions", "api_coach_reply", "api_safety_scan", "reminders_poll"}
 # Path parameters that are not object ids: a value that exists in alice's repair.
-VALUES = {"slug": "name-it", "instrument": "csi4", "name": "heatmap"}
+VALUES = {"slug": "name-it", "instrument": "csi4", "name": "heatmap", "step": "feelings"}
 VALUES_BY_URL = {"safety_screen": {"name": "phq9"}}
 POST_DATA = {
     "shared": "1",
@@ -139,6 +141,9 @@ def _seed_other_features(alice: Any, bob: Any, repair: Any) -> None:
             question = trust.ask_question(bob_access, "Why did you not call?")
             trust.answer_question(alice_access, question.pk, "I was ashamed and I avoided it.")
             del commitment
+            from amends.services.conversations import start_conversation
+
+            start_conversation(alice_access, "after-a-fight")  # its first step is VALUES["step"]
     except (ImportError, AttributeError, TypeError, DatabaseError, InvalidInput):
         pass  # that feature is not in this tree yet; its ids fall back to a missing id below
 

@@ -75,7 +75,17 @@ def _scores(a: RepairAccess) -> tuple[models.Model, models.Model]:
     return private, shared
 
 
+def _conversation_boxes(a: RepairAccess) -> tuple[models.Model, models.Model]:
+    from amends.services.conversations import save_step, start_conversation
+
+    run = start_conversation(a, "after-a-fight")
+    texts = {"escalated": "PRIVATE-BOX the dishes", "older": "SHARED-BOX an older hurt"}
+    private, shared = save_step(a, run, "triggers", texts, {"older"}).entries
+    return private, shared
+
+
 SHARED_MODELS: dict[str, ShareCase] = {
+    "conversations.conversationentry": ShareCase(_conversation_boxes, "/repairs/{id}/talks/", lambda o: o.text),  # type: ignore[attr-defined]
     "repairs.journeyanswer": ShareCase(_answers, "/repairs/{id}/shared/", lambda o: o.text),  # type: ignore[attr-defined]
     "repairs.apologydraft": ShareCase(_drafts, "/repairs/{id}/shared/", lambda o: o.text),  # type: ignore[attr-defined]
     "trust.transparencynote": ShareCase(_notes, "/repairs/{id}/trust/notes/", lambda o: o.text),  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from django.db.models import Q, QuerySet
 
 from amends.journey import load_track
 from amends.services.errors import NotFound, Paused
+from amends.web.conversations.models import AgreementNote, Conversation, ConversationEntry
 from amends.web.repairs.models import (
     MISTAKE_KINDS,
     ApologyDraft,
@@ -165,6 +166,11 @@ RULES: dict[type[models.Model], Rule] = {
     ArgumentEntry: Rule("author", "repair", private=True),
     HelpSignsReport: Rule("user", "repair", private=True),
     PlaybookCheck: Rule("user", "repair", private=True),
+    # Guided conversations: a run one person prepares alone is theirs; a shared run (together) and the
+    # boxes its writers chose to show are seen by both; "we agreed" notes are shared by nature.
+    Conversation: Rule("started_by", "repair", shared="together"),
+    ConversationEntry: Rule("author", "conversation__repair", shared="shared"),
+    AgreementNote: Rule("author", "conversation__repair", parent_author="conversation__started_by"),
 }
 # The repair's own machinery, not anyone's writing: decided by the functions that use them.
 MACHINERY: frozenset[str] = frozenset(

@@ -26,6 +26,7 @@ from amends.journey.steps import TRACKS, load_track
 from amends.safety.plan import safety_plan
 from amends.services.access import RULES, RepairAccess, authored_by, personal
 from amends.services.export_scope import Scope, instrument_answers, instrument_name, instrument_result, iso, ref
+from amends.services.export_talks import conversations
 from amends.services.export_threads import commitments, note, orphans, questions, score
 from amends.web.accounts.models import Profile
 from amends.web.partners.models import Invitation
@@ -204,6 +205,7 @@ def _repair(scope: Scope) -> dict[str, Any]:
         "apology_versions": [_draft(d) for d in scope.mine(ApologyDraft).order_by("version")],
         "commitments": commitments(scope),
         "questions": questions(scope),
+        "conversations": conversations(scope),
         "transparency_notes": [note(scope, n) for n in scope.rows(TransparencyNote).order_by("created_at", "pk")],
         "check_in_scores": [score(scope, r) for r in scope.rows(QuestionnaireResponse).order_by("taken_at", "pk")],
         "practice": [_practice(p) for p in scope.mine(PracticeEntry).order_by("created_at", "pk")],

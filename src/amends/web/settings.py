@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "amends.web.safety_web",
     "amends.web.reminders",
     "amends.web.recovery",
+    "amends.web.conversations",
 ]
 
 MIDDLEWARE = [

@@ -52,4 +52,5 @@ urlpatterns += [
     path("", include("amends.web.listen.urls")),
     path("", include("amends.web.reminders.urls")),
     path("", include("amends.web.recovery.urls")),
+    path("", include("amends.web.conversations.urls")),
 ]
