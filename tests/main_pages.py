@@ -77,4 +77,5 @@ def pages_for(user: Any, repair: Any) -> list[str]:
         urls.append(reverse("trust_questionnaire", args=[repair.pk, instrument]))
     if access.role == "offender":
         urls.append(reverse("compare_drafts", args=[repair.pk]))
+    urls.append(reverse("safety_screen", args=["phq9"]))
     return urls
