@@ -45,7 +45,7 @@ def test_empty_description_is_refused_and_the_title_stays(as_alice: Client) -> N
 def test_overlong_description_is_refused_and_kept(as_alice: Client) -> None:
     text = "word " * 4001 + "end-marker"
     response = as_alice.post(reverse("repair_new"), _new_repair_data(description=text))
-    assert b"20,000 characters" in response.content
+    assert b"the limit is 20,000" in response.content
     assert b"end-marker" in response.content
 
 
