@@ -140,12 +140,15 @@ def test_due_check_ins_wait_for_their_author(alice: User, couple: Any) -> None:
 # ---------------------------------------------------------------- the pause, and leaving
 
 
-def test_a_pause_hides_everything_of_the_partner(alice: User, bob: User, couple: Any) -> None:
+def test_a_pause_hides_everything_of_the_partner_and_every_closed_page(alice: User, bob: User, couple: Any) -> None:
     a = _access(alice, couple)
     save_answer(a, "name-it", "what-i-did", "I stayed at work.")
     set_answer_shared(a, "name-it", "what-i-did", True)
     trust.ask_question(_access(bob, couple), "Why?")
     _commitment_with_check_in(alice, couple)
+    day = trust.today_for(alice.pk) - timedelta(days=2)
+    trust.add_commitment(a, text="I will call at lunch.", schedule=trust.ScheduleInput("daily"), start=day)
+    assert {"shares", "questions", "confirm", "check_ins"} <= set(_kinds(alice, couple)) | set(_kinds(bob, couple))
     pause(_access(bob, couple))
     for user in (alice, bob):
         assert set(_kinds(user, couple)) <= {"step", "questionnaire"}, user
