@@ -11,11 +11,11 @@ marks what it showed when it is opened, and an item the reader has not had on sc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from amends import measures
@@ -77,21 +77,19 @@ class RepairWaiting:
     items: tuple[Item, ...]
 
 
-def waiting_for(user: object, now: datetime | None = None) -> list[RepairWaiting]:
-    """What is waiting for ``user`` in each repair they are in, newest repair first."""
-    return [RepairWaiting(access, tuple(waiting_in(access, now=now))) for access in my_repairs(user)]
+def waiting_for(user: object) -> list[RepairWaiting]:
+    """What is waiting for ``user`` in each repair they are in, most recently active repair first."""
+    return [RepairWaiting(access, tuple(waiting_in(access))) for access in my_repairs(user)]
 
 
-def waiting_in(access: RepairAccess, led: Ledger | None = None, now: datetime | None = None) -> list[Item]:
+def waiting_in(access: RepairAccess, led: Ledger | None = None) -> list[Item]:
     """What is new or waiting for this member in one repair, most pressing first."""
     items: list[Item] = []
-    if not access.paused and partner_of(access) is not None:
-        # Every partner-facing page is closed during a pause: nothing here would open.
+    if not access.paused:  # every partner-facing page is closed during a pause: nothing there would open
         led = led or load_ledger(access)
-        items += _partner_items(access, led)
+        if partner_of(access) is not None:
+            items += _partner_items(access, led)
         items += _ledger_items(access, led)
-    elif not access.paused:
-        items += _ledger_items(access, led or load_ledger(access))
     items += _questionnaire_items(access)
     items += _journey_items(access)
     return items
@@ -206,7 +204,7 @@ def _note_keys(access: RepairAccess) -> set[str]:
     return {f"n{pk}" for pk in shared_with_me(access, TransparencyNote).values_list("pk", flat=True)}
 
 
-def _received_answers(access: RepairAccess) -> Iterable[Answer]:
+def _received_answers(access: RepairAccess) -> QuerySet[Answer]:
     return visible(access, Answer).filter(question__asked_by_id=access.user_id).exclude(author_id=access.user_id)
 
 

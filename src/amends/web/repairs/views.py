@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 from amends.journey import load_feelings, load_track
 from amends.safety.messages import PAUSED_NOTICE
 from amends.services import repairs as service
-from amends.services.access import my_repairs, own
+from amends.services.access import own
 from amends.services.errors import InvalidInput
 from amends.services.safety import playbook_for
 from amends.services.trust import ask_question, partner_of
-from amends.services.waiting import waiting_in
+from amends.services.waiting import waiting_for, waiting_in
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.coach_views import apology_result
 from amends.web.repairs.forms import RepairForm
@@ -38,10 +38,10 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "pages/landing.html")
     rows = []
-    for access in my_repairs(request.user):
-        progress = service.progress_for(access)
-        resume = load_track(access.role).step(progress.resume_slug)
-        rows.append({"access": access, "progress": progress, "resume": resume, "waiting": waiting_in(access)})
+    for row in waiting_for(request.user):
+        progress = service.progress_for(row.access)
+        resume = load_track(row.access.role).step(progress.resume_slug)
+        rows.append({"access": row.access, "progress": progress, "resume": resume, "waiting": row.items})
     return render(request, "repairs/home.html", {"rows": rows})
 
 
