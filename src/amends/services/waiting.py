@@ -244,6 +244,8 @@ def mark_notes_seen(access: RepairAccess, now: datetime | None = None) -> None:
 
 def mark_answers_seen(access: RepairAccess, question: Question, now: datetime | None = None) -> None:
     """One question was opened: its answers have been read (answers to other questions stay new)."""
+    if question.asked_by_id != access.user_id:
+        return  # only the asker is told about answers
     keys = {f"q{pk}" for pk in _received_answers(access).values_list("pk", flat=True)}
     fresh = {f"q{pk}" for pk in _received_answers(access).filter(question=question).values_list("pk", flat=True)}
     _store(access, "answers", (_seen(access, "answers") & keys) | fresh, now)
