@@ -40,7 +40,7 @@ def test_bob_opens_the_link_signed_out_signs_up_and_lands_on_the_welcome_page(pa
     assert bob.get_by_role("heading", name="What is private").is_visible()
     no_sideways = bob.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert no_sideways, "the welcome page scrolls sideways at phone width"
-    bob.get_by_role("link", name="My repairs").click()
+    bob.get_by_role("link", name="Go to the repair").click()
     assert bob.get_by_role("link", name="Next step: 1. What happened and how it felt").is_visible()
 
 

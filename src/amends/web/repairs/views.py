@@ -41,7 +41,9 @@ def home(request: HttpRequest) -> HttpResponse:
     for row in waiting_for(request.user):
         progress = service.progress_for(row.access)
         resume = load_track(row.access.role).step(progress.resume_slug)
-        rows.append({"access": row.access, "progress": progress, "resume": resume, "waiting": row.items})
+        # The card's own "Where you left off" already names the next step.
+        waiting = [item for item in row.items if item.kind != "step"]
+        rows.append({"access": row.access, "progress": progress, "resume": resume, "waiting": waiting})
     return render(request, "repairs/home.html", {"rows": rows})
 
 
