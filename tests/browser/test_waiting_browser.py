@@ -35,6 +35,7 @@ def test_bob_opens_the_link_signed_out_signs_up_and_lands_on_the_welcome_page(pa
     bob.get_by_label("Password", exact=True).fill("a calm harbour 42")
     bob.get_by_label("Password confirmation").fill("a calm harbour 42")
     bob.get_by_role("button", name="Create account").click()
+    bob.get_by_role("link", name="I have kept them: continue").click()
     bob.wait_for_url(repair_url + "welcome/")
     assert bob.get_by_role("heading", name="Welcome. You decide the pace.").is_visible()
     assert bob.get_by_role("heading", name="What is private").is_visible()
