@@ -21,6 +21,7 @@ PUBLIC_PAGES = ["home", "guide", "help", "signup", "login", "safety_now"]
 OWN_PAGES = ["home", "settings", "privacy", "join", "repair_new", "safety", "safety_plan", "safety_concerns"]
 REPAIR_PAGES = [
     "repair",
+    "welcome",
     "partner",
     "shared_view",
     "pause",

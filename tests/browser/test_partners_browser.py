@@ -38,7 +38,7 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
     bob.get_by_role("link", name="Join a repair").click()
     bob.get_by_label("Invitation code").fill(code.lower())
     bob.get_by_role("button", name="Join").click()
-    bob.wait_for_url(repair_url)
+    bob.wait_for_url(repair_url + "welcome/")
 
     # 3. alice shares her apology.
     alice.goto(repair_url + "step/apologize/")

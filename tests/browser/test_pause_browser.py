@@ -28,7 +28,7 @@ def _couple(alice: Any, bob: Any) -> str:
     bob.get_by_role("link", name="Join a repair").click()
     bob.get_by_label("Invitation code").fill(code)
     bob.get_by_role("button", name="Join").click()
-    bob.wait_for_url(repair_url)
+    bob.wait_for_url(repair_url + "welcome/")
     return str(repair_url)
 
 

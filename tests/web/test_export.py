@@ -44,6 +44,7 @@ NOT_EXPORTED: dict[str, str] = {
     "security.ratecounter": "request counts under a hashed key, kept minutes; nobody's writing",
     "trust.ledgerpast": "figures derived from the check-ins (which are exported), kept to draw the ledger fast",
     "trust.ledgerrevision": "a counter that says when the derived ledger figures must be redone",
+    "waiting.seenmark": "ids of the partner's items already on screen, so 'Waiting for you' knows what is new",
 }
 # Text columns that are not words a person wrote, and how the export shows them instead.
 NOT_TEXT: dict[str, str] = {

@@ -47,8 +47,10 @@ def world(alice: User, bob: User, alice_repair: Any, joined_bob: Any) -> dict[st
     ci2 = trust_service.record_check_in(a, c.pk, on=today - timedelta(days=2), status="kept").check_in
     trust_service.dispute_check_in(b, ci2.pk, "I remember it differently.")
     q = trust_service.ask_question(b, "Why did you not call?")
+    answered = trust_service.ask_question(b, "Where were you?")
+    trust_service.answer_question(a, answered.pk, "At the office.")
     return {"repair": alice_repair, "alice": alice, "bob": bob, "commitment": c, "check_in": ci, "disputed": ci2,
-            "question": q, "today": today}  # fmt: skip
+            "question": q, "answer": answered.answers.get(), "today": today}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,9 @@ WALK = [
              lambda w: {"text": CRISIS, "action": "send"}),
     Endpoint("trust_question", "alice", "form", lambda w: [w["repair"].pk, w["question"].pk],
              lambda w: {"text": CRISIS, "action": "check"}),
+    Endpoint("trust_mark_answer", "bob", "form", lambda w: [w["repair"].pk, w["answer"].pk],
+             lambda w: {"helped": "more", "follow_up": CRISIS}),
+    Endpoint("step_ask", "bob", "form", lambda w: [w["repair"].pk, "my-questions"], lambda w: {"question": CRISIS}),
     Endpoint("trust_notes", "alice", "form", _repair, lambda w: {"text": CRISIS, "shared": "on"}),
     Endpoint("arguments", "alice", "form", _repair,
              lambda w: {"occurred_on": str(w["today"]), "topic": "Money", "what_happened": CRISIS}),

@@ -134,7 +134,7 @@ def test_bob_joins_through_the_web_with_a_typed_code(as_alice: Client, as_bob: C
     code = page.context["new"].display_code
     assert code.encode() in page.content
     response = as_bob.post(reverse("join"), {"code": code})
-    assert response.status_code == 302 and response["Location"] == reverse("repair", args=[alice_repair.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("welcome", args=[alice_repair.pk])
     assert as_bob.get(reverse("repair", args=[alice_repair.pk])).status_code == 200
 
 

@@ -47,6 +47,7 @@ PUBLIC = {
     "offline",  # stored by the worker, so it must be the same for everyone
     "guide_conversations",
     "guide_conversation",  # the Guide's read-only copy of each guided conversation, timer included
+    "join",  # an invitation link opened before signing in keeps its code through sign-up
 }
 # Signed-in pages that only ever show or change the signed-in user's own data (no couple's object in the path).
 OWN_DATA = {
@@ -54,7 +55,6 @@ OWN_DATA = {
     "password_change_done",
     "settings",
     "repair_new",
-    "join",
     "privacy",
     "export_download",
     "delete_account",

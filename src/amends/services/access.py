@@ -174,7 +174,14 @@ RULES: dict[type[models.Model], Rule] = {
 }
 # The repair's own machinery, not anyone's writing: decided by the functions that use them.
 MACHINERY: frozenset[str] = frozenset(
-    {"repairs.membership", "repairs.pause", "partners.invitation", "trust.ledgerpast", "trust.ledgerrevision"}
+    {
+        "repairs.membership",
+        "repairs.pause",
+        "partners.invitation",
+        "trust.ledgerpast",
+        "trust.ledgerrevision",
+        "waiting.seenmark",
+    }
 )
 # One person's data with no repair at all: only ever their own.
 PERSONAL: tuple[type[models.Model], ...] = (ScreenResult, SafetySignal, SafetyPlan)

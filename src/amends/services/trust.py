@@ -409,22 +409,29 @@ def answer_question(
     return scanned(q, access.user_id, text)
 
 
-def mark_answer(access: RepairAccess, answer_id: object, helped: str) -> Answer:
-    """The asker says "this helped" or "I still have questions" (which reopens the question)."""
+def mark_answer(access: RepairAccess, answer_id: object, helped: str, follow_up: str = "") -> Answer:
+    """The asker says "this helped" or "I still have questions".
+
+    "I still have questions" reopens the question; with ``follow_up`` written, that text is asked
+    as a new question instead, so what is still unclear is waiting in the asker's own words.
+    """
     require_open(access)
     if helped not in {"helped", "more"}:
         raise InvalidInput("Choose “this helped” or “I still have questions”.", "helped")
     a = get_visible(access, Answer, answer_id, "answer")
     if a.question.asked_by_id != access.user_id:
         raise InvalidInput("Only the person who asked can say whether the answer helped.", "helped")
+    follow_up = follow_up.strip() if helped == "more" else ""
     with transaction.atomic():
         a.helped = helped
         a.save(update_fields=["helped"])
         q = a.question
-        q.status = "waiting" if helped == "more" else "answered"
+        q.status = "waiting" if helped == "more" and not follow_up else "answered"
         q.updated_at = timezone.now()
         q.save(update_fields=["status", "updated_at"])
-    return a
+        if follow_up:
+            ask_question(access, follow_up)  # checks its length; refused, nothing above is kept
+    return scanned(a, access.user_id, follow_up) if follow_up else a
 
 
 # ---------------------------------------------------------------- transparency notes

@@ -9,7 +9,8 @@ from amends import ledger, measures
 from amends.services import charts
 from amends.services.access import RepairAccess
 from amends.services.trust import partner_of
-from amends.services.trust_queries import Ledger, direction, load_ledger, month_rows, reminders, series
+from amends.services.trust_queries import Ledger, direction, load_ledger, month_rows, series
+from amends.services.waiting import waiting_in
 
 HEATMAP_WEEKS = 53
 _TREND_WORDS = {
@@ -59,7 +60,7 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
             _measure("Relationship satisfaction (CSI-4)", csi),
             _measure("Trust today (our own check-in)", trust),
         ],
-        "reminders": reminders(access, led),
+        "reminders": waiting_in(access, led),
         "charts": {
             "heatmap": led.cached("heatmap_svg", lambda: charts.heatmap(cells, "Commitment consistency, day by day")),
             "satisfaction": charts.line_chart(

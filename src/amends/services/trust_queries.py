@@ -18,12 +18,12 @@ from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from amends import ledger, measures
+from amends import ledger
 from amends.ledger import window
 from amends.measures.words import score_in_words
 from amends.services.access import RepairAccess, own, shared_with_me, visible
 from amends.services.ledger_past import read_past, save_past
-from amends.services.trust import QUESTIONNAIRES, instruments_for, partner_of, to_domain, today_for
+from amends.services.trust import QUESTIONNAIRES, instruments_for, to_domain, today_for
 from amends.web.repairs.models import ApologyDraft
 from amends.web.trust.models import (
     Answer,
@@ -265,47 +265,6 @@ def direction(values: list[float], *, span: int = 4, delta: float = 0.5) -> str:
     return "up" if recent - before >= delta else "down" if before - recent >= delta else "steady"
 
 
-# ---------------------------------------------------------------- reminders
-
-
-def reminders(access: RepairAccess, led: Ledger | None = None) -> list[dict[str, Any]]:
-    """What is waiting for this user, shown in the app while it is open (no e-mail, nothing sent)."""
-    out: list[dict[str, Any]] = []
-    led = led or load_ledger(access)
-    _, due_count = due_for(led, access.user_id, limit=0)
-    if due_count:
-        out.append({"text": f"{due_count} check-in{'s' if due_count != 1 else ''} to record.", "url": "trust_checkins"})
-    waiting = led.awaiting_answer(access.user_id)
-    if waiting and partner_of(access) is not None:
-        out.append({"text": f"{waiting} of your partner's check-ins to confirm or dispute.", "url": "trust_confirm"})
-    if access.role == "offender":
-        n = shared_with_me(access, Question).filter(status="waiting").count()
-        late = visible(access, Question).filter(status="thinking", answer_by__lt=led.today).count()
-        if n:
-            out.append(
-                {
-                    "text": f"{n} question{'s' if n != 1 else ''} from your partner waiting for an answer.",
-                    "url": "trust_questions",
-                }
-            )
-        if late:
-            out.append(
-                {
-                    "text": f"You said you would answer {late} question{'s' if late != 1 else ''} by now.",
-                    "url": "trust_questions",
-                }
-            )
-    for inst in questionnaires_due(access):
-        out.append(
-            {
-                "text": f"{measures.label(inst)} is due (about every two weeks).",
-                "url": "trust_questionnaire",
-                "arg": inst,
-            }
-        )
-    return out
-
-
 # ---------------------------------------------------------------- timeline
 
 TIMELINE_FILTERS = {
@@ -482,4 +441,4 @@ def month_rows(cells: list[tuple[date, ledger.DayState]]) -> list[dict[str, Any]
     return list(out.values())
 
 
-__all__ = ["QUESTIONNAIRES", "Ledger", "load_ledger", "due_for", "timeline", "reminders", "series", "direction"]
+__all__ = ["QUESTIONNAIRES", "Ledger", "load_ledger", "due_for", "timeline", "series", "direction"]

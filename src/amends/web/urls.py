@@ -14,7 +14,7 @@ handler500 = "amends.web.pages.server_error"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", repair_views.home, name="home"),
     path("accounts/signup/", account_views.signup, name="signup"),
-    path("accounts/login/", own_space(auth_views.LoginView.as_view()), name="login"),
+    path("accounts/login/", own_space(account_views.LoginView.as_view()), name="login"),
     path("accounts/logout/", own_space(account_views.clear_site_data(auth_views.LogoutView.as_view())), name="logout"),
     path(
         "accounts/password/",
@@ -32,6 +32,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("repairs/<int:repair_id>/step/<slug:slug>/", repair_views.step_view, name="step"),
     path("repairs/<int:repair_id>/step/<slug:slug>/autosave/", repair_views.autosave, name="autosave"),
     path("repairs/<int:repair_id>/step/<slug:slug>/reopen/", repair_views.step_reopen, name="step_reopen"),
+    path("repairs/<int:repair_id>/step/<slug:slug>/ask/", repair_views.step_ask, name="step_ask"),
     path("repairs/<int:repair_id>/coach/apology/", coach_views.apology_feedback, name="apology_feedback"),
     path("repairs/<int:repair_id>/apology/compare/", coach_views.compare_drafts, name="compare_drafts"),
     path("guide/", pages.guide, name="guide"),

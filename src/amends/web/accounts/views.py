@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,10 +17,11 @@ from amends.services.tokens import check_rate_limit
 from amends.web.access import own_space
 from amends.web.accounts.forms import SettingsForm, SignUpForm
 from amends.web.accounts.models import Profile
+from amends.web.partners import pending
 from amends.web.recovery.forms import RegenerateForm
 from amends.web.recovery.views import show_codes
 from amends.web.reminders.context import settings_context as reminder_settings
-from amends.web.security.middleware import client_key
+from amends.web.security.middleware import client_key, safe_next
 
 
 def clear_site_data(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -43,16 +45,31 @@ def signup(request: HttpRequest) -> HttpResponse:
         # Checked before the form is validated, and shown unbound (what was typed comes back as
         # initial values): a throttled try must not even learn whether the name is free.
         typed = {k: v for k, v in request.POST.items() if not k.startswith(("password", "csrf"))}
-        context = {"form": SignUpForm(initial=typed), "throttled": True}
+        context = {"form": SignUpForm(initial=typed), "throttled": True, "next": request.POST.get("next", "")}
         return render(request, "registration/signup.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         Profile.objects.update_or_create(user=user, defaults={"region": form.cleaned_data["region"]})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome. Your account lives only on this computer.")
-        # Shown in this answer only: the codes are never stored in a form anyone could read back.
-        return show_codes(request, issue_recovery_codes(user), first=True)
-    return render(request, "registration/signup.html", {"form": form})
+        # Shown in this answer only: the codes are never stored in a form anyone could read back. An
+        # invitation opened before signing up is joined now; "continue" then opens its welcome page.
+        then = pending.join_remembered(request) or safe_next(request, request.POST.get("next", ""))
+        return show_codes(request, issue_recovery_codes(user), first=True, then=then)
+    context = {"form": form, "next": request.GET.get("next", ""), "invited": bool(pending.remembered(request))}
+    return render(request, "registration/signup.html", context)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's sign-in, which also joins an invitation opened before signing in."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "invited": bool(pending.remembered(self.request))}
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        then = pending.join_remembered(self.request)
+        return redirect(then) if then else response
 
 
 @own_space

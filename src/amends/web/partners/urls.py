@@ -11,6 +11,7 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("repairs/<int:repair_id>/partner/leave/", views.partner_leave, name="partner_leave"),
+    path("repairs/<int:repair_id>/welcome/", views.welcome, name="welcome"),
     path("repairs/<int:repair_id>/shared/", views.shared_view, name="shared_view"),
     path("repairs/<int:repair_id>/pause/", views.pause_page, name="pause"),
     path("repairs/<int:repair_id>/step/<slug:slug>/share/", views.share_answer, name="share_answer"),

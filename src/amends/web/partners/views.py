@@ -9,12 +9,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from amends.journey import load_track
 from amends.services import partners as service
-from amends.services import privacy, tokens
+from amends.services import privacy, tokens, waiting
 from amends.services.access import (
     RepairAccess,
     partner_membership,
@@ -32,6 +33,7 @@ from amends.services.repairs import save_answer
 from amends.services.tokens import check_rate_limit
 from amends.services.trust_queries import recent_check_ins
 from amends.web.access import couple_space, own_space, repair_or_404
+from amends.web.partners import pending
 from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm, UnlockForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
 from amends.web.safety_web.models import SafetySignal
@@ -99,9 +101,11 @@ def partner_leave(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 
 @own_space
-@login_required
 def join(request: HttpRequest) -> HttpResponse:
-    form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")[:32]})
+    if not request.user.is_authenticated:
+        return _join_signed_out(request)
+    code = request.GET.get("code", "")[:32] or pending.remembered(request)
+    form = JoinForm(request.POST or None, initial={"code": code})
     status = 200
     if request.method == "POST" and form.is_valid():
         # Per account and per address: new accounts must not buy fresh guesses at invitation codes.
@@ -115,13 +119,39 @@ def join(request: HttpRequest) -> HttpResponse:
             form.add_error("code", str(exc))
             status = exc.status
         else:
-            messages.success(
-                request, "You have joined the repair. Everything you write stays private until you share it."
-            )
-            return redirect("repair", repair_id=repair.pk)
+            request.session.pop(pending.SESSION_KEY, None)
+            return redirect("welcome", repair_id=repair.pk)
     elif request.method == "POST":
         status = 400
     return render(request, "partners/join.html", {"form": form}, status=status)
+
+
+def _join_signed_out(request: HttpRequest) -> HttpResponse:
+    """An invitation link opened before signing in: keep the code through sign-up or sign-in."""
+    if request.method == "POST":
+        return redirect(f"{reverse('login')}?next={reverse('join')}")
+    raw = request.GET.get("code", "")[:32]
+    bad = bool(raw) and not pending.looks_like_code(raw)
+    if raw and not bad:
+        pending.remember(request, raw)
+    context = {"bad_code": bad, "has_code": bool(pending.remembered(request)), "next": reverse("join")}
+    return render(request, "partners/join_signed_out.html", context, status=400 if bad else 200)
+
+
+@own_space
+@login_required
+def welcome(request: HttpRequest, repair_id: int) -> HttpResponse:
+    """The joining partner's first page: what is shared, what is private, what they can do, at their pace."""
+    access = repair_or_404(request, repair_id)
+    partner = partner_membership(access)
+    context = {
+        "access": access,
+        "partner": partner,
+        "their_answers": _labelled(partner_shared_answers(access), partner.role if partner else None),
+        "their_apology": list(partner_shared_drafts(access)),
+        "first_step": load_track(access.role).steps[0],
+    }
+    return render(request, "partners/welcome.html", context)
 
 
 @couple_space
@@ -129,6 +159,7 @@ def join(request: HttpRequest) -> HttpResponse:
 def shared_view(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     partner = partner_membership(access)
+    waiting.mark_shared_seen(access)
     return render(
         request,
         "partners/shared.html",

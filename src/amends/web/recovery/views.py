@@ -16,9 +16,13 @@ from amends.web.recovery.forms import RecoverForm, RegenerateForm
 from amends.web.security.middleware import client_key, login_name_key
 
 
-def show_codes(request: HttpRequest, codes: list[str], *, first: bool) -> HttpResponse:
-    """The one page that ever shows the codes. Rendered in answer to the POST, never stored for later."""
-    return render(request, "registration/recovery_codes.html", {"codes": codes, "first": first})
+def show_codes(request: HttpRequest, codes: list[str], *, first: bool, then: str = "") -> HttpResponse:
+    """The one page that ever shows the codes. Rendered in answer to the POST, never stored for later.
+
+    ``then`` is where "continue" leads (a local path), e.g. the welcome page of a repair just joined.
+    """
+    context = {"codes": codes, "first": first, "then": then}
+    return render(request, "registration/recovery_codes.html", context)
 
 
 @own_space

@@ -8,15 +8,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from amends.journey import load_feelings, load_track
 from amends.safety.messages import PAUSED_NOTICE
 from amends.services import repairs as service
-from amends.services.access import my_repairs, own
+from amends.services.access import own
 from amends.services.errors import InvalidInput
 from amends.services.safety import playbook_for
-from amends.web.access import own_space, repair_or_404
+from amends.services.trust import ask_question, partner_of
+from amends.services.waiting import waiting_for, waiting_in
+from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.coach_views import apology_result
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
@@ -24,17 +27,23 @@ from amends.web.safety_notice import flash_safety
 from amends.web.safety_web.models import PlaybookCheck
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
+# Where the end of each journey leads: making commitments, or seeing how they are kept.
+FINISHED_GOES_TO = {"offender": "trust_commitments", "hurt": "trust_dashboard"}
+# Steps where the hurt partner can send a question straight away (the Questions page's own service).
+ASK_STEPS = frozenset({"my-questions"})
+
 
 @own_space
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "pages/landing.html")
     rows = []
-    for access in my_repairs(request.user):
-        progress = service.progress_for(access)
-        rows.append(
-            {"access": access, "progress": progress, "resume": load_track(access.role).step(progress.resume_slug)}
-        )
+    for row in waiting_for(request.user):
+        progress = service.progress_for(row.access)
+        resume = load_track(row.access.role).step(progress.resume_slug)
+        # The card's own "Where you left off" already names the next step.
+        waiting = [item for item in row.items if item.kind != "step"]
+        rows.append({"access": row.access, "progress": progress, "resume": resume, "waiting": waiting})
     return render(request, "repairs/home.html", {"rows": rows})
 
 
@@ -59,7 +68,13 @@ def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     progress = service.progress_for(access)
     track = load_track(access.role)
-    context = {"access": access, "track": track, "progress": progress, "resume": track.step(progress.resume_slug)}
+    context = {
+        "access": access,
+        "track": track,
+        "progress": progress,
+        "resume": track.step(progress.resume_slug),
+        "waiting": waiting_in(access),
+    }
     context.update(_playbook_context(access))
     return render(request, "repairs/detail.html", context)
 
@@ -82,6 +97,15 @@ def _step_or_404(access: Any, slug: str) -> Any:
     return step
 
 
+def _with_description(access: Any, step: Any, texts: dict[str, str]) -> dict[str, str]:
+    """Step 1 starts from what the new-repair form was told, so nobody writes it twice (until it is saved)."""
+    first = load_track(access.role).steps[0]
+    prompt = first.prompts[0]
+    if step.slug != first.slug or prompt.widget != "text" or prompt.slug in texts or not access.description:
+        return texts
+    return {**texts, prompt.slug: access.description}
+
+
 def _submitted_text(request: HttpRequest, prompt: Any) -> str:
     if prompt.widget in {"feelings", "attachment", "apology-needs"}:
         return "\n".join(v for v in request.POST.getlist(f"answer-{prompt.slug}") if v.strip())
@@ -100,6 +124,7 @@ def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
         for p in [step.prompt(p_slug)]
         if p
     }
+    texts = _with_description(access, step, texts)
     apology_report = None
     if request.method == "POST":
         texts = {p.slug: _submitted_text(request, p) for p in step.prompts}
@@ -148,9 +173,17 @@ def _after_save(request: HttpRequest, access: Any, step: Any, action: str) -> Ht
         messages.success(request, f"Step {step.number} marked done.")
         if nxt is not None:
             return redirect("step", repair_id=access.repair.pk, slug=nxt.slug)
-        return redirect("repair", repair_id=access.repair.pk)
+        return _after_last_step(request, access)
     messages.success(request, "Saved." if action != "draft" else "Saved as a new apology version.")
     return redirect("step", repair_id=access.repair.pk, slug=step.slug)
+
+
+def _after_last_step(request: HttpRequest, access: Any) -> HttpResponse:
+    """The journey's end leads on to what keeps a repair going: commitments and check-ins."""
+    if access.paused:  # those pages are closed during a pause; the repair page says what is next
+        return redirect("repair", repair_id=access.repair.pk)
+    messages.info(request, "You have walked every step. What comes next: commitments, and checking in on them.")
+    return redirect(FINISHED_GOES_TO[access.role], repair_id=access.repair.pk)
 
 
 def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[str, str], report: Any) -> dict[str, Any]:
@@ -170,7 +203,39 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
         "done": own(access, StepCompletion).filter(step=step.slug).exists(),
         "drafts": list(own(access, ApologyDraft)[:20]),
         "apology_report": report,
+        "own_words": _own_words(step, texts),
+        "can_ask": step.slug in ASK_STEPS and access.role == "hurt" and not access.paused and partner_of(access),
     }
+
+
+def _own_words(step: Any, texts: dict[str, str]) -> dict[str, str]:
+    """For the pick-any lists: the lines the person wrote themself, shown in the box under the choices."""
+    offered = {q["text"] for q in load_feelings()["attachment_questions"]}
+    return {
+        p.slug: "\n".join(line for line in texts.get(p.slug, "").splitlines() if line.strip() and line not in offered)
+        for p in step.prompts
+        if p.widget == "attachment"
+    }
+
+
+@couple_space
+@login_required
+@require_POST
+def step_ask(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+    """Send a question from the "My questions" step, through the same service as the Questions page."""
+    access = repair_or_404(request, repair_id)
+    step = _step_or_404(access, slug)
+    text = request.POST.get("question", "")
+    try:
+        question = ask_question(access, text)
+    except InvalidInput as exc:
+        texts = {p: a.text for (_, p), a in service.answers_for(access, slug).items()}
+        context = _step_context(access, step, texts, {}, None)
+        context.update(ask_text=text, ask_error=str(exc))
+        return render(request, "journey/step.html", context, status=400)
+    flash_safety(request, question)
+    messages.success(request, "Question sent. It waits under Questions until your partner answers it.")
+    return redirect(reverse("step", args=[access.repair.pk, step.slug]) + "#ask")
 
 
 def _apology_report(text: str, mistake: str, user_id: int) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from amends.services import trust as service
 from amends.services import trust_queries as queries
 from amends.services.errors import InvalidInput
+from amends.services.waiting import waiting_in
 from amends.web.access import couple_space, repair_or_404
 from amends.web.api.decorators import api_view, json_body
 from amends.web.safety_notice import safety_json
@@ -195,6 +196,6 @@ def dashboard_summary(request: HttpRequest, repair_id: int) -> HttpResponse:
         {
             "ledger": led.summary.to_dict(),
             "measures": visible,
-            "reminders": [r["text"] for r in queries.reminders(access, led)],
+            "reminders": [item.label for item in waiting_in(access, led)],
         }
     )

@@ -20,7 +20,7 @@ from amends.coach.reply import analyze_reply
 from amends.coach.text import TextRejected
 from amends.measures import load_instrument
 from amends.measures.words import score_in_words
-from amends.services import charts
+from amends.services import charts, waiting
 from amends.services import trust as service
 from amends.services import trust_dashboard as dashboard
 from amends.services import trust_queries as queries
@@ -408,6 +408,7 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
         q = get_visible(access, Question, question_id, "question")
     except NotFound as exc:
         raise _404(exc) from exc
+    waiting.mark_answers_seen(access, q)
     form = AnswerForm(request.POST or None)
     feedback = None
     if request.method == "POST" and form.is_valid():
@@ -431,15 +432,19 @@ def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResp
                     request, "Answer sent." if action != "think" else "Your partner will see when you plan to answer."
                 )
                 return redirect("trust_question", repair_id=access.repair.pk, question_id=q.pk)
-    context = {
+    return render(request, "trust/question.html", _question_context(access, q, form, feedback))
+
+
+def _question_context(access: Any, q: Question, form: Any, feedback: Any = None, **extra: Any) -> dict[str, Any]:
+    return {
         "access": access,
         "q": q,
         "form": form,
         "feedback": feedback,
         "answers": visible(access, Answer).filter(question=q),
         "names": dashboard.names(access),
+        **extra,
     }
-    return render(request, "trust/question.html", context)
 
 
 def _reply_feedback(partner_message: str, reply: str, user_id: int | None = None) -> dict[str, Any] | None:
@@ -460,8 +465,9 @@ def _reply_feedback(partner_message: str, reply: str, user_id: int | None = None
 @require_POST
 def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
+    follow_up = request.POST.get("follow_up", "")
     try:
-        a = service.mark_answer(access, answer_id, request.POST.get("helped", ""))
+        a = service.mark_answer(access, answer_id, request.POST.get("helped", ""), follow_up)
     except NotFound as exc:
         raise _404(exc) from exc
     except InvalidInput as exc:
@@ -469,7 +475,16 @@ def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpRes
             a = get_visible(access, Answer, answer_id, "answer")
         except NotFound:  # another repair's answer: as unknown as any outsider's request
             raise Http404("no such answer") from exc
+        if follow_up.strip():  # shown again with what was typed, never dropped
+            extra = {"follow_up": {a.pk: follow_up}, "follow_up_error": {a.pk: str(exc)}}
+            return render(
+                request, "trust/question.html", _question_context(access, a.question, AnswerForm(), **extra), status=400
+            )
         messages.error(request, str(exc))
+    else:
+        flash_safety(request, a)
+        if follow_up.strip() and a.helped == "more":
+            messages.success(request, "Your new question is waiting for an answer.")
     return redirect("trust_question", repair_id=access.repair.pk, question_id=a.question_id)
 
 
@@ -491,6 +506,7 @@ def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
             messages.success(request, "Note saved.")
             return redirect("trust_notes", repair_id=access.repair.pk)
     rows = visible(access, TransparencyNote)[:100]
+    waiting.mark_notes_seen(access)
     return render(
         request, "trust/notes.html", {"access": access, "form": form, "notes": rows, "names": dashboard.names(access)}
     )

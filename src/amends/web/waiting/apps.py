@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WaitingConfig(AppConfig):
+    name = "amends.web.waiting"
+    label = "waiting"
