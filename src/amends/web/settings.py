@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "amends.web.reminders",
     "amends.web.recovery",
     "amends.web.conversations",
+    "amends.web.incidents",
 ]
 
 MIDDLEWARE = [
