@@ -61,7 +61,12 @@ def incident_list(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 
 def _row(access: RepairAccess, incident: Any) -> dict[str, Any]:
-    return {"incident": incident, "kind": incident_kind(incident.kind), "mine": incident.author_id == access.user_id}
+    return {
+        "incident": incident,
+        "kind": incident_kind(incident.kind),
+        "mine": incident.author_id == access.user_id,
+        "partner_answers": _labelled(access, service.partner_incident_answers(access, incident)),
+    }
 
 
 def _about(access: RepairAccess) -> dict[str, Any]:
@@ -107,7 +112,6 @@ def incident_detail(request: HttpRequest, repair_id: int, incident_id: int) -> H
         **_row(access, incident),
         "track": load_incident_track(access.role),
         "progress": service.incident_progress(access, incident),
-        "partner_answers": _labelled(access, service.partner_incident_answers(access, incident)),
         **_about(access),
     }
     return render(request, "incidents/detail.html", context)
