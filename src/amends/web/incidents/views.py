@@ -176,12 +176,15 @@ def incident_step(request: HttpRequest, repair_id: int, incident_id: int, slug: 
         if not errors and safety is None:
             messages.success(request, "Saved. Your answers about earlier incidents are unchanged.")
             return redirect(_next_url(access, incident, step))
+    track = load_incident_track(access.role)
     context = {
         "access": access,
         "incident": incident,
         "kind": incident_kind(incident.kind),
-        "track": load_incident_track(access.role),
+        "track": track,
         "step": step,
+        "prev_step": next((s for s in track.steps if s.number == step.number - 1), None),
+        "next_step": next((s for s in track.steps if s.number == step.number + 1), None),
         "texts": texts,
         "errors": errors,
         "safety": safety,
