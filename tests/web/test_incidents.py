@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils.html import escape
 
 from amends.services import trust
-from amends.services.access import pause, repair_access
-from amends.services.incidents import record_incident, save_incident_step
+from amends.services.access import RULES, author_id, authored_by, pause, repair_access, visible
+from amends.services.incidents import export_section, record_incident, save_incident_step, set_incident_answer_shared
 from amends.services.partners import leave_repair
 from amends.services.privacy import export_data
 from amends.services.repairs import save_answer
@@ -270,3 +270,39 @@ def test_the_incident_pages_need_no_inline_styles(as_alice: Client, alice: User,
 def test_the_outsider_repair_of_a_signed_out_visitor_goes_to_sign_in(alice_repair: Repair) -> None:
     response = client_for(None).get(_url(alice_repair, "new/"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+class _Scope:
+    """The export's view of one repair, as export_section expects it: own rows, plus visible ones while a member."""
+
+    def __init__(self, user: User, repair: Repair, member: bool = True) -> None:
+        self.user, self.repair = user, repair
+        self.access = repair_access(user, repair.pk) if member else None
+
+    def rows(self, model: Any) -> Any:
+        mine = authored_by(self.user, model).filter(**{RULES[model].repair: self.repair})
+        return mine if self.access is None else mine | visible(self.access, model)
+
+    def by(self, obj: Any) -> dict[str, Any]:
+        yours = author_id(obj) == self.user.pk
+        return {"by": "you" if yours else "your partner", "yours": yours}
+
+
+def test_the_export_section_lists_each_incident_with_its_answers_and_their_questions(
+    alice: User, bob: User, alice_repair: Repair, joined_bob: Any
+) -> None:
+    incident = _record(alice, alice_repair, note=SHARED_NOTE, shared=True)
+    _record(alice, alice_repair, note=PRIVATE_NOTE)
+    save_incident_step(repair_access(bob, alice_repair.pk), incident, "impact", {"feelings": "betrayed\nfoolish"})
+    set_incident_answer_shared(repair_access(bob, alice_repair.pk), incident, "impact", "feelings", True)
+    for_alice = export_section(_Scope(alice, alice_repair))
+    assert [i["note"] for i in for_alice] == [SHARED_NOTE, PRIVATE_NOTE]
+    (answer,) = for_alice[0]["answers"]
+    assert answer["question"] == "What am I feeling now?" and answer["by"] == "your partner"
+    for_bob = export_section(_Scope(bob, alice_repair))
+    assert [i["note"] for i in for_bob] == [SHARED_NOTE]  # never alice's private incident
+    assert for_bob[0]["answers"][0]["question"] == "What am I feeling now?"
+    leave_repair(repair_access(bob, alice_repair.pk))
+    left = export_section(_Scope(bob, alice_repair, member=False))
+    # Leaving stops the sharing; the answer stays bob's, with its own question.
+    assert left == [{"answers_without_their_incident": [{**answer, "by": "you", "yours": True, "shared": False}]}]

@@ -9,8 +9,10 @@ can add nothing more.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -148,7 +150,7 @@ def _store(access: RepairAccess, incident: Incident, step: str, prompt: str, tex
     with transaction.atomic():
         try:
             answer, _ = IncidentAnswer.objects.select_for_update().get_or_create(
-                **fields, defaults={"updated_at": tokens.clock()}
+                **fields, defaults={"updated_at": tokens.clock(), "role": access.role}
             )
         except IntegrityError:  # a save from another tab created it between our read and insert
             answer = IncidentAnswer.objects.select_for_update().get(**fields)
@@ -206,3 +208,54 @@ def _marker(kind: str) -> str:
 def repeat_count(access: RepairAccess) -> int:
     """How many times it has happened again or more has come out, as far as this member knows."""
     return visible_incidents(access).count()
+
+
+# ---------------------------------------------------------------- the person's export
+
+
+def export_section(scope: Any) -> list[dict[str, Any]]:
+    """One repair's incidents for a person's export, oldest first, each with the answers about it.
+
+    ``scope`` answers ``rows(model)`` (the person's own rows, plus what the access rule shows them while
+    they are a member), ``by(obj)`` and ``access`` (None for a repair they left), like the export's Scope.
+    An answer of one's own whose incident can no longer be shown stays in the export on its own.
+    """
+    answers: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for a in scope.rows(IncidentAnswer).exclude(text="").order_by("step", "prompt", "pk"):
+        answers[a.incident_id].append(_answer_record(scope, a))
+    out = []
+    for i in scope.rows(Incident).order_by("happened_on", "recorded_at", "pk"):
+        kind = incident_kind(i.kind)
+        out.append(
+            {
+                "ref": f"incidents.incident:{i.pk}",
+                **scope.by(i),
+                "what": kind.label if kind else i.kind,
+                "happened_on": i.happened_on.isoformat(),
+                "recorded": i.recorded_at.isoformat(),
+                "note": i.note,
+                "shared": i.shared,
+                "answers": answers.pop(i.pk, []),
+            }
+        )
+    out += [{"answers_without_their_incident": rows} for rows in answers.values()]
+    return out
+
+
+def _answer_record(scope: Any, a: IncidentAnswer) -> dict[str, Any]:
+    return {
+        "ref": f"incidents.incidentanswer:{a.pk}",
+        **scope.by(a),
+        "step": a.step,
+        "question": question_for(a),
+        "text": a.text,
+        "shared": a.shared,
+        "updated": a.updated_at.isoformat(),
+    }
+
+
+def question_for(answer: IncidentAnswer) -> str:
+    """The question an answer replies to, in the words of its writer's track."""
+    step = load_incident_track(answer.role).step(answer.step)
+    question = step.prompt(answer.prompt) if step is not None else None
+    return question.label if question is not None else "A question no longer asked"

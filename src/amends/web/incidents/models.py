@@ -10,6 +10,7 @@ from django.db import models
 
 from amends.journey.incidents import incident_kinds
 from amends.limits import chars
+from amends.web.repairs.models import ROLES
 
 INCIDENT_KINDS = [(k.slug, k.label) for k in incident_kinds()]
 
@@ -34,6 +35,8 @@ class IncidentAnswer(models.Model):
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="answers")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="incident_answers")
+    # The writer's side when they wrote it, so the answer keeps its question even after they leave.
+    role = models.CharField(max_length=16, choices=ROLES)
     step = models.CharField(max_length=64)
     prompt = models.CharField(max_length=64)
     text = models.TextField(max_length=chars("text"), blank=True)

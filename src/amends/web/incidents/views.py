@@ -27,7 +27,6 @@ from amends.services import incidents as service
 from amends.services import tokens
 from amends.services.access import RepairAccess
 from amends.services.errors import InvalidInput, NotFound
-from amends.services.partners import OTHER_ROLE
 from amends.services.trust_dashboard import names
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.incidents.forms import IncidentForm
@@ -65,7 +64,7 @@ def _row(access: RepairAccess, incident: Any) -> dict[str, Any]:
         "incident": incident,
         "kind": incident_kind(incident.kind),
         "mine": incident.author_id == access.user_id,
-        "partner_answers": _labelled(access, service.partner_incident_answers(access, incident)),
+        "partner_answers": _labelled(service.partner_incident_answers(access, incident)),
     }
 
 
@@ -117,15 +116,8 @@ def incident_detail(request: HttpRequest, repair_id: int, incident_id: int) -> H
     return render(request, "incidents/detail.html", context)
 
 
-def _labelled(access: RepairAccess, answers: list[Any]) -> list[dict[str, Any]]:
-    """The partner's answers with the questions of *their* track, so each reads with its question."""
-    track = load_incident_track(OTHER_ROLE[access.role])
-    out = []
-    for a in answers:
-        step = track.step(a.step)
-        prompt = step.prompt(a.prompt) if step else None
-        out.append({"label": prompt.label if prompt else "", "text": a.text})
-    return out
+def _labelled(answers: list[Any]) -> list[dict[str, Any]]:
+    return [{"label": service.question_for(a), "text": a.text} for a in answers]
 
 
 @couple_space
