@@ -239,6 +239,8 @@ def test_a_repeated_incident_shows_up_in_the_help_triage(alice: User, alice_repa
     _record(alice, alice_repair)
     recs = triage_for(repair_access(alice, alice_repair.pk), "GB")
     assert any(r.kind == "couples_therapy" and "happened again" in r.why for r in recs)
+    page = client_for(alice).get(f"/repairs/{alice_repair.pk}/help/").content.decode()
+    assert "it has happened again or more has come out (once)" in page
 
 
 def test_bobs_triage_does_not_count_alices_private_incident(
