@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import date
 from typing import Any
 
@@ -14,7 +16,7 @@ from amends.services import trust
 from amends.services.access import RULES, author_id, authored_by, pause, repair_access, visible
 from amends.services.incidents import export_section, record_incident, save_incident_step, set_incident_answer_shared
 from amends.services.partners import leave_repair
-from amends.services.privacy import export_data
+from amends.services.privacy import export_data, export_zip
 from amends.services.repairs import save_answer
 from amends.services.safety import triage_for
 from amends.web.accounts.models import Profile
@@ -256,10 +258,16 @@ def test_incidents_are_in_the_authors_export_even_after_leaving(
     incident = _record(bob, alice_repair, note="More came out about the loan.", kind="disclosure")
     save_incident_step(repair_access(bob, alice_repair.pk), incident, "name-it", {"what-happened": "He hid a loan."})
     leave_repair(repair_access(bob, alice_repair.pk))
-    records = export_data(bob)["other_records"]
-    assert [r["note"] for r in records["incidents.incident"]] == ["More came out about the loan."]
-    assert [r["text"] for r in records["incidents.incidentanswer"] if r["text"]] == ["He hid a loan."]
-    assert "incidents.incident" not in export_data(alice)["other_records"]
+    (left,) = export_data(bob)["repairs_you_left"]
+    (exported,) = left["incidents"]
+    assert (exported["what"], exported["note"]) == ("Something more came out", "More came out about the loan.")
+    assert [(a["question"], a["text"]) for a in exported["answers"]] == [
+        ("What happened, or what came out, as I experienced it?", "He hid a loan.")
+    ]
+    readable = zipfile.ZipFile(io.BytesIO(export_zip(bob))).read("amends-data.html").decode()
+    assert "When it happened again" in readable and "More came out about the loan." in readable
+    assert "He hid a loan." in readable and "What happened, or what came out, as I experienced it?" in readable
+    assert not export_data(alice)["repairs"][0]["incidents"]
 
 
 def test_the_incident_pages_need_no_inline_styles(as_alice: Client, alice: User, alice_repair: Repair) -> None:
@@ -307,4 +315,5 @@ def test_the_export_section_lists_each_incident_with_its_answers_and_their_quest
     leave_repair(repair_access(bob, alice_repair.pk))
     left = export_section(_Scope(bob, alice_repair, member=False))
     # Leaving stops the sharing; the answer stays bob's, with its own question.
-    assert left == [{"answers_without_their_incident": [{**answer, "by": "you", "yours": True, "shared": False}]}]
+    orphan = {**answer, "by": "you", "yours": True, "shared": False}
+    assert left == [{"what": "An incident no longer shown to you", "answers": [orphan]}]

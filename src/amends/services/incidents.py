@@ -238,7 +238,7 @@ def export_section(scope: Any) -> list[dict[str, Any]]:
                 "answers": answers.pop(i.pk, []),
             }
         )
-    out += [{"answers_without_their_incident": rows} for rows in answers.values()]
+    out += [{"what": "An incident no longer shown to you", "answers": rows} for rows in answers.values()]
     return out
 
 
@@ -247,6 +247,7 @@ def _answer_record(scope: Any, a: IncidentAnswer) -> dict[str, Any]:
         "ref": f"incidents.incidentanswer:{a.pk}",
         **scope.by(a),
         "step": a.step,
+        "prompt": a.prompt,
         "question": question_for(a),
         "text": a.text,
         "shared": a.shared,
