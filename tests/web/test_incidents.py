@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import zipfile
 from datetime import date
@@ -67,12 +68,27 @@ def test_a_missing_kind_gets_a_message_saying_what_to_choose(as_alice: Client, a
     assert "Choose what happened" in page and not Incident.objects.exists()
 
 
-def test_a_note_over_the_limit_is_refused_not_cut(as_alice: Client, alice_repair: Repair) -> None:
-    long_note = "word " * 900
-    page = as_alice.post(
+def test_a_note_over_the_limit_is_refused_with_the_limit_and_kept_never_cut(
+    as_alice: Client, alice_repair: Repair
+) -> None:
+    long_note = "I stayed out late again. " * 170
+    response = as_alice.post(
         _url(alice_repair, "new/"), {"kind": "relapse", "happened_on": "2026-03-01", "note": long_note}
-    ).content.decode()
-    assert not Incident.objects.exists() and "4,000" in page and long_note.strip() in page
+    )
+    page = html.unescape(response.content.decode())
+    assert not Incident.objects.exists() and "the limit is 4,000" in page and long_note.strip() in page
+    assert "maxlength" not in as_alice.get(_url(alice_repair, "new/")).content.decode()
+
+
+def test_an_answer_over_the_limit_is_refused_and_kept_and_nothing_is_saved(
+    as_alice: Client, alice: User, alice_repair: Repair
+) -> None:
+    incident = _record(alice, alice_repair)
+    long_answer = "I did not call. " * 1300
+    response = as_alice.post(_url(alice_repair, f"{incident.pk}/step/name-it/"), {"answer-what-i-did": long_answer})
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200 and "the limit is 20,000" in page and long_answer in page
+    assert not IncidentAnswer.objects.exists() and "maxlength" not in page
 
 
 @pytest.mark.parametrize("rest", ["new/", "{id}/step/name-it/"])

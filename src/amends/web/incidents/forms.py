@@ -4,9 +4,10 @@ from django import forms
 
 from amends.limits import chars
 from amends.web.incidents.models import INCIDENT_KINDS
+from amends.web.refuse import RefuseNotCut
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(RefuseNotCut, forms.Form):
     kind = forms.ChoiceField(
         choices=INCIDENT_KINDS,
         widget=forms.RadioSelect,
@@ -28,10 +29,6 @@ class IncidentForm(forms.Form):
         max_length=chars("incident.note"),
         label="A few words about it (optional)",
         help_text="Only you see this unless you share the incident.",
-        error_messages={
-            "max_length": f"The note is longer than {chars('incident.note'):,} characters. "
-            "Shorten it; your text is still here."
-        },
     )
     shared = forms.BooleanField(
         required=False,
