@@ -12,8 +12,10 @@ from typing import Any
 from django.urls import reverse
 
 from amends.journey import load_track
-from amends.services import trust
+from amends.journey.incidents import load_incident_track
+from amends.services import tokens, trust
 from amends.services.access import repair_access
+from amends.services.incidents import record_incident, save_incident_step, visible_incidents
 from amends.services.partners import set_answer_shared, set_draft_shared
 from amends.services.repairs import save_answer, save_apology_draft
 
@@ -29,6 +31,8 @@ REPAIR_PAGES = [
     "need_help",
     "arguments",
     "playbook",
+    "incidents",
+    "incident_new",
     "trust_dashboard",
     "trust_timeline",
     "trust_commitments",
@@ -66,6 +70,9 @@ def fill_repair(alice: Any, bob: Any, repair: Any) -> None:
     forgiving = {"decision": 5, "hurt_present": 6, "resentment": 5, "goodwill": 6}
     trust.submit_questionnaire(theirs, "forgiveness_checkin", forgiving, shared=True)
     trust.submit_questionnaire(theirs, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}, shared=True)
+    yesterday = tokens.clock().date() - timedelta(days=1)  # the incident clock, frozen in web tests
+    incident = record_incident(mine, kind="relapse", happened_on=yesterday, note="I did not call.")
+    save_incident_step(mine, incident, "name-it", {"what-i-did": "I stayed late again and did not call."})
 
 
 def pages_for(user: Any, repair: Any) -> list[str]:
@@ -79,4 +86,10 @@ def pages_for(user: Any, repair: Any) -> list[str]:
     if access.role == "offender":
         urls.append(reverse("compare_drafts", args=[repair.pk]))
     urls.append(reverse("safety_screen", args=["phq9"]))
+    for incident in visible_incidents(access):
+        urls.append(reverse("incident", args=[repair.pk, incident.pk]))
+        urls += [
+            reverse("incident_step", args=[repair.pk, incident.pk, s.slug])
+            for s in load_incident_track(access.role).steps
+        ]
     return urls

@@ -32,6 +32,7 @@ LIMITS: dict[str, Limit] = {
     "argument.topic": Limit(300, "The topic"),  # a few words; the detail goes in "What happened"
     "conversation.text": Limit(8_000, "What you wrote"),  # one box of a guided conversation
     "conversation.agreement": Limit(2_000, "The agreement"),
+    "incident.note": Limit(4_000, "The note"),
 }
 
 # A commitment starts at most this far back or ahead of today. Older starts would make every ledger

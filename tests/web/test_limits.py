@@ -4,7 +4,7 @@ and a text over its limit is refused with a clear message everywhere, never cut.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -17,9 +17,12 @@ from amends.services.access import repair_access
 from amends.services.conversation_turns import propose_agreement
 from amends.services.conversations import save_step, start_conversation
 from amends.services.errors import InvalidInput
+from amends.services.incidents import record_incident
 from amends.services.repairs import start_repair
 from amends.services.safety import log_argument
 from amends.web.api.schema import openapi_schema
+from amends.web.incidents.forms import IncidentForm
+from amends.web.incidents.models import Incident, IncidentAnswer
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import Repair
 from amends.web.trust import forms, models
@@ -36,6 +39,7 @@ FORM_FIELDS = [
     ("question.text", forms.QuestionForm, "text"),
     ("answer.text", forms.AnswerForm, "text"),
     ("transparency_note.text", forms.NoteForm, "text"),
+    ("incident.note", IncidentForm, "note"),
 ]
 MODEL_FIELDS = [
     ("repair.title", Repair, "title"),
@@ -49,6 +53,8 @@ MODEL_FIELDS = [
     ("question.text", models.Question, "text"),
     ("answer.text", models.Answer, "text"),
     ("transparency_note.text", models.TransparencyNote, "text"),
+    ("incident.note", Incident, "note"),
+    ("text", IncidentAnswer, "text"),
 ]
 SCHEMA_FIELDS = [
     ("text", "/api/coach/apology", "post", "text"),
@@ -132,6 +138,7 @@ def _services(w: dict[str, Any]) -> dict[str, Callable[[str], Any]]:
         ),
         "conversation.text": lambda t: save_step(alice, _fight(alice), "triggers", {"escalated": t}, set()),
         "conversation.agreement": lambda t: propose_agreement(alice, _fight(alice), t),
+        "incident.note": lambda t: record_incident(alice, kind="relapse", happened_on=date(2026, 3, 1), note=t),
     }
 
 

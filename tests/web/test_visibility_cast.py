@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
@@ -30,11 +31,13 @@ from amends.services.access import (
     shared_with_me,
     visible,
 )
+from amends.services.incidents import record_incident, save_incident_step, set_incident_answer_shared
 from amends.services.partners import accept_invitation, create_invitation, leave_repair, set_answer_shared
 from amends.services.partners import set_draft_shared as share_draft
 from amends.services.privacy import export_data
 from amends.services.repairs import save_answer, save_apology_draft
 from amends.services.tokens import create_api_token
+from amends.web.incidents.models import IncidentAnswer
 from amends.web.repairs.models import ApologyDraft, PracticeEntry, Repair
 from amends.web.trust.models import QuestionnaireResponse, TransparencyNote
 
@@ -84,6 +87,21 @@ def _conversation_boxes(a: RepairAccess) -> tuple[models.Model, models.Model]:
     return private, shared
 
 
+def _incidents(a: RepairAccess) -> tuple[models.Model, models.Model]:
+    when = date(2026, 2, 1)
+    private = record_incident(a, kind="relapse", happened_on=when, note="PRIVATE-INCIDENT I texted my ex.")
+    shared = record_incident(a, kind="disclosure", happened_on=when, note="SHARED-INCIDENT A second loan.", shared=True)
+    return private, shared
+
+
+def _incident_answers(a: RepairAccess) -> tuple[models.Model, models.Model]:
+    incident = record_incident(a, kind="relapse", happened_on=date(2026, 2, 1), shared=True)
+    texts = {"what-i-did": "PRIVATE-INCIDENT-ANSWER I texted.", "why-now": "SHARED-INCIDENT-ANSWER I was afraid."}
+    save_incident_step(a, incident, "name-it", texts)
+    private = IncidentAnswer.objects.get(incident=incident, prompt="what-i-did")
+    return private, set_incident_answer_shared(a, incident, "name-it", "why-now", True)
+
+
 SHARED_MODELS: dict[str, ShareCase] = {
     "conversations.conversationentry": ShareCase(_conversation_boxes, "/repairs/{id}/talks/", lambda o: o.text),  # type: ignore[attr-defined]
     "repairs.journeyanswer": ShareCase(_answers, "/repairs/{id}/shared/", lambda o: o.text),  # type: ignore[attr-defined]
@@ -92,6 +110,8 @@ SHARED_MODELS: dict[str, ShareCase] = {
     "trust.questionnaireresponse": ShareCase(
         _scores, "/api/repairs/{id}/dashboard/", lambda o: json.dumps([o.taken_at.isoformat(), o.headline])
     ),  # type: ignore[attr-defined]
+    "incidents.incident": ShareCase(_incidents, "/repairs/{id}/incidents/", lambda o: o.note),  # type: ignore[attr-defined]
+    "incidents.incidentanswer": ShareCase(_incident_answers, "/repairs/{id}/incidents/", lambda o: o.text),  # type: ignore[attr-defined]
 }
 # Models with a shared column that is never offered: private to their author, whatever it holds.
 NEVER_SHARED = {"repairs.practiceentry"}

@@ -6,6 +6,11 @@ conversations appear only while there is no abuse signal of any kind: the person
 or argument log (``abuse``, ``abuse_flag``), or a paused couple space (``couple_work_paused``, whose
 reason is never shown). FRAMEWORKS.md §3 (after Stith et al.: screen each partner privately before any
 couples work): couples-therapy referrals appear only while no abuse flag has been raised.
+
+A hurt that happens again, or a truth that comes out in instalments, is counted as a sign too: it
+tends to weigh more than the first discovery (Schneider, Corley & Irons 1998 on staggered disclosure;
+Elangovan, Auer-Rizzi & Szabo 2007 on repeated trust violations), and a pattern that keeps coming
+back is what outside help is for.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ THERAPIST_QUESTIONS = (
 STALL_WINDOW = dt.timedelta(weeks=12)
 STALL_MIN_SPAN = dt.timedelta(weeks=8)
 CSI_CUTOFF = cutoff("csi4")
+# One new incident after the repair began is already a repeat: the first hurt was the repair itself.
+REPEAT_INCIDENTS_FOR_HELP = 1
 
 Series = Sequence[tuple[dt.date, float]]
 
@@ -44,6 +51,7 @@ class Signals:
     mental_health: bool = False
     emotional_fallout: bool = False
     recurring_groups: int = 0  # from recurring.find_recurring: groups with >= 3 entries
+    repeat_incidents: int = 0  # times it happened again or more came out, after the repair began
     trust_series: Series = ()
     csi_series: Series = ()
     screens: Sequence[ScoreResult] = ()
@@ -137,6 +145,8 @@ def _couple_reasons(s: Signals) -> list[str]:
         reasons.append("The same arguments keep coming back.")
     if s.trust_struggle:
         reasons.append("Trust is hard to rebuild after a betrayal.")
+    if s.repeat_incidents >= REPEAT_INCIDENTS_FOR_HELP:
+        reasons.append(_repeat_reason(s.repeat_incidents))
     if s.emotional_fallout:
         reasons.append("The emotional fallout has been hard to live with.")
     if stalled(s.trust_series):
@@ -144,6 +154,14 @@ def _couple_reasons(s: Signals) -> list[str]:
     if low_twice(s.csi_series) or stalled(s.csi_series):
         reasons.append("Your satisfaction check-ins have stayed low.")
     return reasons
+
+
+def _repeat_reason(n: int) -> str:
+    times = "once" if n == 1 else ("twice" if n == 2 else f"{n} times")
+    return (
+        f"Since the repair began, it has happened again or more has come out ({times}); "
+        "a second hurt often weighs more than the first."
+    )
 
 
 def _individual(s: Signals, why: str) -> Recommendation:

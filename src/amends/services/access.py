@@ -27,6 +27,7 @@ from django.db.models import Q, QuerySet
 from amends.journey import load_track
 from amends.services.errors import NotFound, Paused
 from amends.web.conversations.models import AgreementNote, Conversation, ConversationEntry
+from amends.web.incidents.models import Incident, IncidentAnswer
 from amends.web.repairs.models import (
     MISTAKE_KINDS,
     ApologyDraft,
@@ -159,6 +160,10 @@ RULES: dict[type[models.Model], Rule] = {
     DisputeMessage: Rule("author", "repair", parent_author="confirmation__check_in__commitment__author"),
     Question: Rule("asked_by", "repair"),
     Answer: Rule("author", "question__repair", parent_author="question__asked_by"),
+    # An incident and each member's answers about it are private until shared; an answer is seen
+    # only beside its incident, like a reply beside what it replies to.
+    Incident: Rule("author", "repair", shared="shared"),
+    IncidentAnswer: Rule("author", "incident__repair", shared="shared", parent_author="incident__author"),
     # Practice is "only you can see it": its shared column is never offered, and ignored here.
     PracticeEntry: Rule("author", "repair", private=True),
     JourneyAnswerRevision: Rule("answer__author", "answer__repair", private=True),

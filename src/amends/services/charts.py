@@ -6,7 +6,8 @@ downloaded file looks the same outside the app. Every chart has a data table nex
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -23,6 +24,9 @@ STATE_LABELS = {
     DayState.OVERDUE: "overdue (not recorded)", DayState.PENDING: "due today", DayState.NOT_DUE: "nothing due",
 }  # fmt: skip
 SERIES_COLOURS = ("#1d5f6b", "#b5532a", "#6b3fa0", "#1e6b3a")
+MARKER_COLOUR = "#111a1f"  # dark enough to stand out on every state colour, and not one of them
+# (day, label): "it happened again" or "something more came out", drawn on every chart that spans that day.
+Marker = tuple[date, str]
 _NS = 'xmlns="http://www.w3.org/2000/svg"'
 
 
@@ -35,8 +39,8 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
     return mark_safe(head + "".join(body) + "</svg>")
 
 
-def heatmap(cells: list[tuple[date, DayState]], title: str) -> SafeString:
-    """A calendar: one column per week (Monday at the top), one square per day."""
+def heatmap(cells: list[tuple[date, DayState]], title: str, markers: Sequence[Marker] = ()) -> SafeString:
+    """A calendar: one column per week (Monday at the top), one square per day; a marked day gets a ring."""
     if not cells:
         return _svg(300, 40, title, ['<text x="4" y="24" fill="#4d5a61">Nothing recorded yet.</text>'])
     first = cells[0][0] - timedelta(days=cells[0][0].weekday())
@@ -57,6 +61,13 @@ def heatmap(cells: list[tuple[date, DayState]], title: str) -> SafeString:
             f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="2" fill="{STATE_COLOURS[state]}">'
             f"<title>{d:%a %d %b %Y}: {STATE_LABELS[state]}</title></rect>"
         )
+    body += _day_rings(
+        markers,
+        cells[0][0],
+        cells[-1][0],
+        lambda d: (left + (d - first).days // 7 * (size + gap), top + d.weekday() * (size + gap)),
+        size,
+    )
     width = left + weeks * (size + gap) + 4
     legend_y = top + 7 * (size + gap) + 14
     x = left
@@ -65,7 +76,31 @@ def heatmap(cells: list[tuple[date, DayState]], title: str) -> SafeString:
         label = STATE_LABELS[state].split(" (")[0]
         body.append(f'<text x="{x + 14}" y="{legend_y}" fill="#1f2a30">{label}</text>')
         x += 14 + 7 * len(label) + 12
+    if markers:
+        body.append(
+            f'<rect x="{x}" y="{legend_y - 10}" width="12" height="12" rx="3" fill="none" '
+            f'stroke="{MARKER_COLOUR}" stroke-width="2"/>'
+        )
+        body.append(f'<text x="{x + 16}" y="{legend_y}" fill="#1f2a30">incident</text>')
+        x += 16 + 7 * len("incident") + 12
     return _svg(max(width, x), legend_y + 8, title, body)
+
+
+def _day_rings(
+    markers: Sequence[Marker], first: date, last: date, at: Callable[[date], tuple[int, int]], size: int
+) -> list[str]:
+    """A ring around each marked day within the calendar, titled with what happened."""
+    out = []
+    for day, label in markers:
+        if not first <= day <= last:
+            continue
+        x, y = at(day)
+        out.append(
+            f'<rect class="incident-marker" x="{x - 1}" y="{y - 1}" width="{size + 2}" height="{size + 2}" rx="3" '
+            f'fill="none" stroke="{MARKER_COLOUR}" stroke-width="2"><title>{day:%a %d %b %Y}: '
+            f"{escape(label)}</title></rect>"
+        )
+    return out
 
 
 def line_chart(
@@ -75,14 +110,19 @@ def line_chart(
     y_max: float,
     threshold: float | None = None,
     threshold_label: str = "",
+    markers: Sequence[Marker] = (),
 ) -> SafeString:
-    """One line per (label, points); the y axis runs from 0 to ``y_max``."""
+    """One line per (label, points); the y axis runs from 0 to ``y_max``. Each marker is a dashed upright line."""
     w, h, left, right, top, bottom = 640, 220, 34, 12, 12, 46
     points = [p for _, pts in lines for p in pts]
     if not points:
         return _svg(w, 60, title, ['<text x="4" y="30" fill="#4d5a61">No answers to show yet.</text>'])
-    t0 = min(p[0] for p in points).timestamp()
-    t1 = max(p[0] for p in points).timestamp()
+    zone = points[0][0].tzinfo
+    # Noon on the day, so a marker never slips to the neighbouring day in any time zone's rendering.
+    marks = [(datetime.combine(d, time(12), tzinfo=zone), label) for d, label in markers]
+    first = min([p[0] for p in points] + [m[0] for m in marks])
+    last = max([p[0] for p in points] + [m[0] for m in marks])
+    t0, t1 = first.timestamp(), last.timestamp()
     span = max(t1 - t0, 1.0)
 
     def xy(when: datetime, v: float) -> tuple[float, float]:
@@ -102,11 +142,15 @@ def line_chart(
             f'<text x="{w - right - 4}" y="{y - 4:.1f}" text-anchor="end" '
             f'fill="#a12a2a">{escape(threshold_label)}</text>'
         )
-    body.append(f'<text x="{left}" y="{h - bottom + 14}" fill="#4d5a61">{min(p[0] for p in points):%d %b %Y}</text>')
-    body.append(
-        f'<text x="{w - right}" y="{h - bottom + 14}" text-anchor="end" '
-        f'fill="#4d5a61">{max(p[0] for p in points):%d %b %Y}</text>'
-    )
+    body.append(f'<text x="{left}" y="{h - bottom + 14}" fill="#4d5a61">{first:%d %b %Y}</text>')
+    body.append(f'<text x="{w - right}" y="{h - bottom + 14}" text-anchor="end" fill="#4d5a61">{last:%d %b %Y}</text>')
+    for when, label in marks:
+        x, _ = xy(when, 0)
+        body.append(
+            f'<line class="incident-marker" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{h - bottom}" '
+            f'stroke="{MARKER_COLOUR}" stroke-width="2" stroke-dasharray="2 3"><title>{when:%a %d %b %Y}: '
+            f"{escape(label)}</title></line>"
+        )
     for i, (label, pts) in enumerate(lines):
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
         coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(t, v) for t, v in pts))
@@ -118,6 +162,13 @@ def line_chart(
         lx = left + i * 180
         body.append(f'<rect x="{lx}" y="{h - 16}" width="12" height="4" fill="{colour}"/>')
         body.append(f'<text x="{lx + 16}" y="{h - 11}" fill="#1f2a30">{escape(label)}</text>')
+    if marks:
+        lx = w - right - 80
+        body.append(
+            f'<line x1="{lx}" y1="{h - 20}" x2="{lx}" y2="{h - 8}" stroke="{MARKER_COLOUR}" stroke-width="2" '
+            'stroke-dasharray="2 3"/>'
+        )
+        body.append(f'<text x="{lx + 6}" y="{h - 11}" fill="#1f2a30">incident</text>')
     return _svg(w, h, title, body)
 
 

@@ -24,6 +24,7 @@ from amends.coach.apology.scoring import LABELS as VERDICT_LABELS
 from amends.journey.playbooks import load_playbook
 from amends.journey.steps import TRACKS, load_track
 from amends.safety.plan import safety_plan
+from amends.services import incidents
 from amends.services.access import RULES, RepairAccess, authored_by, personal
 from amends.services.export_scope import Scope, instrument_answers, instrument_name, instrument_result, iso, ref
 from amends.services.export_talks import conversations
@@ -207,6 +208,7 @@ def _repair(scope: Scope) -> dict[str, Any]:
         "questions": questions(scope),
         "conversations": conversations(scope),
         "transparency_notes": [note(scope, n) for n in scope.rows(TransparencyNote).order_by("created_at", "pk")],
+        "incidents": incidents.export_section(scope),
         "check_in_scores": [score(scope, r) for r in scope.rows(QuestionnaireResponse).order_by("taken_at", "pk")],
         "practice": [_practice(p) for p in scope.mine(PracticeEntry).order_by("created_at", "pk")],
         "arguments": [_argument(a) for a in scope.mine(ArgumentEntry).order_by("occurred_on", "created_at", "pk")],

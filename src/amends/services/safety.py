@@ -22,6 +22,7 @@ from amends.safety.routing import Route, route
 from amends.safety.triage import Recommendation, Signals, triage
 from amends.services.access import RepairAccess, pause_everywhere, resume_everywhere
 from amends.services.errors import InvalidInput, check_length
+from amends.services.incidents import repeat_count
 from amends.services.text_safety import check
 from amends.services.trust import measure_series
 from amends.web.safety_web.models import (
@@ -181,6 +182,7 @@ def triage_for(access: RepairAccess, region: str) -> list[Recommendation]:
             mental_health=legacy or bool(signs and signs.mental_health),
             emotional_fallout=bool(signs and signs.emotional_fallout),
             recurring_groups=len(groups),
+            repeat_incidents=repeat_count(access),
             trust_series=trust_series,
             csi_series=csi_series,
             screens=[stored_result(r) for r in latest.values()],

@@ -8,6 +8,7 @@ from typing import Any
 from amends import ledger, measures
 from amends.services import charts
 from amends.services.access import RepairAccess
+from amends.services.incidents import incident_markers
 from amends.services.trust import partner_of
 from amends.services.trust_queries import Ledger, direction, load_ledger, month_rows, series
 from amends.services.waiting import waiting_in
@@ -46,6 +47,7 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
     csi = measure_lines(access, "csi4", who)
     trust = measure_lines(access, "trust_checkin", who)
     cells = led.cached("heatmap", lambda: heatmap_cells(led))
+    marks = incident_markers(access)  # every chart keeps its history and marks each new incident on it
     streak_rows = [
         (row.text, c.current_streak, c.best_streak) for row, c in zip(led.rows, led.summary.commitments, strict=True)
     ]
@@ -62,21 +64,27 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
         ],
         "reminders": waiting_in(access, led),
         "charts": {
-            "heatmap": led.cached("heatmap_svg", lambda: charts.heatmap(cells, "Commitment consistency, day by day")),
+            "heatmap": led.cached(
+                "heatmap_svg", lambda: charts.heatmap(cells, "Commitment consistency, day by day", marks)
+            ),
             "satisfaction": charts.line_chart(
                 csi,
                 title="Relationship satisfaction (CSI-4, 0 to 21)",
                 y_max=21,
                 threshold=measures.cutoff("csi4"),
                 threshold_label=f"{measures.cutoff('csi4'):g}: below means a hard time",
+                markers=marks,
             ),
-            "trust": charts.line_chart(trust, title="Trust today (0 to 10, not a validated scale)", y_max=10),
+            "trust": charts.line_chart(
+                trust, title="Trust today (0 to 10, not a validated scale)", y_max=10, markers=marks
+            ),
             "streaks": charts.streak_bars(streak_rows, title="Check-in streaks: now and best"),
         },
         "heatmap_table": led.cached("heatmap_table", lambda: month_rows(cells)),
         "csi_table": _table(csi),
         "trust_table": _table(trust),
         "streak_rows": streak_rows,
+        "incident_marks": marks,
     }
 
 

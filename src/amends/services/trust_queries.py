@@ -19,9 +19,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from amends import ledger
+from amends.journey.incidents import incident_kind
 from amends.ledger import window
 from amends.measures.words import score_in_words
 from amends.services.access import RepairAccess, own, shared_with_me, visible
+from amends.services.incidents import visible_incidents
 from amends.services.ledger_past import read_past, save_past
 from amends.services.trust import QUESTIONNAIRES, instruments_for, to_domain, today_for
 from amends.web.repairs.models import ApologyDraft
@@ -275,6 +277,7 @@ TIMELINE_FILTERS = {
     "notes": "Transparency notes",
     "scores": "Check-in scores",
     "apology": "Apology",
+    "incidents": "When it happened again",
 }
 PAGE = 50
 
@@ -411,6 +414,27 @@ def _apology_events(access: RepairAccess, before: datetime, n: int) -> list[Even
     ]
 
 
+def _incident_events(access: RepairAccess, before: datetime, n: int) -> list[Event]:
+    rows = visible_incidents(access).filter(recorded_at__lt=before).order_by("-recorded_at")[:n]
+    return [
+        Event(
+            i.recorded_at,
+            "incidents",
+            i.author_id,
+            _incident_title(i.kind),
+            i.note,
+            f"On {i.happened_on:%a %d %b %Y}",
+            private=not i.shared,
+        )
+        for i in rows
+    ]
+
+
+def _incident_title(kind: str) -> str:
+    found = incident_kind(kind)
+    return found.event if found else "Recorded an incident"
+
+
 def _fmt(value: float | None) -> str:
     if value is None:
         return "–"
@@ -425,6 +449,7 @@ _SOURCES = {
     "notes": _note_events,
     "scores": _score_events,
     "apology": _apology_events,
+    "incidents": _incident_events,
 }
 
 

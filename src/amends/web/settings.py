@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "amends.web.recovery",
     "amends.web.conversations",
     "amends.web.waiting",
+    "amends.web.incidents",
 ]
 
 MIDDLEWARE = [

@@ -54,4 +54,5 @@ urlpatterns += [
     path("", include("amends.web.reminders.urls")),
     path("", include("amends.web.recovery.urls")),
     path("", include("amends.web.conversations.urls")),
+    path("", include("amends.web.incidents.urls")),
 ]
