@@ -33,7 +33,9 @@ def test_finish_all_seven_steps(page: Any) -> None:
         boxes.first.fill(f"My honest answer for step {number}.")
         page.get_by_role("button", name="Save and mark step done").click()
         page.wait_for_load_state()
-    page.wait_for_url(re.compile(r"/repairs/\d+/$"))
+    # The last step leads on to commitments, where rebuilding trust continues.
+    page.wait_for_url(re.compile(r"/repairs/\d+/trust/commitments/$"))
+    page.goto(page.url.split("trust/")[0])
     assert page.get_by_text("7 of 7 steps done").is_visible()
 
 
