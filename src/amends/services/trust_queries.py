@@ -213,12 +213,13 @@ def visible_confirmations(access: RepairAccess) -> Prefetch:
 
 
 def disputed(access: RepairAccess, limit: int = 20) -> list[Confirmation]:
+    """The latest disputes, newest first (by when they were disputed, which an index serves)."""
     qs = visible(access, Confirmation).filter(verdict="disputed")
     messages = Prefetch("messages", queryset=visible(access, DisputeMessage).select_related("author"))
     return list(
         qs.select_related("check_in", "check_in__commitment", "partner")
         .prefetch_related(messages)
-        .order_by("-check_in__on")[:limit]
+        .order_by("-created_at")[:limit]
     )
 
 

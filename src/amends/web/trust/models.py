@@ -97,7 +97,12 @@ class Confirmation(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = [models.Index(fields=["repair", "created_at"])]
+        # The latest disputes of a repair, found from the end of the index: the confirm page and the
+        # "waiting for you" list read the last few, however many years of confirmations lie behind them.
+        indexes = [
+            models.Index(fields=["repair", "created_at"]),
+            models.Index(fields=["repair", "verdict", "created_at"]),
+        ]
 
 
 class DisputeMessage(models.Model):
