@@ -24,6 +24,7 @@ from amends.limits import too_long
 from amends.services import tokens
 from amends.services.access import RepairAccess, get_own, get_visible, own, require_open, visible
 from amends.services.errors import InvalidInput, check_length
+from amends.services.repairs import new_sentences
 from amends.services.text_safety import SafetyCheck, check, scanned
 from amends.web.incidents.models import Incident, IncidentAnswer
 from amends.web.partners.models import Invitation
@@ -143,10 +144,31 @@ def save_incident_step(access: RepairAccess, incident: Incident, slug: str, text
     return StepSave(errors, check(access.user_id, *saved))
 
 
-def _store(access: RepairAccess, incident: Incident, step: str, prompt: str, text: str) -> None:
+@dataclass(frozen=True)
+class Autosaved:
+    answer: IncidentAnswer | None  # None: an empty box that was never an answer stays unsaved
+    safety: SafetyCheck | None
+
+
+def autosave_incident_answer(access: RepairAccess, incident: Incident, slug: str, prompt: str, text: str) -> Autosaved:
+    """Save one box of one incident step while the person types, as the journey's autosave does.
+
+    Only sentences new since the last save are scanned, so the cost stays flat however long it grows.
+    """
+    step = incident_step(access, slug)
+    if step is None or step.prompt(prompt) is None:
+        raise InvalidInput("That question is not part of this step.")
+    check_length(text, "This answer", field=prompt)
+    before = own(access, IncidentAnswer).filter(incident=incident, step=slug, prompt=prompt).first()
+    answer = _store(access, incident, slug, prompt, text)
+    fresh = new_sentences(before.text if before else "", text)
+    return Autosaved(answer, check(access.user_id, fresh))
+
+
+def _store(access: RepairAccess, incident: Incident, step: str, prompt: str, text: str) -> IncidentAnswer | None:
     fields = {"incident": incident, "author_id": access.user_id, "step": step, "prompt": prompt}
     if not text.strip() and not IncidentAnswer.objects.filter(**fields).exists():
-        return  # an untouched box is not an answer
+        return None  # an untouched box is not an answer
     with transaction.atomic():
         try:
             answer, _ = IncidentAnswer.objects.select_for_update().get_or_create(
@@ -158,6 +180,7 @@ def _store(access: RepairAccess, incident: Incident, step: str, prompt: str, tex
             answer.text = text
             answer.updated_at = tokens.clock()
             answer.save(update_fields=["text", "updated_at"])
+    return answer
 
 
 def my_incident_answers(access: RepairAccess, incident: Incident) -> dict[tuple[str, str], IncidentAnswer]:

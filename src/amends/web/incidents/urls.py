@@ -10,4 +10,5 @@ urlpatterns = [
     path(P + "<int:incident_id>/share/", views.incident_share, name="incident_share"),
     path(P + "<int:incident_id>/step/<slug:slug>/", views.incident_step, name="incident_step"),
     path(P + "<int:incident_id>/step/<slug:slug>/share/", views.incident_answer_share, name="incident_answer_share"),
+    path(P + "<int:incident_id>/step/<slug:slug>/autosave/", views.incident_autosave, name="incident_autosave"),
 ]

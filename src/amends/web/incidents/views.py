@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from amends.journey import load_feelings
@@ -30,7 +31,9 @@ from amends.services.errors import InvalidInput, NotFound
 from amends.services.trust_dashboard import names
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.incidents.forms import IncidentForm
+from amends.web.repairs.views import own_words
 from amends.web.safety_notice import flash_safety
+from amends.web.security.coach_limit import coach_allowed, paused
 
 
 def _member_or_refusal(request: HttpRequest, repair_id: int) -> RepairAccess | HttpResponse:
@@ -182,8 +185,41 @@ def incident_step(request: HttpRequest, repair_id: int, incident_id: int, slug: 
         "safety": safety,
         "shared": {k[1]: a.shared for k, a in answers.items() if k[0] == slug},
         "feelings": load_feelings(),
+        "own_words": own_words(step, texts),
+        # The journey's step boxes, with this incident's own autosave; sharing is the list below the form.
+        "autosave_url": reverse("incident_autosave", args=[access.repair.pk, incident.pk, step.slug]),
+        "draft_scope": f"{access.repair.pk}:incident{incident.pk}",
+        "coach_only": True,
     }
     return render(request, "incidents/step.html", context)
+
+
+@own_space
+@login_required
+@require_POST
+def incident_autosave(request: HttpRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
+    """One box saved while the person types; answers with the save-status fragment app.js expects."""
+    try:
+        access = repair_or_404(request, repair_id)
+    except Http404:
+        if service.has_left(request.user, repair_id):
+            return render(request, "partials/save_status.html", {"error": service.LEFT_MESSAGE}, status=403)
+        raise
+    incident = _incident_or_404(access, incident_id)
+    step = _step_or_404(access, slug)
+    prompt = step.prompt(request.GET.get("prompt", ""))
+    if prompt is None:
+        return render(request, "partials/save_status.html", {"error": "Unknown question."}, status=400)
+    text = _submitted(request, prompt)
+    if not coach_allowed(request, text, bucket="autosave"):
+        # Not saved: the page keeps the text in this browser and sends it again after Retry-After.
+        return paused(request, "partials/save_status.html", {"error": "Saving paused for a moment.", "prompt": prompt})
+    try:
+        result = service.autosave_incident_answer(access, incident, slug, prompt.slug, text)
+    except InvalidInput as exc:
+        return render(request, "partials/save_status.html", {"error": str(exc), "prompt": prompt}, status=422)
+    context = {"prompt": prompt, "answer": result.answer, "conflict": False, "safety": result.safety}
+    return render(request, "partials/save_status.html", context)
 
 
 def _next_url(access: RepairAccess, incident: Any, step: Any) -> str:

@@ -197,18 +197,21 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
         "next_step": next((s for s in track.steps if s.number == step.number + 1), None),
         "texts": texts,
         "errors": errors,
+        "autosave_url": reverse("autosave", args=[access.repair.pk, step.slug]),
+        "draft_scope": str(access.repair.pk),
+        "share_url": reverse("share_answer", args=[access.repair.pk, step.slug]),
         "revisions": {k[1]: a.revision for k, a in answers.items()},
         "history": {k[1]: list(own(access, JourneyAnswerRevision).filter(answer=a)[:5]) for k, a in answers.items()},
         "feelings": load_feelings(),
         "done": own(access, StepCompletion).filter(step=step.slug).exists(),
         "drafts": list(own(access, ApologyDraft)[:20]),
         "apology_report": report,
-        "own_words": _own_words(step, texts),
+        "own_words": own_words(step, texts),
         "can_ask": step.slug in ASK_STEPS and access.role == "hurt" and not access.paused and partner_of(access),
     }
 
 
-def _own_words(step: Any, texts: dict[str, str]) -> dict[str, str]:
+def own_words(step: Any, texts: dict[str, str]) -> dict[str, str]:
     """For the pick-any lists: the lines the person wrote themself, shown in the box under the choices."""
     offered = {q["text"] for q in load_feelings()["attachment_questions"]}
     return {
