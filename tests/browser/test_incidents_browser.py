@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -9,7 +10,8 @@ import pytest
 
 from amends.services import tokens, trust
 from amends.services.access import repair_access
-from amends.web.incidents.models import Incident
+from amends.services.incidents import record_incident
+from amends.web.incidents.models import Incident, IncidentAnswer
 from amends.web.repairs.models import Repair
 from tests.browser.conftest import sign_up, start_repair
 
@@ -66,4 +68,30 @@ def test_alice_records_it_happened_again_and_the_charts_and_timeline_show_it(pag
     assert "Recorded that it happened again" in event.inner_text()
     assert "I stayed late again and did not call." in event.inner_text()
     assert page.locator(".event.kind-commitments").count() == 1  # the earlier history is kept beside it
+    assert not page.evaluate(_WIDE)
+
+
+def test_typing_in_an_incident_box_saves_it_and_the_apology_gets_the_coach(page: Any) -> None:
+    page.set_viewport_size({"width": 360, "height": 780})
+    sign_up(page)
+    start_repair(page)
+    repair = Repair.objects.get()
+    access = repair_access(repair.created_by, repair.pk)
+    incident = record_incident(access, kind="relapse", happened_on=tokens.clock().date() - timedelta(days=2))
+
+    page.goto(f"/repairs/{repair.pk}/incidents/{incident.pk}/step/name-it/")
+    page.get_by_label("What exactly happened this time, or what came out?").fill("I did not call, again.")
+    # Saved while typing (htmx, debounced), with no press of Save.
+    page.locator("#status-what-i-did").get_by_text(re.compile("Saved")).wait_for()
+    assert IncidentAnswer.objects.get(prompt="what-i-did").text == "I did not call, again."
+    page.reload()
+    box = page.get_by_label("What exactly happened this time, or what came out?")
+    assert box.input_value() == "I did not call, again."
+
+    page.goto(f"/repairs/{repair.pk}/incidents/{incident.pk}/step/apologize/")
+    page.get_by_label("My apology for this incident").fill("I'm sorry, but you were ignoring me too.")
+    page.locator("#coach-feedback .report").wait_for()
+    assert "What weakens it" in page.locator("#coach-feedback").inner_text()
+    page.locator("#status-draft").get_by_text(re.compile("Saved")).wait_for()
+    assert IncidentAnswer.objects.get(prompt="draft").incident_id == incident.pk
     assert not page.evaluate(_WIDE)
