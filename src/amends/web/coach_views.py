@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -17,6 +17,7 @@ from amends.web.access import own_space, repair_or_404
 from amends.web.diff import sentence_diff
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import ApologyDraft
+from amends.web.requests import AuthedRequest
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
 
@@ -45,7 +46,7 @@ def safety_for(text: str, user_id: int | None = None) -> SafetyCheck | None:
 @own_space
 @login_required
 @require_POST
-def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
+def apology_feedback(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if not coach_allowed(request, request.POST.get("answer-draft", "")):
         return paused(request, "partials/apology_feedback.html", {"apology_report": paused_report(), "access": access})
@@ -55,7 +56,7 @@ def apology_feedback(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @own_space
 @login_required
-def compare_drafts(request: HttpRequest, repair_id: int) -> HttpResponse:
+def compare_drafts(request: AuthedRequest, repair_id: int) -> HttpResponse:
     """Two saved apology versions side by side, with the words that changed marked."""
 
     access = repair_or_404(request, repair_id)

@@ -21,6 +21,7 @@ from amends.web.partners import pending
 from amends.web.recovery.forms import RegenerateForm
 from amends.web.recovery.views import show_codes
 from amends.web.reminders.context import settings_context as reminder_settings
+from amends.web.requests import AuthedRequest
 from amends.web.security.middleware import client_key, safe_next
 
 
@@ -74,7 +75,7 @@ class LoginView(auth_views.LoginView):
 
 @own_space
 @login_required
-def settings_view(request: HttpRequest) -> HttpResponse:
+def settings_view(request: AuthedRequest) -> HttpResponse:
     profile, _ = Profile.objects.get_or_create(user=request.user)
     form = _settings_form(request, profile)
     if request.method == "POST" and form.is_valid():
@@ -87,12 +88,12 @@ def settings_view(request: HttpRequest) -> HttpResponse:
     return settings_page(request, {"form": form})
 
 
-def _settings_form(request: HttpRequest, profile: Profile, *, bound: bool = True) -> SettingsForm:
+def _settings_form(request: AuthedRequest, profile: Profile, *, bound: bool = True) -> SettingsForm:
     initial = {"region": profile.region, "timezone": profile.timezone, "neutral_titles": neutral_titles(request.user)}
     return SettingsForm((request.POST or None) if bound else None, initial=initial)
 
 
-def settings_page(request: HttpRequest, extra: dict[str, Any], status: int = 200) -> HttpResponse:
+def settings_page(request: AuthedRequest, extra: dict[str, Any], status: int = 200) -> HttpResponse:
     """The settings page; each section (reminders...) may hand in its own bound form or one-time values."""
     context = extra if "reminder_form" in extra else {**reminder_settings(request.user), **extra}
     context.setdefault("codes_left", recovery_codes_left(request.user))

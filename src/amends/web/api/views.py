@@ -10,13 +10,14 @@ from amends.services.text_safety import check
 from amends.web.access import own_space
 from amends.web.api.decorators import ApiError, View, api_view, json_body
 from amends.web.api.schema import openapi_schema
+from amends.web.requests import AuthedRequest
 
 
 def _coach(kind: str) -> View:
     # Asking the coach changes no data, so a read-only token may. The scan has its own, larger bucket:
     # a program checking each message before it is sent should not be starved by coaching.
     @api_view(methods=("POST",), bucket="safety" if kind == "safety" else "coach", changes_data=False, errors=(422,))
-    def view(request: HttpRequest) -> HttpResponse:
+    def view(request: AuthedRequest) -> HttpResponse:
         body = json_body(request)
         spec = ANALYSES[kind]
         for field, _ in spec.fields:

@@ -25,6 +25,7 @@ from amends.services import tokens
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import own_space, repair_or_404
 from amends.web.conversations.models import Conversation
+from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 
 
@@ -48,7 +49,7 @@ def _to_step(run: Conversation, step: ConversationStep) -> HttpResponse:
 
 @own_space
 @login_required
-def conversation_list(request: HttpRequest, repair_id: int) -> HttpResponse:
+def conversation_list(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     rows = [
         {
@@ -74,7 +75,7 @@ def conversation_list(request: HttpRequest, repair_id: int) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def conversation_start(request: HttpRequest, repair_id: int) -> HttpResponse:
+def conversation_start(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         run = service.start_conversation(access, request.POST.get("kind", ""))
@@ -86,7 +87,7 @@ def conversation_start(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @own_space
 @login_required
-def conversation_resume(request: HttpRequest, repair_id: int, conversation_id: int) -> HttpResponse:
+def conversation_resume(request: AuthedRequest, repair_id: int, conversation_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
     return _to_step(run, service.resume_step(access, run))
@@ -104,7 +105,7 @@ def _texts(request: HttpRequest, step: ConversationStep, role: str) -> dict[str,
 
 @own_space
 @login_required
-def conversation_step(request: HttpRequest, repair_id: int, conversation_id: int, step: str) -> HttpResponse:
+def conversation_step(request: AuthedRequest, repair_id: int, conversation_id: int, step: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
     current = _step_or_404(run, step)
@@ -208,7 +209,7 @@ def _link(name: str, access: Any) -> dict[str, str] | None:
 @own_space
 @login_required
 @require_POST
-def conversation_turn(request: HttpRequest, repair_id: int, conversation_id: int) -> HttpResponse:
+def conversation_turn(request: AuthedRequest, repair_id: int, conversation_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
     action, text = request.POST.get("action", "save"), request.POST.get("text", "")
@@ -244,7 +245,7 @@ class _Holder:
 @own_space
 @login_required
 @require_POST
-def conversation_agreement(request: HttpRequest, repair_id: int, conversation_id: int) -> HttpResponse:
+def conversation_agreement(request: AuthedRequest, repair_id: int, conversation_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
     step = next((s for s in service.script_of(run).steps if s.tool == "agreement"), None)
@@ -267,7 +268,7 @@ def conversation_agreement(request: HttpRequest, repair_id: int, conversation_id
 @own_space
 @login_required
 @require_POST
-def conversation_timer(request: HttpRequest, repair_id: int, conversation_id: int) -> HttpResponse:
+def conversation_timer(request: AuthedRequest, repair_id: int, conversation_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
     step = next((s for s in service.script_of(run).steps if s.tool == "timer"), None)
@@ -283,7 +284,7 @@ def conversation_timer(request: HttpRequest, repair_id: int, conversation_id: in
 
 @own_space
 @login_required
-def shame_page(request: HttpRequest, repair_id: int) -> HttpResponse:
+def shame_page(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if access.role != "offender":
         raise Http404("this page is for the partner who apologizes")

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -21,6 +21,7 @@ from amends.web.access import own_space, repair_or_404
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import PracticeEntry
+from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 
@@ -70,7 +71,7 @@ def feeling_result(text: str, user_id: int | None = None) -> dict[str, Any] | No
 
 @own_space
 @login_required
-def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
+def listen(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     mode = "feel" if access.role == "hurt" else "reply"
     partner = request.POST.get("partner", "")
@@ -100,7 +101,7 @@ def listen(request: HttpRequest, repair_id: int) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
+def emotions_fragment(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if not coach_allowed(request, request.POST.get("partner", "")):
         return paused(request, "listen/emotions.html", {"emotions": paused_report()})
@@ -111,7 +112,7 @@ def emotions_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def reply_fragment(request: HttpRequest, repair_id: int) -> HttpResponse:
+def reply_fragment(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     text = request.POST.get("text", "")
     if not coach_allowed(request, request.POST.get("partner", ""), text):

@@ -36,6 +36,7 @@ from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.partners import pending
 from amends.web.partners.forms import AppLockForm, DeleteAccountForm, JoinForm, TokenForm, UnlockForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer
+from amends.web.requests import AuthedRequest
 from amends.web.safety_web.models import SafetySignal
 from amends.web.security.middleware import LOCKED, SEEN, client_key, safe_next
 from amends.web.trust.models import Commitment, Question
@@ -52,7 +53,7 @@ def _partner_context(access: RepairAccess, **extra: Any) -> dict[str, Any]:
 
 @couple_space
 @login_required
-def partner_page(request: HttpRequest, repair_id: int) -> HttpResponse:
+def partner_page(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     return render(request, "partners/partner.html", _partner_context(access))
 
@@ -60,7 +61,7 @@ def partner_page(request: HttpRequest, repair_id: int) -> HttpResponse:
 @couple_space
 @login_required
 @require_POST
-def partner_invite(request: HttpRequest, repair_id: int) -> HttpResponse:
+def partner_invite(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         new = service.create_invitation(access)
@@ -75,7 +76,7 @@ def partner_invite(request: HttpRequest, repair_id: int) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, repair_id: int, invitation_id: int) -> HttpResponse:
+def invitation_revoke(request: AuthedRequest, repair_id: int, invitation_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         service.revoke_invitation(access, invitation_id)
@@ -87,7 +88,7 @@ def invitation_revoke(request: HttpRequest, repair_id: int, invitation_id: int) 
 
 @own_space
 @login_required
-def partner_leave(request: HttpRequest, repair_id: int) -> HttpResponse:
+def partner_leave(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         try:
@@ -140,7 +141,7 @@ def _join_signed_out(request: HttpRequest) -> HttpResponse:
 
 @own_space
 @login_required
-def welcome(request: HttpRequest, repair_id: int) -> HttpResponse:
+def welcome(request: AuthedRequest, repair_id: int) -> HttpResponse:
     """The joining partner's first page: what is shared, what is private, what they can do, at their pace."""
     access = repair_or_404(request, repair_id)
     partner = partner_membership(access)
@@ -156,7 +157,7 @@ def welcome(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @couple_space
 @login_required
-def shared_view(request: HttpRequest, repair_id: int) -> HttpResponse:
+def shared_view(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     partner = partner_membership(access)
     waiting.mark_shared_seen(access)
@@ -220,7 +221,7 @@ def _back(request: HttpRequest, access: RepairAccess, step_slug: str | None, anc
 @couple_space
 @login_required
 @require_POST
-def share_answer(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+def share_answer(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if load_track(access.role).step(slug) is None:
         raise Http404("no such step")
@@ -243,7 +244,7 @@ def share_answer(request: HttpRequest, repair_id: int, slug: str) -> HttpRespons
 @couple_space
 @login_required
 @require_POST
-def share_draft(request: HttpRequest, repair_id: int, draft_id: int) -> HttpResponse:
+def share_draft(request: AuthedRequest, repair_id: int, draft_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     step = next((s for s in load_track(access.role).steps if any(p.widget == "apology" for p in s.prompts)), None)
     try:
@@ -265,7 +266,7 @@ def share_draft(request: HttpRequest, repair_id: int, draft_id: int) -> HttpResp
 
 @own_space
 @login_required
-def pause_page(request: HttpRequest, repair_id: int) -> HttpResponse:
+def pause_page(request: AuthedRequest, repair_id: int) -> HttpResponse:
     """Pause or reopen the shared space. Anyone may pause; each lifts only their own pause."""
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
@@ -295,11 +296,11 @@ def pause_page(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @own_space
 @login_required
-def privacy_page(request: HttpRequest) -> HttpResponse:
+def privacy_page(request: AuthedRequest) -> HttpResponse:
     return render(request, "partners/privacy.html", _privacy_context(request))
 
 
-def _privacy_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+def _privacy_context(request: AuthedRequest, **extra: Any) -> dict[str, Any]:
     return {
         "tokens": list(tokens.list_api_tokens(request.user)),
         "now": timezone.now(),
@@ -312,7 +313,7 @@ def _privacy_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
 
 @own_space
 @login_required
-def export_download(request: HttpRequest) -> HttpResponse:
+def export_download(request: AuthedRequest) -> HttpResponse:
     response = HttpResponse(privacy.export_zip(request.user), content_type="application/zip")
     stamp = timezone.now().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="amends-data-{stamp}.zip"'
@@ -321,7 +322,7 @@ def export_download(request: HttpRequest) -> HttpResponse:
 
 @own_space
 @login_required
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AuthedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -339,7 +340,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthedRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
@@ -356,7 +357,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def token_revoke(request: AuthedRequest, token_id: int) -> HttpResponse:
     try:
         tokens.revoke_api_token(request.user, token_id)
     except NotFound as exc:
@@ -368,7 +369,7 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def lock_settings(request: HttpRequest) -> HttpResponse:
+def lock_settings(request: AuthedRequest) -> HttpResponse:
     if request.POST.get("action") == "off":
         privacy.clear_app_lock(request.user)
         messages.success(request, "App lock turned off.")

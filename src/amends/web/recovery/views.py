@@ -13,6 +13,7 @@ from amends.services.recovery import regenerate_recovery_codes, reset_password_w
 from amends.services.tokens import check_rate_limit
 from amends.web.access import own_space
 from amends.web.recovery.forms import RecoverForm, RegenerateForm
+from amends.web.requests import AuthedRequest
 from amends.web.security.middleware import client_key, login_name_key
 
 
@@ -53,7 +54,7 @@ def _allowed(request: HttpRequest) -> bool:
 @own_space
 @login_required
 @require_POST
-def regenerate(request: HttpRequest) -> HttpResponse:
+def regenerate(request: AuthedRequest) -> HttpResponse:
     form = RegenerateForm(request.POST)
     if form.is_valid():
         try:

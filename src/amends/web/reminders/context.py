@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
+
 from amends.services import reminders
 from amends.web.reminders.forms import ReminderForm
 
 _FIELDS = ("check_ins", "questionnaires", "questions", "in_app", "browser", "quiet_start", "quiet_end")
 
 
-def settings_context(user: Any, form: ReminderForm | None = None, new_feed_url: str = "") -> dict[str, Any]:
+def settings_context(user: User, form: ReminderForm | None = None, new_feed_url: str = "") -> dict[str, Any]:
     """What the settings page needs for its reminders section (the page itself belongs to accounts)."""
     if form is None:
         pref = reminders.preferences(user)

@@ -16,13 +16,14 @@ from amends.web.accounts.views import settings_page
 from amends.web.reminders.context import settings_context
 from amends.web.reminders.forms import ReminderForm
 from amends.web.reminders.ics import AllDayEvent, calendar
+from amends.web.requests import AuthedRequest
 from amends.web.security.middleware import client_key
 
 
 @own_space
 @login_required
 @require_POST
-def save_settings(request: HttpRequest) -> HttpResponse:
+def save_settings(request: AuthedRequest) -> HttpResponse:
     form = ReminderForm(request.POST, prefix="reminders")
     if form.is_valid():
         try:
@@ -38,7 +39,7 @@ def save_settings(request: HttpRequest) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def calendar_feed_settings(request: HttpRequest) -> HttpResponse:
+def calendar_feed_settings(request: AuthedRequest) -> HttpResponse:
     if request.POST.get("action") == "revoke":
         reminders.revoke_feed(request.user)
         messages.success(request, "The calendar address is switched off. Calendars using it get nothing from now on.")

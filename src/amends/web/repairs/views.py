@@ -23,6 +23,7 @@ from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.coach_views import apology_result
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
+from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 from amends.web.safety_web.models import PlaybookCheck
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
@@ -49,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @own_space
 @login_required
-def repair_new(request: HttpRequest) -> HttpResponse:
+def repair_new(request: AuthedRequest) -> HttpResponse:
     form = RepairForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,7 +65,7 @@ def repair_new(request: HttpRequest) -> HttpResponse:
 
 @own_space
 @login_required
-def repair_detail(request: HttpRequest, repair_id: int) -> HttpResponse:
+def repair_detail(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     progress = service.progress_for(access)
     track = load_track(access.role)
@@ -106,7 +107,7 @@ def _with_description(access: Any, step: Any, texts: dict[str, str]) -> dict[str
     return {**texts, prompt.slug: access.description}
 
 
-def _submitted_text(request: HttpRequest, prompt: Any) -> str:
+def _submitted_text(request: AuthedRequest, prompt: Any) -> str:
     if prompt.widget in {"feelings", "attachment", "apology-needs"}:
         return "\n".join(v for v in request.POST.getlist(f"answer-{prompt.slug}") if v.strip())
     return request.POST.get(f"answer-{prompt.slug}", "")
@@ -114,7 +115,7 @@ def _submitted_text(request: HttpRequest, prompt: Any) -> str:
 
 @own_space
 @login_required
-def step_view(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+def step_view(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     step = _step_or_404(access, slug)
     errors: dict[str, str] = {}
@@ -224,7 +225,7 @@ def own_words(step: Any, texts: dict[str, str]) -> dict[str, str]:
 @couple_space
 @login_required
 @require_POST
-def step_ask(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+def step_ask(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse:
     """Send a question from the "My questions" step, through the same service as the Questions page."""
     access = repair_or_404(request, repair_id)
     step = _step_or_404(access, slug)
@@ -248,7 +249,7 @@ def _apology_report(text: str, mistake: str, user_id: int) -> dict[str, Any] | N
 @own_space
 @login_required
 @require_POST
-def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+def autosave(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     step = _step_or_404(access, slug)
     prompt = step.prompt(request.GET.get("prompt", ""))
@@ -270,7 +271,7 @@ def autosave(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def step_reopen(request: HttpRequest, repair_id: int, slug: str) -> HttpResponse:
+def step_reopen(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     _step_or_404(access, slug)
     service.set_step_done(access, slug, False)

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from amends.services.access import own
 from amends.services.errors import InvalidInput
 from amends.web.access import own_space, repair_or_404
 from amends.web.regions import user_region
+from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 from amends.web.safety_web.models import HelpSignsReport, PlaybookCheck
 
@@ -32,7 +33,7 @@ SIGNS = [
 
 @own_space
 @login_required
-def need_help(request: HttpRequest, repair_id: int) -> HttpResponse:
+def need_help(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         service.save_help_signs(access, {key: request.POST.get(key) == "on" for key, _ in SIGNS})
@@ -51,7 +52,7 @@ def need_help(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @own_space
 @login_required
-def arguments(request: HttpRequest, repair_id: int) -> HttpResponse:
+def arguments(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = {k: request.POST.get(k, "") for k in ("occurred_on", "topic", "what_happened", "how_it_ended")}
     error = None
@@ -91,7 +92,7 @@ def _parse_date(value: str) -> date:
 
 @own_space
 @login_required
-def playbook(request: HttpRequest, repair_id: int) -> HttpResponse:
+def playbook(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     book = service.playbook_for(access)
     done = set(own(access, PlaybookCheck).values_list("item", flat=True))
@@ -105,7 +106,7 @@ def playbook(request: HttpRequest, repair_id: int) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def playbook_toggle(request: HttpRequest, repair_id: int) -> HttpResponse:
+def playbook_toggle(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         service.toggle_playbook_item(access, request.POST.get("item", ""), request.POST.get("done") == "1")

@@ -18,12 +18,13 @@ from amends.services.access import has_paused, personal
 from amends.services.errors import InvalidInput
 from amends.web.access import own_space
 from amends.web.regions import user_region
+from amends.web.requests import AuthedRequest
 from amends.web.safety_web.models import SafetyPlan, ScreenResult
 
 
 @own_space
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthedRequest) -> HttpResponse:
     latest: dict[str, ScreenResult] = {}
     for row in personal(request.user, ScreenResult):
         latest.setdefault(row.instrument, row)
@@ -37,7 +38,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @own_space
 @login_required
-def screen(request: HttpRequest, name: str) -> HttpResponse:
+def screen(request: AuthedRequest, name: str) -> HttpResponse:
     try:
         instrument = service.instrument_or_error(name)
     except InvalidInput as exc:
@@ -54,7 +55,7 @@ def screen(request: HttpRequest, name: str) -> HttpResponse:
     return render(request, "safety/screen.html", {"instrument": instrument, "answers": answers, "error": error})
 
 
-def _own_result(request: HttpRequest, result_id: int) -> ScreenResult:
+def _own_result(request: AuthedRequest, result_id: int) -> ScreenResult:
     row = personal(request.user, ScreenResult).filter(pk=result_id).first()
     if row is None:
         raise Http404("no such result")
@@ -63,7 +64,7 @@ def _own_result(request: HttpRequest, result_id: int) -> ScreenResult:
 
 @own_space
 @login_required
-def result(request: HttpRequest, result_id: int) -> HttpResponse:
+def result(request: AuthedRequest, result_id: int) -> HttpResponse:
     row = _own_result(request, result_id)
     route = service.screen_route(request.user, row, user_region(request))
     if route.full_screen:
@@ -75,7 +76,7 @@ def result(request: HttpRequest, result_id: int) -> HttpResponse:
 @own_space
 @login_required
 @require_POST
-def acute(request: HttpRequest, result_id: int) -> HttpResponse:
+def acute(request: AuthedRequest, result_id: int) -> HttpResponse:
     row = _own_result(request, result_id)
     answer = request.POST.get("acute")
     if answer not in {"yes", "no"}:
@@ -97,7 +98,7 @@ def help_now(request: HttpRequest) -> HttpResponse:
 
 @own_space
 @login_required
-def concerns(request: HttpRequest) -> HttpResponse:
+def concerns(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "clear":
             service.clear_signals(request.user)
@@ -127,7 +128,7 @@ def _lines_for(kinds: list[str], region: str) -> Any:
 
 @own_space
 @login_required
-def plan(request: HttpRequest) -> HttpResponse:
+def plan(request: AuthedRequest) -> HttpResponse:
     template = safety_plan(user_region(request))
     saved = personal(request.user, SafetyPlan).first()
     answers = dict(saved.answers) if saved else {}

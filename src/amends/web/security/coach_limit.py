@@ -15,6 +15,7 @@ from django.shortcuts import render
 
 from amends.services.text_safety import check
 from amends.services.tokens import check_rate_limit
+from amends.web.requests import AuthedRequest
 
 PAUSED = (
     "Feedback is paused for a minute: it was asked for many times in a short while. "
@@ -23,7 +24,7 @@ PAUSED = (
 RETRY_AFTER = "30"
 
 
-def coach_allowed(request: HttpRequest, *texts: str, bucket: str = "coach_web") -> bool:
+def coach_allowed(request: AuthedRequest, *texts: str, bucket: str = "coach_web") -> bool:
     """Count one coach run for the signed-in user; False once their bucket is used up.
 
     Over the limit, ``texts`` are still scanned for crisis language, and a text that carries it is

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 
 from amends.services import trust as service
 from amends.services import trust_queries as queries
@@ -18,6 +18,7 @@ from amends.services.errors import InvalidInput
 from amends.services.waiting import waiting_in
 from amends.web.access import couple_space, repair_or_404
 from amends.web.api.decorators import api_view, json_body
+from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import safety_json
 from amends.web.trust.models import CheckIn, Question
 
@@ -72,7 +73,7 @@ def check_in_json(row: CheckIn) -> dict[str, Any]:
 
 @couple_space
 @api_view(methods=("GET", "POST"), bucket="api", errors=(404, 423))
-def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
+def commitments(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         d = json_body(request)
@@ -98,7 +99,7 @@ def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @couple_space
 @api_view(methods=("GET", "POST"), bucket="api", errors=(404, 423))
-def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
+def check_ins(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         d = json_body(request)
@@ -129,7 +130,7 @@ def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @couple_space
 @api_view(methods=("POST",), bucket="api", errors=(404, 423))
-def confirmation(request: HttpRequest, repair_id: int, check_in_id: int) -> HttpResponse:
+def confirmation(request: AuthedRequest, repair_id: int, check_in_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     d = json_body(request)
     verdict = str(d.get("verdict", ""))
@@ -159,7 +160,7 @@ def question_json(q: Question) -> dict[str, Any]:
 
 @couple_space
 @api_view(methods=("GET", "POST"), bucket="api", errors=(404, 423))
-def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
+def questions(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if request.method == "POST":
         q = service.ask_question(access, str(json_body(request).get("text", "")))
@@ -170,7 +171,7 @@ def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @couple_space
 @api_view(methods=("POST",), bucket="api", errors=(404, 423))
-def answers(request: HttpRequest, repair_id: int, question_id: int) -> HttpResponse:
+def answers(request: AuthedRequest, repair_id: int, question_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     d = json_body(request)
     q = service.answer_question(
@@ -182,7 +183,7 @@ def answers(request: HttpRequest, repair_id: int, question_id: int) -> HttpRespo
 
 @couple_space
 @api_view(methods=("GET",), bucket="api", errors=(404, 423))
-def dashboard_summary(request: HttpRequest, repair_id: int) -> HttpResponse:
+def dashboard_summary(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     led = queries.load_ledger(access)
     visible = {

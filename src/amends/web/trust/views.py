@@ -30,6 +30,7 @@ from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
 from amends.web.repairs.models import ApologyDraft
+from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 from amends.web.trust.forms import (
@@ -59,14 +60,14 @@ def _404(exc: NotFound) -> Http404:
 
 @couple_space
 @login_required
-def trust_dashboard(request: HttpRequest, repair_id: int) -> HttpResponse:
+def trust_dashboard(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     return render(request, "trust/dashboard.html", {"access": access, **dashboard.build(access)})
 
 
 @couple_space
 @login_required
-def chart_svg(request: HttpRequest, repair_id: int, name: str) -> HttpResponse:
+def chart_svg(request: AuthedRequest, repair_id: int, name: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     svg = dashboard.chart_svg(access, name)
     if svg is None:
@@ -78,7 +79,7 @@ def chart_svg(request: HttpRequest, repair_id: int, name: str) -> HttpResponse:
 
 @couple_space
 @login_required
-def timeline(request: HttpRequest, repair_id: int) -> HttpResponse:
+def timeline(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     kinds = {k for k in request.GET.getlist("kind") if k in queries.TIMELINE_FILTERS}
     who = request.GET.get("who", "all")
@@ -158,7 +159,7 @@ def _coach(text: str, user_id: int | None = None) -> dict[str, Any] | None:
 
 @couple_space
 @login_required
-def commitments(request: HttpRequest, repair_id: int) -> HttpResponse:
+def commitments(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = CommitmentForm(
         request.POST or None, initial={"text": request.GET.get("text", ""), "source": request.GET.get("source", "")}
@@ -205,7 +206,7 @@ def _save_commitment(request: HttpRequest, access: Any, form: CommitmentForm) ->
 @couple_space
 @login_required
 @require_POST
-def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
+def commitment_check(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if not coach_allowed(request, request.POST.get("text", "")):
         return paused(request, "trust/partials/commitment_report.html", {"report": paused_report()})
@@ -215,7 +216,7 @@ def commitment_check(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @couple_space
 @login_required
-def commitment_edit(request: HttpRequest, repair_id: int, commitment_id: int) -> HttpResponse:
+def commitment_edit(request: AuthedRequest, repair_id: int, commitment_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         c = get_own(access, Commitment, commitment_id, "commitment")
@@ -270,7 +271,7 @@ def _edit(request: HttpRequest, access: Any, c: Commitment, form: EditCommitment
 
 @couple_space
 @login_required
-def check_ins(request: HttpRequest, repair_id: int) -> HttpResponse:
+def check_ins(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = CheckInForm(request.POST or None)
     result = None
@@ -312,7 +313,7 @@ def _posted_key(request: HttpRequest) -> str:
 
 @couple_space
 @login_required
-def confirm(request: HttpRequest, repair_id: int) -> HttpResponse:
+def confirm(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = RespondForm(request.POST or None)
     if request.method == "POST" and not form.is_valid():
@@ -361,7 +362,7 @@ def _confirm_page(request: HttpRequest, access: Any, kept: dict[str, Any] | None
 @couple_space
 @login_required
 @require_POST
-def dispute_message(request: HttpRequest, repair_id: int, check_in_id: int) -> HttpResponse:
+def dispute_message(request: AuthedRequest, repair_id: int, check_in_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = MessageForm(request.POST)
     if not form.is_valid():
@@ -381,7 +382,7 @@ def dispute_message(request: HttpRequest, repair_id: int, check_in_id: int) -> H
 
 @couple_space
 @login_required
-def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
+def questions(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -402,7 +403,7 @@ def questions(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @couple_space
 @login_required
-def question(request: HttpRequest, repair_id: int, question_id: int) -> HttpResponse:
+def question(request: AuthedRequest, repair_id: int, question_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         q = get_visible(access, Question, question_id, "question")
@@ -463,7 +464,7 @@ def _reply_feedback(partner_message: str, reply: str, user_id: int | None = None
 @couple_space
 @login_required
 @require_POST
-def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpResponse:
+def mark_answer(request: AuthedRequest, repair_id: int, answer_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     follow_up = request.POST.get("follow_up", "")
     try:
@@ -493,7 +494,7 @@ def mark_answer(request: HttpRequest, repair_id: int, answer_id: int) -> HttpRes
 
 @couple_space
 @login_required
-def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
+def notes(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -517,7 +518,7 @@ def notes(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @own_space
 @login_required
-def questionnaires(request: HttpRequest, repair_id: int) -> HttpResponse:
+def questionnaires(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     mine = own(access, QuestionnaireResponse)[:30]
 
@@ -531,7 +532,7 @@ def questionnaires(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @own_space
 @login_required
-def questionnaire(request: HttpRequest, repair_id: int, instrument: str) -> HttpResponse:
+def questionnaire(request: AuthedRequest, repair_id: int, instrument: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     if instrument not in service.instruments_for(access.role):
         raise Http404("no such questionnaire")
@@ -553,7 +554,7 @@ def questionnaire(request: HttpRequest, repair_id: int, instrument: str) -> Http
 @couple_space
 @login_required
 @require_POST
-def share_response(request: HttpRequest, repair_id: int, response_id: int) -> HttpResponse:
+def share_response(request: AuthedRequest, repair_id: int, response_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         service.set_response_shared(access, response_id, request.POST.get("shared") == "1")
@@ -565,7 +566,7 @@ def share_response(request: HttpRequest, repair_id: int, response_id: int) -> Ht
 @couple_space
 @login_required
 @require_POST
-def note_share(request: HttpRequest, repair_id: int, note_id: int) -> HttpResponse:
+def note_share(request: AuthedRequest, repair_id: int, note_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     shared = request.POST.get("shared") == "1"
     try:
@@ -581,7 +582,7 @@ def note_share(request: HttpRequest, repair_id: int, note_id: int) -> HttpRespon
 @own_space
 @login_required
 @require_POST
-def note_delete(request: HttpRequest, repair_id: int, note_id: int) -> HttpResponse:
+def note_delete(request: AuthedRequest, repair_id: int, note_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
         service.delete_transparency_note(access, note_id)
