@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
+import tempfile
 
 import click
+
+from amends.paths import data_dir
 
 # Django, the WSGI servers and the models are imported inside the commands on purpose: Django must be
 # configured by ``setup_django()`` first, and ``amends --help`` should stay quick.
@@ -53,11 +57,6 @@ def check_data_dir() -> None:
     A read-only mount or a full disk would otherwise surface later as a half-created database or an
     empty secret key. The probe is a temporary file that is always removed.
     """
-    import errno
-    import tempfile
-
-    from amends.paths import data_dir
-
     try:
         home = data_dir()
     except OSError as exc:

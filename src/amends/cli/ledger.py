@@ -13,9 +13,11 @@ from typing import Any
 import click
 
 from amends.cli.app import setup_django
+from amends.services.errors import InvalidInput, NotFound
 
-# Models, services and Django itself are imported inside the commands on purpose: Django refuses
-# model imports before ``setup_django()`` has configured it, and ``amends --help`` should not load it.
+# Models, services (their plain error types aside) and Django itself are imported inside the commands on
+# purpose: Django refuses model imports before ``setup_django()`` has configured it, and ``amends --help``
+# should not load it.
 
 _DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -36,7 +38,6 @@ def _user(name: str | None) -> Any:
 
 def _access(user: Any, repair_id: int | None) -> Any:
     from amends.services.access import repair_access
-    from amends.services.errors import NotFound
     from amends.web.repairs.models import Membership
 
     if repair_id is None:
@@ -56,8 +57,6 @@ def _context(user: str | None, repair: int | None) -> Any:
 
 
 def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    from amends.services.errors import InvalidInput
-
     try:
         return fn(*args, **kwargs)
     except InvalidInput as exc:
@@ -184,7 +183,6 @@ def checkin(commitment_id: int, status: str, on: Any, note: str, user: str | Non
     """
     setup_django()  # before the imports below: they load models at their top
     from amends.services import trust as service
-    from amends.services.errors import NotFound
 
     access = _context(user, repair)
     day = on.date() if on else service.today_for(access.user_id)

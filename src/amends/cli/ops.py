@@ -29,6 +29,7 @@ from amends.cli.app import setup_django
 
 # Models, services and Django itself are imported inside the commands on purpose: Django refuses
 # model imports before ``setup_django()`` has configured it, and ``amends --help`` should not load it.
+# ``cryptography`` likewise loads only when a snapshot is encrypted or decrypted.
 from amends.paths import write_private
 
 MAGIC_ENCRYPTED = b"AMENDS-BACKUP-ENC2\n"

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from amends.cli.app import setup_django
-from amends.paths import write_private
+from amends.paths import data_dir, write_private
 
 # Models, services and Django itself are imported inside the commands on purpose: Django refuses
 # model imports before ``setup_django()`` has configured it, and ``amends --help`` should not load it.
@@ -44,8 +44,6 @@ def export(username: str | None, out: Path | None) -> None:
     except OperationalError as exc:
         raise click.ClickException(f"amends cannot read its database: {exc}. Run `amends migrate` first?") from exc
     if out is None:
-        from amends.paths import data_dir
-
         out = data_dir() / "exports" / f"amends-{user.get_username()}-{date.today():%Y%m%d}.zip"
     out = out.expanduser()
     out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

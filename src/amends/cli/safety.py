@@ -17,12 +17,15 @@ import click
 
 from amends.cli.app import setup_django
 from amends.cli.ledger import _user
+from amends.coach.text import TextRejected, decode_bytes
 from amends.measures import ScoreResult, items_to_ask, load_instrument, screens
 from amends.measures.instruments import Instrument, Item, UnknownInstrument
 from amends.safety.resources import Resource, footer, for_region, grouped_for_region
+from amends.services.errors import InvalidInput
 
-# Models, services and Django itself are imported inside the commands on purpose: Django refuses
-# model imports before ``setup_django()`` has configured it, and ``amends --help`` should not load it.
+# Models, services (their plain error types aside) and Django itself are imported inside the commands on
+# purpose: Django refuses model imports before ``setup_django()`` has configured it, and ``amends --help``
+# should not load it.
 
 if TYPE_CHECKING:  # routing loads the detector; the CLI starts without it
     from amends.safety.routing import Route
@@ -83,8 +86,7 @@ def scan(source: str, region: str | None, as_json: bool) -> None:
       amends safety scan note.txt
       echo "I can't go on" | amends safety scan - --json
     """
-    from amends.coach.text import TextRejected, decode_bytes
-    from amends.safety.detector import scan_safety
+    from amends.safety.detector import scan_safety  # pulls in numpy and the embedder; the CLI starts without them
 
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -133,7 +135,6 @@ def screen(name: str, region: str | None, username: str | None) -> None:
       amends screen hark --region UK --user sam
     """
     from amends.services import safety as service
-    from amends.services.errors import InvalidInput
     from amends.services.text_safety import region_of
 
     setup_django()

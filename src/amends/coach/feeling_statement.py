@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from amends.coach.emotions import read_emotions
+from amends.coach.reply import analyze_reply
 from amends.coach.results import Finding, Span
 from amends.coach.text import check_text
 
@@ -90,8 +92,6 @@ def check_feeling_statement(text: str) -> FeelingStatementReport:
 
 
 def _attacks(text: str) -> tuple[Finding, ...]:
-    from amends.coach.reply import analyze_reply
-
     report = analyze_reply(None, text)
     return tuple(
         Finding(GENTLER, "low", f.span, GENTLER_MESSAGE, GENTLER_SUGGESTION, SOURCE)
@@ -101,6 +101,4 @@ def _attacks(text: str) -> tuple[Finding, ...]:
 
 
 def _named_feelings(text: str) -> tuple[str, ...]:
-    from amends.coach.emotions import read_emotions
-
     return tuple(f.display.lower() for f in read_emotions(text).feelings if f.score >= 0.3)

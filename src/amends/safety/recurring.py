@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import yaml
 
+from amends.coach.embed import embed
+
 THRESHOLD = 0.40  # average-link similarity; set on tests/examples/arguments.jsonl
 ANCHOR_WEIGHT = 0.5  # share of the similarity that comes from the topic-anchor profile
 ANCHOR_TEMPERATURE = 0.1
@@ -71,8 +73,6 @@ def find_recurring(
     items = [e if isinstance(e, ArgumentEntry) else ArgumentEntry.from_mapping(e) for e in entries]
     if len(items) < min_size:
         return []
-    from amends.coach.embed import embed
-
     vectors = embed([f"{e.topic}. {e.what}".strip(" .") for e in items])
     clusters = cluster(similarity(vectors), threshold)
     groups = [_group([items[i] for i in c], vectors[c]) for c in clusters if len(c) >= min_size]
@@ -81,8 +81,6 @@ def find_recurring(
 
 @lru_cache(maxsize=1)
 def _anchors() -> np.ndarray:
-    from amends.coach.embed import embed
-
     text = resources.files("amends.safety.data").joinpath("argument_themes.yaml").read_text(encoding="utf-8")
     return embed([str(t) for t in yaml.safe_load(text)])
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc, normalise
+from amends.coach.embed import embed, embed_one
 from amends.coach.results import Span
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -67,8 +68,6 @@ def _overlap_spans(doc: Doc, wanted: set[str]) -> tuple[list[Span], list[Span]]:
 
 
 def _similar_spans(doc: Doc, candidates: list[Span]) -> Iterator[Span]:
-    from amends.coach.embed import embed, embed_one
-
     assert doc.mistake is not None
     target = embed_one(doc.mistake.strip())
     vectors = embed([doc.text[s:e] for s, e in candidates])

@@ -11,6 +11,7 @@ import sys
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
+from amends.coach.apology.elements import element_spans
 from amends.coach.apology.rules._base import flag
 from amends.coach.results import Finding, Span
 
@@ -42,8 +43,6 @@ _REPEATED = re.compile(r"(?:sorry\W{0,4}){3,}")
 
 
 def _apology_spans(doc: Doc) -> list[Span]:
-    from amends.coach.apology.elements import element_spans
-
     return list(element_spans(doc, "remorse"))
 
 
