@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -32,11 +32,12 @@ from amends.services.trust_dashboard import names
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.incidents.forms import IncidentForm
 from amends.web.repairs.views import own_words
+from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 from amends.web.security.coach_limit import coach_allowed, paused
 
 
-def _member_or_refusal(request: HttpRequest, repair_id: int) -> RepairAccess | HttpResponse:
+def _member_or_refusal(request: AuthedRequest, repair_id: int) -> RepairAccess | HttpResponse:
     try:
         return repair_or_404(request, repair_id)
     except Http404:
@@ -54,7 +55,7 @@ def _incident_or_404(access: RepairAccess, incident_id: int) -> Any:
 
 @own_space
 @login_required
-def incident_list(request: HttpRequest, repair_id: int) -> HttpResponse:
+def incident_list(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = _member_or_refusal(request, repair_id)
     if isinstance(access, HttpResponse):
         return access
@@ -83,7 +84,7 @@ def _about(access: RepairAccess) -> dict[str, Any]:
 
 @own_space
 @login_required
-def incident_new(request: HttpRequest, repair_id: int) -> HttpResponse:
+def incident_new(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = _member_or_refusal(request, repair_id)
     if isinstance(access, HttpResponse):
         return access
@@ -104,7 +105,7 @@ def incident_new(request: HttpRequest, repair_id: int) -> HttpResponse:
 
 @own_space
 @login_required
-def incident_detail(request: HttpRequest, repair_id: int, incident_id: int) -> HttpResponse:
+def incident_detail(request: AuthedRequest, repair_id: int, incident_id: int) -> HttpResponse:
     access = _member_or_refusal(request, repair_id)
     if isinstance(access, HttpResponse):
         return access
@@ -126,7 +127,7 @@ def _labelled(answers: list[Any]) -> list[dict[str, Any]]:
 @couple_space
 @login_required
 @require_POST
-def incident_share(request: HttpRequest, repair_id: int, incident_id: int) -> HttpResponse:
+def incident_share(request: AuthedRequest, repair_id: int, incident_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     shared = request.POST.get("shared") == "1"
     try:
@@ -146,7 +147,7 @@ def _step_or_404(access: RepairAccess, slug: str) -> Any:
     return step
 
 
-def _submitted(request: HttpRequest, prompt: Any) -> str:
+def _submitted(request: AuthedRequest, prompt: Any) -> str:
     if prompt.widget in {"feelings", "attachment", "apology-needs"}:
         return "\n".join(v for v in request.POST.getlist(f"answer-{prompt.slug}") if v.strip())
     return request.POST.get(f"answer-{prompt.slug}", "")
@@ -154,7 +155,7 @@ def _submitted(request: HttpRequest, prompt: Any) -> str:
 
 @own_space
 @login_required
-def incident_step(request: HttpRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
+def incident_step(request: AuthedRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
     access = _member_or_refusal(request, repair_id)
     if isinstance(access, HttpResponse):
         return access
@@ -197,7 +198,7 @@ def incident_step(request: HttpRequest, repair_id: int, incident_id: int, slug: 
 @own_space
 @login_required
 @require_POST
-def incident_autosave(request: HttpRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
+def incident_autosave(request: AuthedRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
     """One box saved while the person types; answers with the save-status fragment app.js expects."""
     try:
         access = repair_or_404(request, repair_id)
@@ -233,7 +234,7 @@ def _next_url(access: RepairAccess, incident: Any, step: Any) -> str:
 @couple_space
 @login_required
 @require_POST
-def incident_answer_share(request: HttpRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
+def incident_answer_share(request: AuthedRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     incident = _incident_or_404(access, incident_id)
     step = _step_or_404(access, slug)
