@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from amends.web.trust import api, views
+from amends.web.trust import api, question_views, views
 
 P = "repairs/<int:repair_id>/trust/"
 A = "api/repairs/<int:repair_id>/"
@@ -19,9 +19,9 @@ urlpatterns = [
     path(P + "check-ins/", views.check_ins, name="trust_checkins"),
     path(P + "confirm/", views.confirm, name="trust_confirm"),
     path(P + "check-ins/<int:check_in_id>/messages/", views.dispute_message, name="trust_dispute_message"),
-    path(P + "questions/", views.questions, name="trust_questions"),
-    path(P + "questions/<int:question_id>/", views.question, name="trust_question"),
-    path(P + "answers/<int:answer_id>/mark/", views.mark_answer, name="trust_mark_answer"),
+    path(P + "questions/", question_views.questions, name="trust_questions"),
+    path(P + "questions/<int:question_id>/", question_views.question, name="trust_question"),
+    path(P + "answers/<int:answer_id>/mark/", question_views.mark_answer, name="trust_mark_answer"),
     path(P + "notes/", views.notes, name="trust_notes"),
     path(P + "notes/<int:note_id>/share/", views.note_share, name="trust_note_share"),
     path(P + "notes/<int:note_id>/delete/", views.note_delete, name="trust_note_delete"),

@@ -16,15 +16,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from amends.coach.apology import analyze_apology
-from amends.coach.reply import analyze_reply
-from amends.coach.text import TextRejected
 from amends.measures import load_instrument
 from amends.measures.words import score_in_words
 from amends.services import charts, waiting
 from amends.services import trust as service
 from amends.services import trust_dashboard as dashboard
 from amends.services import trust_queries as queries
-from amends.services.access import get_own, get_visible, own, visible
+from amends.services.access import get_own, own, visible
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.coach_views import safety_for
@@ -34,24 +32,22 @@ from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
 from amends.web.trust.forms import (
-    AnswerForm,
     CheckInForm,
     CommitmentForm,
     EditCommitmentForm,
     MessageForm,
     NoteForm,
-    QuestionForm,
     RespondForm,
     questionnaire_form,
 )
-from amends.web.trust.models import Answer, Commitment, Question, QuestionnaireResponse, TransparencyNote
+from amends.web.trust.models import Commitment, QuestionnaireResponse, TransparencyNote
 
 
-def _form_error(form: Any, exc: InvalidInput) -> None:
+def form_error(form: Any, exc: InvalidInput) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, str(exc))
 
 
-def _404(exc: NotFound) -> Http404:
+def not_found(exc: NotFound) -> Http404:
     return Http404(str(exc))
 
 
@@ -197,7 +193,7 @@ def _save_commitment(request: HttpRequest, access: Any, form: CommitmentForm) ->
             source=d.get("source") or "",
         )
     except InvalidInput as exc:
-        _form_error(form, exc)
+        form_error(form, exc)
         return False
     flash_safety(request, saved)
     return True
@@ -221,7 +217,7 @@ def commitment_edit(request: AuthedRequest, repair_id: int, commitment_id: int) 
     try:
         c = get_own(access, Commitment, commitment_id, "commitment")
     except NotFound as exc:
-        raise _404(exc) from exc
+        raise not_found(exc) from exc
     latest = c.versions.order_by("-effective_from").first()
     initial = {
         "text": c.text,
@@ -260,7 +256,7 @@ def _edit(request: HttpRequest, access: Any, c: Commitment, form: EditCommitment
             end=d.get("end"),
         )
     except InvalidInput as exc:
-        _form_error(form, exc)
+        form_error(form, exc)
         return False
     flash_safety(request, saved)
     return True
@@ -280,9 +276,9 @@ def check_ins(request: AuthedRequest, repair_id: int) -> HttpResponse:
         try:
             result = service.record_check_in(access, d["commitment"], on=d["on"], status=d["status"], note=d["note"])
         except NotFound as exc:
-            raise _404(exc) from exc
+            raise not_found(exc) from exc
         except InvalidInput as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             flash_safety(request, result)
             if not result.note_findings:
@@ -323,7 +319,7 @@ def confirm(request: AuthedRequest, repair_id: int) -> HttpResponse:
         try:
             conf = respond(access, request.POST.get("check_in", ""), form.cleaned_data["note"])
         except NotFound as exc:
-            raise _404(exc) from exc
+            raise not_found(exc) from exc
         except InvalidInput as exc:
             messages.error(request, str(exc))
         else:
@@ -371,122 +367,10 @@ def dispute_message(request: AuthedRequest, repair_id: int, check_in_id: int) ->
     try:
         flash_safety(request, service.add_dispute_message(access, check_in_id, form.cleaned_data["text"]))
     except NotFound as exc:
-        raise _404(exc) from exc
+        raise not_found(exc) from exc
     except InvalidInput as exc:
         messages.error(request, str(exc))
     return redirect("trust_confirm", repair_id=access.repair.pk)
-
-
-# ---------------------------------------------------------------- questions and answers
-
-
-@couple_space
-@login_required
-def questions(request: AuthedRequest, repair_id: int) -> HttpResponse:
-    access = repair_or_404(request, repair_id)
-    form = QuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            flash_safety(request, service.ask_question(access, form.cleaned_data["text"]))
-        except InvalidInput as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "Question sent. It shows as waiting until it is answered.")
-            return redirect("trust_questions", repair_id=access.repair.pk)
-    rows = queries.visible_questions(access)
-    return render(
-        request,
-        "trust/questions.html",
-        {"access": access, "form": form, "questions": rows, "names": dashboard.names(access)},
-    )
-
-
-@couple_space
-@login_required
-def question(request: AuthedRequest, repair_id: int, question_id: int) -> HttpResponse:
-    access = repair_or_404(request, repair_id)
-    try:
-        q = get_visible(access, Question, question_id, "question")
-    except NotFound as exc:
-        raise _404(exc) from exc
-    waiting.mark_answers_seen(access, q)
-    form = AnswerForm(request.POST or None)
-    feedback = None
-    if request.method == "POST" and form.is_valid():
-        d, action = form.cleaned_data, request.POST.get("action", "send")
-        if action == "check":
-            feedback = (
-                _reply_feedback(q.text, d["text"], access.user_id)
-                if coach_allowed(request, d["text"])
-                else paused_report()
-            )
-        else:
-            try:
-                answered = service.answer_question(
-                    access, q.pk, d["text"], thinking_until=d["answer_by"] if action == "think" else None
-                )
-                flash_safety(request, answered)
-            except InvalidInput as exc:
-                _form_error(form, exc)
-            else:
-                messages.success(
-                    request, "Answer sent." if action != "think" else "Your partner will see when you plan to answer."
-                )
-                return redirect("trust_question", repair_id=access.repair.pk, question_id=q.pk)
-    return render(request, "trust/question.html", _question_context(access, q, form, feedback))
-
-
-def _question_context(access: Any, q: Question, form: Any, feedback: Any = None, **extra: Any) -> dict[str, Any]:
-    return {
-        "access": access,
-        "q": q,
-        "form": form,
-        "feedback": feedback,
-        "answers": visible(access, Answer).filter(question=q),
-        "names": dashboard.names(access),
-        **extra,
-    }
-
-
-def _reply_feedback(partner_message: str, reply: str, user_id: int | None = None) -> dict[str, Any] | None:
-    """The reply coach's read on defensiveness, if that coach is installed."""
-    if not reply.strip():
-        return {"error": "Write your answer first, then check it."}
-    try:
-        report = analyze_reply(partner_message, reply).to_dict()
-    except TextRejected as exc:
-        return {"error": str(exc)}
-    report["highlighted"] = highlight_html(reply, report["findings"])
-    report["safety"] = safety_for(reply, user_id)
-    return report
-
-
-@couple_space
-@login_required
-@require_POST
-def mark_answer(request: AuthedRequest, repair_id: int, answer_id: int) -> HttpResponse:
-    access = repair_or_404(request, repair_id)
-    follow_up = request.POST.get("follow_up", "")
-    try:
-        a = service.mark_answer(access, answer_id, request.POST.get("helped", ""), follow_up)
-    except NotFound as exc:
-        raise _404(exc) from exc
-    except InvalidInput as exc:
-        try:
-            a = get_visible(access, Answer, answer_id, "answer")
-        except NotFound:  # another repair's answer: as unknown as any outsider's request
-            raise Http404("no such answer") from exc
-        if follow_up.strip():  # shown again with what was typed, never dropped
-            extra = {"follow_up": {a.pk: follow_up}, "follow_up_error": {a.pk: str(exc)}}
-            return render(
-                request, "trust/question.html", _question_context(access, a.question, AnswerForm(), **extra), status=400
-            )
-        messages.error(request, str(exc))
-    else:
-        flash_safety(request, a)
-        if follow_up.strip() and a.helped == "more":
-            messages.success(request, "Your new question is waiting for an answer.")
-    return redirect("trust_question", repair_id=access.repair.pk, question_id=a.question_id)
 
 
 # ---------------------------------------------------------------- transparency notes
@@ -502,7 +386,7 @@ def notes(request: AuthedRequest, repair_id: int) -> HttpResponse:
             note = service.add_transparency_note(access, form.cleaned_data["text"], shared=form.cleaned_data["shared"])
             flash_safety(request, note)
         except InvalidInput as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Note saved.")
             return redirect("trust_notes", repair_id=access.repair.pk)
@@ -559,7 +443,7 @@ def share_response(request: AuthedRequest, repair_id: int, response_id: int) -> 
     try:
         service.set_response_shared(access, response_id, request.POST.get("shared") == "1")
     except NotFound as exc:
-        raise _404(exc) from exc
+        raise not_found(exc) from exc
     return redirect("trust_questionnaires", repair_id=access.repair.pk)
 
 
@@ -572,7 +456,7 @@ def note_share(request: AuthedRequest, repair_id: int, note_id: int) -> HttpResp
     try:
         service.set_note_shared(access, note_id, shared)
     except NotFound as exc:
-        raise _404(exc) from exc
+        raise not_found(exc) from exc
     messages.success(
         request, "Shared with your partner." if shared else "Private again: your partner no longer sees it."
     )
@@ -587,6 +471,6 @@ def note_delete(request: AuthedRequest, repair_id: int, note_id: int) -> HttpRes
     try:
         service.delete_transparency_note(access, note_id)
     except NotFound as exc:
-        raise _404(exc) from exc
+        raise not_found(exc) from exc
     messages.success(request, "Note deleted.")
     return redirect("trust_notes", repair_id=access.repair.pk)
