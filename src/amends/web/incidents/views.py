@@ -31,10 +31,9 @@ from amends.services.errors import InvalidInput, NotFound
 from amends.services.trust_dashboard import names
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.incidents.forms import IncidentForm
-from amends.web.repairs.views import own_words
+from amends.web.repairs.views import autosave_box, own_words, submitted_text
 from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
-from amends.web.security.coach_limit import coach_allowed, paused
 
 
 def _member_or_refusal(request: AuthedRequest, repair_id: int) -> RepairAccess | HttpResponse:
@@ -147,12 +146,6 @@ def _step_or_404(access: RepairAccess, slug: str) -> Any:
     return step
 
 
-def _submitted(request: AuthedRequest, prompt: Any) -> str:
-    if prompt.widget in {"feelings", "attachment", "apology-needs"}:
-        return "\n".join(v for v in request.POST.getlist(f"answer-{prompt.slug}") if v.strip())
-    return request.POST.get(f"answer-{prompt.slug}", "")
-
-
 @own_space
 @login_required
 def incident_step(request: AuthedRequest, repair_id: int, incident_id: int, slug: str) -> HttpResponse:
@@ -166,7 +159,7 @@ def incident_step(request: AuthedRequest, repair_id: int, incident_id: int, slug
     errors: dict[str, str] = {}
     safety = None
     if request.method == "POST":
-        texts = {p.slug: _submitted(request, p) for p in step.prompts}
+        texts = {p.slug: submitted_text(request, p) for p in step.prompts}
         result = service.save_incident_step(access, incident, slug, texts)
         errors, safety = result.errors, result.safety
         if not errors and safety is None:
@@ -207,20 +200,12 @@ def incident_autosave(request: AuthedRequest, repair_id: int, incident_id: int, 
             return render(request, "partials/save_status.html", {"error": service.LEFT_MESSAGE}, status=403)
         raise
     incident = _incident_or_404(access, incident_id)
-    step = _step_or_404(access, slug)
-    prompt = step.prompt(request.GET.get("prompt", ""))
-    if prompt is None:
-        return render(request, "partials/save_status.html", {"error": "Unknown question."}, status=400)
-    text = _submitted(request, prompt)
-    if not coach_allowed(request, text, bucket="autosave"):
-        # Not saved: the page keeps the text in this browser and sends it again after Retry-After.
-        return paused(request, "partials/save_status.html", {"error": "Saving paused for a moment.", "prompt": prompt})
-    try:
+
+    def save(prompt: Any, text: str) -> tuple[Any, bool, Any]:
         result = service.autosave_incident_answer(access, incident, slug, prompt.slug, text)
-    except InvalidInput as exc:
-        return render(request, "partials/save_status.html", {"error": str(exc), "prompt": prompt}, status=422)
-    context = {"prompt": prompt, "answer": result.answer, "conflict": False, "safety": result.safety}
-    return render(request, "partials/save_status.html", context)
+        return result.answer, False, result.safety  # incident answers keep no revisions: no tab conflict
+
+    return autosave_box(request, _step_or_404(access, slug), save)
 
 
 def _next_url(access: RepairAccess, incident: Any, step: Any) -> str:

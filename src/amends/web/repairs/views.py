@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -107,7 +108,7 @@ def _with_description(access: Any, step: Any, texts: dict[str, str]) -> dict[str
     return {**texts, prompt.slug: access.description}
 
 
-def _submitted_text(request: AuthedRequest, prompt: Any) -> str:
+def submitted_text(request: AuthedRequest, prompt: Any) -> str:
     if prompt.widget in {"feelings", "attachment", "apology-needs"}:
         return "\n".join(v for v in request.POST.getlist(f"answer-{prompt.slug}") if v.strip())
     return request.POST.get(f"answer-{prompt.slug}", "")
@@ -128,7 +129,7 @@ def step_view(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse
     texts = _with_description(access, step, texts)
     apology_report = None
     if request.method == "POST":
-        texts = {p.slug: _submitted_text(request, p) for p in step.prompts}
+        texts = {p.slug: submitted_text(request, p) for p in step.prompts}
         action = request.POST.get("action", "save")
         errors, safety = _save_step(access, step, texts, action)
         if action == "check":
@@ -251,20 +252,32 @@ def _apology_report(text: str, mistake: str, user_id: int) -> dict[str, Any] | N
 @require_POST
 def autosave(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    step = _step_or_404(access, slug)
+
+    def save(prompt: Any, text: str) -> tuple[Any, bool, Any]:
+        base = request.POST.get(f"rev-{prompt.slug}", "")
+        result = service.autosave_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)
+        return result.answer, result.conflict, result.safety
+
+    return autosave_box(request, _step_or_404(access, slug), save)
+
+
+def autosave_box(request: AuthedRequest, step: Any, save: Callable[[Any, str], tuple[Any, bool, Any]]) -> HttpResponse:
+    """One box saved while the person types (journey and incident steps alike), answered with the
+    save-status fragment app.js reads: 400 for an unknown question, the rate limit's pause, 422 when
+    the text is refused. ``save(prompt, text)`` gives the answer, whether another tab saved first,
+    and the safety check."""
     prompt = step.prompt(request.GET.get("prompt", ""))
     if prompt is None:
         return render(request, "partials/save_status.html", {"error": "Unknown question."}, status=400)
-    text = _submitted_text(request, prompt)
+    text = submitted_text(request, prompt)
     if not coach_allowed(request, text, bucket="autosave"):
         # Not saved: the page keeps the text in this browser and sends it again after Retry-After.
         return paused(request, "partials/save_status.html", {"error": "Saving paused for a moment.", "prompt": prompt})
-    base = request.POST.get(f"rev-{prompt.slug}", "")
     try:
-        result = service.autosave_answer(access, slug, prompt.slug, text, int(base) if base.isdigit() else None)
+        answer, conflict, safety = save(prompt, text)
     except InvalidInput as exc:
         return render(request, "partials/save_status.html", {"error": str(exc), "prompt": prompt}, status=422)
-    context = {"prompt": prompt, "answer": result.answer, "conflict": result.conflict, "safety": result.safety}
+    context = {"prompt": prompt, "answer": answer, "conflict": conflict, "safety": safety}
     return render(request, "partials/save_status.html", context)
 
 
