@@ -36,6 +36,14 @@ def _run_or_404(access: Any, conversation_id: int) -> Conversation:
         raise Http404("no such conversation") from exc
 
 
+def _tool_step_or_404(run: Conversation, tool: str) -> ConversationStep:
+    """The step of this conversation that holds ``tool`` (the agreement, the timer)."""
+    step = next((s for s in service.script_of(run).steps if s.tool == tool), None)
+    if step is None:
+        raise Http404(f"this conversation has no {tool}")
+    return step
+
+
 def _step_or_404(run: Conversation, slug: str) -> ConversationStep:
     try:
         return service.step_of(run, slug)
@@ -248,9 +256,7 @@ class _Holder:
 def conversation_agreement(request: AuthedRequest, repair_id: int, conversation_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
-    step = next((s for s in service.script_of(run).steps if s.tool == "agreement"), None)
-    if step is None:
-        raise Http404("this conversation has no agreement")
+    step = _tool_step_or_404(run, "agreement")
     text = request.POST.get("text", "")
     try:
         if request.POST.get("action") == "agree":
@@ -271,9 +277,7 @@ def conversation_agreement(request: AuthedRequest, repair_id: int, conversation_
 def conversation_timer(request: AuthedRequest, repair_id: int, conversation_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     run = _run_or_404(access, conversation_id)
-    step = next((s for s in service.script_of(run).steps if s.tool == "timer"), None)
-    if step is None:
-        raise Http404("this conversation has no timer")
+    step = _tool_step_or_404(run, "timer")
     try:
         timer = service.start_timer(access, run)
     except NotFound as exc:
