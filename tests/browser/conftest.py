@@ -6,10 +6,14 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -85,3 +89,34 @@ def start_repair(page: Any, *, kind: str = "A broken promise", role: str = "I hu
     page.get_by_label("What happened, in your own words?").fill("I missed Sam's birthday dinner and did not call.")
     page.get_by_role("button", name="Start").click()
     page.wait_for_url("**/repairs/*/")
+
+
+def join_as_couple(alice: Any, bob: Any) -> str:
+    """alice signs up, starts a repair and invites; bob signs up and joins with the code. The repair's URL."""
+    sign_up(alice, "alice")
+    start_repair(alice)
+    repair_url = str(alice.url)
+    alice.get_by_role("link", name="Partner and privacy").click()
+    alice.get_by_role("button", name="Invite my partner").click()
+    code = alice.locator("#invite-code").inner_text()
+    sign_up(bob, "bob")
+    bob.get_by_role("link", name="Join a repair").click()
+    bob.get_by_label("Invitation code").fill(code)
+    bob.get_by_role("button", name="Join").click()
+    bob.wait_for_url(repair_url + "welcome/")
+    return repair_url
+
+
+@contextmanager
+def signed_in(browser: Any, live_server: Any, user: User, width: int, *, bypass_csp: bool = False) -> Iterator[Any]:
+    """A browser context signed in as ``user`` (a session made by the test client) at ``width`` px."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 780}, bypass_csp=bypass_csp
+    )
+    context.set_default_timeout(15_000)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    yield context
+    context.close()

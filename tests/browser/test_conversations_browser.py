@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import AXE, join_as_couple, sign_up, signed_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,27 +26,12 @@ def _fits(page: Any) -> None:
     assert scroll <= inner, f"{page.url}: {scroll} px wide in a {inner} px window"
 
 
-def _join(alice: Any, bob: Any) -> str:
-    sign_up(alice, "alice")
-    start_repair(alice)
-    repair_url = alice.url
-    alice.get_by_role("link", name="Partner and privacy").click()
-    alice.get_by_role("button", name="Invite my partner").click()
-    code = alice.locator("#invite-code").inner_text()
-    sign_up(bob, "bob")
-    bob.get_by_role("link", name="Join a repair").click()
-    bob.get_by_label("Invitation code").fill(code)
-    bob.get_by_role("button", name="Join").click()
-    bob.wait_for_url(re.compile(r".*/repairs/\d+/.*"))
-    return repair_url
-
-
 def test_both_partners_talk_a_fight_through_taking_turns_and_end_with_a_shared_agreement(
     page: Any, second_page: Any
 ) -> None:
     alice, bob = page, second_page
     alice.set_viewport_size({"width": 360, "height": 780})
-    repair_url = _join(alice, bob)
+    repair_url = join_as_couple(alice, bob)
 
     # alice opens the conversation from her repair page and writes her feelings; one box stays private.
     alice.goto(repair_url)
@@ -172,26 +157,16 @@ def couple_talking() -> dict[str, Any]:
 def test_every_conversation_page_fits_a_phone_and_passes_axe(
     browser: Any, live_server: Any, couple_talking: dict[str, Any], who: str
 ) -> None:
-    from django.conf import settings
-    from django.test import Client
-
-    from tests.browser.conftest import AXE
-
-    client = Client()
-    client.force_login(couple_talking[who])
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 780}, bypass_csp=True)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
-    page = context.new_page()
-    found: list[str] = []
-    public = ["/guide/conversations/"] + [f"/guide/conversations/{s}/" for s in ("after-a-fight", "time-out")]
-    for url in couple_talking["urls"][who] + public:
-        page.goto(url)
-        scroll, inner = page.evaluate(_WIDTH)
-        if scroll > inner:
-            found.append(f"{url}: {scroll} px wide")
-        page.add_script_tag(path=str(AXE))
-        for v in page.evaluate("async () => (await axe.run(document)).violations"):
-            found.append(f"{url}: {v['impact']} {v['id']}: {v['help']}")
-    context.close()
+    with signed_in(browser, live_server, couple_talking[who], 360, bypass_csp=True) as context:
+        page = context.new_page()
+        found: list[str] = []
+        public = ["/guide/conversations/"] + [f"/guide/conversations/{s}/" for s in ("after-a-fight", "time-out")]
+        for url in couple_talking["urls"][who] + public:
+            page.goto(url)
+            scroll, inner = page.evaluate(_WIDTH)
+            if scroll > inner:
+                found.append(f"{url}: {scroll} px wide")
+            page.add_script_tag(path=str(AXE))
+            for v in page.evaluate("async () => (await axe.run(document)).violations"):
+                found.append(f"{url}: {v['impact']} {v['id']}: {v['help']}")
     assert not found, "\n".join(found)

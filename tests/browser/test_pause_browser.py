@@ -9,27 +9,12 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import join_as_couple
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NOTICE = "The shared space is paused for now."
 BOB_SHARES = "I keep replaying the night you did not come home."
-
-
-def _couple(alice: Any, bob: Any) -> str:
-    sign_up(alice, "alice")
-    start_repair(alice)
-    repair_url = alice.url
-    alice.get_by_role("link", name="Partner and privacy").click()
-    alice.get_by_role("button", name="Invite my partner").click()
-    code = alice.locator("#invite-code").inner_text()
-    sign_up(bob, "bob")
-    bob.get_by_role("link", name="Join a repair").click()
-    bob.get_by_label("Invitation code").fill(code)
-    bob.get_by_role("button", name="Join").click()
-    bob.wait_for_url(repair_url + "welcome/")
-    return str(repair_url)
 
 
 def _alices_token(alice: Any) -> str:
@@ -52,7 +37,7 @@ def test_bobs_screen_pauses_the_couple_space_and_only_bob_reopens_it(
     page: Any, second_page: Any, browser: Any, live_server: Any
 ) -> None:
     alice, bob = page, second_page
-    repair_url = _couple(alice, bob)
+    repair_url = join_as_couple(alice, bob)
     repair_id = repair_url.rstrip("/").rsplit("/", 1)[-1]
     bob.goto(repair_url + "step/what-happened/")
     bob.get_by_label("What happened, as I experienced it?").fill(BOB_SHARES)

@@ -6,19 +6,15 @@ No page scrolls sideways, Quick exit is in view and first in keyboard order, the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
-from django.test import Client
 
 from amends.services.access import repair_access
 from amends.services.partners import accept_invitation, create_invitation
 from amends.services.repairs import start_repair
-from tests.browser.conftest import AXE
+from tests.browser.conftest import AXE, signed_in
 from tests.main_pages import fill_repair, pages_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,20 +28,6 @@ def couple() -> dict[str, Any]:
     accept_invitation(bob, create_invitation(repair_access(alice, repair.pk)).code)
     fill_repair(alice, bob, repair)
     return {"alice": alice, "bob": bob, "repair": repair}
-
-
-@contextmanager
-def _signed_in(browser: Any, live_server: Any, user: User, width: int, *, bypass_csp: bool = False) -> Iterator[Any]:
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": width, "height": 780}, bypass_csp=bypass_csp
-    )
-    context.set_default_timeout(15_000)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
-    yield context
-    context.close()
 
 
 _LAYOUT = """() => {
@@ -64,7 +46,7 @@ def test_no_main_page_scrolls_sideways_or_hides_quick_exit_or_logs_an_error(
     browser: Any, live_server: Any, couple: dict[str, Any], who: str, width: int
 ) -> None:
     problems: list[str] = []
-    with _signed_in(browser, live_server, couple[who], width) as context:
+    with signed_in(browser, live_server, couple[who], width) as context:
         # Chromium logs CSP violations as console errors too; this names the directive as well.
         context.add_init_script(
             "document.addEventListener('securitypolicyviolation', e => console.error('CSP: ' + e.violatedDirective))"
@@ -94,7 +76,7 @@ def test_axe_finds_no_violation_of_any_impact_on_the_main_pages(
 ) -> None:
     found: list[str] = []
     # axe is injected as a script; the app's CSP forbids that, so this context bypasses CSP.
-    with _signed_in(browser, live_server, couple[who], width, bypass_csp=True) as context:
+    with signed_in(browser, live_server, couple[who], width, bypass_csp=True) as context:
         page = context.new_page()
         for url in pages_for(couple[who], couple["repair"]):
             page.goto(url)
@@ -108,7 +90,7 @@ def test_axe_finds_no_violation_of_any_impact_on_the_main_pages(
 def test_the_commitment_form_shows_only_the_fields_for_the_chosen_frequency(
     browser: Any, live_server: Any, couple: dict[str, Any]
 ) -> None:
-    with _signed_in(browser, live_server, couple["alice"], 360) as context:
+    with signed_in(browser, live_server, couple["alice"], 360) as context:
         page = context.new_page()
         page.goto(f"/repairs/{couple['repair'].pk}/trust/commitments/")
         form = page.locator("#add + form")
@@ -124,7 +106,7 @@ def test_the_commitment_form_shows_only_the_fields_for_the_chosen_frequency(
 
 @pytest.mark.parametrize("path", ["shared/", "step/apologize/", "trust/", "apology/compare/"])
 def test_printing_shows_the_content_only(browser: Any, live_server: Any, couple: dict[str, Any], path: str) -> None:
-    with _signed_in(browser, live_server, couple["alice"], 1280) as context:
+    with signed_in(browser, live_server, couple["alice"], 1280) as context:
         page = context.new_page()
         page.goto(f"/repairs/{couple['repair'].pk}/{path}")
         page.emulate_media(media="print")
