@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import AXE, join_as_couple, sign_up, signed_in, start_repair
+from tests.browser.conftest import AXE, AXE_VIOLATIONS, join_as_couple, sign_up, signed_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -157,7 +157,8 @@ def couple_talking() -> dict[str, Any]:
 def test_every_conversation_page_fits_a_phone_and_passes_axe(
     browser: Any, live_server: Any, couple_talking: dict[str, Any], who: str
 ) -> None:
-    with signed_in(browser, live_server, couple_talking[who], 360, bypass_csp=True) as context:
+    with signed_in(browser, live_server, couple_talking[who], 360) as context:
+        context.add_init_script(path=str(AXE))
         page = context.new_page()
         found: list[str] = []
         public = ["/guide/conversations/"] + [f"/guide/conversations/{s}/" for s in ("after-a-fight", "time-out")]
@@ -166,7 +167,6 @@ def test_every_conversation_page_fits_a_phone_and_passes_axe(
             scroll, inner = page.evaluate(_WIDTH)
             if scroll > inner:
                 found.append(f"{url}: {scroll} px wide")
-            page.add_script_tag(path=str(AXE))
-            for v in page.evaluate("async () => (await axe.run(document)).violations"):
+            for v in page.evaluate(AXE_VIOLATIONS):
                 found.append(f"{url}: {v['impact']} {v['id']}: {v['help']}")
     assert not found, "\n".join(found)
