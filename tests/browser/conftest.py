@@ -15,6 +15,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
+from tests.embeddings import encoder_answers_remembered  # noqa: F401  (autouse: the encoder runs once per batch)
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 # Load axe with ``context.add_init_script(path=str(AXE))``: init scripts reach each page through the
 # DevTools protocol, not a <script> element, so axe runs under the app's own strict CSP.

@@ -11,6 +11,7 @@ from django.test import Client
 
 from amends.services import tokens
 from amends.services.repairs import start_repair
+from tests.embeddings import encoder_answers_remembered  # noqa: F401  (autouse: the encoder runs once per batch)
 
 PASSWORD = "a calm harbour 42"
 
