@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from amends.services import trust as service
 from amends.services.access import repair_access
@@ -389,6 +390,22 @@ def test_dashboard_reminds_about_due_questionnaires_and_check_ins(
     page = as_bob.get(reverse("trust_dashboard", args=[couple.pk]))
     assert b"Your trust check-in is due" in page.content
     assert b"check-ins to confirm" in page.content
+
+
+def test_the_dashboard_charts_show_the_heatmaps_year_and_nothing_older(
+    as_alice: Client, alice: User, couple: Any
+) -> None:
+    a = access(alice, couple)
+    for weeks_ago, answers in ((110, {"1": 0, "2": 0, "3": 0, "4": 0}), (8, {"1": 5, "2": 5, "3": 5, "4": 5})):
+        response = service.submit_questionnaire(a, "csi4", answers)
+        taken = timezone.now() - timedelta(weeks=weeks_ago)
+        QuestionnaireResponse.objects.filter(pk=response.pk).update(taken_at=taken)
+    svg = as_alice.get(reverse("trust_chart_svg", args=[couple.pk, "satisfaction"])).content.decode()
+    axis = [datetime.strptime(d, "%d %b %Y").date() for d in re.findall(r"\d{2} \w{3} \d{4}", svg)]
+    assert min(axis) > service.today_for(alice.pk) - timedelta(weeks=54), svg  # the axis starts within the year
+    assert svg.count("<circle") == 1  # the 8-week-old answer only
+    api = as_alice.get(reverse("api_trust_dashboard", args=[couple.pk])).json()
+    assert len(api["measures"]["csi4"][0]["points"]) == 2  # the API keeps the whole history
 
 
 def test_chart_downloads_as_svg(as_alice: Client, couple: Any, check_in: CheckIn) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from amends import ledger, measures
@@ -28,14 +28,23 @@ def names(access: RepairAccess) -> dict[int, str]:
     return out
 
 
-def heatmap_cells(led: Ledger) -> list[tuple[Any, ledger.DayState]]:
+def year_start(led: Ledger) -> date:
+    """The first day the dashboard shows: the Monday 53 weeks back. The heatmap and the line charts
+    both cover this year, so the page reads what it shows however long the repair has lasted."""
     start = led.today - timedelta(days=7 * HEATMAP_WEEKS - 1)
-    start -= timedelta(days=start.weekday())
-    return led.calendar(start, led.today)
+    return start - timedelta(days=start.weekday())
 
 
-def measure_lines(access: RepairAccess, instrument: str, who: dict[int, str]) -> list[tuple[str, list[Any]]]:
-    data = series(access, instrument)
+def heatmap_cells(led: Ledger) -> list[tuple[Any, ledger.DayState]]:
+    return led.calendar(year_start(led), led.today)
+
+
+def measure_lines(
+    access: RepairAccess, instrument: str, who: dict[int, str], since: date | None = None
+) -> list[tuple[str, list[Any]]]:
+    """One line per person who answered; with ``since``, only the answers from that day on (in UTC)."""
+    start = datetime.combine(since, time.min, tzinfo=UTC) if since is not None else None
+    data = series(access, instrument, start)
     return [(who.get(uid, "Partner"), pts) for uid, pts in sorted(data.items(), key=lambda kv: kv[0] != access.user_id)]
 
 
@@ -44,10 +53,12 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
     who = names(access)
     overall = led.summary.overall
     w30 = overall.window(30)
-    csi = measure_lines(access, "csi4", who)
-    trust = measure_lines(access, "trust_checkin", who)
+    since = year_start(led)
+    csi = measure_lines(access, "csi4", who, since)
+    trust = measure_lines(access, "trust_checkin", who, since)
     cells = led.cached("heatmap", lambda: heatmap_cells(led))
-    marks = incident_markers(access)  # every chart keeps its history and marks each new incident on it
+    # every chart marks each incident of the year it shows
+    marks = [m for m in incident_markers(access) if m[0] >= since]
     streak_rows = [
         (row.text, c.current_streak, c.best_streak) for row, c in zip(led.rows, led.summary.commitments, strict=True)
     ]
@@ -69,14 +80,14 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
             ),
             "satisfaction": charts.line_chart(
                 csi,
-                title="Relationship satisfaction (CSI-4, 0 to 21)",
+                title="Relationship satisfaction over the last year (CSI-4, 0 to 21)",
                 y_max=21,
                 threshold=measures.cutoff("csi4"),
                 threshold_label=f"{measures.cutoff('csi4'):g}: below means a hard time",
                 markers=marks,
             ),
             "trust": charts.line_chart(
-                trust, title="Trust today (0 to 10, not a validated scale)", y_max=10, markers=marks
+                trust, title="Trust today over the last year (0 to 10, not a validated scale)", y_max=10, markers=marks
             ),
             "streaks": charts.streak_bars(streak_rows, title="Check-in streaks: now and best"),
         },
@@ -100,7 +111,7 @@ def _measure(title: str, lines: list[tuple[str, list[Any]]]) -> dict[str, Any]:
 
 
 def _table(lines: list[tuple[str, list[Any]]], last: int = 26) -> list[dict[str, Any]]:
-    """Data-table fallback: the most recent answers, newest first (the SVG download has them all)."""
+    """Data-table fallback: the most recent answers, newest first (the SVG download has the whole year)."""
     rows = [{"who": name, "when": when, "value": value} for name, pts in lines for when, value in pts]
     return sorted(rows, key=lambda r: r["when"], reverse=True)[:last]
 

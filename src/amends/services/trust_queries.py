@@ -129,7 +129,7 @@ def _check_in_index(
 
     Raw SQL on purpose: this is the hot path of every dashboard (thousands of rows), and the
     ORM's per-row converters cost more than the ledger's whole computation. Dates are parsed
-    once per distinct day (SQLite returns text, PostgreSQL returns dates). A verdict counts only
+    once per distinct day (SQLite gives the text, PostgreSQL gives dates). A verdict counts only
     when its writer is one of ``authors``, which is the access rule for a confirmation of a
     visible check-in (``access.visible``). The unique (commitment, day) index serves the range.
     """
@@ -138,8 +138,10 @@ def _check_in_index(
 
     ci, cf = CheckIn._meta.db_table, Confirmation._meta.db_table
     marks = ",".join(["%s"] * len(commitment_ids))
+    # SQLite's date converter would parse every row's day; as text, each distinct day is parsed once below.
+    day_column = 'CAST(c."on" AS TEXT)' if connection.vendor == "sqlite" else 'c."on"'
     sql = (
-        f'SELECT c.commitment_id, c."on", c.status, f.verdict, f.partner_id FROM {ci} c '
+        f"SELECT c.commitment_id, {day_column}, c.status, f.verdict, f.partner_id FROM {ci} c "
         f"LEFT JOIN {cf} f ON f.check_in_id = c.id WHERE c.commitment_id IN ({marks})"
     )
     params: list[Any] = [*commitment_ids]
@@ -236,15 +238,15 @@ def visible_responses(access: RepairAccess) -> Any:
     return visible(access, QuestionnaireResponse)
 
 
-def series(access: RepairAccess, instrument: str) -> dict[int, list[tuple[datetime, float]]]:
-    """Headline values over time per visible author, oldest first."""
+def series(
+    access: RepairAccess, instrument: str, since: datetime | None = None
+) -> dict[int, list[tuple[datetime, float]]]:
+    """Headline values over time per visible author, oldest first; only those taken at or after ``since``."""
     out: dict[int, list[tuple[datetime, float]]] = {}
-    rows = (
-        visible_responses(access)
-        .filter(instrument=instrument)
-        .order_by("taken_at")
-        .values_list("user_id", "taken_at", "headline")
-    )
+    responses = visible_responses(access).filter(instrument=instrument)
+    if since is not None:
+        responses = responses.filter(taken_at__gte=since)  # the (repair, user, instrument, taken_at) index
+    rows = responses.order_by("taken_at").values_list("user_id", "taken_at", "headline")
     for uid, when, value in rows:
         if value is not None:
             out.setdefault(uid, []).append((when, value))
