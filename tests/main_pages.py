@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from amends.journey import load_track
 from amends.journey.incidents import load_incident_track
-from amends.services import tokens, trust
+from amends.services import questionnaires, tokens, trust
 from amends.services.access import repair_access
 from amends.services.incidents import record_incident, save_incident_step, visible_incidents
 from amends.services.partners import set_answer_shared, set_draft_shared
@@ -66,10 +66,10 @@ def fill_repair(alice: Any, bob: Any, repair: Any) -> None:
     trust.answer_question(mine, question.pk, "I was ashamed and I avoided it.")
     trust.add_transparency_note(mine, "I was at the office until 7.", shared=True)
     answers = {"predictability": 4, "dependability": 3, "faith": 5, "trust_today": 4}
-    trust.submit_questionnaire(theirs, "trust_checkin", answers, shared=True)
+    questionnaires.submit_questionnaire(theirs, "trust_checkin", answers, shared=True)
     forgiving = {"decision": 5, "hurt_present": 6, "resentment": 5, "goodwill": 6}
-    trust.submit_questionnaire(theirs, "forgiveness_checkin", forgiving, shared=True)
-    trust.submit_questionnaire(theirs, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}, shared=True)
+    questionnaires.submit_questionnaire(theirs, "forgiveness_checkin", forgiving, shared=True)
+    questionnaires.submit_questionnaire(theirs, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}, shared=True)
     yesterday = tokens.clock().date() - timedelta(days=1)  # the incident clock, frozen in web tests
     incident = record_incident(mine, kind="relapse", happened_on=yesterday, note="I did not call.")
     save_incident_step(mine, incident, "name-it", {"what-i-did": "I stayed late again and did not call."})
@@ -81,7 +81,7 @@ def pages_for(user: Any, repair: Any) -> list[str]:
     urls = [reverse(name) for name in OWN_PAGES + ["guide", "help"]]
     urls += [reverse(name, args=[repair.pk]) for name in REPAIR_PAGES]
     urls += [reverse("step", args=[repair.pk, step.slug]) for step in load_track(access.role).steps]
-    for instrument in trust.instruments_for(access.role):
+    for instrument in questionnaires.instruments_for(access.role):
         urls.append(reverse("trust_questionnaire", args=[repair.pk, instrument]))
     if access.role == "offender":
         urls.append(reverse("compare_drafts", args=[repair.pk]))

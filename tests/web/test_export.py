@@ -25,7 +25,7 @@ from django.contrib.auth.models import User
 from django.db import models
 
 from amends.journey.steps import TRACKS, load_track
-from amends.services import trust
+from amends.services import questionnaires, trust
 from amends.services.access import PERSONAL, RULES, pause, repair_access, visible
 from amends.services.export import FORMAT, ref
 from amends.services.partners import set_answer_shared, set_draft_shared
@@ -237,7 +237,7 @@ def private_and_shared(world: World) -> list[str]:
         save_answer(a, "look-inward", "what-set-me-up", "PRIVATE-ANSWER the long hours").answer,
         save_apology_draft(a, "PRIVATE-DRAFT I am sorry you felt upset."),
         trust.add_transparency_note(a, "PRIVATE-NOTE I saw Sam."),
-        trust.submit_questionnaire(a, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}),
+        questionnaires.submit_questionnaire(a, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}),
         record_practice(
             a, mode="reply", partner_text="PRIVATE-PARTNER you never call", text="PRIVATE-PRACTICE I hear you"
         ),
@@ -378,7 +378,7 @@ def test_the_readable_copy_shows_no_internal_names(world: World) -> None:
                 save_answer(access, step.slug, prompt.slug, f"Words for {prompt.label}")
         set_answer_shared(access, step.slug, step.prompts[0].slug, True)
     world.built["repairs.apologydraft"] = save_apology_draft(a, "Mistakes were made.")  # verdict: non_apology
-    trust.submit_questionnaire(a, "csi4", {"1": 0, "2": 0, "3": 0, "4": 1})  # band: notable_dissatisfaction
+    questionnaires.submit_questionnaire(a, "csi4", {"1": 0, "2": 0, "3": 0, "4": 1})  # band: notable_dissatisfaction
     submit_screen(world.alice, "phq9", {**{str(i): 2 for i in range(1, 9)}, "9": 0})
     for label in WALKED:  # and one row of every other kind (made directly: the pause among them stops nothing)
         world.make(label)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from amends.services import trust
+from amends.services import questionnaires, trust
 from amends.services.access import pause, repair_access
 from amends.services.partners import leave_repair
 from amends.services.reminders_due import CHECK_IN, QUESTION, QUESTIONNAIRE, due_items
@@ -64,7 +64,7 @@ def test_only_the_author_is_reminded_of_a_commitments_check_ins(bob: User, daily
 def test_questionnaires_are_due_until_taken_and_again_after_two_weeks(
     alice: User, daily: Any, frozen_rate_clock: Any
 ) -> None:
-    offered = set(trust.instruments_for("offender"))
+    offered = set(questionnaires.instruments_for("offender"))
     assert {i.ref for i in due_items(alice) if i.kind == QUESTIONNAIRE} == offered
     first = sorted(offered)[0]
     QuestionnaireResponse.objects.create(

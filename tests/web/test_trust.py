@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from amends.services import questionnaires
 from amends.services import trust as service
 from amends.services.access import repair_access
 from amends.services.errors import InvalidInput
@@ -116,7 +117,7 @@ def test_outsider_gets_404_on_every_trust_view(
     charlie_repair: Any,
 ) -> None:
     q = service.ask_question(access(bob, couple), "Where were you on Friday?")
-    r = service.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
+    r = questionnaires.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
     data = {
         "text": "I will track her phone",
         "commitment": commitment.pk,
@@ -329,14 +330,14 @@ def test_private_note_is_hidden_from_the_partner(as_bob: Client, alice: User, co
 
 
 def test_csi4_worked_example_is_scored_through_measures(alice: User, couple: Any) -> None:
-    r = service.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
+    r = questionnaires.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
     assert r.total == 12 and r.band == "notable_dissatisfaction"  # 12 < 13.5
-    r2 = service.submit_questionnaire(access(alice, couple), "csi4", {"1": 6, "2": 5, "3": 5, "4": 5})
+    r2 = questionnaires.submit_questionnaire(access(alice, couple), "csi4", {"1": 6, "2": 5, "3": 5, "4": 5})
     assert r2.total == 21 and r2.band == "satisfied"
 
 
 def test_trust_check_in_headline_is_trust_today(bob: User, couple: Any) -> None:
-    r = service.submit_questionnaire(
+    r = questionnaires.submit_questionnaire(
         access(bob, couple), "trust_checkin", {"predictability": 6, "dependability": 5, "faith": 3, "trust_today": 4}
     )
     assert r.total == 18 and r.headline == 4
@@ -345,8 +346,8 @@ def test_trust_check_in_headline_is_trust_today(bob: User, couple: Any) -> None:
 def test_questionnaire_with_missing_items_is_not_scored_and_says_why(
     as_alice: Client, alice: User, couple: Any
 ) -> None:
-    with pytest.raises(service.IncompleteQuestionnaire) as err:
-        service.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3})
+    with pytest.raises(questionnaires.IncompleteQuestionnaire) as err:
+        questionnaires.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3})
     assert err.value.missing == ("3", "4") and "unanswered" in str(err.value)
     page = as_alice.post(reverse("trust_questionnaire", args=[couple.pk, "csi4"]), {"item_1": "3"})
     assert page.status_code == 200 and b"Not scored" in page.content
@@ -356,7 +357,7 @@ def test_questionnaire_with_missing_items_is_not_scored_and_says_why(
 def test_only_the_hurt_partner_gets_the_trust_check_in(as_alice: Client, alice: User, couple: Any) -> None:
     assert as_alice.get(reverse("trust_questionnaire", args=[couple.pk, "trust_checkin"])).status_code == 404
     with pytest.raises(InvalidInput):
-        service.submit_questionnaire(
+        questionnaires.submit_questionnaire(
             access(alice, couple),
             "trust_checkin",
             {"predictability": 1, "dependability": 1, "faith": 1, "trust_today": 1},
@@ -372,12 +373,12 @@ def test_dashboard_shows_only_shared_scores_of_the_partner(
     as_alice: Client, bob: User, couple: Any, check_in: CheckIn
 ) -> None:
     b = access(bob, couple)
-    private = service.submit_questionnaire(
+    private = questionnaires.submit_questionnaire(
         b, "trust_checkin", {"predictability": 2, "dependability": 2, "faith": 2, "trust_today": 7}
     )
     page = as_alice.get(reverse("trust_dashboard", args=[couple.pk]))
     assert b"bob</strong>: 7" not in page.content
-    service.set_response_shared(b, private.pk, True)
+    questionnaires.set_response_shared(b, private.pk, True)
     page = as_alice.get(reverse("trust_dashboard", args=[couple.pk]))
     assert b"<strong>bob</strong>: 7" in page.content
     api = as_alice.get(reverse("api_trust_dashboard", args=[couple.pk])).json()
@@ -397,7 +398,7 @@ def test_the_dashboard_charts_show_the_heatmaps_year_and_nothing_older(
 ) -> None:
     a = access(alice, couple)
     for weeks_ago, answers in ((110, {"1": 0, "2": 0, "3": 0, "4": 0}), (8, {"1": 5, "2": 5, "3": 5, "4": 5})):
-        response = service.submit_questionnaire(a, "csi4", answers)
+        response = questionnaires.submit_questionnaire(a, "csi4", answers)
         taken = timezone.now() - timedelta(weeks=weeks_ago)
         QuestionnaireResponse.objects.filter(pk=response.pk).update(taken_at=taken)
     svg = as_alice.get(reverse("trust_chart_svg", args=[couple.pk, "satisfaction"])).content.decode()
@@ -416,7 +417,7 @@ def test_chart_downloads_as_svg(as_alice: Client, couple: Any, check_in: CheckIn
 
 def test_timeline_is_filterable_and_privacy_aware(as_bob: Client, alice: User, couple: Any, check_in: CheckIn) -> None:
     service.add_transparency_note(access(alice, couple), "Only for me.", shared=False)
-    service.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
+    questionnaires.submit_questionnaire(access(alice, couple), "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
     page = as_bob.get(reverse("trust_timeline", args=[couple.pk]))
     assert b"Checked in for" in page.content and b"Only for me" not in page.content and b"CSI-4" not in page.content
     only = as_bob.get(reverse("trust_timeline", args=[couple.pk]) + "?kind=commitments")

@@ -21,7 +21,7 @@ from django.contrib.auth.models import User
 from django.db import models
 from django.test import Client
 
-from amends.services import trust
+from amends.services import questionnaires, trust
 from amends.services.access import (
     MACHINERY,
     RULES,
@@ -73,8 +73,8 @@ def _notes(a: RepairAccess) -> tuple[models.Model, models.Model]:
 
 
 def _scores(a: RepairAccess) -> tuple[models.Model, models.Model]:
-    private = trust.submit_questionnaire(a, "csi4", {"1": 0, "2": 0, "3": 0, "4": 1})
-    shared = trust.submit_questionnaire(a, "csi4", {"1": 6, "2": 5, "3": 5, "4": 5}, shared=True)
+    private = questionnaires.submit_questionnaire(a, "csi4", {"1": 0, "2": 0, "3": 0, "4": 1})
+    shared = questionnaires.submit_questionnaire(a, "csi4", {"1": 6, "2": 5, "3": 5, "4": 5}, shared=True)
     return private, shared
 
 
@@ -324,7 +324,7 @@ def test_check_in_scores_stay_private_until_shared(
     alice: User, bob: User, alice_repair: Repair, joined_bob: Any
 ) -> None:
     a = _access(alice, alice_repair)
-    trust.submit_questionnaire(a, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
+    questionnaires.submit_questionnaire(a, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3})
     assert not shared_with_me(_access(bob, alice_repair), QuestionnaireResponse).exists()
 
 

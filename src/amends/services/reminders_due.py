@@ -20,7 +20,8 @@ from amends import ledger
 from amends.ledger.schedule import commitment_due_dates
 from amends.services import tokens
 from amends.services.access import RepairAccess, my_repairs, own, shared_with_me
-from amends.services.trust import instruments_for, user_tz
+from amends.services.questionnaires import instruments_for
+from amends.services.trust import user_tz
 from amends.services.trust_queries import QUESTIONNAIRE_EVERY_DAYS, due_for, load_ledger
 from amends.web.partners.models import Invitation
 from amends.web.repairs.models import Membership

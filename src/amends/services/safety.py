@@ -23,8 +23,8 @@ from amends.safety.triage import Recommendation, Signals, triage
 from amends.services.access import RepairAccess, pause_everywhere, resume_everywhere
 from amends.services.errors import InvalidInput, check_length
 from amends.services.incidents import repeat_count
+from amends.services.questionnaires import measure_series
 from amends.services.text_safety import check
-from amends.services.trust import measure_series
 from amends.web.safety_web.models import (
     ArgumentEntry,
     HelpSignsReport,

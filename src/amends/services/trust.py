@@ -1,4 +1,6 @@
-"""Use cases for rebuilding trust: commitments, check-ins, confirmations, questions, notes, check-in scores.
+"""Use cases for rebuilding trust: commitments, check-ins, confirmations, questions and notes.
+
+The check-in scores (questionnaires) are in ``amends.services.questionnaires``.
 
 Each function takes a ``RepairAccess`` (the caller's place in the repair) and plain values,
 owns its transaction, and raises ``InvalidInput`` with a message a person can act on, or
@@ -9,19 +11,18 @@ made by the pure core in ``amends.ledger`` and ``amends.measures``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from amends import ledger, measures
+from amends import ledger
 from amends.coach.text import TextRejected
 from amends.ledger.commitment_check import CommitmentReport, check_commitment, check_missed_note
 from amends.limits import LIMITS, start_out_of_reach, too_long
-from amends.measures import InvalidAnswer, load_instrument, score
 from amends.services.access import (
     RepairAccess,
     get_own,
@@ -43,14 +44,11 @@ from amends.web.trust.models import (
     Confirmation,
     DisputeMessage,
     Question,
-    QuestionnaireResponse,
     ScheduleVersion,
     TransparencyNote,
 )
 
 MAX_DISPUTE_MESSAGES = 12  # a short exchange; longer talks belong in a conversation, not a ledger
-QUESTIONNAIRES = measures.check_ins()
-_DOUBLE_SUBMIT = timedelta(minutes=5)  # the same answers again within this are one submission
 
 
 # ---------------------------------------------------------------- helpers
@@ -464,84 +462,3 @@ def set_note_shared(access: RepairAccess, note_id: object, shared: bool) -> Tran
 def delete_transparency_note(access: RepairAccess, note_id: object) -> None:
     """Delete one of your own notes. Nobody else can delete it, and it is gone for both of you."""
     get_own(access, TransparencyNote, note_id, "note").delete()
-
-
-# ---------------------------------------------------------------- questionnaires
-
-
-class IncompleteQuestionnaire(InvalidInput):
-    """Some items are unanswered, so nothing is scored. ``missing`` lists the item ids."""
-
-    def __init__(self, message: str, missing: tuple[str, ...]) -> None:
-        super().__init__(message, "answers")
-        self.missing = missing
-
-
-def instruments_for(role: str) -> tuple[str, ...]:
-    return measures.offered_to(role)
-
-
-def submit_questionnaire(
-    access: RepairAccess, instrument: str, answers: Mapping[str, Any], *, shared: bool = False
-) -> QuestionnaireResponse:
-    """Score with ``amends.measures`` and save. Missing items: nothing is saved, and the error says which."""
-
-    if instrument not in QUESTIONNAIRES:
-        raise InvalidInput("That questionnaire is not part of the trust check-ins.", "instrument")
-    if instrument not in measures.offered_to(access.role):
-        raise InvalidInput("This check-in is for the partner who was hurt.", "instrument")
-    inst = load_instrument(instrument)
-    given = {str(k): v for k, v in answers.items() if v not in (None, "")}
-    try:
-        result = score(instrument, given)
-    except (InvalidAnswer, KeyError) as exc:
-        raise InvalidInput(f"One answer is not on the scale: {exc}", "answers") from exc
-    if not result.complete or result.total is None:
-        raise IncompleteQuestionnaire(f"Not scored: {result.reason or result.meaning}", result.missing)
-    items = dict(result.items)
-    head_item = inst.scoring.get("headline_item")
-    headline = float(items[head_item]) if head_item else float(result.total)
-    now = timezone.now()
-    recent = (
-        own(access, QuestionnaireResponse).filter(instrument=instrument, taken_at__gte=now - _DOUBLE_SUBMIT).first()
-    )
-    if recent is not None and recent.answers == {str(k): v for k, v in items.items()}:
-        return recent
-    return QuestionnaireResponse.objects.create(
-        repair=access.repair,
-        user_id=access.user_id,
-        instrument=instrument,
-        answers={str(k): v for k, v in items.items()},
-        total=result.total,
-        headline=headline,
-        band=result.band or "",
-        shared=shared,
-        taken_at=now,
-    )
-
-
-def set_response_shared(access: RepairAccess, response_id: object, shared: bool) -> QuestionnaireResponse:
-    r = get_own(access, QuestionnaireResponse, response_id, "response")
-    if shared:
-        require_open(access)
-    r.shared = shared
-    r.save(update_fields=["shared"])
-    return r
-
-
-def measure_series(access: RepairAccess) -> tuple[tuple[tuple[date, float], ...], tuple[tuple[date, float], ...]]:
-    """This person's own trust and CSI-4 headlines over time, oldest first, for triage.
-
-    Only the person's own answers: triage on one partner's help page never reads the other's.
-    """
-    rows = (
-        own(access, QuestionnaireResponse)
-        .filter(instrument__in=("trust_checkin", "csi4"), headline__isnull=False)
-        .order_by("taken_at", "pk")
-        .values_list("instrument", "taken_at", "headline")
-    )
-    trust: list[tuple[date, float]] = []
-    csi: list[tuple[date, float]] = []
-    for instrument, taken_at, headline in rows:
-        (trust if instrument == "trust_checkin" else csi).append((taken_at.date(), float(headline)))
-    return tuple(trust), tuple(csi)

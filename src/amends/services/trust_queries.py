@@ -25,7 +25,8 @@ from amends.measures.words import score_in_words
 from amends.services.access import RepairAccess, own, shared_with_me, visible
 from amends.services.incidents import visible_incidents
 from amends.services.ledger_past import read_past, save_past
-from amends.services.trust import QUESTIONNAIRES, instruments_for, to_domain, today_for
+from amends.services.questionnaires import QUESTIONNAIRES, instruments_for
+from amends.services.trust import to_domain, today_for
 from amends.web.repairs.models import ApologyDraft
 from amends.web.trust.models import (
     Answer,

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import HttpResponse, JsonResponse
 
+from amends.services import questionnaires
 from amends.services import trust as service
 from amends.services import trust_queries as queries
 from amends.services.errors import InvalidInput
@@ -191,7 +192,7 @@ def dashboard_summary(request: AuthedRequest, repair_id: int) -> HttpResponse:
             {"user": uid == access.user_id and "you" or "partner", "points": [[t.isoformat(), v] for t, v in pts]}
             for uid, pts in queries.series(access, inst).items()
         ]
-        for inst in service.QUESTIONNAIRES
+        for inst in questionnaires.QUESTIONNAIRES
     }
     return JsonResponse(
         {

@@ -19,6 +19,7 @@ from amends.coach.apology import analyze_apology
 from amends.measures import load_instrument
 from amends.measures.words import score_in_words
 from amends.services import charts, waiting
+from amends.services import questionnaires as questionnaire_service
 from amends.services import trust as service
 from amends.services import trust_dashboard as dashboard
 from amends.services import trust_queries as queries
@@ -406,7 +407,7 @@ def questionnaires(request: AuthedRequest, repair_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     mine = own(access, QuestionnaireResponse)[:30]
 
-    offered = [load_instrument(i) for i in service.instruments_for(access.role)]
+    offered = [load_instrument(i) for i in questionnaire_service.instruments_for(access.role)]
     return render(
         request,
         "trust/questionnaires.html",
@@ -418,7 +419,7 @@ def questionnaires(request: AuthedRequest, repair_id: int) -> HttpResponse:
 @login_required
 def questionnaire(request: AuthedRequest, repair_id: int, instrument: str) -> HttpResponse:
     access = repair_or_404(request, repair_id)
-    if instrument not in service.instruments_for(access.role):
+    if instrument not in questionnaire_service.instruments_for(access.role):
         raise Http404("no such questionnaire")
 
     inst = load_instrument(instrument)
@@ -426,7 +427,9 @@ def questionnaire(request: AuthedRequest, repair_id: int, instrument: str) -> Ht
     if request.method == "POST" and form.is_valid():
         answers = {k.removeprefix("item_"): v for k, v in form.cleaned_data.items() if k.startswith("item_")}
         try:
-            r = service.submit_questionnaire(access, instrument, answers, shared=form.cleaned_data["shared"])
+            r = questionnaire_service.submit_questionnaire(
+                access, instrument, answers, shared=form.cleaned_data["shared"]
+            )
         except InvalidInput as exc:
             form.add_error(None, str(exc))
         else:
@@ -441,7 +444,7 @@ def questionnaire(request: AuthedRequest, repair_id: int, instrument: str) -> Ht
 def share_response(request: AuthedRequest, repair_id: int, response_id: int) -> HttpResponse:
     access = repair_or_404(request, repair_id)
     try:
-        service.set_response_shared(access, response_id, request.POST.get("shared") == "1")
+        questionnaire_service.set_response_shared(access, response_id, request.POST.get("shared") == "1")
     except NotFound as exc:
         raise not_found(exc) from exc
     return redirect("trust_questionnaires", repair_id=access.repair.pk)
