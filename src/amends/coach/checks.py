@@ -47,13 +47,7 @@ def _apology(rule: ModuleType) -> Callable[[str], list[Finding]]:
 
 
 def _reply(rule: ModuleType) -> Callable[[str], list[Finding]]:
-    def run(text: str) -> list[Finding]:
-        return [
-            Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, rule.SUGGESTION, rule.SOURCE)
-            for span in rule.check(text)
-        ]
-
-    return run
+    return lambda text: list(rule.check(text))
 
 
 def _commitment(rule: ModuleType) -> Callable[[str], list[Finding]]:

@@ -95,7 +95,12 @@ def phrases(package: str, name: str) -> re.Pattern[str]:
 @cache
 def patterns(package: str, name: str) -> tuple[re.Pattern[str], ...]:
     """Every line compiled on its own, in file order."""
-    return tuple(re.compile(_either_apostrophe(line), re.IGNORECASE) for line in read(package, name).lines)
+    return compile_each(*read(package, name).lines)
+
+
+def compile_each(*sources: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns written in code compiled as :func:`patterns` compiles a file's lines."""
+    return tuple(re.compile(_either_apostrophe(source), re.IGNORECASE) for source in sources)
 
 
 @cache
