@@ -1,9 +1,10 @@
 """One matcher for every coach rule: lexicon files in, spans out.
 
 A lexicon is package data, ``<package>/lexicons/<name>.txt``: a provenance header of ``#`` lines
-(who wrote it, and the framework it rests on), then one regular expression per line. A ``#`` line
-further down says why the patterns under it are there. A few macros stand for the shapes of
-English every lexicon needs (``{im}`` is "I'm", "im" or "I am"; see :data:`MACROS`).
+(who wrote it, and the framework it rests on), ending at the first blank line or pattern, then one
+regular expression per line. A ``#`` line after the header says why the patterns under it are there.
+A few macros stand for shapes of English many lines need (``{im}`` is "I'm", "im" or "I am"; see
+:data:`MACROS`).
 
 A lexicon compiles in one of three ways, each cached, so a file is read and compiled once:
 
@@ -55,16 +56,17 @@ class Lexicon:
 
 @cache
 def read(package: str, name: str) -> Lexicon:
-    """``<package>/lexicons/<name>.txt``: its header comment and its non-comment lines, stripped."""
+    """``<package>/lexicons/<name>.txt``: its provenance header and its pattern lines, stripped."""
     text = resources.files(package).joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
     header: list[str] = []
     lines: list[str] = []
+    in_header = True  # the header is the opening run of comment lines, up to a blank line or a pattern
     for raw in text.splitlines():
         line = raw.strip()
-        if line.startswith("#"):
-            if not lines:
-                header.append(line.lstrip("#").strip())
-        elif line:
+        in_header = in_header and line.startswith("#")
+        if in_header:
+            header.append(line.lstrip("#").strip())
+        elif line and not line.startswith("#"):
             lines.append(line)
     return Lexicon(package, name, tuple(header), tuple(lines))
 
