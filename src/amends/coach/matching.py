@@ -16,6 +16,9 @@ A lexicon compiles in one of three ways, each cached, so a file is read and comp
 - :func:`one_of`: the same lines as one alternation, whose matches never overlap (the
   commitment rules).
 
+:func:`rewrites` reads a lexicon of ``PATTERN => REPLACEMENT`` lines, for a suggestion that
+rewrites the writer's own sentence.
+
 In the last two an apostrophe also matches a curly one, so "it's" finds "it’s" as typed.
 :func:`find` gives the spans, and on request leaves out words quoted from someone else, disowned
 ("I'm not going to say you're overreacting") or negated ("you're not an idiot").
@@ -110,6 +113,14 @@ def one_of(package: str, name: str) -> tuple[re.Pattern[str]]:
     """Every line in one alternation, earlier lines first where two match at one place."""
     lines = read(package, name).lines
     return (re.compile("|".join(f"(?:{_either_apostrophe(line)})" for line in lines), re.IGNORECASE),)
+
+
+@cache
+def rewrites(package: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A lexicon of rewrites, one ``PATTERN => REPLACEMENT`` a line, compiled as :func:`patterns`
+    compiles a line, to apply in file order (an empty replacement deletes what the pattern finds)."""
+    pairs = (line.rpartition("=>") for line in read(package, name).lines)
+    return tuple((compile_each(pattern.rstrip())[0], replacement.strip()) for pattern, _, replacement in pairs)
 
 
 # LABELLING.md §2: a pattern that is disowned ("I'm not going to say you're overreacting") or quoted

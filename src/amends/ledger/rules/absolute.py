@@ -7,7 +7,8 @@ slip follows Gollwitzer's (1999) "if–then" planning.
 
 Some absolutes are what the guide itself asks for: ending contact with an affair partner, and
 honesty from here on. There a slip is a new breach, not a missed day, so those commitments pass
-(the phrases are data, in ``lexicons/guide_absolutes.txt``).
+(the phrases are data, in ``lexicons/guide_absolutes.txt``). The suggestion rewrites the
+writer's own sentence without the absolute (``lexicons/absolute_rewrites.txt``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from __future__ import annotations
 import re
 import sys
 
-from amends.coach.matching import straighten
+from amends.coach.matching import rewrites, straighten
 from amends.coach.results import Finding
-from amends.ledger.rules._base import flag, spans
+from amends.ledger.rules._base import PACKAGE, flag, spans
 
 NAME = "absolute"
 SEVERITY = "medium"
@@ -28,17 +29,6 @@ MESSAGE = (
 )
 SUGGESTION = "Keep your words but drop the absolute, and add what you'll do if you slip."
 SOURCE = "Rempel, Holmes & Zanna 1985; Gollwitzer 1999"
-
-# Rewrites that keep the writer's own sentence, minus the absolute. Order matters:
-# "will never" must become "won't" before a bare "never" becomes "not".
-_REWRITES = (
-    (re.compile(r"\b(I|we)(?: will|'ll) never\b", re.I), r"\1 won't"),
-    (re.compile(r"\bnever\b", re.I), "not"),
-    (re.compile(r"\bevery single time\b", re.I), "when"),
-    (re.compile(r"\bevery single (day|night|morning|evening)\b", re.I), r"each \1"),
-    (re.compile(r",?\s*\b(?:ever again|again|forever|for the rest of (?:my|our) li(?:fe|ves)|no matter what|"
-                r"without fail|always|not (?:even )?once|100 ?(?:%|percent))\b", re.I), ""),
-)  # fmt: skip
 
 EXAMPLES_FLAG = (
     "I will never be late again.",
@@ -65,7 +55,7 @@ EXAMPLES_PASS = (
 def without_absolutes(text: str) -> str:
     """The writer's sentence with the absolute words taken out (best effort, plain English)."""
     out = straighten(text)
-    for pattern, repl in _REWRITES:
+    for pattern, repl in rewrites(PACKAGE, "absolute_rewrites"):  # in order: "will never" before "never"
         out = pattern.sub(repl, out)
     return re.sub(r"\s{2,}", " ", out).replace(" .", ".").strip()
 
