@@ -156,6 +156,11 @@ def find(
     ]
 
 
+def contains(text: str, compiled: Iterable[re.Pattern[str]]) -> bool:
+    """Whether any pattern matches anywhere in ``text`` (stops at the first match, unlike :func:`find`)."""
+    return any(p.search(text) for p in compiled)
+
+
 def straighten(text: str) -> str:
     """Curly apostrophes made straight. Same length, so spans still index the original text."""
     return text.replace("\u2019", "'").replace("\u2018", "'")

@@ -16,6 +16,11 @@ def spans(text: str, name: str) -> list[Span]:
     return matching.find(matching.straighten(text), matching.one_of(PACKAGE, name))
 
 
+def mentions(text: str, name: str) -> bool:
+    """Whether lexicon ``name`` matches anywhere in ``text``."""
+    return matching.contains(matching.straighten(text), matching.one_of(PACKAGE, name))
+
+
 def flag(rule: ModuleType, spans: Iterable[Span], suggestion: str | None = None) -> list[Finding]:
     """One finding per span with the rule module's declared data (and ``suggestion`` if given)."""
     return [matching.finding(rule, span, suggestion) for span in spans]

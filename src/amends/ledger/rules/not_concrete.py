@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from amends.coach.results import Finding
-from amends.ledger.rules._base import flag, spans
+from amends.ledger.rules._base import flag, mentions, spans
 
 NAME = "not_concrete"
 SEVERITY = "medium"
@@ -47,6 +47,6 @@ EXAMPLES_PASS = (
 
 
 def check(text: str) -> list[Finding]:
-    if spans(text, "concrete"):  # an act or a time cue anywhere makes the quality concrete (lexicons/concrete.txt)
+    if mentions(text, "concrete"):  # an act or a time cue anywhere makes the quality concrete (lexicons/concrete.txt)
         return []
     return flag(sys.modules[__name__], spans(text, NAME))
