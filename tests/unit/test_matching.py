@@ -60,3 +60,9 @@ def test_rewrites_apply_in_file_order() -> None:
 def test_a_quote_is_one_line_cut_to_its_limit() -> None:
     assert matching.quote("  you\nmade me ,", (0, 15), 60) == "you made me"
     assert matching.quote("x" * 100, (0, 100), 10) == "x" * 9 + "…"
+
+
+def test_contains_says_whether_any_pattern_matches() -> None:
+    acts = matching.one_of("amends.ledger", "concrete")
+    assert matching.contains("I'll be more considerate by texting you first.", acts)
+    assert not matching.contains("I'll be more considerate.", acts)
