@@ -66,3 +66,8 @@ def test_contains_says_whether_any_pattern_matches() -> None:
     acts = matching.one_of("amends.ledger", "concrete")
     assert matching.contains("I'll be more considerate by texting you first.", acts)
     assert not matching.contains("I'll be more considerate.", acts)
+
+
+def test_an_apostrophe_inside_a_character_class_also_matches_a_curly_one() -> None:
+    (pattern,) = matching.compile_each(r"\bdon[\w']+ say\b")
+    assert matching.find("I don’t say that.", [pattern]) == [(2, 11)]

@@ -81,8 +81,20 @@ def expand(pattern: str) -> str:
     return pattern
 
 
+# An escaped character, a character class, or an apostrophe outside both.
+_ESCAPE_CLASS_OR_APOSTROPHE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|'")
+
+
 def _either_apostrophe(pattern: str) -> str:
-    return expand(pattern).replace("'", "['’]")
+    """The pattern with each apostrophe also matching a curly one, inside a character class or out."""
+    return _ESCAPE_CLASS_OR_APOSTROPHE.sub(_curly_too, expand(pattern))
+
+
+def _curly_too(match: re.Match[str]) -> str:
+    found = match.group()
+    if found == "'":
+        return "['’]"
+    return found.replace("'", "'’") if found.startswith("[") else found
 
 
 @cache
