@@ -155,9 +155,10 @@ def find(
     skip_negated: bool = False,
 ) -> list[Span]:
     """Every match of every pattern in ``text``, pattern by pattern, less the ones the flags leave out."""
-    quotes = (
-        [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if skip_quoted and ('"' in text or "“" in text) else []
-    )
+    if not (skip_quoted or skip_disowned or skip_negated):
+        return [m.span() for p in compiled for m in p.finditer(text)]
+    quoting = skip_quoted and ('"' in text or "“" in text)
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if quoting else []
     return [
         (m.start(), m.end())
         for p in compiled

@@ -25,6 +25,7 @@ def read_lines(name: str) -> tuple[str, ...]:
     return matching.read(PACKAGE, name).lines
 
 
+@cache  # one look-up per call, not two: rules ask for a pattern once per lexicon per text
 def pattern(name: str) -> re.Pattern[str]:
     """Lexicon ``name`` as one compiled regex trie of whole-word phrases (:func:`matching.phrases`)."""
     return matching.phrases(PACKAGE, name)
