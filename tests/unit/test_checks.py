@@ -1,4 +1,6 @@
-"""Every rule of every coach, through the one registry: its data, and its own examples both ways."""
+"""Every rule of every coach, through the one registry: its data, and its own examples both ways.
+
+This is the one test of every rule's should-flag and should-pass examples."""
 
 from __future__ import annotations
 
@@ -28,5 +30,13 @@ def test_every_check_flags_its_flag_examples_and_passes_its_pass_examples(check:
         found = check.run(text)
         assert any(f.rule == check.name for f in found), f"{check.kind}.{check.name} should flag: {text!r}"
         assert all(0 <= f.span[0] < f.span[1] <= len(text) for f in found)
+        for f in found:  # one contract: every finding carries its rule's declared data
+            assert (f.rule, f.severity, f.message, f.source) == (
+                check.name,
+                check.severity,
+                check.message,
+                check.source,
+            )
+            assert f.suggestion
     for text in check.examples_pass:
         assert not any(f.rule == check.name for f in check.run(text)), f"{check.name} should pass: {text!r}"

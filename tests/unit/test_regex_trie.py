@@ -10,7 +10,8 @@ from importlib import resources
 import pytest
 from eval.paths import EXAMPLES
 
-from amends.coach.apology import lexicon, regex_trie
+from amends.coach import matching, regex_trie
+from amends.coach.apology import lexicon
 from amends.coach.apology.doc import normalise
 from amends.coach.apology.rules import sorry_but
 
@@ -38,7 +39,7 @@ TEXTS = _example_texts()
 
 def _plain(name: str) -> re.Pattern[str]:
     lines = sorted(lexicon.read_lines(name), key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?=\w)(?:" + "|".join(lexicon.expand(line) for line in lines) + r")(?![\w])")
+    return re.compile(r"(?<![\w'])(?=\w)(?:" + "|".join(matching.expand(line) for line in lines) + r")(?![\w])")
 
 
 def test_units_keep_groups_classes_and_quantifiers_whole() -> None:

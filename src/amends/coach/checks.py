@@ -1,10 +1,14 @@
 """One registry of every rule the coaches run: apology, reply and commitment (proselint style).
 
-Each rule is still one small module with its data and a matcher. This module gives them one
-contract, :class:`Check` (name, kind, severity, message, suggestion, source, should-flag and
-should-pass examples, and ``run(text)`` returning findings with spans), and one registry,
-:func:`registry`, so one test runs every rule's examples and one place lists them all.
-Still to do: one matcher for the three engines, with every pattern in a lexicon file.
+Each rule is one small module: its data (NAME, SEVERITY, MESSAGE, SUGGESTION, SOURCE, should-flag
+and should-pass examples) and a ``check`` that returns :class:`~amends.coach.results.Finding`
+values with spans. Its patterns are lexicon files with a provenance header (``lexicons/<name>.txt``
+beside the coach), read, compiled and searched by one matcher, :mod:`amends.coach.matching`.
+
+:class:`Check` is the one contract over them, and :func:`registry` the one list, so one test runs
+every rule's examples. The coaches differ only in what ``check`` reads: the apology rules read a
+parsed :class:`~amends.coach.apology.doc.Doc` (sentences, quotes, negation), the reply and
+commitment rules the text itself.
 """
 
 from __future__ import annotations
@@ -42,31 +46,20 @@ class Check:
         return self.matcher(text)
 
 
-def _apology(rule: ModuleType) -> Callable[[str], list[Finding]]:
-    return lambda text: list(rule.check(build_doc(text)))
-
-
-def _reply(rule: ModuleType) -> Callable[[str], list[Finding]]:
-    def run(text: str) -> list[Finding]:
-        return [
-            Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, rule.SUGGESTION, rule.SOURCE)
-            for span in rule.check(text)
-        ]
-
-    return run
-
-
-def _commitment(rule: ModuleType) -> Callable[[str], list[Finding]]:
+def _reading(kind: str, rule: ModuleType) -> Callable[[str], list[Finding]]:
+    """``rule.check`` on the input its coach builds from the text."""
+    if kind == "apology":
+        return lambda text: list(rule.check(build_doc(text)))
     return lambda text: list(rule.check(text))
 
 
 @cache
 def registry() -> tuple[Check, ...]:
     """Every rule of every coach, in the order each coach runs them."""
-    sources: tuple[tuple[str, tuple[ModuleType, ...], Callable[[ModuleType], Callable[[str], list[Finding]]]], ...] = (
-        ("apology", APOLOGY_RULES, _apology),
-        ("reply", REPLY_RULES, _reply),
-        ("commitment", COMMITMENT_RULES, _commitment),
+    sources: tuple[tuple[str, tuple[ModuleType, ...]], ...] = (
+        ("apology", APOLOGY_RULES),
+        ("reply", REPLY_RULES),
+        ("commitment", COMMITMENT_RULES),
     )
     return tuple(
         Check(
@@ -78,8 +71,8 @@ def registry() -> tuple[Check, ...]:
             source=rule.SOURCE,
             examples_flag=tuple(rule.EXAMPLES_FLAG),
             examples_pass=tuple(rule.EXAMPLES_PASS),
-            matcher=wrap(rule),
+            matcher=_reading(kind, rule),
         )
-        for kind, rules, wrap in sources
+        for kind, rules in sources
         for rule in rules
     )

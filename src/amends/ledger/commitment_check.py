@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from amends.coach.matching import straighten
 from amends.coach.results import Finding, Span
 from amends.coach.text import check_text
 from amends.ledger.rules import RULES
-from amends.ledger.rules._match import normalise
 
 KEEP_EVERY_TIME = "Can you keep this every time?"
 BLOCKING_RULES = frozenset({"surveillance"})  # not something amends will record at all
@@ -85,7 +85,7 @@ def check_commitment(text: str) -> CommitmentReport:
 
 def action_span(text: str) -> Span:
     """The span of the promised action: from after the first promise verb to the end of its sentence."""
-    plain = normalise(text)
+    plain = straighten(text)
     match = _PROMISE.search(plain)
     start = match.end() if match else len(plain) - len(plain.lstrip())
     end_match = _SENTENCE_END.search(plain, start)

@@ -1,7 +1,9 @@
-"""Word lists as package data: one regular expression per line, each file headed by its provenance.
+"""The apology coach's lexicons, read through the one matcher (:mod:`amends.coach.matching`).
 
 Patterns are matched case-insensitively against ``Doc.norm`` (lower case, straight quotes),
 wrapped in word boundaries, so a lexicon line reads like the phrase it finds: ``sorry if``.
+This layer adds what the apology reads around a match: quotes, negation and disowning, from the
+``Doc``, with every answer kept for the text.
 """
 
 from __future__ import annotations
@@ -10,46 +12,23 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
-from amends.coach.apology import regex_trie
+from amends.coach import matching
 from amends.coach.apology.doc import Doc
 from amends.coach.results import Span
 
-# "I'm", "im", "i am" and the curly forms (already straightened) all read as one token.
-_MACROS = {
-    "{im}": r"(?:i'?m|i am)",
-    "{ive}": r"(?:i'?ve|i have)",
-    "{ill}": r"(?:i'?ll|i will|i'm going to|im going to|i am going to|i'?m gonna|im gonna)",
-    "{adv}": r"(?:(?:so|really|truly|very|deeply|genuinely|sincerely|incredibly|terribly|honestly|"
-    r"just|also|completely|totally|actually|seriously|sooo*|rly|realy|truely)\s+){0,3}",
-    "{w}": r"[\w']+",
-}
+PACKAGE = "amends.coach.apology"
 
 
 def read_lines(name: str) -> tuple[str, ...]:
     """The non-comment lines of ``lexicons/<name>.txt``."""
-    path = resources.files("amends.coach.apology").joinpath("lexicons", f"{name}.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return matching.read(PACKAGE, name).lines
 
 
-def expand(pattern: str) -> str:
-    for macro, regex in _MACROS.items():
-        pattern = pattern.replace(macro, regex)
-    return pattern
-
-
-@cache
+@cache  # one look-up per call, not two: rules ask for a pattern once per lexicon per text
 def pattern(name: str) -> re.Pattern[str]:
-    """One compiled alternation of every line in the lexicon, longest phrases first, with shared
-    openings written once (:mod:`regex_trie`).
-
-    Every phrase starts with a word character; saying so up front (a ``(?=\\w)`` look-ahead) lets
-    the engine skip each space and mark at once instead of trying every phrase there.
-    """
-    lines = sorted(read_lines(name), key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?=\w)" + regex_trie.alternation([expand(line) for line in lines]) + r"(?![\w])")
+    """Lexicon ``name`` as one compiled regex trie of whole-word phrases (:func:`matching.phrases`)."""
+    return matching.phrases(PACKAGE, name)
 
 
 @cache

@@ -25,7 +25,7 @@ from amends.coach.reply.context import LOW_ATTUNEMENT, attunement
 from amends.coach.reply.mechanisms import MECHANISMS, MechanismScore, score_mechanisms, sentence_levels
 from amends.coach.reply.report import ReplyReport, suggestions, total_score
 from amends.coach.reply.rules import RULES
-from amends.coach.reply.rules._match import find
+from amends.coach.reply.rules._base import find, instead_of
 from amends.coach.reply.sentences import content_stems, sentences
 from amends.coach.results import Finding
 from amends.coach.text import check_text
@@ -46,26 +46,9 @@ def _read_partner(text: str) -> EmotionReport:
     return read_emotions(text)
 
 
-_MAX_QUOTE = 60
-
-
-def _quoted(text: str, span: tuple[int, int], suggestion: str) -> str:
-    """The suggestion, led by the writer's own words at the span, so they see which words it means."""
-    words = " ".join(text[span[0] : span[1]].split()).strip(" ,;:")
-    if not words:
-        return suggestion
-    if len(words) > _MAX_QUOTE:
-        words = words[: _MAX_QUOTE - 1].rstrip() + "…"
-    return f"Instead of '{words}': {suggestion}"
-
-
 def find_rules(text: str) -> tuple[Finding, ...]:
     """Every finding rule's matches in text, in reading order."""
-    found = [
-        Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, _quoted(text, span, rule.SUGGESTION), rule.SOURCE)
-        for rule in RULES
-        for span in rule.check(text)
-    ]
+    found = [finding for rule in RULES for finding in rule.check(text)]
     return tuple(sorted(found, key=lambda f: (f.span, f.rule)))
 
 
@@ -85,7 +68,7 @@ def learned_findings(
             continue
         rule = _RULES_BY_NAME[name]
         start, end = spans[int(head.probs(vecs)[:, j].argmax())] if len(spans) > 1 else spans[0]
-        suggestion = _quoted(reply, (start, end), rule.SUGGESTION)
+        suggestion = instead_of(reply, (start, end), rule.SUGGESTION)
         extra.append(Finding(rule.NAME, rule.SEVERITY, (start, end), rule.MESSAGE, suggestion, rule.SOURCE))
     return tuple(extra)
 

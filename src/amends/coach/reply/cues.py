@@ -8,12 +8,12 @@ question about their feelings and experience.
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import patterns
+from amends.coach.matching import compile_each
 
 # An intensified apology alone ("I'm so sorry.") is strong only beside a specific
 # interpretation (the apology is then for something named); otherwise it is weak warmth.
-SORRY_INTENSE = patterns(r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))")
-ER_STRONG = patterns(
+SORRY_INTENSE = compile_each(r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))")
+ER_STRONG = compile_each(
     r"\bmy heart\b",
     r"\bi hate that (?:you|i)\b",
     r"\bbreaks? my heart\b",
@@ -23,7 +23,7 @@ ER_STRONG = patterns(
     r"\bi can only imagine\b",
     r"\bi(?:'m| am) (?:so )?sad (?:that|for)\b",
 )
-ER_WEAK = patterns(
+ER_WEAK = compile_each(
     r"\bsorry\b(?! (?:if|you feel|but))",
     r"\bi love you\b",
     r"\bi care (?:about|for) you\b",
@@ -32,7 +32,7 @@ ER_WEAK = patterns(
     r"\bthat sucks\b",
     r"❤",
 )
-IP_STRONG = patterns(
+IP_STRONG = compile_each(
     r"\byou (?:must have )?felt\b",
     r"\byou must (?:have )?(?:be|been|feel)\b",
     r"\bit makes (?:total |complete )?sense (?:that )?you\b",
@@ -52,7 +52,7 @@ IP_STRONG = patterns(
     r"\byou(?:'re| are) (?:hurt|angry|scared|afraid|sad|upset|disappointed) because\b",
     r"\bwhat i(?:'m| am) hearing\b",
 )
-IP_WEAK = patterns(
+IP_WEAK = compile_each(
     r"\bi (?:understand|get it|get that|get why)\b",
     r"\bi see (?:that|it|how|what)\b",
     r"\bi know (?:you|it|that|how)\b",
@@ -60,7 +60,7 @@ IP_WEAK = patterns(
     r"\bi hear you\b",
     r"\byour feelings make sense\b",
 )
-EX_STRONG = patterns(
+EX_STRONG = compile_each(
     r"\bfe(?:el|lt|eling)\b",
     r"\blike for you\b",
     r"\bwhat (?:do|would) you need\b",
@@ -74,12 +74,12 @@ EX_STRONG = patterns(
     r"\bhelp me understand\b",
     r"\bfor you\b",
 )
-INVITE = patterns(
+INVITE = compile_each(
     r"^\s*(?:can you |could you |will you |would you )?(?:please )?tell me\b",
     r"^\s*help me understand\b",
     r"\bi (?:want|would like|'d like) to (?:hear|understand|know)\b",
 )
-RHETORICAL = patterns(
+RHETORICAL = compile_each(
     r"\bwhy (?:do|did|can't|won't|would) you (?:always|never|even|have to)\b",
     r"\bhow could you\b",
     r"\b(?:seriously|really)\s*\?",
@@ -95,7 +95,7 @@ RHETORICAL = patterns(
 )
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
-SELF_JUSTIFY = patterns(
+SELF_JUSTIFY = compile_each(
     r"\byou(?:'re| are) right (?:that|when) i\b",
     r"\bi had no (?:other )?choice\b",
     r"\banyone would have\b",
@@ -110,7 +110,7 @@ SELF_JUSTIFY = patterns(
 
 # --- Support-forum wording (EPITOME's own domain: a seeker's post and a response). ---
 # Warmth said as comfort or encouragement: EPITOME's weak emotional reaction ("Everything will be fine").
-ER_COMFORT = patterns(
+ER_COMFORT = compile_each(
     r"\bhugs?\b",
     r"\bsending (?:you )?(?:\w+ )?(?:love|hugs?|vibes|strength|good)\b",
     r"\b(?:it|things|everything) (?:will|is going to|gonna) (?:be|get) (?:okay|ok|fine|alright|better)\b",
@@ -134,7 +134,7 @@ ER_COMFORT = patterns(
     r"\bi believe you\b",
 )
 # Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
-ER_DEEP = patterns(
+ER_DEEP = compile_each(
     r"\bmy heart (?:goes out|aches|hurts|breaks|is breaking|is with you)\b",
     r"\b(?:breaks|breaking|broke) my heart\b",
     r"\bi feel (?:so |really )?(?:awful|sad|terrible|horrible|angry|heartbroken) for you\b",
@@ -150,7 +150,7 @@ ER_DEEP = patterns(
     r"\bholding you\b",
 )
 # Saying the feeling or experience one infers from the post (EPITOME interpretation).
-IP_INFER = patterns(
+IP_INFER = compile_each(
     r"\b(?:must|would|could|might|probably) (?:have )?"
     r"(?:feel|felt|be|been|make|made|take|taken|leave|left|sting|stung|hurt)\b",
     r"\bsounds? (?:like|so|really|incredibly|exhausting|isolating|lonely|painful|terrifying|scary|frightening"
@@ -167,7 +167,7 @@ IP_INFER = patterns(
     r"\bi imagine\b",
 )
 # Sharing a like experience of one's own ("I also lost my job and felt hopeless").
-IP_SHARED = patterns(
+IP_SHARED = compile_each(
     r"\bi(?:'ve| have) been there\b",
     r"\bi (?:went|have gone|'ve gone) through (?:the same|this|that|something|almost|exactly)\b",
     r"\b(?:i|we) (?:\w+ ){0,2}(?:also|too)\b(?! (?:much|many|late|busy|tired to))",
@@ -180,7 +180,7 @@ IP_SHARED = patterns(
     r"\bi know (?:the|that) feeling\b",
 )
 # Questions about what the seeker feels or lives through (strong exploration).
-EX_INNER = patterns(
+EX_INNER = compile_each(
     r"\b(?:afraid|scared|worried|tired|lonely|alone|ashamed|hurts?|miss|imagine|hoping|coping|cope|holding up|safe)\b",
     r"\b(?:your|the) (?:mind|head)\b",
     r"\baffect(?:ed|ing|s)?\b",
@@ -190,7 +190,7 @@ EX_INNER = patterns(
     r"\bgrieve|grieving\b",
 )
 # Plain advice or a brush-off is neither an interpretation nor an exploration.
-ADVICE = patterns(
+ADVICE = compile_each(
     r"^\s*(?:just|try|stop|get|go|talk|join|update|block|unfollow|take|think about|look into|give|call|answer)\b",
     r"\byou (?:should|need to|have to|just need)\b",
     r"\bhave you (?:tried|considered|thought about)\b",
@@ -200,7 +200,7 @@ ADVICE = patterns(
     r"\bcongrats\b",
 )
 # Saying back what they lived through, with "you" as its subject ("You were put in the middle...").
-IP_RESTATE = patterns(
+IP_RESTATE = compile_each(
     r"^\s*(?:and |but |so )?you(?:'re| are| were|'ve been| have been| had| felt| feel| needed| trusted| shared| told"
     r"| looked| watched| believed| learned| started| stood| can't| keep| kept| sat| spent| gave| put| poured)\b"
     r"(?! (?:not|never|a failure|beautiful|amazing|brave|strong)\b)",
@@ -210,7 +210,7 @@ IP_RESTATE = patterns(
 # The generic forms of understanding (EPITOME weak interpretation; LABELLING.md §2): the guide's own
 # "I can see why you would feel that way" and "That must have been really hard for you" name no
 # specific feeling or experience, so they are 1 unless the sentence says more.
-IP_GENERIC = patterns(
+IP_GENERIC = compile_each(
     r"\bi (?:can |totally |completely )?(?:see|understand|get) (?:why|how) you(?:'d| would| might| could| must)? "
     r"(?:feel|be feeling|be) (?:that way|this way|like that|like this|upset|hurt|angry|so)\b",
     r"\b(?:that|this|it) must (?:have been|be) (?:really |so |very |incredibly )?"
@@ -220,7 +220,7 @@ IP_GENERIC = patterns(
 
 # A reflection said with a question mark ("So you feel like you're doing this all alone?", "Sounds like
 # drinking changes how you think?"): it restates, it does not ask about anything new (LABELLING.md §2).
-REFLECTIVE_QUESTION = patterns(
+REFLECTIVE_QUESTION = compile_each(
     r"^\W*(?:(?:okay|ok|right|yeah|mm-hmm|mm|uh|um|and|oh)\W+)*(?:so,?\s+(?:um,?\s+|uh,?\s+)?"
     r"(?:you(?:'re| are| were| feel| want| wanna| also| have|'ve)?\b|it(?:'s| is) not|there(?:'s| is)|part of)"
     r"|(?:so,?\s+)?(?:it )?sounds like|(?:so,?\s+)?what you(?:'re| are) saying)",

@@ -15,7 +15,7 @@ import numpy as np
 
 from amends.coach.models.heads import load_head
 from amends.coach.reply import cues
-from amends.coach.reply.rules._match import find
+from amends.coach.reply.rules._base import find
 from amends.coach.results import Span, merge_spans
 
 MECHANISMS = ("emotional_reaction", "interpretation", "exploration")

@@ -1,7 +1,9 @@
 """Commitment coach rules: one module per rule, each data plus a small ``check(text)``.
 
 Every rule module declares NAME, SEVERITY, MESSAGE, SUGGESTION, SOURCE, EXAMPLES_FLAG and
-EXAMPLES_PASS; ``tests/unit/test_commitment_rules.py`` fails if any of them is missing.
+EXAMPLES_PASS, and ``check(text) -> list[Finding]``; ``tests/unit/test_commitment_rules.py`` fails if
+any of them is missing. Its patterns are package data, ``ledger/lexicons/<name>.txt``, read by the
+one matcher (:mod:`amends.coach.matching`, through ``_base``).
 """
 
 from __future__ import annotations

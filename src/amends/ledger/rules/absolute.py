@@ -7,18 +7,18 @@ slip follows Gollwitzer's (1999) "if–then" planning.
 
 Some absolutes are what the guide itself asks for: ending contact with an affair partner, and
 honesty from here on. There a slip is a new breach, not a missed day, so those commitments pass
-(the phrases are data, in ``guide_absolutes.txt``).
+(the phrases are data, in ``lexicons/guide_absolutes.txt``). The suggestion rewrites the
+writer's own sentence without the absolute (``lexicons/absolute_rewrites.txt``).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from functools import cache
-from importlib import resources
 
+from amends.coach.matching import rewrites, straighten
 from amends.coach.results import Finding
-from amends.ledger.rules._match import compile_any, finding, normalise, spans
+from amends.ledger.rules._base import PACKAGE, flag, spans
 
 NAME = "absolute"
 SEVERITY = "medium"
@@ -29,31 +29,6 @@ MESSAGE = (
 )
 SUGGESTION = "Keep your words but drop the absolute, and add what you'll do if you slip."
 SOURCE = "Rempel, Holmes & Zanna 1985; Gollwitzer 1999"
-
-PATTERNS = (
-    r"\bnever\b",
-    r"\balways\b",
-    r"\bevery single (?:time|day|night|morning|evening)\b",
-    r"\bever again\b",
-    r"\bforever\b",
-    r"\bfor the rest of (?:my|our) li(?:fe|ves)\b",
-    r"\bno matter what\b",
-    r"\b100 ?(?:%|percent)",
-    r"\bwithout fail\b",
-    r"\bnot (?:even )?once\b",
-)
-_PATTERN = compile_any(PATTERNS)
-
-# Rewrites that keep the writer's own sentence, minus the absolute. Order matters:
-# "will never" must become "won't" before a bare "never" becomes "not".
-_REWRITES = (
-    (re.compile(r"\b(I|we)(?: will|'ll) never\b", re.I), r"\1 won't"),
-    (re.compile(r"\bnever\b", re.I), "not"),
-    (re.compile(r"\bevery single time\b", re.I), "when"),
-    (re.compile(r"\bevery single (day|night|morning|evening)\b", re.I), r"each \1"),
-    (re.compile(r",?\s*\b(?:ever again|again|forever|for the rest of (?:my|our) li(?:fe|ves)|no matter what|"
-                r"without fail|always|not (?:even )?once|100 ?(?:%|percent))\b", re.I), ""),
-)  # fmt: skip
 
 EXAMPLES_FLAG = (
     "I will never be late again.",
@@ -79,26 +54,19 @@ EXAMPLES_PASS = (
 
 def without_absolutes(text: str) -> str:
     """The writer's sentence with the absolute words taken out (best effort, plain English)."""
-    out = normalise(text)
-    for pattern, repl in _REWRITES:
+    out = straighten(text)
+    for pattern, repl in rewrites(PACKAGE, "absolute_rewrites"):  # in order: "will never" before "never"
         out = pattern.sub(repl, out)
     return re.sub(r"\s{2,}", " ", out).replace(" .", ".").strip()
 
 
-@cache
-def _guide_asks() -> re.Pattern[str]:
-    raw = resources.files("amends.ledger.rules").joinpath("guide_absolutes.txt").read_text(encoding="utf-8")
-    return compile_any(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def check(text: str) -> list[Finding]:
-    rule = sys.modules[__name__]
-    asked = spans(_guide_asks(), text)
-    found = [s for s in spans(_PATTERN, text) if not any(a[0] <= s[0] and s[1] <= a[1] for a in asked)]
+    asked = spans(text, "guide_absolutes")
+    found = [s for s in spans(text, NAME) if not any(a[0] <= s[0] and s[1] <= a[1] for a in asked)]
     if not found:
         return []
     suggestion = (
         f'In your own words, without the absolute: "{without_absolutes(text)}" — and add what '
         "you'll do if you slip, such as telling them that same day."
     )
-    return [finding(rule, span, suggestion) for span in found]
+    return flag(sys.modules[__name__], found, suggestion)

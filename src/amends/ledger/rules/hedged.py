@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from amends.coach.results import Finding
-from amends.ledger.rules._match import compile_any, finding, spans
+from amends.ledger.rules._base import flag, spans
 
 NAME = "hedged"
 SEVERITY = "medium"
@@ -24,21 +24,6 @@ SUGGESTION = (
     "promise something smaller that you are sure of."
 )
 SOURCE = "Gollwitzer 1999 (implementation intentions)"
-
-PATTERNS = (
-    r"\bI(?:'ll| will|'m going to| am going to| shall) try\b(?! (?:the|a|an|out|on|some|it)\b)",
-    r"\b(?:try|trying) (?:my best |hard |harder )?to\b",
-    r"\b(?:hopefully|maybe|perhaps|probably|possibly)\b",
-    r"\bdo my (?:best|utmost)\b",
-    r"\b(?:if|when(?:ever)?) I can\b",
-    r"\bif (?:possible|I remember|I have time)\b",
-    r"\bI hope to\b",
-    r"\battempt to\b",
-    r"\bI(?:'ll| will) see if\b",
-    r"\bas (?:much|often) as (?:I can|possible)\b",
-    r"\bshould be able to\b",
-)
-_PATTERN = compile_any(PATTERNS)
 
 EXAMPLES_FLAG = (
     "I'll try to call when I'm running late.",
@@ -60,5 +45,4 @@ EXAMPLES_PASS = (
 
 
 def check(text: str) -> list[Finding]:
-    rule = sys.modules[__name__]
-    return [finding(rule, span) for span in spans(_PATTERN, text)]
+    return flag(sys.modules[__name__], spans(text, NAME))

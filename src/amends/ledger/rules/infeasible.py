@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from amends.coach.results import Finding
-from amends.ledger.rules._match import compile_any, finding, spans
+from amends.ledger.rules._base import flag, spans
 
 NAME = "infeasible"
 SEVERITY = "high"
@@ -24,23 +24,6 @@ SUGGESTION = (
     '"when I land", "before I leave work", "every evening at nine".'
 )
 SOURCE = "Rempel, Holmes & Zanna 1985 (predictability)"
-
-_FEW = r"(?:\d+|a few|few|a couple of|couple of|two|three|five|ten|fifteen|twenty|thirty)"
-PATTERNS = (
-    r"\bevery (?:single )?(?:second|minute|hour)\b",
-    rf"\bevery {_FEW} (?:seconds|minutes)\b",
-    r"\bevery (?:[1-3]|two|three|a couple of|couple of|few) hours\b",
-    r"\b24 ?/ ?7\b",
-    r"\b24 hours a day\b",
-    r"\ball (?:the|of the) time\b",
-    r"\b(?:around|round) the clock\b",
-    r"\bat all times\b",
-    r"\bconstantly\b",
-    r"\bnon-?stop\b",
-    r"\bday and night\b",
-    r"\bevery waking (?:moment|minute|hour)\b",
-)
-_PATTERN = compile_any(PATTERNS)
 
 EXAMPLES_FLAG = (
     "I'll text you every 10 minutes when I'm out.",
@@ -62,5 +45,4 @@ EXAMPLES_PASS = (
 
 
 def check(text: str) -> list[Finding]:
-    rule = sys.modules[__name__]
-    return [finding(rule, span) for span in spans(_PATTERN, text)]
+    return flag(sys.modules[__name__], spans(text, NAME))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from amends.coach.results import Finding
-from amends.ledger.rules._match import compile_any, finding, normalise, spans
+from amends.ledger.rules._base import flag, mentions, spans
 
 NAME = "not_concrete"
 SEVERITY = "medium"
@@ -24,39 +24,6 @@ SUGGESTION = (
     "Name one thing you'll do and when: \"When I'll be more than 30 minutes late, I will call before I leave.\""
 )
 SOURCE = "Gollwitzer 1999 (implementation intentions); Rempel, Holmes & Zanna 1985 (predictability)"
-
-_QUALITIES = (
-    r"better|nicer|kinder|more \w+|less \w+|present|attentive|considerate|supportive|thoughtful|"
-    r"respectful|honest|open|loving|caring|patient|understanding|there for you|"
-    r"a better (?:person|partner|boyfriend|girlfriend|husband|wife|spouse)"
-)
-PATTERNS = (
-    rf"\bbe (?:a lot |much )?(?:{_QUALITIES})\b",
-    r"\btry harder\b",
-    r"\bdo better\b",
-    r"\b(?:care|listen|love you|appreciate you) more\b",
-    r"\bimprove(?: myself)?\b",
-    r"\bwork on (?:myself|me|it|things|us|our relationship)\b",
-    r"\bchange(?: my ways| for the better| myself)?\s*[.!]?$",
-    r"\bmake (?:it|this) up to you\b",
-    r"\bshow (?:you )?(?:that )?I (?:care|love you|mean it)\b",
-    r"\bput (?:you|us) first\b",
-)
-_PATTERN = compile_any(PATTERNS)
-
-# An observable act or a time cue anywhere in the text makes a quality concrete
-# ("be more considerate by texting before I make plans").
-_CONCRETE = compile_any(
-    (
-        r"\d",
-        r"\b(?:call|calling|text|texting|message|tell|telling|ask|asking|cook|walk|pay|book|plan|"
-        r"write|leave|arrive|come home|put (?:my|the|it|away)|turn off|switch off|stop|set|schedule|"
-        r"go to|clean|"
-        r"pick (?:you )?up|drive|say|check in with you|share my)\b",
-        r"\b(?:minutes?|hours?|o'clock|morning|evening|night|noon|lunch|dinner|breakfast|"
-        r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
-    )
-)
 
 EXAMPLES_FLAG = (
     "I will be better.",
@@ -80,7 +47,6 @@ EXAMPLES_PASS = (
 
 
 def check(text: str) -> list[Finding]:
-    if _CONCRETE.search(normalise(text)):
+    if mentions(text, "concrete"):  # an act or a time cue anywhere makes the quality concrete (lexicons/concrete.txt)
         return []
-    rule = sys.modules[__name__]
-    return [finding(rule, span) for span in spans(_PATTERN, text)]
+    return flag(sys.modules[__name__], spans(text, NAME))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 
 from amends.coach.results import Finding
-from amends.ledger.rules._match import compile_any, finding, spans
+from amends.ledger.rules._base import flag, spans
 
 NAME = "surveillance"
 SEVERITY = "high"
@@ -28,21 +28,6 @@ SUGGESTION = (
     "\"I'll tell you where I'm going and when I'll be back.\""
 )
 SOURCE = "Rempel, Holmes & Zanna 1985; Stith et al. 2011 (no monitoring of a partner)"
-
-_THEIRS = (
-    r"phone|messages|texts|emails?|e-mails?|dms|chats?|social media|accounts?|call (?:log|history)|"
-    r"browser history|history|location|whereabouts|inbox|laptop|computer|bank statements?"
-)
-PATTERNS = (
-    rf"\b(?:check|checking|go through|going through|look through|read|reading|see|monitor|monitoring|"
-    rf"track|tracking|scan|look at|access)\s+(?:all\s+(?:of\s+)?)?your\s+(?:{_THEIRS})\b",
-    r"\b(?:track|tracking|monitor|monitoring|follow|following|spy on|spying on)\s+you\b",
-    r"\bknow where you are\b",
-    r"\byour (?:passwords?|pin|passcodes?)\b",
-    r"\b(?:you|you to) (?:share|turn on) your location\b",
-    r"\b(?:install|put) (?:an? )?(?:app|tracker|tracking app|gps|spyware)\b[^.]*\byour\b",
-)
-_PATTERN = compile_any(PATTERNS)
 
 EXAMPLES_FLAG = (
     "I'll check your phone every night so we're both honest.",
@@ -63,5 +48,4 @@ EXAMPLES_PASS = (
 
 
 def check(text: str) -> list[Finding]:
-    rule = sys.modules[__name__]
-    return [finding(rule, span) for span in spans(_PATTERN, text)]
+    return flag(sys.modules[__name__], spans(text, NAME))

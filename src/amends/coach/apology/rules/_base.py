@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
+from amends.coach import matching
 from amends.coach.apology.doc import Doc
 from amends.coach.results import Finding, Span, merge_spans
 
@@ -13,20 +14,12 @@ _MAX_QUOTE = 80
 
 def quote(doc: Doc, span: Span) -> str:
     """The writer's words at ``span``, trimmed to fit in one line of advice."""
-    words = " ".join(doc.text[span[0] : span[1]].split()).strip(" ,;:")
-    return words if len(words) <= _MAX_QUOTE else words[: _MAX_QUOTE - 1].rstrip() + "…"
+    return matching.quote(doc.text, span, _MAX_QUOTE)
 
 
 def flag(rule: ModuleType, doc: Doc, spans: Iterable[Span]) -> list[Finding]:
     """One finding per merged span, its suggestion filled in with the quoted words."""
     return [
-        Finding(
-            rule=rule.NAME,
-            severity=rule.SEVERITY,
-            span=span,
-            message=rule.MESSAGE,
-            suggestion=rule.SUGGESTION.format(quote=quote(doc, span)),
-            source=rule.SOURCE,
-        )
+        matching.finding(rule, span, rule.SUGGESTION.format(quote=quote(doc, span)))
         for span in merge_spans(list(spans))
     ]

@@ -9,6 +9,7 @@ import re
 import sys
 from functools import lru_cache
 
+from amends.coach import matching
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
 from amends.coach.apology.elements import behaviour_pattern
@@ -52,8 +53,8 @@ _END = _TAIL + (
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    objects = "|".join(lexicon.expand(o) for o in lexicon.read_lines("vague_objects"))
-    open_ = "|".join(lexicon.expand(o) for o in lexicon.read_lines("vague_open"))
+    objects = "|".join(matching.expand(o) for o in lexicon.read_lines("vague_objects"))
+    open_ = "|".join(matching.expand(o) for o in lexicon.read_lines("vague_open"))
     lead = r"(?<![\w'])(?:sorry|apologi[sz]e|apologies|apologizing|apologising)\s+(?:so much\s+)?(?:for|about)\s+"
     return re.compile(lead + "(?:(?:" + objects + ")" + _END + "|(?:" + open_ + "))")
 

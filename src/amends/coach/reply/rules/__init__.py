@@ -1,7 +1,8 @@
 """Finding rules for replies: one declarative module per rule, as proselint does.
 
 Each module has NAME, SEVERITY, MESSAGE, SUGGESTION, SOURCE, EXAMPLES_FLAG, EXAMPLES_PASS
-and ``check(text) -> list[Span]``.
+and ``check(text) -> list[Finding]``; its patterns are package data, ``reply/lexicons/<name>.txt``,
+read by the one matcher (:mod:`amends.coach.matching`, through ``_base``).
 """
 
 from __future__ import annotations

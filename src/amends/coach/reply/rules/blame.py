@@ -6,8 +6,10 @@ element that most poisons an apology (Schumann 2018; Lewicki et al. 2016).
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import find, patterns
-from amends.coach.results import Span
+import sys
+
+from amends.coach.reply.rules._base import flag, spans
+from amends.coach.results import Finding
 
 NAME = "blame"
 SEVERITY = "high"
@@ -30,21 +32,7 @@ EXAMPLES_PASS = (
     "You did nothing to cause this.",
     "I started this and I want to end it well.",
 )
-_P = patterns(
-    r"\byou made me\b",
-    r"\bif you (?:hadn't|had not|didn't|did not|weren't|were not|wouldn't|would just|had just)\b",
-    r"\byour fault\b",
-    r"\byou started (?:it|this)\b",
-    r"\byou left me no choice\b",
-    r"\bbecause you (?:pushed|nagged|made|kept|always|never|were|started)\b",
-    r"\byou drove me\b",
-    r"\bthanks to you\b",
-    r"\byou forced me\b",
-    # Added 2026-11-30 from the real-text dev half.
-    r"\bnot my fault (?:that )?you\b",
-    r"\bbecause you (?:and|only|refuse|refused|made)\b",
-)
 
 
-def check(text: str) -> list[Span]:
-    return find(text, _P)
+def check(text: str) -> list[Finding]:
+    return flag(sys.modules[__name__], text, spans(text, NAME))

@@ -6,8 +6,10 @@ Gottman's studies of distressed couples.
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import find, patterns
-from amends.coach.results import Span
+import sys
+
+from amends.coach.reply.rules._base import flag, spans
+from amends.coach.results import Finding
 
 NAME = "counterattack"
 SEVERITY = "high"
@@ -34,26 +36,7 @@ EXAMPLES_PASS = (
     "I'm talking about my part, not yours.",
     "I did the same thing last year too, and I hate that I repeated it.",
 )
-_P = patterns(
-    r"\bwhat about (?:when |the time )?you\b",
-    r"\byou do (?:it|that|this) too\b",
-    r"\byou(?:'re| are) one to talk\b",
-    r"\bat least i (?:don't|didn't|never|wasn't|am not)\b",
-    r"\blook who(?:'s| is) talking\b",
-    r"\byou did the (?:exact )?same\b",
-    r"\byou(?:'ve| have) done (?:worse|the same)\b",
-    r"\b(?:like|as if) you(?:'ve)? never (?:do|did|done|make|made|say|said)\b",
-    r"\byou(?:'re| are) no saint\b",
-    r"\bwell,? you\b",
-    r"\bnot like you(?:'ve| have)? never\b",
-    r"\byou(?:'ve| have) done (?:\w+ )?(?:worse|the same|it too)\b",
-    r"\bwhat about (?:all )?the times? (?:when )?you\b",
-    r"\byou (?:\w+ )?(?:to me|it|that|this) too\b(?!,? (?:and|but) i)",
-    r"\byou (?:lied|cheated|forgot|yelled|did)\b[^.?!]{0,30}\b(?:too|either)\b",
-    r"\b(?:don't|do not) act like you(?:'re| are) (?:perfect|innocent|a saint)\b",
-    r"\bpot calling the kettle\b",
-)
 
 
-def check(text: str) -> list[Span]:
-    return find(text, _P)
+def check(text: str) -> list[Finding]:
+    return flag(sys.modules[__name__], text, spans(text, NAME))

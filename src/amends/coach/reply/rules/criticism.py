@@ -6,8 +6,10 @@ never" and character words, as against a gentle complaint about one act.
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import find, patterns
-from amends.coach.results import Span
+import sys
+
+from amends.coach.reply.rules._base import flag, spans
+from amends.coach.results import Finding
 
 NAME = "criticism"
 SEVERITY = "high"
@@ -34,25 +36,7 @@ EXAMPLES_PASS = (
     "You only asked me for one thing.",
     "You seem to have had a really hard week.",
 )
-_P = patterns(
-    r"\byou(?:'re| are)? always\b",
-    r"\byou never\b(?! have to)",
-    r"\bwhat(?:'s| is) wrong with you\b",
-    r"\byou(?:'re| are) (?:so |such an? |being |just |really )?(?:selfish|needy|lazy|crazy|insane|impossible|"
-    r"difficult|controlling|jealous|paranoid|clingy|naggy|nag|childish|immature|toxic|unreasonable)\b",
-    r"\bthe problem with you\b",
-    r"\btypical (?:of )?you\b",
-    # Added 2026-11-30 from the real-text dev half: a verdict on who they are or how they argue.
-    r"\byou(?:'re| are) (?:so |such an? |being |just |really |very )?(?:immature|annoying|cynical|delusional|arrogant|"
-    r"entitled|rude|condescending|hypocritical|ridiculous|obsessed|naive|dense)\b",
-    r"\byour inability\b",
-    r"\byour (?:argument|logic|reasoning|point) (?:is|was) (?:so )?(?:bad|weak|stupid|dumb|terrible|flawed)\b",
-    r"\byou only (?:ever |drop|care|think|want)\b",
-    r"\byou (?:refuse|can't even|can't keep up|can't grasp|don't even)\b",
-    r"\byou seem to (?:have|be) (?:a |an )?(?:very |really )?(?:low|over|no|obsessed|incapable)\b",
-    r"\byou(?:'re| are) not making (?:any )?sense\b",
-)
 
 
-def check(text: str) -> list[Span]:
-    return find(text, _P)
+def check(text: str) -> list[Finding]:
+    return flag(sys.modules[__name__], text, spans(text, NAME))

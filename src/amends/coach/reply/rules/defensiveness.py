@@ -6,8 +6,10 @@ even part of the problem.
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import find, patterns
-from amends.coach.results import Span
+import sys
+
+from amends.coach.reply.rules._base import flag, spans
+from amends.coach.results import Finding
 
 NAME = "defensiveness"
 SEVERITY = "high"
@@ -41,43 +43,7 @@ EXAMPLES_PASS = (
     "It's true that I let you down.",
     "I meant it when I said I'm sorry.",
 )
-_P = patterns(
-    r"\b(?:it|this|that) (?:is|was|'s)n't my fault\b",
-    r"\b(?:it|this|that)(?:'s| is| was) not my fault\b",
-    r"\bi (?:didn't|did not) do anything wrong\b",
-    r"\bthat(?:'s| is) not what happened\b",
-    r"\bi was (?:just|only) (?:trying|being|joking)\b",
-    r"\bi had no (?:other )?choice\b",
-    r"\bwhat was i supposed to do\b",
-    r"\banyone would have\b",
-    r"\bin my defen[cs]e\b",
-    r"\bi(?:'m| am) not the (?:bad guy|one who)\b",
-    r"\bi never said that\b",
-    r"\bi had to\b",
-    r"\bit(?:'s| is) not like i\b",
-    r"\bi did nothing wrong\b",
-    r"\bthat(?:'s| is) not fair\b",
-    r"\bi can't (?:help|control) (?:it|that)\b",
-    r"\bi (?:only|just) (?:did|said|went|did it|said it|left|stayed) (?:it |that |this )?(?:because|cause|cuz|so)\b",
-    r"\bthe only reason i\b",
-    r"\bi did (?:what i had to|the right thing|my best|everything i could)\b",
-    r"\bwe both know\b",
-    r"\bwhy would you (?:even )?(?:think|say|assume|believe)\b",
-    r"\b(?:that's|that is|it's|it is) (?:just )?not true\b",
-    r"\bi (?:didn't|did not|never) mean (?:it )?(?:like that|that way)\b",
-    r"\byou(?:'re| are) taking (?:it|this|that|me) (?:the )?wrong\b",
-    r"\byou(?:'re| are) (?:twisting|putting words)\b",
-    r"\bi was (?:right|correct)\b",
-    r"\bnot my (?:fault|problem|responsibility)\b",
-    r"\bi(?:'m| am) (?:allowed|entitled) to\b",
-    # Added 2026-11-30 from the real-text dev half: explaining oneself instead of hearing them.
-    r"\bi (?:merely|simply) (?:suggested|said|asked|meant|pointed)\b",
-    r"\bi (?:didn't|did not|wasn't|was not) mean(?:ing)? (?:it|for|that|to|anything)\b",
-    r"\bi was (?:just |only )?asking because\b",
-    r"\bi (?:gave|told) you my (?:reasoning|reasons)\b",
-    r"\bhas nothing to do with\b",
-)
 
 
-def check(text: str) -> list[Span]:
-    return find(text, _P)
+def check(text: str) -> list[Finding]:
+    return flag(sys.modules[__name__], text, spans(text, NAME))

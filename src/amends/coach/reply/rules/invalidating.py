@@ -6,8 +6,10 @@ opposite, dismissing the feeling, is what the HAILEY feedback (Sharma et al. 202
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import find, patterns
-from amends.coach.results import Span
+import sys
+
+from amends.coach.reply.rules._base import flag, spans
+from amends.coach.results import Finding
 
 NAME = "invalidating"
 SEVERITY = "high"
@@ -37,27 +39,7 @@ EXAMPLES_PASS = (
     "I was too careless with your feelings.",
     "Nobody should have to go through that alone.",
 )
-_P = patterns(
-    r"\b(?:you(?:'re| are)|stop) overreacting\b",
-    r"\byou(?:'re| are) (?:being )?(?:way |so |too |a bit |kind of )*"
-    r"(?:sensitive|dramatic|emotional|irrational|hysterical)\b",
-    r"\bcalm down\b",
-    r"\byou shouldn't (?:feel|be (?:upset|mad|angry|hurt|sad))\b",
-    r"\b(?:it's |it is )?all in your head\b",
-    r"\bdon't be (?:upset|sad|mad|angry|like that|so)\b",
-    r"\bthere(?:'s| is) no (?:reason|need) to be\b",
-    r"\byou(?:'re| are) making (?:this|it|a) (?:a )?(?:big deal|bigger|thing|drama)\b",
-    r"\byou(?:'re| are) imagining\b",
-    r"\bchill\b",
-    # Added 2026-11-30 from the real-text dev half.
-    r"\bno ?one said (?:\w+ ){0,4}(?:was|would be|is) (?:going to be )?(?:easy|fair|fun)\b",
-    r"\bman up\b",
-    r"\bnobody (?:thinks|cares|feels)\b",
-    r"\byou(?:'re| are) just (?:mad|upset|angry|jealous|bitter|salty)\b",
-    r"\bget over it\b",
-    r"\bsorry (?:that )?(?:you|u) (?:feel|felt) (?:that way|like that|this way|so)\b",
-)
 
 
-def check(text: str) -> list[Span]:
-    return find(text, _P)
+def check(text: str) -> list[Finding]:
+    return flag(sys.modules[__name__], text, spans(text, NAME))

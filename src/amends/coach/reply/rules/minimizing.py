@@ -6,8 +6,10 @@ down the harm undoes acknowledging it.
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import find, patterns
-from amends.coach.results import Span
+import sys
+
+from amends.coach.reply.rules._base import flag, spans
+from amends.coach.results import Finding
 
 NAME = "minimizing"
 SEVERITY = "medium"
@@ -33,28 +35,7 @@ EXAMPLES_PASS = (
     "You're the only one I want to be with.",
     "It's just that I miss you.",
 )
-_P = patterns(
-    r"\b(?:it was|it's|that was) (?:just|only) a (?:joke|comment|text|drink|mistake)\b",
-    r"\b(?:just|only) (?:joking|kidding|teasing)\b",
-    r"\b(?:not|no) (?:such )?a? ?big deal\b",
-    r"\bno big deal\b",
-    r"\bi was only\b",
-    r"\bit(?:'s| is) not like i\b",
-    r"\bonly (?:happened )?once\b",
-    r"\beveryone does (?:it|that)\b",
-    r"\bit(?:'s| is| was)(?:n't| not) that bad\b",
-    r"\bit was nothing\b",
-    r"\bcould have been worse\b",
-    r"\bthese things happen\b",
-    # Added 2026-11-30 from the real-text dev half and LABELLING.md §2 ("it's just a text").
-    r"\b(?:it(?:'s| is| was)|that(?:'s| is| was)) (?:just|only|merely) (?:a|an|one|some)\b",
-    r"\bone little\b",
-    r"\bnot (?:that|so|even that) (?:serious|bad|important|deep)\b",
-    r"\bwhy (?:is|are) (?:it|this|that|you making it) (?:such )?a (?:big )?(?:deal|thing)\b",
-    r"\b(?:it|that) (?:was|is)(?:n't| not) even\b",
-    r"\bget over it\b",
-)
 
 
-def check(text: str) -> list[Span]:
-    return find(text, _P)
+def check(text: str) -> list[Finding]:
+    return flag(sys.modules[__name__], text, spans(text, NAME))

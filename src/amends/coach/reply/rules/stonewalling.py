@@ -6,8 +6,10 @@ you will come back.
 
 from __future__ import annotations
 
-from amends.coach.reply.rules._match import find, patterns
-from amends.coach.results import Span
+import sys
+
+from amends.coach.reply.rules._base import flag, spans
+from amends.coach.results import Finding
 
 NAME = "stonewalling"
 SEVERITY = "high"
@@ -31,17 +33,7 @@ EXAMPLES_PASS = (
     "Okay, tell me more about what happened for you.",
     "I don't want to lose you.",
 )
-_P = patterns(
-    r"\bi(?:'m| am) (?:not (?:talking|discussing|doing)|done talking)\b",
-    r"\bi (?:don't|do not) want to (?:talk|discuss|hear)\b(?! you)",
-    r"\bleave me alone\b",
-    r"\bwe(?:'re| are) done(?: here)?\b",
-    r"\bdrop it\b",
-    r"\bi have nothing (?:more )?to say\b",
-    r"\bnot (?:doing|having) this\b",
-    r"^\s*(?:ok|okay|k|fine|sure|noted|whatever)\s*[.!]*\s*$",
-)
 
 
-def check(text: str) -> list[Span]:
-    return find(text, _P)
+def check(text: str) -> list[Finding]:
+    return flag(sys.modules[__name__], text, spans(text, NAME))

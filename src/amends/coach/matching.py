@@ -1,0 +1,197 @@
+"""One matcher for every coach rule: lexicon files in, spans out.
+
+A lexicon is package data, ``<package>/lexicons/<name>.txt``: a provenance header of ``#`` lines
+(who wrote it, and the framework it rests on), ending at the first blank line or pattern, then one
+regular expression per line. A ``#`` line after the header says why the patterns under it are there.
+A few macros stand for shapes of English many lines need (``{im}`` is "I'm", "im" or "I am"; see
+:data:`MACROS`).
+
+A lexicon compiles in one of three ways, each cached, so a file is read and compiled once:
+
+- :func:`phrases`: the lines are phrases found as whole words in text already in normal form
+  (lower case, straight quotes), longest first, written as one regex trie (:mod:`regex_trie`).
+  The apology coach reads its lexicons so (:mod:`amends.coach.apology.lexicon`).
+- :func:`patterns`: the lines are whole regular expressions, case-insensitive, each searched on
+  its own, so two lines can report the same words (the reply rules).
+- :func:`one_of`: the same lines as one alternation, whose matches never overlap (the
+  commitment rules).
+
+:func:`rewrites` reads a lexicon of ``PATTERN => REPLACEMENT`` lines, for a suggestion that
+rewrites the writer's own sentence.
+
+In the last two an apostrophe also matches a curly one, so "it's" finds "it’s" as typed.
+:func:`find` gives the spans, and on request leaves out words quoted from someone else, disowned
+("I'm not going to say you're overreacting") or negated ("you're not an idiot").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import ModuleType
+
+from amends.coach import regex_trie
+from amends.coach.results import Finding, Span
+
+# "I'm", "im", "i am" and the curly forms (already straightened) all read as one token.
+MACROS = {
+    "{im}": r"(?:i'?m|i am)",
+    "{ive}": r"(?:i'?ve|i have)",
+    "{ill}": r"(?:i'?ll|i will|i'm going to|im going to|i am going to|i'?m gonna|im gonna)",
+    "{adv}": r"(?:(?:so|really|truly|very|deeply|genuinely|sincerely|incredibly|terribly|honestly|"
+    r"just|also|completely|totally|actually|seriously|sooo*|rly|realy|truely)\s+){0,3}",
+    "{w}": r"[\w']+",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One lexicon file: who wrote it and what it rests on, and its patterns as written."""
+
+    package: str
+    name: str
+    provenance: tuple[str, ...]
+    lines: tuple[str, ...]
+
+
+@cache
+def read(package: str, name: str) -> Lexicon:
+    """``<package>/lexicons/<name>.txt``: its provenance header and its pattern lines, stripped."""
+    text = resources.files(package).joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    header: list[str] = []
+    lines: list[str] = []
+    in_header = True  # the header is the opening run of comment lines, up to a blank line or a pattern
+    for raw in text.splitlines():
+        line = raw.strip()
+        in_header = in_header and line.startswith("#")
+        if in_header:
+            header.append(line.lstrip("#").strip())
+        elif line and not line.startswith("#"):
+            lines.append(line)
+    return Lexicon(package, name, tuple(header), tuple(lines))
+
+
+def expand(pattern: str) -> str:
+    """The pattern with every macro written out."""
+    for macro, regex in MACROS.items():
+        pattern = pattern.replace(macro, regex)
+    return pattern
+
+
+# An escaped character, a character class, or an apostrophe outside both.
+_ESCAPE_CLASS_OR_APOSTROPHE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|'")
+
+
+def _either_apostrophe(pattern: str) -> str:
+    """The pattern with each apostrophe also matching a curly one, inside a character class or out."""
+    return _ESCAPE_CLASS_OR_APOSTROPHE.sub(_curly_too, expand(pattern))
+
+
+def _curly_too(match: re.Match[str]) -> str:
+    found = match.group()
+    if found == "'":
+        return "['’]"
+    return found.replace("'", "'’") if found.startswith("[") else found
+
+
+@cache
+def phrases(package: str, name: str) -> re.Pattern[str]:
+    """One compiled alternation of every line, longest phrases first, with shared openings written
+    once (:mod:`regex_trie`), for text in normal form.
+
+    Every phrase starts with a word character; saying so up front (a ``(?=\\w)`` look-ahead) lets
+    the engine skip each space and mark at once instead of trying every phrase there.
+    """
+    lines = sorted(read(package, name).lines, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?=\w)" + regex_trie.alternation([expand(line) for line in lines]) + r"(?![\w])")
+
+
+@cache
+def patterns(package: str, name: str) -> tuple[re.Pattern[str], ...]:
+    """Every line compiled on its own, in file order."""
+    return compile_each(*read(package, name).lines)
+
+
+def compile_each(*sources: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns written in code compiled as :func:`patterns` compiles a file's lines."""
+    return tuple(re.compile(_either_apostrophe(source), re.IGNORECASE) for source in sources)
+
+
+@cache
+def one_of(package: str, name: str) -> tuple[re.Pattern[str]]:
+    """Every line in one alternation, earlier lines first where two match at one place."""
+    lines = read(package, name).lines
+    return (re.compile("|".join(f"(?:{_either_apostrophe(line)})" for line in lines), re.IGNORECASE),)
+
+
+@cache
+def rewrites(package: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A lexicon of rewrites, one ``PATTERN => REPLACEMENT`` a line, compiled as :func:`patterns`
+    compiles a line, to apply in file order (an empty replacement deletes what the pattern finds)."""
+    pairs = (line.rpartition("=>") for line in read(package, name).lines)
+    return tuple((compile_each(pattern.rstrip())[0], replacement.strip()) for pattern, _, replacement in pairs)
+
+
+# LABELLING.md §2: a pattern that is disowned ("I'm not going to say you're overreacting") or quoted
+# ("she said \"calm down\"") is not said to the partner; nor is a name-call that is denied ("not an idiot").
+_DISOWNED = re.compile(
+    r"(?:\b(?:not going to|won't|will not|never|don't|do not|wouldn't|not)\s+(?:ever\s+)?"
+    r"(?:say|tell you|call you|claim|pretend)|\bi(?:'m| am) not saying)\s+(?:that\s+)?$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+_NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def find(
+    text: str,
+    compiled: Iterable[re.Pattern[str]],
+    *,
+    skip_quoted: bool = False,
+    skip_disowned: bool = False,
+    skip_negated: bool = False,
+) -> list[Span]:
+    """Every match of every pattern in ``text``, pattern by pattern, less the ones the flags leave out."""
+    if not (skip_quoted or skip_disowned or skip_negated):
+        return [m.span() for p in compiled for m in p.finditer(text)]
+    quoting = skip_quoted and ('"' in text or "“" in text)
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if quoting else []
+    return [
+        (m.start(), m.end())
+        for p in compiled
+        for m in p.finditer(text)
+        if not (skip_disowned and _DISOWNED.search(text[max(0, m.start() - 40) : m.start()]))
+        and not any(qs <= m.start() and m.end() <= qe for qs, qe in quotes)
+        and not (skip_negated and _NEGATED.search(text[max(0, m.start() - 30) : m.start()]))
+    ]
+
+
+def contains(text: str, compiled: Iterable[re.Pattern[str]]) -> bool:
+    """Whether any pattern matches anywhere in ``text`` (stops at the first match, unlike :func:`find`)."""
+    return any(p.search(text) for p in compiled)
+
+
+def straighten(text: str) -> str:
+    """Curly apostrophes made straight. Same length, so spans still index the original text."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def quote(text: str, span: Span, limit: int) -> str:
+    """The writer's words at ``span`` on one line, cut to ``limit`` characters."""
+    words = " ".join(text[span[0] : span[1]].split()).strip(" ,;:")
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
+def finding(rule: ModuleType, span: Span, suggestion: str | None = None) -> Finding:
+    """A finding with the rule module's declared name, severity, message, suggestion and source."""
+    return Finding(
+        rule=rule.NAME,
+        severity=rule.SEVERITY,
+        span=span,
+        message=rule.MESSAGE,
+        suggestion=rule.SUGGESTION if suggestion is None else suggestion,
+        source=rule.SOURCE,
+    )
