@@ -1,4 +1,4 @@
-"""Collection rules shared by every test folder.
+"""Collection rules and process-wide test speed-ups shared by every test folder.
 
 ``scripts/test.sh`` runs the suite twice, on SQLite and on PostgreSQL, side by side. The PostgreSQL
 run (``AMENDS_DATABASE_TESTS_ONLY=1``) keeps only the tests that open the database: a test with no
@@ -9,9 +9,11 @@ on SQLite. That includes the subprocess tests of the embedded default, which dro
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 _DATABASE_FIXTURES = frozenset(
     {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
@@ -30,3 +32,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[Any]) -> No
     if len(keep) < len(items):
         config.hook.pytest_deselected(items=[item for item in items if not opens_the_database(item)])
         items[:] = keep
+
+
+_STATIC_FILES: dict[tuple[Any, ...], dict[str, Any]] = {}
+_FIND_STATIC_FILES = WhiteNoiseMiddleware.add_files_from_finders
+
+
+def _static_files_found_once(self: WhiteNoiseMiddleware) -> None:
+    """WhiteNoise walks and stats every static file when its middleware is made, which happens once per
+    process in the product but once per test client here (a fifteenth of the web tests' time). The files
+    do not change during a run; the headers depend on the settings, so those are part of the key."""
+    key = (self.static_prefix, self.max_age, self.allow_all_origins, self.charset, self.add_headers_function)
+    if key not in _STATIC_FILES:
+        _FIND_STATIC_FILES(self)
+        _STATIC_FILES[key] = dict(self.files)
+    self.files.update(_STATIC_FILES[key])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def static_files_found_once() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoiseMiddleware, "add_files_from_finders", _static_files_found_once)
+        yield
