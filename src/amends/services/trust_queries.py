@@ -215,7 +215,10 @@ def visible_confirmations(access: RepairAccess) -> Prefetch:
     return Prefetch("confirmation", queryset=visible(access, Confirmation))
 
 
-def disputed(access: RepairAccess, limit: int = 20) -> list[Confirmation]:
+DISPUTES_SHOWN = 20  # the confirm page lists the latest disputes; the waiting list counts among the same
+
+
+def disputed(access: RepairAccess, limit: int = DISPUTES_SHOWN) -> list[Confirmation]:
     """The latest disputes, newest first (by when they were disputed, which an index serves)."""
     qs = visible(access, Confirmation).filter(verdict="disputed")
     messages = Prefetch("messages", queryset=visible(access, DisputeMessage).select_related("author"))

@@ -32,8 +32,8 @@ from amends.services.access import (
 )
 from amends.services.repairs import progress_for
 from amends.services.trust import partner_of
-from amends.services.trust_queries import Ledger, disputed, due_for, load_ledger, questionnaires_due
-from amends.web.trust.models import Answer, Commitment, Confirmation, Question, TransparencyNote
+from amends.services.trust_queries import DISPUTES_SHOWN, Ledger, due_for, load_ledger, questionnaires_due
+from amends.web.trust.models import Answer, Commitment, Confirmation, DisputeMessage, Question, TransparencyNote
 from amends.web.waiting.models import SeenMark
 
 # What each kind of item says, for one and for several. Labels never quote anyone's writing.
@@ -125,9 +125,8 @@ def _partner_items(access: RepairAccess, led: Ledger) -> list[Item]:
     waiting = led.awaiting_answer(access.user_id)
     if waiting:
         out.append(_counted("confirm", waiting, _url("trust_confirm", access)))
-    open_disputes = [c for c in disputed(access) if _last_word(c) != access.user_id]
-    if open_disputes:
-        n = len(open_disputes)
+    n = _disputes_awaiting(access)
+    if n:
         out.append(_counted("disputes", n, _url("trust_confirm", access)))
     return out
 
@@ -146,10 +145,20 @@ def _question_items(access: RepairAccess, led: Ledger) -> list[Item]:
     return out
 
 
-def _last_word(conf: object) -> int:
-    """Who spoke last in a dispute: the last message's writer, or the partner who disputed."""
-    messages = list(conf.messages.all())  # type: ignore[attr-defined]
-    return int(messages[-1].author_id if messages else conf.partner_id)  # type: ignore[attr-defined]
+def _disputes_awaiting(access: RepairAccess, latest: int = DISPUTES_SHOWN) -> int:
+    """Of the latest disputes (those the confirm page lists), how many wait for this member's word: the last
+    message is the other's, or there is none and the other disputed. Two small queries, no rows built."""
+    disputes = dict(
+        visible(access, Confirmation)
+        .filter(verdict="disputed")
+        .order_by("-created_at")
+        .values_list("pk", "partner_id")[:latest]
+    )
+    last_word = dict(disputes)
+    messages = visible(access, DisputeMessage).filter(confirmation_id__in=list(disputes))
+    for confirmation_id, author_id in messages.order_by("created_at", "pk").values_list("confirmation_id", "author_id"):
+        last_word[confirmation_id] = author_id
+    return sum(who != access.user_id for who in last_word.values())
 
 
 # ---------------------------------------------------------------- the person's own side
