@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
-from django.db import DatabaseError, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from amends.services import questionnaires, trust
 from amends.services.access import repair_access
+from amends.services.conversations import start_conversation
+from amends.services.incidents import record_incident
 from amends.services.repairs import save_answer, save_apology_draft
+from amends.services.safety import submit_screen
 from amends.services.tokens import create_api_token
 from amends.web.partners.models import Invitation
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair
@@ -126,26 +130,28 @@ def world(alice: Any, bob: Any, alice_repair: Any, joined_bob: Any, charlie_repa
 
 
 def _seed_other_features(alice: Any, bob: Any, repair: Any) -> None:
-    """Give other features' id parameters something real to point at, where their tables exist."""
-    try:
-        from amends.services import trust
-        from amends.services.errors import InvalidInput
-
-        alice_access, bob_access = repair_access(alice, repair.pk), repair_access(bob, repair.pk)
-        with transaction.atomic():
-            commitment = trust.add_commitment(
-                alice_access,
-                text="I will call by 6pm when I am late.",
-                schedule=trust.ScheduleInput("whenever", event="when I am late"),
-            )  # type: ignore[attr-defined]  # noqa: E501
-            question = trust.ask_question(bob_access, "Why did you not call?")
-            trust.answer_question(alice_access, question.pk, "I was ashamed and I avoided it.")
-            del commitment
-            from amends.services.conversations import start_conversation
-
-            start_conversation(alice_access, "after-a-fight")  # its first step is VALUES["step"]
-    except (ImportError, AttributeError, TypeError, DatabaseError, InvalidInput):
-        pass  # that feature is not in this tree yet; its ids fall back to a missing id below
+    """Give other features' id parameters something real to point at: commitments with a disputed check-in,
+    a question with its answer, a guided conversation, a note, a questionnaire, a screen and an incident. A failure here is an error, never a silent fall-back to a missing id
+    (which would turn the cast checks below into checks of 404 on objects that do not exist)."""
+    alice_access, bob_access = repair_access(alice, repair.pk), repair_access(bob, repair.pk)
+    trust.add_commitment(
+        alice_access,
+        text="I will call by 6pm when I am late.",
+        schedule=trust.ScheduleInput("whenever", event="when I am late"),
+    )
+    question = trust.ask_question(bob_access, "Why did you not call?")
+    trust.answer_question(alice_access, question.pk, "I was ashamed and I avoided it.")
+    start_conversation(alice_access, "after-a-fight")  # its first step is VALUES["step"]
+    today = trust.today_for(alice.pk)
+    daily = trust.add_commitment(
+        alice_access, text="I will text you when I leave work.", schedule=trust.ScheduleInput("daily"), start=today
+    )
+    check_in = trust.record_check_in(alice_access, daily.pk, on=today, status="kept").check_in
+    trust.dispute_check_in(bob_access, check_in.pk, "You texted at nine, not at six.")
+    trust.add_transparency_note(alice_access, "I had lunch with my sister.", shared=True)
+    questionnaires.submit_questionnaire(alice_access, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}, shared=True)
+    submit_screen(alice, "phq9", {str(i): 0 for i in range(1, 10)})
+    record_incident(alice_access, kind="relapse", happened_on=date(2026, 2, 27), shared=True)
 
 
 def _object_id(param: str, world: dict[str, Any], repair: Repair) -> tuple[Any, bool]:
@@ -155,10 +161,7 @@ def _object_id(param: str, world: dict[str, Any], repair: Repair) -> tuple[Any, 
     suffix = param.removesuffix("_id").replace("_", "")
     for model in apps.get_models():
         if model._meta.model_name.endswith(suffix):
-            try:
-                row = next((r for r in model._default_manager.all() if _in_repair(r, repair)), None)
-            except DatabaseError:
-                row = None
+            row = next((r for r in model._default_manager.all() if _in_repair(r, repair)), None)
             if row is not None:
                 return row.pk, True
     return 10**9, False
@@ -210,6 +213,17 @@ def _request(client: Client, method: str, path: str) -> Any:
     if method == "get":
         return client.get(path)
     return client.post(path, POST_DATA)
+
+
+def test_every_object_url_of_the_cast_names_a_real_object(world: dict[str, Any], alice_repair: Any) -> None:
+    """An id with nothing behind it would make charlie's 404 below prove nothing."""
+    missing = [
+        path
+        for route, _, params in WITH_OBJECTS
+        for path, exact in [_fill(route, params, world, alice_repair, alice_repair.pk)]
+        if not exact
+    ]
+    assert not missing, f"seed an object for these in _seed_other_features: {missing}"
 
 
 @pytest.mark.parametrize(("route", "name", "params"), WITH_OBJECTS, ids=[n or r for r, n, _ in WITH_OBJECTS])
