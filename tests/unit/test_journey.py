@@ -85,3 +85,10 @@ def test_progress_resumes_at_first_open_step_when_nothing_edited_and_last_step_w
     assert track_progress(track, {}, []).resume_slug == "name-it"
     finished = track_progress(track, {}, SEED_STEPS)
     assert finished.finished and finished.resume_slug == "patience" and finished.percent == 100
+
+
+def test_a_step_knows_its_neighbours_in_the_track_and_the_ends_have_none() -> None:
+    track = load_track("offender")
+    first, second, last = track.steps[0], track.steps[1], track.steps[-1]
+    assert track.before(first) is None and track.after(first) == second
+    assert track.before(second) == first and track.after(last) is None

@@ -44,6 +44,14 @@ class Track:
     def step(self, slug: str) -> Step | None:
         return next((s for s in self.steps if s.slug == slug), None)
 
+    def before(self, step: Step) -> Step | None:
+        """The step just before ``step`` in this track, if any."""
+        return next((s for s in self.steps if s.number == step.number - 1), None)
+
+    def after(self, step: Step) -> Step | None:
+        """The step just after ``step`` in this track, if any."""
+        return next((s for s in self.steps if s.number == step.number + 1), None)
+
 
 def _read_yaml(*parts: str) -> Any:
     node = resources.files("amends.content")

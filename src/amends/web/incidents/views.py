@@ -172,8 +172,8 @@ def incident_step(request: AuthedRequest, repair_id: int, incident_id: int, slug
         "kind": incident_kind(incident.kind),
         "track": track,
         "step": step,
-        "prev_step": next((s for s in track.steps if s.number == step.number - 1), None),
-        "next_step": next((s for s in track.steps if s.number == step.number + 1), None),
+        "prev_step": track.before(step),
+        "next_step": track.after(step),
         "texts": texts,
         "errors": errors,
         "safety": safety,
@@ -210,7 +210,7 @@ def incident_autosave(request: AuthedRequest, repair_id: int, incident_id: int, 
 
 def _next_url(access: RepairAccess, incident: Any, step: Any) -> str:
     track = load_incident_track(access.role)
-    nxt = next((s for s in track.steps if s.number == step.number + 1), None)
+    nxt = track.after(step)
     if nxt is None:
         return f"/repairs/{access.repair.pk}/incidents/{incident.pk}/"
     return f"/repairs/{access.repair.pk}/incidents/{incident.pk}/step/{nxt.slug}/"

@@ -171,7 +171,7 @@ def _save_step(access: Any, step: Any, texts: dict[str, str], action: str) -> tu
 def _after_save(request: HttpRequest, access: Any, step: Any, action: str) -> HttpResponse:
     track = load_track(access.role)
     if action == "done":
-        nxt = next((s for s in track.steps if s.number == step.number + 1), None)
+        nxt = track.after(step)
         messages.success(request, f"Step {step.number} marked done.")
         if nxt is not None:
             return redirect("step", repair_id=access.repair.pk, slug=nxt.slug)
@@ -195,8 +195,8 @@ def _step_context(access: Any, step: Any, texts: dict[str, str], errors: dict[st
         "access": access,
         "track": track,
         "step": step,
-        "prev_step": next((s for s in track.steps if s.number == step.number - 1), None),
-        "next_step": next((s for s in track.steps if s.number == step.number + 1), None),
+        "prev_step": track.before(step),
+        "next_step": track.after(step),
         "texts": texts,
         "errors": errors,
         "autosave_url": reverse("autosave", args=[access.repair.pk, step.slug]),
