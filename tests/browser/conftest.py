@@ -95,7 +95,8 @@ def start_repair(page: Any, *, kind: str = "A broken promise", role: str = "I hu
     page.get_by_label("A short name for this repair").fill("The missed dinner")
     page.get_by_label("What happened, in your own words?").fill("I missed Sam's birthday dinner and did not call.")
     page.get_by_role("button", name="Start").click()
-    page.wait_for_url("**/repairs/*/")
+    # A number, not "*": the glob also matches /repairs/new/, which returned before the repair existed.
+    page.wait_for_url(re.compile(r"/repairs/\d+/$"))
 
 
 def join_as_couple(alice: Any, bob: Any) -> str:
@@ -104,7 +105,9 @@ def join_as_couple(alice: Any, bob: Any) -> str:
     start_repair(alice)
     repair_url = str(alice.url)
     alice.get_by_role("link", name="Partner and privacy").click()
+    alice.wait_for_url(repair_url + "partner/")
     alice.get_by_role("button", name="Invite my partner").click()
+    alice.wait_for_url(repair_url + "partner/invite/")
     code = alice.locator("#invite-code").inner_text()
     sign_up(bob, "bob")
     bob.get_by_role("link", name="Join a repair").click()
