@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE, AXE_VIOLATIONS, join_as_couple, sign_up, signed_in, start_repair
 
@@ -57,14 +58,14 @@ def test_both_partners_talk_a_fight_through_taking_turns_and_end_with_a_shared_a
     assert PRIVATE not in bob.content()
     bob.get_by_role("link", name=re.compile("^Continue")).click()
     bob.goto(realities)
-    assert bob.get_by_text(ALICE_SIDE).is_visible()
+    expect(bob.get_by_text(ALICE_SIDE)).to_be_visible()
     bob.get_by_label("What I understood, in my own words").fill(BOB_SUMMARY)
     bob.get_by_role("button", name="Send my summary").click()
     bob.get_by_text("Sent to your partner.").wait_for()
 
     # alice confirms: that's it. The roles swap.
     alice.reload()
-    assert alice.get_by_text(BOB_SUMMARY).is_visible()
+    expect(alice.get_by_text(BOB_SUMMARY)).to_be_visible()
     alice.get_by_role("button", name="Yes, that's it").click()
     alice.get_by_text("Confirmed. Now you swap.").wait_for()
 
@@ -75,13 +76,13 @@ def test_both_partners_talk_a_fight_through_taking_turns_and_end_with_a_shared_a
     bob.get_by_text("Sent to your partner.").wait_for()
 
     alice.reload()
-    assert alice.get_by_text(BOB_SIDE).is_visible()
+    expect(alice.get_by_text(BOB_SIDE)).to_be_visible()
     alice.get_by_label("What I understood, in my own words").fill(ALICE_SUMMARY)
     alice.get_by_role("button", name="Send my summary").click()
     alice.get_by_text("Sent to your partner.").wait_for()
 
     bob.reload()
-    assert bob.get_by_text(ALICE_SUMMARY).is_visible()
+    expect(bob.get_by_text(ALICE_SUMMARY)).to_be_visible()
     bob.get_by_role("button", name="Yes, that's it").click()
     bob.get_by_role("heading", name="You have both been heard").wait_for()
     alice.reload()
@@ -95,12 +96,12 @@ def test_both_partners_talk_a_fight_through_taking_turns_and_end_with_a_shared_a
     alice.get_by_text("Waiting for your partner to agree").wait_for()
     _fits(alice)
     bob.goto(plan)
-    assert bob.get_by_text(AGREED).is_visible()
+    expect(bob.get_by_text(AGREED)).to_be_visible()
     bob.get_by_role("button", name="We agree").click()
     bob.get_by_text("You both agreed:").wait_for()
     alice.reload()
     alice.get_by_text("You both agreed:").wait_for()
-    assert alice.get_by_text(AGREED).is_visible()
+    expect(alice.get_by_text(AGREED)).to_be_visible()
     _fits(alice)
     assert PRIVATE not in bob.content()
 

@@ -9,6 +9,7 @@ import struct
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_up, start_repair
 
@@ -76,13 +77,13 @@ def test_offline_the_static_assets_come_from_the_cache_and_a_page_shows_the_offl
     _installed(page)
     page.context.set_offline(True)
     page.goto(repair)
-    assert page.get_by_role("heading", name="No connection").is_visible()
+    expect(page.get_by_role("heading", name="No connection")).to_be_visible()
     assert "The missed dinner" not in page.content()
     status = page.evaluate("async () => (await fetch('/static/amends/app.css')).status")
     assert status == 200
     page.context.set_offline(False)
     page.goto(repair)
-    assert page.get_by_role("heading", name="The missed dinner").is_visible()
+    expect(page.get_by_role("heading", name="The missed dinner")).to_be_visible()
 
 
 def test_signing_out_removes_the_worker_and_everything_it_kept(page: Any) -> None:

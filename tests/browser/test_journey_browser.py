@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_up, start_repair
 
@@ -36,7 +37,7 @@ def test_finish_all_seven_steps(page: Any) -> None:
     # The last step leads on to commitments, where rebuilding trust continues.
     page.wait_for_url(re.compile(r"/repairs/\d+/trust/commitments/$"))
     page.goto(page.url.split("trust/")[0])
-    assert page.get_by_text("7 of 7 steps done").is_visible()
+    expect(page.get_by_text("7 of 7 steps done")).to_be_visible()
 
 
 def test_quick_exit_button_replaces_the_page_and_back_does_not_return(page: Any) -> None:

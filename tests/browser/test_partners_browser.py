@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_up, start_repair
 
@@ -52,7 +53,7 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
 
     # 4. bob sees it; 5. alice's private reflection stays invisible to him.
     bob.goto(repair_url + "shared/")
-    assert bob.get_by_text(APOLOGY).is_visible()
+    expect(bob.get_by_text(APOLOGY)).to_be_visible()
     assert REFLECTION not in bob.content()
 
     # 6. bob asks a question; he also shares one he wrote privately in his journey.
@@ -66,14 +67,15 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
 
     # 7. alice sees the question and answers it honestly; bob reads the answer.
     alice.goto(repair_url + "shared/")
-    assert alice.get_by_text(QUESTION).first.is_visible()
+    expect(alice.get_by_text(QUESTION).first).to_be_visible()
     alice.goto(repair_url + "trust/questions/")
     alice.get_by_role("link", name=QUESTION[:40]).first.click()
     alice.get_by_role("textbox", name="Your answer").fill("I was ashamed and avoided the call. That was wrong.")
     alice.get_by_role("button", name="Send answer").click()
+    alice.get_by_text("Answer sent.").wait_for()  # saved before bob looks
     bob.goto(repair_url + "trust/questions/")
     bob.get_by_role("link", name=QUESTION[:40]).first.click()
-    assert bob.get_by_text("I was ashamed and avoided the call.").is_visible()
+    expect(bob.get_by_text("I was ashamed and avoided the call.")).to_be_visible()
 
     # 8. bob deletes everything; alice is unaffected.
     bob.goto("/privacy/")

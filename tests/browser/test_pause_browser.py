@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import join_as_couple
 
@@ -51,7 +52,7 @@ def test_bobs_screen_pauses_the_couple_space_and_only_bob_reopens_it(
     for path in ("shared/", "trust/", "trust/notes/", "trust/questions/", "trust/timeline/", "trust/check-ins/"):
         response = alice.goto(repair_url + path)
         assert response.status == 423, path
-        assert alice.get_by_role("heading", name=NOTICE).is_visible()
+        expect(alice.get_by_role("heading", name=NOTICE)).to_be_visible()
         assert BOB_SHARES not in alice.content()
     # alice, with her API token from a fresh context: the same pause, in JSON.
     robot = browser.new_context(base_url=live_server.url)
@@ -71,8 +72,8 @@ def test_bobs_screen_pauses_the_couple_space_and_only_bob_reopens_it(
 
     # bob decides: he sees his choices and opens the shared space again.
     bob.goto(repair_url + "pause/")
-    assert bob.get_by_role("link", name="Keep it paused").is_visible()
-    assert bob.get_by_role("link", name="Leave this repair quietly").is_visible()
+    expect(bob.get_by_role("link", name="Keep it paused")).to_be_visible()
+    expect(bob.get_by_role("link", name="Leave this repair quietly")).to_be_visible()
     bob.get_by_role("button", name="Open the shared space again").click()
     bob.get_by_text("Your pause is lifted.").wait_for()
 

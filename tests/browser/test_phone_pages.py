@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from amends.services.access import repair_access
 from amends.services.partners import accept_invitation, create_invitation
@@ -99,7 +100,7 @@ def test_printing_shows_the_content_only(browser: Any, live_server: Any, couple:
         for hidden in ("#quick-exit", ".site-header", ".site-footer", "nav", "button"):
             shown = [e for e in page.locator(hidden).all() if e.is_visible()]
             assert not shown, f"{hidden} prints on {path}"
-        assert page.locator("main h1").is_visible()
+        expect(page.locator("main h1")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", [360, 1280])

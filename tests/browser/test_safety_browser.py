@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from amends.web.repairs.models import Membership, Repair
 from tests.browser.conftest import sign_up, start_repair
@@ -31,9 +32,9 @@ def test_hark_positive_screen_pauses_couple_features_for_both_with_neutral_wordi
     for legend, answer in [("humiliated", "No"), ("afraid", "Yes"), ("raped", "No"), ("kicked", "No")]:
         bob.get_by_role("group", name=re.compile(legend)).get_by_label(answer).check()
     bob.get_by_role("button", name="See what this means").click()
-    assert bob.get_by_text("not your fault", exact=False).first.is_visible()
+    expect(bob.get_by_text("not your fault", exact=False).first).to_be_visible()
     bob.goto(repair_url)
-    assert bob.get_by_text("The shared space is paused for now.").is_visible()
+    expect(bob.get_by_text("The shared space is paused for now.")).to_be_visible()
 
     alice.goto(repair_url)
     notice = alice.get_by_text("The shared space is paused for now.")
@@ -52,15 +53,15 @@ def test_crisis_sentence_typed_into_the_apology_coach_shows_the_crisis_line(page
     banner = page.locator("#coach-feedback .safety-banner")
     banner.wait_for()
     assert "not monitored" in banner.inner_text()
-    assert banner.get_by_role("link", name="Get help now").is_visible()
+    expect(banner.get_by_role("link", name="Get help now")).to_be_visible()
 
 
 def test_cheating_playbook_appears_for_an_infidelity_repair(page: Any) -> None:
     sign_up(page)
     start_repair(page, kind="Infidelity")
-    assert page.get_by_role("heading", name=re.compile("affair|infidelity|cheating", re.I)).first.is_visible()
+    expect(page.get_by_role("heading", name=re.compile("affair|infidelity|cheating", re.I)).first).to_be_visible()
     page.get_by_role("link", name=re.compile("Open the checklist")).click()
     checklist = page.locator(".checklist").inner_text().lower()
     assert "end the affair" in checklist and "contact" in checklist
     page.get_by_role("button", name=re.compile("Mark done: End the affair", re.I)).click()
-    assert page.get_by_role("button", name=re.compile("Mark not done: End the affair", re.I)).is_visible()
+    expect(page.get_by_role("button", name=re.compile("Mark not done: End the affair", re.I))).to_be_visible()

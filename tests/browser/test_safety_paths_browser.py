@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_up, start_repair
 
@@ -21,7 +22,7 @@ def test_the_asq_with_only_item_five_yes_lands_on_the_help_now_page(page: Any) -
     page.get_by_role("group", name=re.compile("right now")).get_by_label("Yes").check()
     page.get_by_role("button", name="See what this means").click()
     page.wait_for_url("**/safety/now/")
-    assert page.get_by_role("heading", name="Please get help now").is_visible()
+    expect(page.get_by_role("heading", name="Please get help now")).to_be_visible()
     assert page.locator('a[href^="tel:"]').count() >= 1
     assert page.locator(".site-header").count() == 0  # full screen, nothing else
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_up, start_repair
 from tests.ops.test_serve import ROOT, _free_port, _get, _nginx
@@ -119,7 +120,7 @@ def test_sign_up_write_and_share_over_https_through_nginx(browser: Any, https_si
         page.get_by_role("button", name="Share version 1 with my partner").click()
         page.get_by_text("Version 1 delivered to your partner.").wait_for()
         page.goto(repair_url + "shared/")
-        assert page.get_by_text(APOLOGY).first.is_visible()
+        expect(page.get_by_text(APOLOGY).first).to_be_visible()
         assert 403 not in statuses and statuses.count(301) == 0  # no CSRF refusal, no HTTPS redirect loop
         cookies = {c["name"]: c for c in context.cookies()}
         assert cookies["sessionid"]["secure"] and cookies["csrftoken"]["secure"]

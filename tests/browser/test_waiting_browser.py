@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_up, start_repair
 
@@ -37,12 +38,12 @@ def test_bob_opens_the_link_signed_out_signs_up_and_lands_on_the_welcome_page(pa
     bob.get_by_role("button", name="Create account").click()
     bob.get_by_role("link", name="I have kept them: continue").click()
     bob.wait_for_url(repair_url + "welcome/")
-    assert bob.get_by_role("heading", name="Welcome. You decide the pace.").is_visible()
-    assert bob.get_by_role("heading", name="What is private").is_visible()
+    expect(bob.get_by_role("heading", name="Welcome. You decide the pace.")).to_be_visible()
+    expect(bob.get_by_role("heading", name="What is private")).to_be_visible()
     no_sideways = bob.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert no_sideways, "the welcome page scrolls sideways at phone width"
     bob.get_by_role("link", name="Go to the repair").click()
-    assert bob.get_by_role("link", name="Next step: 1. What happened and how it felt").is_visible()
+    expect(bob.get_by_role("link", name="Next step: 1. What happened and how it felt")).to_be_visible()
 
 
 def test_alice_sees_bobs_question_on_her_home_answers_it_and_bob_sees_the_answer_on_his(
@@ -74,6 +75,6 @@ def test_alice_sees_bobs_question_on_her_home_answers_it_and_bob_sees_the_answer
     # bob's home says she answered; the link opens the answer, and then the notice is gone.
     bob.goto("/")
     bob.get_by_role("link", name="Your partner answered your question.").click()
-    assert bob.get_by_text(ANSWER).is_visible()
+    expect(bob.get_by_text(ANSWER)).to_be_visible()
     bob.goto("/")
     assert bob.get_by_text("Your partner answered your question.").count() == 0
