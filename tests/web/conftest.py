@@ -10,39 +10,26 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from amends.services import tokens
+from amends.services.access import repair_access
+from amends.services.partners import accept_invitation, create_invitation
 from amends.services.repairs import start_repair
 from tests.embeddings import encoder_answers_remembered  # noqa: F401  (autouse: the encoder runs once per batch)
 
 PASSWORD = "a calm harbour 42"
+# Argon2 is the product's hasher (tested separately); web tests use a fast one.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: Any) -> None:
-    # Argon2 is the product's hasher (tested separately); web tests use a fast one.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
-def _user(name: str) -> User:
+def make_user(name: str) -> User:
     return User.objects.create_user(username=name, password=PASSWORD)
 
 
-@pytest.fixture
-def alice(db: Any) -> User:
-    return _user("alice")
-
-
-@pytest.fixture
-def bob(db: Any) -> User:
-    return _user("bob")
-
-
-@pytest.fixture
-def charlie(db: Any) -> User:
-    return _user("charlie")
-
-
-@pytest.fixture
-def alice_repair(alice: User) -> Any:
+def start_alice_repair(alice: User) -> Any:
     return start_repair(
         alice,
         role="offender",
@@ -52,9 +39,40 @@ def alice_repair(alice: User) -> Any:
     )
 
 
+def start_charlie_repair(charlie: User) -> Any:
+    return start_repair(charlie, role="hurt", kind="lying", title="His story", description="He lied about the loan.")
+
+
+def join_bob(bob: User, repair: Any) -> Any:
+    """bob, the hurt partner, joins alice's repair with her invitation code; his membership."""
+    new = create_invitation(repair_access(repair.created_by, repair.pk))
+    accept_invitation(bob, new.code)
+    return repair_access(bob, repair.pk).membership
+
+
+@pytest.fixture
+def alice(db: Any) -> User:
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(db: Any) -> User:
+    return make_user("bob")
+
+
+@pytest.fixture
+def charlie(db: Any) -> User:
+    return make_user("charlie")
+
+
+@pytest.fixture
+def alice_repair(alice: User) -> Any:
+    return start_alice_repair(alice)
+
+
 @pytest.fixture
 def charlie_repair(charlie: User) -> Any:
-    return start_repair(charlie, role="hurt", kind="lying", title="His story", description="He lied about the loan.")
+    return start_charlie_repair(charlie)
 
 
 def client_for(user: User | None) -> Client:
@@ -82,12 +100,7 @@ def as_anon() -> Client:
 @pytest.fixture
 def joined_bob(bob: User, alice_repair: Any) -> Any:
     """bob, the hurt partner, joined alice's repair with her invitation code."""
-    from amends.services.access import repair_access
-    from amends.services.partners import accept_invitation, create_invitation
-
-    new = create_invitation(repair_access(alice_repair.created_by, alice_repair.pk))
-    accept_invitation(bob, new.code)
-    return repair_access(bob, alice_repair.pk).membership
+    return join_bob(bob, alice_repair)
 
 
 @pytest.fixture

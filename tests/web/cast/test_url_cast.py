@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import pytest
@@ -20,13 +19,6 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from amends.services import questionnaires, trust
-from amends.services.access import repair_access
-from amends.services.conversations import start_conversation
-from amends.services.incidents import record_incident
-from amends.services.repairs import save_answer, save_apology_draft
-from amends.services.safety import submit_screen
-from amends.services.tokens import create_api_token
 from amends.web.partners.models import Invitation
 from amends.web.repairs.models import ApologyDraft, JourneyAnswer, Membership, Repair
 
@@ -118,42 +110,6 @@ def test_the_url_list_is_really_enumerated() -> None:
     assert {"repair", "shared_view", "share_draft", "token_revoke", "join"} <= names
 
 
-@pytest.fixture
-def world(alice: Any, bob: Any, alice_repair: Any, joined_bob: Any, charlie_repair: Any) -> dict[str, Any]:
-    access = repair_access(alice, alice_repair.pk)
-    save_answer(access, "name-it", "what-i-did", "alice's private words")
-    save_apology_draft(access, "I am sorry you felt upset.")  # two versions, so comparing them works
-    draft = save_apology_draft(access, "I am sorry I missed your birthday dinner.")
-    token, _ = create_api_token(alice, "laptop")
-    _seed_other_features(alice, bob, alice_repair)
-    return {"draft_id": draft.pk, "invitation_id": Invitation.objects.get().pk, "token_id": token.pk}
-
-
-def _seed_other_features(alice: Any, bob: Any, repair: Any) -> None:
-    """Give other features' id parameters something real to point at: commitments with a disputed check-in,
-    a question with its answer, a guided conversation, a note, a questionnaire, a screen and an incident. A failure here is an error, never a silent fall-back to a missing id
-    (which would turn the cast checks below into checks of 404 on objects that do not exist)."""
-    alice_access, bob_access = repair_access(alice, repair.pk), repair_access(bob, repair.pk)
-    trust.add_commitment(
-        alice_access,
-        text="I will call by 6pm when I am late.",
-        schedule=trust.ScheduleInput("whenever", event="when I am late"),
-    )
-    question = trust.ask_question(bob_access, "Why did you not call?")
-    trust.answer_question(alice_access, question.pk, "I was ashamed and I avoided it.")
-    start_conversation(alice_access, "after-a-fight")  # its first step is VALUES["step"]
-    today = trust.today_for(alice.pk)
-    daily = trust.add_commitment(
-        alice_access, text="I will text you when I leave work.", schedule=trust.ScheduleInput("daily"), start=today
-    )
-    check_in = trust.record_check_in(alice_access, daily.pk, on=today, status="kept").check_in
-    trust.dispute_check_in(bob_access, check_in.pk, "You texted at nine, not at six.")
-    trust.add_transparency_note(alice_access, "I had lunch with my sister.", shared=True)
-    questionnaires.submit_questionnaire(alice_access, "csi4", {"1": 3, "2": 3, "3": 3, "4": 3}, shared=True)
-    submit_screen(alice, "phq9", {str(i): 0 for i in range(1, 10)})
-    record_incident(alice_access, kind="relapse", happened_on=date(2026, 2, 27), shared=True)
-
-
 def _object_id(param: str, world: dict[str, Any], repair: Repair) -> tuple[Any, bool]:
     """alice's object for an id parameter, and whether it is a real one."""
     if param in world:
@@ -223,7 +179,7 @@ def test_every_object_url_of_the_cast_names_a_real_object(world: dict[str, Any],
         for path, exact in [_fill(route, params, world, alice_repair, alice_repair.pk)]
         if not exact
     ]
-    assert not missing, f"seed an object for these in _seed_other_features: {missing}"
+    assert not missing, f"seed an object for these in tests/web/cast_world.py: {missing}"
 
 
 @pytest.mark.parametrize(("route", "name", "params"), WITH_OBJECTS, ids=[n or r for r, n, _ in WITH_OBJECTS])

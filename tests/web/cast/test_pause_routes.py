@@ -32,8 +32,8 @@ from amends.web.trust.models import (
     QuestionnaireResponse,
     TransparencyNote,
 )
+from tests.web.cast.test_url_cast import ALL, POST_DATA, _fill
 from tests.web.conftest import client_for
-from tests.web.test_url_cast import ALL, POST_DATA, _fill, world  # noqa: F401  (world is a fixture)
 
 
 def _views(resolvers: list[Any]) -> list[tuple[str, Any]]:
@@ -111,7 +111,7 @@ def _couple_data(repair: Repair) -> tuple[Any, ...]:
 
 
 @pytest.fixture
-def paused(world: dict[str, Any], alice: User, bob: User, alice_repair: Repair) -> dict[str, Any]:  # noqa: F811
+def paused(world: dict[str, Any], alice: User, bob: User, alice_repair: Repair) -> dict[str, Any]:
     bob_access = repair_access(bob, alice_repair.pk)
     save_answer(bob_access, "what-happened", "what-happened", "BOB-WORDS he shared")
     set_answer_shared(bob_access, "what-happened", "what-happened", True)
