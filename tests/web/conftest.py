@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 
 from amends.services import tokens
 from amends.services.access import repair_access
@@ -23,6 +26,29 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@contextmanager
+def rows_for_the_module(django_db_blocker: Any) -> Iterator[Any]:
+    """For a module-scoped fixture: rows written once for a whole module, inside a transaction held
+    until the module is done and then rolled back. Each test runs in its own savepoint inside it
+    (pytest-django's ``db``), so what a test changes is gone before the next one, as with rows of its
+    own. Write the rows inside ``with unblocked():`` (the value this yields)."""
+
+    @contextmanager
+    def unblocked() -> Iterator[None]:
+        with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+            yield
+
+    held = transaction.atomic()
+    with django_db_blocker.unblock():
+        held.__enter__()
+    try:
+        yield unblocked
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            held.__exit__(None, None, None)
 
 
 def make_user(name: str) -> User:

@@ -13,7 +13,7 @@ import itertools
 import json
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -36,7 +36,7 @@ from amends.services.safety import submit_screen
 from amends.web.repairs.models import Membership, Repair
 from amends.web.safety_web.models import ScreenResult
 
-from .conftest import FROZEN_NOW
+from .conftest import FROZEN_NOW, join_bob, make_user, rows_for_the_module, start_alice_repair
 
 # Models a person's rows live in that are deliberately left out of their export, each with its reason.
 NOT_EXPORTED: dict[str, str] = {
@@ -125,13 +125,26 @@ def _value(world: World, model: type[models.Model], f: Any) -> Any:
         return _SKIP if f.has_default() else f.choices[0][0]
     if isinstance(f, (models.CharField, models.TextField)):
         # Every text column gets words of its own, so the export can be searched for them.
-        return f"zq{next(world.counter)}{f.name}"[: f.max_length or 200]
+        return _words(next(world.counter), f.name, f.max_length or 200)
     if f.has_default() or f.null or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
         return _SKIP
     for kind, value in _PLAIN_VALUES:
         if isinstance(f, kind):
             return value
     raise AssertionError(f"add a factory for {_label(model)} to FACTORIES in tests/web/test_export.py ({f.name})")
+
+
+def _words(n: int, name: str, room: int) -> str:
+    """Text no other row's text contains: ``zq<n><column>``, or where that does not fit, capitals
+    counted from ``n`` (a cut-off ``zq1...`` would be the start of many other rows' words)."""
+    words = f"zq{n}{name}"
+    if len(words) <= room:
+        return words
+    letters = ""
+    while len(letters) < room - 1:
+        n, digit = divmod(n, 26)
+        letters += chr(ord("A") + digit)
+    return "Z" + letters
 
 
 _PLAIN_VALUES: tuple[tuple[type[models.Field[Any, Any]], Any], ...] = (
@@ -189,10 +202,36 @@ def test_every_model_left_out_of_the_export_is_installed_and_says_why() -> None:
         assert len(reason) > 20, f"say why {label} is left out"
 
 
+@dataclass(frozen=True)
+class Walk:
+    """One row of every walked model, written by one alice, and both partners' exports of them."""
+
+    world: World
+    alices: tuple[dict[str, Any], str, str]
+    bobs: tuple[dict[str, Any], str, str]
+
+
+@pytest.fixture(scope="module")
+def walk(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Walk]:
+    # Made once for the module: the three checks below only read these rows and exports, and making
+    # a row and two exports for each of their 120 cases cost more than all the rest of this file.
+    with rows_for_the_module(django_db_blocker) as unblocked:
+        with unblocked():
+            alice, bob = make_user("walk-alice"), make_user("walk-bob")
+            repair = start_alice_repair(alice)
+            join_bob(bob, repair)
+            # Its own numbers for made-up text, so no value collides with a test's world in a unique column.
+            world = World(alice, bob, repair, counter=itertools.count(10**6))
+            for label in WALKED:
+                world.make(label)
+            made = Walk(world, _export(alice), _export(bob))
+        yield made
+
+
 @pytest.mark.parametrize("label", WALKED)
-def test_a_row_alice_wrote_is_in_her_export(label: str, world: World) -> None:
-    obj = world.make(label)
-    data, text, _ = _export(world.alice)
+def test_a_row_alice_wrote_is_in_her_export(label: str, walk: Walk, db: Any) -> None:
+    obj = walk.world.built[label]
+    data, text, _ = walk.alices
     assert data["format"] == FORMAT == "amends-export/2"
     assert f'"{ref(obj)}"' in text, (
         f"{label} is missing from the export: give it a section in amends.services.export, "
@@ -201,14 +240,16 @@ def test_a_row_alice_wrote_is_in_her_export(label: str, world: World) -> None:
 
 
 @pytest.mark.parametrize("label", WALKED)
-def test_the_words_of_a_row_alice_wrote_are_in_her_export_and_its_secrets_are_not(label: str, world: World) -> None:
-    obj = world.make(label)
-    _, text, html = _export(world.alice)
+def test_the_words_of_a_row_alice_wrote_are_in_her_export_and_its_secrets_are_not(
+    label: str, walk: Walk, db: Any
+) -> None:
+    obj = walk.world.built[label]
+    _, text, html = walk.alices
     missing = [t for t in _texts(obj) if json.dumps(t)[1:-1] not in text]
     assert not missing, f"{label}: the export lacks {missing}"
     prose = [getattr(obj, f.attname) for f in obj._meta.concrete_fields if _is_prose(f)]
     assert all(t in html for t in prose if t), f"{label}: the readable copy lacks what was written"
-    for exported in (text, html, _export(world.bob)[1]):
+    for exported in (text, html, walk.bobs[1]):
         assert not [s for s in _secrets(obj) if s in exported], f"{label}: a secret reached an export"
 
 
@@ -218,12 +259,14 @@ def _is_prose(f: Any) -> bool:
 
 
 @pytest.mark.parametrize("label", WALKED)
-def test_bobs_export_holds_a_row_of_alices_only_where_the_access_rule_shows_it_to_him(label: str, world: World) -> None:
-    obj = world.make(label)
+def test_bobs_export_holds_a_row_of_alices_only_where_the_access_rule_shows_it_to_him(
+    label: str, walk: Walk, db: Any
+) -> None:
+    obj = walk.world.built[label]
     model = type(obj)
-    bob_access = repair_access(world.bob, world.repair.pk)
+    bob_access = repair_access(walk.world.bob, walk.world.repair.pk)
     shown = model in RULES and visible(bob_access, model).filter(pk=obj.pk).exists()
-    _, text, html = _export(world.bob)
+    _, text, html = walk.bobs
     assert (f'"{ref(obj)}"' in text) == shown, f"{label}: bob's export {'lacks' if shown else 'holds'} alice's row"
     if not shown:
         assert not [t for t in _texts(obj) if t in text or t in html], f"{label}: alice's words reached bob"

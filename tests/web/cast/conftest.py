@@ -19,8 +19,6 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import transaction
-from django.test import override_settings
 
 from amends.services import questionnaires, trust
 from amends.services.access import repair_access
@@ -31,29 +29,25 @@ from amends.services.safety import submit_screen
 from amends.services.tokens import create_api_token
 from amends.web.partners.models import Invitation
 from amends.web.repairs.models import Membership, Repair
-from tests.web.conftest import FAST_HASHERS, join_bob, make_user, start_alice_repair, start_charlie_repair
+from tests.web.conftest import join_bob, make_user, rows_for_the_module, start_alice_repair, start_charlie_repair
 
 
 @pytest.fixture(scope="module")
 def module_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, Any]]:
-    held = transaction.atomic()
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        held.__enter__()
-        alice, bob, charlie = make_user("alice"), make_user("bob"), make_user("charlie")
-        repair = start_alice_repair(alice)
-        join_bob(bob, repair)
-        world = {
-            "alice": alice.pk,
-            "bob": bob.pk,
-            "charlie": charlie.pk,
-            "alice_repair": repair.pk,
-            "charlie_repair": start_charlie_repair(charlie).pk,
-            "ids": _seed(alice, bob, repair),
-        }
-    yield world
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        held.__exit__(None, None, None)
+    with rows_for_the_module(django_db_blocker) as unblocked:
+        with unblocked():
+            alice, bob, charlie = make_user("alice"), make_user("bob"), make_user("charlie")
+            repair = start_alice_repair(alice)
+            join_bob(bob, repair)
+            world = {
+                "alice": alice.pk,
+                "bob": bob.pk,
+                "charlie": charlie.pk,
+                "alice_repair": repair.pk,
+                "charlie_repair": start_charlie_repair(charlie).pk,
+                "ids": _seed(alice, bob, repair),
+            }
+        yield world
 
 
 def _seed(alice: User, bob: User, repair: Repair) -> dict[str, int]:
