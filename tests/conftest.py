@@ -15,8 +15,16 @@ from typing import Any
 import pytest
 from whitenoise.middleware import WhiteNoiseMiddleware
 
+# django_db_setup: a module-scoped fixture that writes rows once for its module asks for it.
 _DATABASE_FIXTURES = frozenset(
-    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "django_db_setup",
+    }
 )
 
 

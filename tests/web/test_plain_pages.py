@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from django.contrib.auth.models import User
 
 from tests.main_pages import fill_repair, pages_for
 
-from .conftest import client_for
+from .conftest import client_for, join_bob, make_user, rows_for_the_module, start_alice_repair
 
 # Names only the people who built amends know. None may reach a page a person reads.
 INTERNAL = [
@@ -52,12 +53,25 @@ def _pages(filled: Any, user: User) -> dict[str, str]:
     return out
 
 
+@pytest.fixture(scope="module")
+def main_pages(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, dict[str, str]]]:
+    """Every main page as each partner reads it in a filled repair, rendered once for the module:
+    the checks below only read the HTML (each used to render all the pages again)."""
+    with rows_for_the_module(django_db_blocker) as unblocked:
+        with unblocked():
+            alice, bob = make_user("pages-alice"), make_user("pages-bob")
+            repair = start_alice_repair(alice)
+            join_bob(bob, repair)
+            fill_repair(alice, bob, repair)
+            pages = {"alice": _pages(repair, alice), "bob": _pages(repair, bob)}
+        yield pages
+
+
 @pytest.mark.parametrize("who", ["alice", "bob"])
-def test_no_page_shows_an_internal_name_or_code(who: str, filled: Any, alice: User, bob: User) -> None:
-    user = alice if who == "alice" else bob
+def test_no_page_shows_an_internal_name_or_code(who: str, main_pages: dict[str, dict[str, str]]) -> None:
     found = [
         (url, name)
-        for url, html in _pages(filled, user).items()
+        for url, html in main_pages[who].items()
         for name in INTERNAL
         if name in _visible_text(html)  # case-sensitive on purpose: "(i hurt my partner)" is the bug
     ]
@@ -65,10 +79,11 @@ def test_no_page_shows_an_internal_name_or_code(who: str, filled: Any, alice: Us
 
 
 @pytest.mark.parametrize("who", ["alice", "bob"])
-def test_each_caveat_and_citation_appears_at_most_once_per_page(who: str, filled: Any, alice: User, bob: User) -> None:
-    user = alice if who == "alice" else bob
+def test_each_caveat_and_citation_appears_at_most_once_per_page(
+    who: str, main_pages: dict[str, dict[str, str]]
+) -> None:
     repeated = []
-    for url, html in _pages(filled, user).items():
+    for url, html in main_pages[who].items():
         text = _visible_text(html)
         for phrase in ("Not a validated scale", "not a validated scale", "J Fam Psychol"):
             if text.count(phrase) > 1:
@@ -77,10 +92,9 @@ def test_each_caveat_and_citation_appears_at_most_once_per_page(who: str, filled
 
 
 @pytest.mark.parametrize("who", ["alice", "bob"])
-def test_sources_fold_into_one_expandable_line_per_page(who: str, filled: Any, alice: User, bob: User) -> None:
-    user = alice if who == "alice" else bob
+def test_sources_fold_into_one_expandable_line_per_page(who: str, main_pages: dict[str, dict[str, str]]) -> None:
     loose = []
-    for url, html in _pages(filled, user).items():
+    for url, html in main_pages[who].items():
         if "Rests on:" in html and html.count('class="sources"') != 1:
             loose.append(url)
         if html.count('<details class="sources"') > 1:
@@ -100,7 +114,7 @@ def test_wrapped_content_lines_flow_as_one_paragraph_and_blank_lines_start_a_new
 def test_a_check_in_score_reads_the_same_with_its_scale_everywhere(filled: Any, bob: User) -> None:
     from amends.web.trust.models import QuestionnaireResponse
 
-    r = QuestionnaireResponse.objects.get(instrument="trust_checkin")
+    r = QuestionnaireResponse.objects.get(repair=filled, instrument="trust_checkin")
     words = "4 out of 10 (0 is not at all, 10 is completely)"
     questionnaires = client_for(bob).get(f"/repairs/{filled.pk}/trust/check-in/").content.decode()
     timeline = client_for(bob).get(f"/repairs/{filled.pk}/trust/timeline/").content.decode()
@@ -136,11 +150,13 @@ def _broken_markup(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("who", ["alice", "bob", "anonymous"])
-def test_help_text_ids_exist_and_no_list_sits_inside_a_paragraph(who: str, filled: Any, alice: User, bob: User) -> None:
+def test_help_text_ids_exist_and_no_list_sits_inside_a_paragraph(
+    who: str, main_pages: dict[str, dict[str, str]], db: Any
+) -> None:
     if who == "anonymous":
         client = client_for(None)
         pages = {url: client.get(url).content.decode() for url in ("/accounts/signup/", "/accounts/login/", "/")}
     else:
-        pages = _pages(filled, alice if who == "alice" else bob)
+        pages = main_pages[who]
     broken = [(url, problem) for url, html in pages.items() for problem in _broken_markup(html)]
     assert not broken, broken
