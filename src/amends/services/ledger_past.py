@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -53,14 +54,22 @@ Unanswered = dict[str, int]  # per commitment, check-ins up to a Past's ``throug
 @dataclass(frozen=True)
 class Stored:
     """What one viewpoint has stored, as read: each Past only if current, with its unanswered counts,
-    and the repair's revisions at the time of reading."""
+    and the repair's revisions at the time of reading. The far Past is parsed only when asked for:
+    most pages need only the near one."""
 
-    far: Past | None
-    far_unanswered: Unanswered
+    far_data: Mapping[str, Any] | None
     near: Past | None
     near_unanswered: Unanswered
     revision: int
     recent: int
+
+    @cached_property
+    def far(self) -> Past | None:
+        return Past.from_json(self.far_data) if self.far_data is not None else None
+
+    @property
+    def far_unanswered(self) -> Unanswered:
+        return _counts(self.far_data) if self.far_data is not None else {}
 
 
 def authors_key(authors: Iterable[int]) -> str:
@@ -74,12 +83,12 @@ def read_past(repair_id: int, authors: Iterable[int]) -> Stored:
     row = LedgerPast.objects.filter(repair_id=repair_id, authors=authors_key(authors)).values_list("revision", "data")
     stored = row.first()
     if stored is None or stored[0] != revision:
-        return Stored(None, {}, None, {}, revision, recent)
+        return Stored(None, None, {}, revision, recent)
     data = stored[1]
     near = data.get("near")
     if near is None or near["recent"] != recent:
-        return Stored(Past.from_json(data), _counts(data), None, {}, revision, recent)
-    return Stored(Past.from_json(data), _counts(data), Past.from_json(near), _counts(near), revision, recent)
+        return Stored(data, None, {}, revision, recent)
+    return Stored(data, Past.from_json(near), _counts(near), revision, recent)
 
 
 def _counts(data: Mapping[str, Any]) -> Unanswered:
@@ -88,9 +97,9 @@ def _counts(data: Mapping[str, Any]) -> Unanswered:
 
 def save_past(repair_id: int, authors: Iterable[int], stored: Stored) -> None:
     """Store Pasts computed from rows read after ``stored``'s revisions were read. A concurrent save may win."""
-    if stored.far is None:
+    if stored.far_data is None:
         raise ValueError("a near Past is stored with the far one it was carried on from")
-    data = {**stored.far.to_json(), "unanswered": stored.far_unanswered}
+    data = {k: v for k, v in stored.far_data.items() if k != "near"}
     if stored.near is not None:
         data["near"] = {**stored.near.to_json(), "unanswered": stored.near_unanswered, "recent": stored.recent}
     try:
@@ -130,13 +139,15 @@ def recent_ledger(
     """
     ids = [int(c.id) for c in domain]
     s = read_past(repair_id, authors)
+    near = s.near if s.near is not None and s.near.usable(day, domain) else None
+    if near is not None and near.through >= day - timedelta(days=NEAR_REBASE_AFTER_DAYS):
+        index, quiet = check_in_index(ids, authors, near.through)
+        return near, index, _more(s.near_unanswered, quiet, near.through, None)
     far = s.far if s.far is not None and s.far.usable(day, domain) else None
-    near = s.near if far is not None and s.near is not None and s.near.usable(day, domain) else None
+    near = near if far is not None else None
     base = near or far
     index, quiet = check_in_index(ids, authors, base.through if base is not None else None)
     near_close = day - timedelta(days=NEAR_CLOSE_AFTER_DAYS)
-    if near is not None and near.through >= day - timedelta(days=NEAR_REBASE_AFTER_DAYS):
-        return near, index, _more(s.near_unanswered, quiet, near.through, None)
     far_close = day - timedelta(days=CLOSE_AFTER_DAYS)
     far_unanswered = s.far_unanswered if far is not None else {}
     if far is None or far.through < day - timedelta(days=REBASE_AFTER_DAYS):
@@ -152,7 +163,8 @@ def recent_ledger(
     else:
         near_unanswered = _more(s.near_unanswered, quiet, near.through, near_close)
         near = advance(near, domain, index, near_close)
-    save_past(repair_id, authors, Stored(far, far_unanswered, near, near_unanswered, s.revision, s.recent))
+    far_data = {**far.to_json(), "unanswered": far_unanswered}
+    save_past(repair_id, authors, Stored(far_data, near, near_unanswered, s.revision, s.recent))
     return near, index, _more(near_unanswered, quiet, near.through, None)
 
 
