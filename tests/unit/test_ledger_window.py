@@ -47,8 +47,10 @@ def _reference_unrecorded(h_commitments, check_ins, today):
     return out
 
 
-def _windowed(commitments, check_ins, today, *, rebase: bool):
-    """The figures as the web layer computes them: a Past, then only the check-ins after it."""
+def _windowed(commitments, check_ins, today, *, rebase: bool, near: bool = False):
+    """The figures as the web layer computes them: a Past, then only the check-ins after it.
+
+    ``near``: the near Past carried on from the far one with the rows read after it, as load_ledger does."""
     full = index_check_ins(c for c in check_ins if c.on <= today)
     if rebase:  # an older Past moved forward with the rows read after it, as load_ledger does
         first = today - timedelta(days=window.REBASE_AFTER_DAYS + 40)
@@ -57,6 +59,9 @@ def _windowed(commitments, check_ins, today, *, rebase: bool):
         past = window.advance(past, commitments, after, today - timedelta(days=window.CLOSE_AFTER_DAYS))
     else:
         past = window.advance(None, commitments, full, today - timedelta(days=window.CLOSE_AFTER_DAYS))
+    if near:
+        after = index_check_ins(c for c in check_ins if past.through < c.on <= today)
+        past = window.advance(past, commitments, after, today - timedelta(days=window.NEAR_CLOSE_AFTER_DAYS))
     assert window.Past.from_json(past.to_json()) == past
     assert past.usable(today, commitments)
     recent = index_check_ins(c for c in check_ins if past.through < c.on <= today)
@@ -73,10 +78,10 @@ def test_windowed_figures_equal_the_full_recompute_on_generated_histories(seed: 
     for back in (0, 1, 3, 45, 200):
         today = END - timedelta(days=back)
         ref = summarize(h.commitments, [c for c in check_ins if c.on <= today], today=today)
-        for rebase in (False, True):
-            past, recent = _windowed(h.commitments, check_ins, today, rebase=rebase)
+        for rebase, near in ((False, False), (True, False), (False, True), (True, True)):
+            past, recent = _windowed(h.commitments, check_ins, today, rebase=rebase, near=near)
             got = window.summarize_recent(h.commitments, recent, past, today=today)
-            assert got == ref, (seed, days, back, rebase)
+            assert got == ref, (seed, days, back, rebase, near)
             start = today - timedelta(days=window.HEATMAP_DAYS - 1)
             start -= timedelta(days=start.weekday())
             expected_cells = calendar_series(h.commitments, check_ins, start=start, end=today, today=today)
@@ -129,10 +134,56 @@ def test_windowed_figures_match_around_daylight_saving_changes(instant: datetime
     assert window.summarize_recent(h.commitments, recent, past, today=today) == ref
 
 
-def test_a_past_that_reaches_into_the_shown_days_is_not_used() -> None:
+# Ends of the Past on each side of every window's edges (7, 30, 90 days and the 14, 60, 180 before them).
+CLOSES = (1, 2, 6, 7, 8, 9, 13, 14, 15, 29, 30, 31, 59, 60, 61, 89, 90, 91, 94, 179, 180, 181, 250)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_past_ending_anywhere_before_today_gives_the_figures_of_the_full_recompute(seed: int) -> None:
+    h = generate_history(days=500, commitments=10, seed=seed, today=END)
+    check_ins = _with_off_days(h, seed)
+    full = index_check_ins(check_ins)
+    ref = summarize(h.commitments, check_ins, today=END)
+    start = END - timedelta(days=window.HEATMAP_DAYS - 1)
+    ref_cells = calendar_series(h.commitments, check_ins, start=start, end=END, today=END)
+    ref_due = _reference_unrecorded(h.commitments, check_ins, END)
+    for close in CLOSES:
+        past = window.Past.from_json(window.advance(None, h.commitments, full, END - timedelta(days=close)).to_json())
+        assert past.usable(END, h.commitments)
+        recent = index_check_ins(c for c in check_ins if c.on > past.through)
+        assert window.summarize_recent(h.commitments, recent, past, today=END) == ref, close
+        assert window.calendar_cells(h.commitments, recent, past, start=start, end=END, today=END) == ref_cells
+        due, total = window.unrecorded(h.commitments, recent, past, today=END)
+        assert total == len(ref_due)
+        assert sorted(due, reverse=True)[: window.KEEP_UNRECORDED] == ref_due[: window.KEEP_UNRECORDED]
+
+
+def test_a_near_past_carried_on_from_a_far_one_in_steps_gives_the_same_figures() -> None:
+    # The far Past moved forward weekly, the near one rebuilt from it and moved forward every few days.
+    h = generate_history(days=600, commitments=10, seed=7, today=END)
+    check_ins = _with_off_days(h, 7)
+    full = index_check_ins(check_ins)
+    far = window.advance(None, h.commitments, full, END - timedelta(days=200))
+    for today in (END - timedelta(days=back) for back in range(60, -1, -3)):
+        if far.through < today - timedelta(days=window.REBASE_AFTER_DAYS):
+            after = index_check_ins(c for c in check_ins if far.through < c.on)
+            far = window.advance(far, h.commitments, after, today - timedelta(days=window.CLOSE_AFTER_DAYS))
+        after = index_check_ins(c for c in check_ins if far.through < c.on)
+        near = window.advance(far, h.commitments, after, today - timedelta(days=window.NEAR_CLOSE_AFTER_DAYS))
+        later = today + timedelta(days=window.NEAR_REBASE_AFTER_DAYS - window.NEAR_CLOSE_AFTER_DAYS)
+        for day in (today, later):  # read on the day it was made, and on the last day it is used
+            seen = [c for c in check_ins if c.on <= day]
+            recent = index_check_ins(c for c in seen if c.on > near.through)
+            assert window.summarize_recent(h.commitments, recent, near, today=day) == summarize(
+                h.commitments, seen, today=day
+            ), (today, day)
+
+
+def test_a_past_that_reaches_today_is_not_used() -> None:
     h = generate_history(days=400, commitments=4, seed=3, today=END)
-    past = window.advance(None, h.commitments, index_check_ins(h.check_ins), END - timedelta(days=60))
+    past = window.advance(None, h.commitments, index_check_ins(h.check_ins), END)
     assert not past.usable(END, h.commitments)
+    assert past.usable(END + timedelta(days=1), h.commitments)
     with pytest.raises(ValueError):
         window.summarize_recent(h.commitments, {}, past, today=END)
 

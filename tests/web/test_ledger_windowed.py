@@ -17,6 +17,7 @@ from django.utils import timezone
 from amends import ledger
 from amends.ledger import window
 from amends.ledger.consistency import occurrences
+from amends.services import ledger_past
 from amends.services import trust as service
 from amends.services import trust_dashboard as dashboard
 from amends.services import trust_queries as queries
@@ -39,7 +40,7 @@ def history(alice: User, bob: User, alice_repair: Any, joined_bob: Any) -> Any:
     return load_history(alice_repair, alice, bob, days=800, commitments=10, seed=5, today=TODAY, all_daily=False)
 
 
-def _reference(access: RepairAccess) -> dict[str, Any]:
+def _reference(access: RepairAccess, day: date = TODAY) -> dict[str, Any]:
     """The figures recomputed from every visible check-in, the way the pages did before the Past."""
     rows = list(visible(access, Commitment))
     versions: dict[int, list[ScheduleVersion]] = {}
@@ -55,26 +56,26 @@ def _reference(access: RepairAccess) -> dict[str, Any]:
         )
         for c in visible(access, CheckIn).prefetch_related(queries.visible_confirmations(access))
     ]
-    start = TODAY - timedelta(days=7 * dashboard.HEATMAP_WEEKS - 1)
+    start = day - timedelta(days=7 * dashboard.HEATMAP_WEEKS - 1)
     start -= timedelta(days=start.weekday())
     index = ledger.checkins.index_check_ins(check_ins)
     mine = {str(r.pk) for r in rows if r.author_id == access.user_id}
     due = sorted(
-        ((d, int(c.id)) for c in domain if c.id in mine for d in occurrences(c, index.get(c.id, {}), TODAY)),
+        ((d, int(c.id)) for c in domain if c.id in mine for d in occurrences(c, index.get(c.id, {}), day)),
         reverse=True,
     )
     due = [(d, pk) for d, pk in due if d not in index.get(str(pk), {})]
     return {
-        "summary": ledger.summarize(domain, check_ins, today=TODAY),
-        "cells": ledger.calendar_series(domain, check_ins, start=start, end=TODAY, today=TODAY),
+        "summary": ledger.summarize(domain, check_ins, today=day),
+        "cells": ledger.calendar_series(domain, check_ins, start=start, end=day, today=day),
         "due": due[: window.KEEP_UNRECORDED],
         "due_total": len(due),
         "awaiting": queries.awaiting_confirmation(access, limit=0)[1],
     }
 
 
-def _shown(access: RepairAccess) -> dict[str, Any]:
-    led = queries.load_ledger(access, TODAY)
+def _shown(access: RepairAccess, day: date = TODAY) -> dict[str, Any]:
+    led = queries.load_ledger(access, day)
     due, total = queries.due_for(led, access.user_id)
     return {
         "summary": led.summary,
@@ -85,10 +86,10 @@ def _shown(access: RepairAccess) -> dict[str, Any]:
     }
 
 
-def _assert_same(user: User, repair: Any) -> None:
+def _assert_same(user: User, repair: Any, day: date = TODAY) -> None:
     for _ in range(2):  # the first read stores the Past, the second one uses it
         access = repair_access(user, repair.pk)
-        assert _shown(access) == _reference(access)
+        assert _shown(access, day) == _reference(access, day)
 
 
 def test_both_partners_see_the_figures_of_a_full_recompute(alice: User, bob: User, alice_repair: Any, history: Any):
@@ -146,28 +147,131 @@ def _older_due(access: RepairAccess) -> list[queries.Due]:
     ]
 
 
-def test_a_recent_check_in_does_not_redo_the_stored_past(alice: User, alice_repair: Any, history: Any) -> None:
+def _stored(repair: Any, access: RepairAccess) -> ledger_past.Stored:
+    return ledger_past.read_past(repair.pk, access.visible_authors)
+
+
+def test_a_check_in_from_the_last_week_redoes_neither_stored_past(alice: User, alice_repair: Any, history: Any) -> None:
     a = repair_access(alice, alice_repair.pk)
-    queries.load_ledger(a, TODAY)
-    stored = LedgerPast.objects.get(repair=alice_repair)
+    before = queries.load_ledger(a, TODAY).past
     due = queries.due_for(queries.load_ledger(a, TODAY), alice.pk)[0]
-    recent = next(d for d in due if d.on > TODAY - timedelta(days=30))
+    recent = next(d for d in due if d.on > TODAY - timedelta(days=7))
     service.record_check_in(a, recent.commitment.pk, on=recent.on, status="kept")
-    past, _, revision = queries.read_past(alice_repair.pk, a.visible_authors)
-    assert past is not None and revision == stored.revision
+    stored = _stored(alice_repair, a)
+    assert stored.near == before and stored.far is not None
     _assert_same(alice, alice_repair)
 
 
-def test_only_writes_that_reach_back_into_the_closed_history_move_the_revision(alice_repair: Any) -> None:
-    from amends.services.ledger_past import history_changed
+def test_a_late_check_in_inside_the_near_past_redoes_only_that_one(
+    alice: User, alice_repair: Any, history: Any
+) -> None:
+    a = repair_access(alice, alice_repair.pk)
+    near = queries.load_ledger(a, TODAY).past
+    far = _stored(alice_repair, a).far
+    late = next(d for d in service_due(a) if TODAY - timedelta(days=60) < d.on <= near.through)
+    service.record_check_in(a, late.commitment.pk, on=late.on, status="partly")
+    stored = _stored(alice_repair, a)
+    assert stored.near is None and stored.far == far  # the far one is still current
+    _assert_same(alice, alice_repair)
+    assert queries.load_ledger(a, TODAY).past.through == near.through
+
+
+def _near_through(user: User, repair: Any) -> date:
+    return queries.load_ledger(repair_access(user, repair.pk), TODAY).past.through
+
+
+def test_each_kind_of_write_inside_the_stored_pasts_gives_the_figures_of_a_full_recompute(
+    alice: User, bob: User, alice_repair: Any, history: Any
+) -> None:
+    b = repair_access(bob, alice_repair.pk)
+    through = _near_through(alice, alice_repair)
+    open_rows = CheckIn.objects.filter(repair=alice_repair, confirmation__isnull=True)
+
+    def unanswered(lo: int, hi: int) -> list[CheckIn]:
+        return list(open_rows.filter(on__gt=TODAY - timedelta(days=hi), on__lte=TODAY - timedelta(days=lo)))
+
+    near_rows, far_rows = unanswered(TODAY.toordinal() - through.toordinal(), 60), unanswered(200, 400)
+    writes = [
+        lambda: service.confirm_check_in(b, near_rows[0].pk),
+        lambda: service.dispute_check_in(b, near_rows[1].pk, "I remember it differently."),
+        lambda: service.dispute_check_in(b, near_rows[0].pk, "Thinking again, I do not agree."),  # was confirmed
+        lambda: service.dispute_check_in(b, far_rows[0].pk, "That is not how I remember it."),
+        lambda: service.confirm_check_in(b, far_rows[1].pk),
+    ]
+    for write in writes:
+        _assert_same(alice, alice_repair)
+        _assert_same(bob, alice_repair)
+        write()
+        _assert_same(alice, alice_repair)
+        _assert_same(bob, alice_repair)
+
+
+def test_a_schedule_edit_or_a_new_commitment_dated_inside_the_near_past_is_counted(
+    alice: User, alice_repair: Any, history: Any
+) -> None:
+    a = repair_access(alice, alice_repair.pk)
+    through = _near_through(alice, alice_repair)
+    c = next(
+        c
+        for c in Commitment.objects.filter(repair=alice_repair, end=None)
+        if max(v.effective_from for v in c.versions.all()) < through - timedelta(days=3)
+    )
+    before = _reference(a)["summary"].for_commitment(str(c.pk))
+    service.edit_commitment(
+        a, c.pk, text=c.text, schedule=service.ScheduleInput("weekly", (1, 4)), effective_from=through - timedelta(3)
+    )
+    assert _reference(a)["summary"].for_commitment(str(c.pk)) != before  # the edit changes what is shown
+    _assert_same(alice, alice_repair)
+    service.add_commitment(
+        a,
+        text="Text you when I leave work",
+        schedule=service.ScheduleInput("daily"),
+        start=through - timedelta(days=5),
+        today=TODAY,
+    )
+    _assert_same(alice, alice_repair)
+    _assert_same(alice, alice_repair, TODAY + timedelta(days=1))
+
+
+def test_the_stored_pasts_move_forward_as_the_days_pass(
+    alice: User, bob: User, alice_repair: Any, history: Any
+) -> None:
+    # Read every few days for a month: the near Past moves forward from the rows read, and the far
+    # one with them, each time giving the figures of a full recompute on that day.
+    a = repair_access(alice, alice_repair.pk)
+    throughs = set()
+    for later in range(0, 31, 3):
+        day = TODAY + timedelta(days=later)
+        _assert_same(alice, alice_repair, day)
+        _assert_same(bob, alice_repair, day)
+        stored = _stored(alice_repair, a)
+        assert stored.near is not None and stored.far is not None
+        assert day - timedelta(days=window.NEAR_REBASE_AFTER_DAYS) <= stored.near.through < day
+        assert stored.far.through >= day - timedelta(days=window.REBASE_AFTER_DAYS + 3)
+        throughs.add((stored.far.through, stored.near.through))
+    assert len({far for far, _ in throughs}) > 1 and len({near for _, near in throughs}) > 2
+    # A confirmation that reaches the near Past: it is redone from the far one as moved forward.
+    b = repair_access(bob, alice_repair.pk)
+    row = CheckIn.objects.filter(repair=alice_repair, confirmation__isnull=True, on__lt=TODAY - timedelta(days=10))
+    service.confirm_check_in(b, row.order_by("-on").first().pk)
+    assert _stored(alice_repair, a).near is None
+    _assert_same(alice, alice_repair, day)
+    _assert_same(bob, alice_repair, day)
+
+
+def test_only_writes_that_reach_back_into_a_stored_past_move_a_revision(alice_repair: Any) -> None:
     from amends.web.trust.models import LedgerRevision
 
-    def revision() -> int:
-        return LedgerRevision.objects.filter(repair=alice_repair).values_list("revision", flat=True).first() or 0
+    def revisions() -> tuple[int, int]:
+        return LedgerRevision.objects.filter(repair=alice_repair).values_list("revision", "recent").first() or (0, 0)
 
-    history_changed(alice_repair.pk, TODAY - timedelta(days=30), TODAY)
-    assert revision() == 0
-    history_changed(alice_repair.pk, TODAY - timedelta(days=window.CLOSE_AFTER_DAYS), TODAY)
-    assert revision() == 1
-    history_changed(alice_repair.pk, None, TODAY)  # a change to a commitment itself
-    assert revision() == 2
+    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=6), TODAY)
+    assert revisions() == (0, 0)
+    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=window.NEAR_CLOSE_AFTER_DAYS - 2), TODAY)
+    assert revisions() == (0, 1)
+    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=30), TODAY)
+    assert revisions() == (0, 2)
+    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=window.CLOSE_AFTER_DAYS - 2), TODAY)
+    assert revisions() == (1, 2)
+    ledger_past.history_changed(alice_repair.pk, None, TODAY)  # a change to a commitment itself
+    assert revisions() == (2, 2)

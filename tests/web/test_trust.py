@@ -409,6 +409,30 @@ def test_the_dashboard_charts_show_the_heatmaps_year_and_nothing_older(
     assert len(api["measures"]["csi4"][0]["points"]) == 2  # the API keeps the whole history
 
 
+def test_the_dashboard_tables_list_the_newest_answers_first_each_with_its_day(
+    as_alice: Client, alice: User, bob: User, couple: Any
+) -> None:
+    from django.utils.dateformat import format as django_date
+
+    taken = []
+    for who, days_ago, item in ((alice, 40, 1), (bob, 40, 2), (alice, 3, 4), (alice, 500, 5)):
+        response = questionnaires.submit_questionnaire(access(who, couple), "csi4", {str(i): item for i in range(1, 5)})
+        questionnaires.set_response_shared(access(who, couple), response.pk, True)
+        when = timezone.now() - timedelta(days=days_ago, minutes=days_ago)
+        QuestionnaireResponse.objects.filter(pk=response.pk).update(taken_at=when)
+        taken.append((when, "You" if who == alice else "bob", QuestionnaireResponse.objects.get(pk=response.pk)))
+    html = as_alice.get(reverse("trust_dashboard", args=[couple.pk])).content.decode()
+    table = html[html.index("<caption>Relationship satisfaction, 0 to 21") :]
+    cells = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", table[: table.index("</table>")])
+    # As the date filter writes the day ("j M Y"), newest first, only the last year's
+    expected = [
+        (django_date(timezone.localtime(when), "j M Y"), name, f"{r.headline:g}")
+        for when, name, r in sorted(taken, key=lambda t: t[0], reverse=True)
+        if when > timezone.now() - timedelta(weeks=53)
+    ]
+    assert cells == expected and len(cells) == 3
+
+
 def test_chart_downloads_as_svg(as_alice: Client, couple: Any, check_in: CheckIn) -> None:
     response = as_alice.get(reverse("trust_chart_svg", args=[couple.pk, "heatmap"]))
     assert response["Content-Type"] == "image/svg+xml" and response.content.startswith(b"<?xml")

@@ -3,27 +3,29 @@
 What the pages show reaches back a bounded time: the 7-, 30- and 90-day windows with the
 windows before them (180 days), the heatmap's year, and the due list's newest entries. Only
 the streaks (current and best) and the count of unrecorded days depend on the whole history.
-So the history is cut at a date ``through``, at least ``LOOKBACK_DAYS`` (the longest window)
-before today:
+So the history is cut at a date ``through`` before today:
 
 * ``Past`` holds, for everything on or before ``through``, exactly what the figures need: each
   commitment's streak state (the run it ends on and the best run), the day streak's state, the
   unrecorded due days (how many, and the newest ``KEEP_UNRECORDED``), the heatmap's cells for
   the ``HEATMAP_DAYS`` days up to ``through``, and one letter a day per commitment for the
-  ``CODE_DAYS`` days up to it (for the windows before the current ones, which the trends compare
-  with). Every occurrence on or before ``through`` is closed
-  (recorded or overdue) because ``through`` is before today, so nothing in it changes as time
-  passes; only a write dated on or before ``through`` does.
+  ``CODE_DAYS`` days up to it (the windows' days on or before ``through``). Every occurrence on
+  or before ``through`` is closed (recorded or overdue) because ``through`` is before today, so
+  nothing in it changes as time passes; only a write dated on or before ``through`` does.
 * ``summarize_recent``, ``calendar_cells`` and ``unrecorded`` carry on from a ``Past`` with the
   check-ins after ``through`` and give the same figures as ``consistency.summarize`` and
   ``consistency.calendar_series`` over the whole history (tests/unit/test_ledger_window.py
   compares them on generated histories with DST changes, edited schedules and disputes).
+* The web layer keeps two: a *far* Past ``CLOSE_AFTER_DAYS`` back, which few writes reach, and a
+  *near* one ``NEAR_CLOSE_AFTER_DAYS`` back carried on from it, so a page reads a week or two of
+  check-ins; a write that reaches the near one costs one rebuild from the far one.
 
 Check-ins arrive as an index ``{commitment id: {date: CheckIn}}`` built once by the caller.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -49,10 +51,14 @@ from amends.ledger.schedule import Commitment, Kind, due_dates
 Index = Mapping[str, Mapping[date, CheckIn]]
 
 HEATMAP_DAYS = 7 * 53 + 6  # 53 weeks back from today, started on a Monday: kept in the Past as cells
-LOOKBACK_DAYS = max(WINDOWS) + 1  # the current windows: read as check-ins
-CODE_DAYS = 2 * max(WINDOWS)  # per-day codes kept in the Past, for the windows before the current ones
-CLOSE_AFTER_DAYS = LOOKBACK_DAYS + 3  # a new Past ends this many days before today
-REBASE_AFTER_DAYS = CLOSE_AFTER_DAYS + 7  # then moved forward (from rows read anyway): one small write a week
+LOOKBACK_DAYS = max(WINDOWS) + 1  # the current windows
+CODE_DAYS = 2 * max(WINDOWS)  # per-day codes kept in the Past: the current windows and the ones before them
+CLOSE_AFTER_DAYS = LOOKBACK_DAYS + 3  # a new far Past ends this many days before today
+REBASE_AFTER_DAYS = CLOSE_AFTER_DAYS + 7  # then moved forward: one small write a week
+# The near Past: writes dated in the last week never reach it (the due list and confirmations are
+# mostly about the last few days); pages read 9 to 14 days of check-ins after it.
+NEAR_CLOSE_AFTER_DAYS = 9
+NEAR_REBASE_AFTER_DAYS = NEAR_CLOSE_AFTER_DAYS + 5
 KEEP_UNRECORDED = 60  # the due list shows at most this many unrecorded days
 
 
@@ -74,10 +80,9 @@ class Past:
         return int(self.cells[i])
 
     def usable(self, today: date, commitments: Sequence[Commitment]) -> bool:
-        """Whether the figures for ``today`` may carry on from here: everything shown is after ``through``."""
-        return self.through <= today - timedelta(days=LOOKBACK_DAYS) and all(
-            c.id in self.streaks or c.start > self.through for c in commitments
-        )
+        """Whether the figures for ``today`` may carry on from here: every day up to ``through`` is
+        closed (before today) and every commitment that started by then is in it."""
+        return self.through < today and all(c.id in self.streaks or c.start > self.through for c in commitments)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -176,25 +181,25 @@ def _code(c: CheckIn | None, due: bool) -> str:
 
 def _tally_codes(t: _Tally, codes: str) -> None:
     """``_Tally.add`` for days kept as codes: each one before today, so an unrecorded one is overdue."""
-    for ch in codes:
+    for ch, n in Counter(codes).items():  # counted in C: pages tally up to 180 days per commitment and window
         if ch == _NOT_DUE:
             continue
-        t.due += 1
+        t.due += n
         if ch == _OVERDUE:
-            t.overdue += 1
+            t.overdue += n
             continue
         status, verdict = _DECODE[ch]
-        t.recorded += 1
+        t.recorded += n
         if status is Status.KEPT:
-            t.kept += 1
+            t.kept += n
             if verdict is Confirmation.CONFIRMED:
-                t.ck += 1
+                t.ck += n
         elif status is Status.PARTLY:
-            t.partly += 1
+            t.partly += n
         else:
-            t.missed += 1
+            t.missed += n
         if verdict is Confirmation.DISPUTED:
-            t.disputed += 1
+            t.disputed += n
 
 
 def _tallies(
@@ -205,10 +210,13 @@ def _tallies(
     prev_start = today - timedelta(days=2 * days - 1)
     if prev_start <= past.through:
         codes = past.codes.get(c.id, "")
-        first = len(codes) - 1 - (past.through - prev_start).days
+        last = len(codes) - 1  # the index of past.through
+        first = last - (past.through - prev_start).days
         if first < 0 and c.start <= prev_start:
             raise ValueError(f"the stored codes of {c.id} do not reach {prev_start}")
-        _tally_codes(previous, codes[max(0, first) :])
+        mid = max(0, last - (past.through - today).days - days + 1)  # the current window's first day
+        _tally_codes(previous, codes[max(0, first) : mid])
+        _tally_codes(recent, codes[mid:])
     return recent, previous
 
 
@@ -228,8 +236,8 @@ def summarize_recent(
     commitments: Sequence[Commitment], index: Index, past: Past, *, today: date, windows: Sequence[int] = WINDOWS
 ) -> LedgerSummary:
     """``consistency.summarize`` for ``today``, reading only the check-ins after ``past.through``."""
-    if past.through >= today - timedelta(days=max(windows) - 1):
-        raise ValueError("the past must end before the longest window starts")
+    if past.through >= today:
+        raise ValueError("the past must end before today")
     lo = past.through + timedelta(days=1)
     totals = {n: (_Tally(), _Tally()) for n in windows}
     closed: set[date] = set()

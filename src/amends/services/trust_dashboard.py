@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from django.utils import timezone
+
 from amends import ledger, measures
 from amends.services import charts
 from amends.services.access import RepairAccess
@@ -110,10 +112,17 @@ def _measure(title: str, lines: list[tuple[str, list[Any]]]) -> dict[str, Any]:
     }
 
 
-def _table(lines: list[tuple[str, list[Any]]], last: int = 26) -> list[dict[str, Any]]:
-    """Data-table fallback: the most recent answers, newest first (the SVG download has the whole year)."""
-    rows = [{"who": name, "when": when, "value": value} for name, pts in lines for when, value in pts]
-    return sorted(rows, key=lambda r: r["when"], reverse=True)[:last]
+def _table(lines: list[tuple[str, list[Any]]], last: int = 26) -> list[tuple[str, str, str]]:
+    """Data-table fallback: the most recent answers, newest first (the SVG download has the whole year),
+    as the cells' text: the day as the ``date:"j M Y"`` filter writes it, who, and the value."""
+    rows = [(when, name, value) for name, pts in lines for when, value in pts]
+    newest = sorted(rows, key=lambda r: r[0], reverse=True)[:last]
+    return [(_day(when), name, f"{value:g}") for when, name, value in newest]
+
+
+def _day(when: datetime) -> str:
+    local = timezone.localtime(when)
+    return f"{local.day} {local:%b %Y}"
 
 
 def chart_svg(access: RepairAccess, name: str) -> str | None:

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -24,7 +23,7 @@ from amends.ledger import window
 from amends.measures.words import score_in_words
 from amends.services.access import RepairAccess, own, shared_with_me, visible
 from amends.services.incidents import visible_incidents
-from amends.services.ledger_past import read_past, save_past
+from amends.services.ledger_past import recent_ledger
 from amends.services.questionnaires import QUESTIONNAIRES, instruments_for
 from amends.services.trust import to_domain, today_for
 from amends.web.repairs.models import ApologyDraft
@@ -41,22 +40,15 @@ from amends.web.trust.models import (
 )
 
 QUESTIONNAIRE_EVERY_DAYS = 14  # "every week or two": reminded once two weeks have passed
-_STATUS = {s.value: s for s in ledger.Status}
-_CONF = {
-    "confirmed": ledger.Confirmation.CONFIRMED,
-    "disputed": ledger.Confirmation.DISPUTED,
-    None: ledger.Confirmation.NONE,
-}
 
 
 @dataclass
 class Ledger:
     """A repair's commitments as rows and as pure-core values, with the check-ins the pages show.
 
-    ``index`` holds only the check-ins after ``past.through`` (``amends.ledger.window``): the
-    current windows and the due list read nothing older; the streaks, unrecorded days, heatmap
-    cells and the earlier windows' days before that date come from ``past``. Made once per
-    request, kept nowhere.
+    ``index`` holds only the check-ins after ``past.through`` (``amends.ledger.window``), the
+    stored near Past: the streaks, unrecorded days, heatmap cells and the windows' days up to that
+    date come from ``past``. Made once per request, kept nowhere.
     """
 
     rows: list[Commitment]
@@ -94,76 +86,19 @@ def load_ledger(access: RepairAccess, today: date | None = None) -> Ledger:
     """The repair's ledger as this member may see it: commitments, and the check-ins the pages show.
 
     The same five queries however long the repair has lasted: the commitments, their schedules, the
-    revision and the stored Past (``amends.services.ledger_past``), and the check-ins after it
-    (one indexed range on (commitment, day), 91 to 102 days). Without a current
-    Past (a first view, or a write that reached back into the closed history) the whole history
-    is read once and the Past is stored for the next request.
+    revisions and the stored Pasts (``amends.services.ledger_past``), and the check-ins after the
+    near Past (one indexed range on (commitment, day), 9 to 14 days). Without a current near Past
+    (a first view, or a write that reached back into the closed history) more is read once and the
+    Pasts are stored for the next request.
     """
     rows = list(visible(access, Commitment).select_related("author"))
-    authors = access.visible_authors
     day = today or today_for(access.user_id)
     versions: dict[int, list[ScheduleVersion]] = {}
     for v in visible(access, ScheduleVersion).order_by("effective_from", "pk"):
         versions.setdefault(v.commitment_id, []).append(v)
     domain = [to_domain(r, versions.get(r.pk, [])) for r in rows]
-    repair_id = access.repair.pk
-    past, before, revision = read_past(repair_id, authors)
-    if past is not None and not past.usable(day, domain):
-        past = None
-    index, quiet = _check_in_index([r.pk for r in rows], authors, past.through if past is not None else None)
-    close = day - timedelta(days=window.CLOSE_AFTER_DAYS)
-    if past is None or past.through < day - timedelta(days=window.REBASE_AFTER_DAYS):
-        # A first view, or a Past to move forward from the rows read anyway: no extra query.
-        start = past.through if past is not None else date.min
-        before = {k: before.get(k, 0) + sum(start < d <= close for d in days) for k, days in quiet.items()}
-        past = window.advance(past, domain, index, close)
-        save_past(repair_id, authors, past, before, revision)
-    unanswered = {k: before.get(k, 0) + sum(d > past.through for d in days) for k, days in quiet.items()}
+    past, index, unanswered = recent_ledger(access.repair.pk, access.visible_authors, domain, day)
     return Ledger(rows, domain, index, past, day, {str(r.pk): r for r in rows}, unanswered)
-
-
-def _check_in_index(
-    commitment_ids: list[int], authors: frozenset[int], after: date | None
-) -> tuple[dict[str, dict[date, ledger.CheckIn]], dict[str, list[date]]]:
-    """Check-ins of these (visible) commitments after ``after`` (all when None) with the partner's verdict,
-    as core values indexed by commitment and day; and per commitment the days nobody has answered yet.
-
-    Raw SQL on purpose: this is the hot path of every dashboard (thousands of rows), and the
-    ORM's per-row converters cost more than the ledger's whole computation. Dates are parsed
-    once per distinct day (SQLite gives the text, PostgreSQL gives dates). A verdict counts only
-    when its writer is one of ``authors``, which is the access rule for a confirmation of a
-    visible check-in (``access.visible``). The unique (commitment, day) index serves the range.
-    """
-    if not commitment_ids:
-        return {}, {}
-
-    ci, cf = CheckIn._meta.db_table, Confirmation._meta.db_table
-    marks = ",".join(["%s"] * len(commitment_ids))
-    # SQLite's date converter would parse every row's day; as text, each distinct day is parsed once below.
-    day_column = 'CAST(c."on" AS TEXT)' if connection.vendor == "sqlite" else 'c."on"'
-    sql = (
-        f"SELECT c.commitment_id, {day_column}, c.status, f.verdict, f.partner_id FROM {ci} c "
-        f"LEFT JOIN {cf} f ON f.check_in_id = c.id WHERE c.commitment_id IN ({marks})"
-    )
-    params: list[Any] = [*commitment_ids]
-    if after is not None:
-        sql += ' AND c."on" > %s'
-        params.append(after)
-    days: dict[Any, date] = {}
-    make, status, conf = ledger.CheckIn.stored, _STATUS, _CONF
-    out: dict[str, dict[date, ledger.CheckIn]] = {str(pk): {} for pk in commitment_ids}
-    quiet: dict[str, list[date]] = {str(pk): [] for pk in commitment_ids}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for cid, on, s, v, writer in cursor.fetchall():
-            day = days.get(on)
-            if day is None:
-                day = days[on] = on if isinstance(on, date) else date.fromisoformat(on)
-            key = str(cid)
-            if writer is None:
-                quiet[key].append(day)
-            out[key][day] = make(key, day, status[s], conf[v] if writer in authors else conf[None])
-    return out, quiet
 
 
 # ---------------------------------------------------------------- due occurrences

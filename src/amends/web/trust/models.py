@@ -177,8 +177,10 @@ class LedgerPast(models.Model):
 
     Derived figures only, never anyone's words. One row per repair and viewpoint: ``authors`` lists
     whose items the figures include (the access rule's visible authors), so a viewer only ever
-    reads figures made from what they may see. Valid while ``revision`` equals the repair's
-    ``LedgerRevision``; the services bump that when a write reaches back into the closed history.
+    reads figures made from what they may see. ``data`` holds the far Past and, under "near", the
+    near one carried on from it. The far one is valid while ``revision`` equals the repair's
+    ``LedgerRevision.revision``, the near one while that holds and its "recent" equals
+    ``LedgerRevision.recent``; the services bump them when a write reaches back that far.
     """
 
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
@@ -192,7 +194,10 @@ class LedgerPast(models.Model):
 
 
 class LedgerRevision(models.Model):
-    """Bumped by the services when a write changes the closed history, so every stored LedgerPast is redone."""
+    """Bumped by the services when a write changes the closed history, so every stored LedgerPast is redone:
+    ``revision`` for a write that reaches the far Past (or a commitment itself), ``recent`` for one that
+    reaches only the near Past."""
 
     repair = models.OneToOneField(Repair, on_delete=models.CASCADE, primary_key=True, related_name="+")
     revision = models.PositiveIntegerField(default=0)
+    recent = models.PositiveIntegerField(default=0)
