@@ -35,7 +35,9 @@ run_suite() {  # NAME, the test paths as one word, then env assignments; writes 
   local name=$1 paths=$2; shift 2
   local rc=0
   # shellcheck disable=SC2086  # the paths word splits on purpose
-  env "$@" AMENDS_HOME="$(mktemp -d)" $BIN/python -m pytest -n "$WORKERS" $paths "${PYTEST_ARGS[@]}" \
+  # worksteal: a worker that runs out of tests takes queued ones from the other, so neither sits
+  # idle at the end while the other still holds a backlog.
+  env "$@" AMENDS_HOME="$(mktemp -d)" $BIN/python -m pytest -n "$WORKERS" --dist worksteal $paths "${PYTEST_ARGS[@]}" \
     >"$LOGS/$name.log" 2>&1 || rc=$?
   echo "$rc" >"$LOGS/$name.rc"
 }

@@ -7,6 +7,7 @@ The history is generated (every schedule kind, edits, end dates, disputes) and "
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -24,8 +25,10 @@ from amends.services import trust_queries as queries
 from amends.services.access import RepairAccess, pause, repair_access, resume, visible
 from amends.services.maintenance import refresh_statistics
 from amends.services.trust import to_domain
+from amends.web.repairs.models import Repair
 from amends.web.trust.models import CheckIn, Commitment, Confirmation, LedgerPast, ScheduleVersion
 from amends.web.trust.seed import load_history
+from tests.web.conftest import join_bob, make_user, rows_for_the_module, start_alice_repair
 
 TODAY = date(2025, 6, 30)
 NOW = datetime(2025, 6, 30, 12, 0, tzinfo=UTC)
@@ -36,14 +39,43 @@ def _frozen_now(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(timezone, "now", lambda: NOW)
 
 
+@pytest.fixture(scope="module")
+def held_history(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, int]]:
+    """alice's repair with bob and 800 days of generated history, loaded once for the module (each
+    test's writes are rolled back after it: tests/web/conftest.py ``rows_for_the_module``)."""
+    with rows_for_the_module(django_db_blocker) as unblocked, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: NOW)
+        with unblocked():
+            alice, bob = make_user("alice"), make_user("bob")
+            repair = start_alice_repair(alice)
+            join_bob(bob, repair)
+            load_history(repair, alice, bob, days=800, commitments=10, seed=5, today=TODAY, all_daily=False)
+            # As seeding does (trust_seed): without fresh statistics PostgreSQL plans the reference's
+            # joins over these thousands of rows as if the tables were still empty, a thousand times
+            # slower. The statistics are rolled back with the rows.
+            refresh_statistics()
+        yield {"alice": alice.pk, "bob": bob.pk, "repair": repair.pk}
+
+
+# The cast of this module, read fresh for each test from the history held for the module.
 @pytest.fixture
-def history(alice: User, bob: User, alice_repair: Any, joined_bob: Any) -> Any:
-    loaded = load_history(alice_repair, alice, bob, days=800, commitments=10, seed=5, today=TODAY, all_daily=False)
-    # As seeding does (trust_seed): without fresh statistics PostgreSQL plans the reference's joins over
-    # these thousands of rows as if the tables were still empty, a thousand times slower. The
-    # statistics are rolled back with the test's rows.
-    refresh_statistics()
-    return loaded
+def alice(db: Any, held_history: dict[str, int]) -> User:
+    return User.objects.get(pk=held_history["alice"])
+
+
+@pytest.fixture
+def bob(db: Any, held_history: dict[str, int]) -> User:
+    return User.objects.get(pk=held_history["bob"])
+
+
+@pytest.fixture
+def alice_repair(db: Any, held_history: dict[str, int]) -> Repair:
+    return Repair.objects.get(pk=held_history["repair"])
+
+
+@pytest.fixture
+def history(alice_repair: Repair) -> Repair:
+    return alice_repair
 
 
 def _reference(access: RepairAccess, day: date = TODAY) -> dict[str, Any]:
@@ -96,9 +128,9 @@ def _shown(access: RepairAccess, day: date = TODAY) -> dict[str, Any]:
 
 
 def _assert_same(user: User, repair: Any, day: date = TODAY) -> None:
+    expected = _reference(repair_access(user, repair.pk), day)  # reading stores Pasts, never check-ins
     for _ in range(2):  # the first read stores the Past, the second one uses it
-        access = repair_access(user, repair.pk)
-        assert _shown(access, day) == _reference(access, day)
+        assert _shown(repair_access(user, repair.pk), day) == expected
 
 
 def test_both_partners_see_the_figures_of_a_full_recompute(alice: User, bob: User, alice_repair: Any, history: Any):
@@ -268,19 +300,25 @@ def test_the_stored_pasts_move_forward_as_the_days_pass(
     _assert_same(bob, alice_repair, day)
 
 
-def test_only_writes_that_reach_back_into_a_stored_past_move_a_revision(alice_repair: Any) -> None:
+@pytest.fixture
+def fresh_repair(db: Any) -> Repair:
+    """A repair with no history yet (outside the one held for the module)."""
+    return start_alice_repair(make_user("dana"))
+
+
+def test_only_writes_that_reach_back_into_a_stored_past_move_a_revision(fresh_repair: Repair) -> None:
     from amends.web.trust.models import LedgerRevision
 
     def revisions() -> tuple[int, int]:
-        return LedgerRevision.objects.filter(repair=alice_repair).values_list("revision", "recent").first() or (0, 0)
+        return LedgerRevision.objects.filter(repair=fresh_repair).values_list("revision", "recent").first() or (0, 0)
 
-    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=6), TODAY)
+    ledger_past.history_changed(fresh_repair.pk, TODAY - timedelta(days=6), TODAY)
     assert revisions() == (0, 0)
-    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=window.NEAR_CLOSE_AFTER_DAYS - 2), TODAY)
+    ledger_past.history_changed(fresh_repair.pk, TODAY - timedelta(days=window.NEAR_CLOSE_AFTER_DAYS - 2), TODAY)
     assert revisions() == (0, 1)
-    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=30), TODAY)
+    ledger_past.history_changed(fresh_repair.pk, TODAY - timedelta(days=30), TODAY)
     assert revisions() == (0, 2)
-    ledger_past.history_changed(alice_repair.pk, TODAY - timedelta(days=window.CLOSE_AFTER_DAYS - 2), TODAY)
+    ledger_past.history_changed(fresh_repair.pk, TODAY - timedelta(days=window.CLOSE_AFTER_DAYS - 2), TODAY)
     assert revisions() == (1, 2)
-    ledger_past.history_changed(alice_repair.pk, None, TODAY)  # a change to a commitment itself
+    ledger_past.history_changed(fresh_repair.pk, None, TODAY)  # a change to a commitment itself
     assert revisions() == (2, 2)
