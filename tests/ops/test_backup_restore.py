@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import stat
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,28 @@ def test_a_damaged_backup_is_refused_before_anything_is_replaced(filled: Any, tm
         assert result.exit_code == 2 and "Nothing was changed" in result.output, result.output
     assert table_contents() == changed
     assert Repair.objects.count() == 1
+
+
+def _sqlite_file(path: Path) -> bytes:
+    """A small SQLite database shaped like an amends one, with free pages at the end (rows deleted)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE django_migrations (id INTEGER PRIMARY KEY, app TEXT)")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    conn.executemany("INSERT INTO notes (text) VALUES (?)", [("words " * 200,) for _ in range(50)])
+    conn.commit()
+    conn.execute("DELETE FROM notes WHERE id > 10")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("cut", [1, 100, 4096])
+def test_a_sqlite_backup_cut_short_is_refused_even_where_the_integrity_check_passes(cut: int, tmp_path: Path) -> None:
+    whole = _sqlite_file(tmp_path / "whole.sqlite3")
+    ops._validate_sqlite(tmp_path / "whole.sqlite3", whole)  # the whole file is accepted
+    (tmp_path / "short.sqlite3").write_bytes(whole[:-cut])
+    with pytest.raises(ops.BackupRefused, match="damaged.*Nothing was changed"):
+        ops._validate_sqlite(tmp_path / "short.sqlite3", whole[:-cut])
 
 
 def test_a_tampered_encrypted_backup_is_refused(filled: Any, tmp_path: Path) -> None:

@@ -306,6 +306,9 @@ def _validate_sqlite(snapshot: Path, data: bytes) -> None:
     if not data.startswith(MAGIC_SQLITE):
         kind = "a PostgreSQL dump" if data.startswith(MAGIC_PGDUMP) else "not an amends backup"
         raise BackupRefused(f"This file is {kind}; this amends uses SQLite. Nothing was changed.")
+    wrong_length = _sqlite_length_problem(data)
+    if wrong_length:
+        raise BackupRefused(f"The backup is damaged: {wrong_length}. Nothing was changed.")
     try:
         conn = sqlite3.connect(f"file:{snapshot}?mode=ro", uri=True)
         try:
@@ -319,6 +322,25 @@ def _validate_sqlite(snapshot: Path, data: bytes) -> None:
         raise BackupRefused(f"The backup failed SQLite's integrity check ({ok}). Nothing was changed.")
     if "django_migrations" not in tables:
         raise BackupRefused("This SQLite file is not an amends database. Nothing was changed.")
+
+
+def _sqlite_length_problem(data: bytes) -> str | None:
+    """Why the file is not the whole database its header describes, or None.
+
+    A SQLite file is whole pages, as many as its header counts. The integrity check reads only the
+    pages the database uses, so a copy cut short inside an unused page, or a damaged free page,
+    can pass it; the length cannot."""
+    if len(data) < 100:
+        return "it is shorter than a SQLite header"
+    page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or len(data) % page_size:
+        return f"its {len(data)} bytes are not whole pages of {page_size} bytes (it was cut short or added to)"
+    pages = int.from_bytes(data[28:32], "big")
+    counted = data[92:96] == data[24:28]  # the header's page count is valid only when these agree
+    if counted and pages * page_size != len(data):
+        return f"it holds {len(data) // page_size} pages where its header counts {pages}"
+    return None
 
 
 def _validate_pgdump(snapshot: Path, data: bytes, db: dict[str, Any]) -> None:
