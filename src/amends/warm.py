@@ -24,6 +24,8 @@ _done = threading.Event()
 _PARTNER = "I felt invisible when you forgot my birthday dinner, like I don't matter to you."
 _REPLY = "I'm so sorry. You waited an hour alone; that must have felt like I didn't care. What was that like?"
 _APOLOGY = "I'm sorry I forgot your birthday dinner. That was my fault, and from now on I'll put it in my calendar."
+_APOLOGY_WITHOUT_MISTAKE = "I was late again and you waited alone; I'm sorry, and I did not call you."
+_ROUNDS = 8
 
 
 def warm_up() -> None:
@@ -31,11 +33,17 @@ def warm_up() -> None:
     with _lock:
         if _done.is_set():
             return
-        analyze_apology(_APOLOGY, mistake="forgot the birthday dinner")
-        analyze_reply(_PARTNER, _REPLY)
-        read_emotions(_PARTNER)
-        scan_safety(_PARTNER)
-        check_commitment("I will text you when I leave work, every weekday.")
+        # Several rounds on texts that differ (the engines remember a text they have seen), not one:
+        # Python specialises a function's bytecode after it has run a few times, and until then the
+        # first request cost up to three times a warm one (bench/coldstart.py).
+        for n in range(_ROUNDS):
+            late = f" I was {n + 2} hours late."
+            analyze_apology(_APOLOGY + late, mistake="forgot the birthday dinner")
+            analyze_apology(_APOLOGY_WITHOUT_MISTAKE + late)
+            analyze_reply(_PARTNER, _REPLY + late)
+            read_emotions(_PARTNER + late)
+            scan_safety(_PARTNER + late)
+            check_commitment(f"I will text you when I leave work, every weekday by {n + 5}pm.")
         day = dt.date(2026, 1, 1)
         entries = [ArgumentEntry(str(i), day, "chores", "who does the dishes") for i in range(2)]
         find_recurring(entries)

@@ -30,6 +30,8 @@ from amends.coach.reply.sentences import content_stems, sentences
 from amends.coach.results import Finding
 from amends.coach.text import check_text
 
+_FEELING_WORD = re.compile(r"\bfe(?:el|lt|eling)\b", re.I)  # compiled at import, not in a request
+
 __all__ = ["MECHANISMS", "MechanismScore", "ReplyReport", "analyze_reply", "find_rules", "prewarm", "reply_vector"]
 
 _RULES_BY_NAME = {rule.NAME: rule for rule in RULES}
@@ -149,7 +151,7 @@ def _asks_on_topic(reply: str, spans: list[tuple[int, int]], partner_message: st
         sentence = reply[start:end]
         if sentence_levels(sentence, False)["exploration"] < 2:
             continue
-        if not (find(sentence, cues.EX_INNER) or re.search(r"\bfe(?:el|lt|eling)\b", sentence, re.I)):
+        if not (find(sentence, cues.EX_INNER) or _FEELING_WORD.search(sentence)):
             continue
         objects = [content_stems(m.group(1)) for m in _ABOUT.finditer(sentence)]
         if all(words <= theirs for words in objects):

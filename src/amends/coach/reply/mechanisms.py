@@ -18,6 +18,10 @@ from amends.coach.reply import cues
 from amends.coach.reply.rules._base import find
 from amends.coach.results import Span, merge_spans
 
+# Compiled at import, not on a worker's first request.
+_WORD = re.compile(r"[A-Za-z']+")
+_PERSON = re.compile(r"\b(?:you|your|i)\b", re.I)
+
 MECHANISMS = ("emotional_reaction", "interpretation", "exploration")
 _HOSTILE = frozenset({"criticism", "contempt", "defensiveness", "invalidating", "counterattack", "blame", "minimizing"})
 _NEGATED = re.compile(r"\b(?:not|n't)\s+(?:\w+\s+)?$", re.I)
@@ -46,7 +50,7 @@ def _is_question(sentence: str) -> bool:
 
 
 def _words(sentence: str) -> int:
-    return len(re.findall(r"[A-Za-z']+", sentence))
+    return len(_WORD.findall(sentence))
 
 
 def _generic_only(sentence: str) -> bool:
@@ -110,7 +114,7 @@ def _specific_apology(text: str, spans: list[Span]) -> bool:
         if _words(text[start:end]) > 6:
             return True
         others = [text[s:e] for j, (s, e) in enumerate(spans) if j != i]
-        if any(_words(o) >= 8 and not _is_question(o) and re.search(r"\b(?:you|your|i)\b", o, re.I) for o in others):
+        if any(_words(o) >= 8 and not _is_question(o) and _PERSON.search(o) for o in others):
             return True
     return False
 
