@@ -199,11 +199,15 @@ def _warm_models() -> None:
     # Imported here: the models are heavy, and ``amends --help`` should not load them.
     from django.urls import reverse
 
+    from amends.services.text_safety import check
     from amends.warm import warm_up
 
     warm_up()
     # Building the URL tables imports every view module, which the first request did (a quarter of a second).
     reverse("healthz")
+    # The safety check every coached or saved text goes through, with and without a finding (its routing
+    # and help lines load on first use). No person, so no database: a worker starts while it is down too.
+    check(None, "I am sorry I was late and you waited.", "I keep thinking everyone would be better off without me.")
 
 
 @click.group()
