@@ -1,6 +1,7 @@
 """Cold start: the first request of each kind to a freshly started worker, against the warm p50 of that request.
 
-Run: ``.venv/bin/python -m bench.coldstart``. On a throwaway SQLite database, for each kind a new
+Run: ``.venv/bin/python -m bench.coldstart`` (``--postgresql`` for a throwaway PostgreSQL started by
+``scripts/pg.sh`` instead of SQLite). On a throwaway database, for each kind a new
 ``amends serve`` (one worker, one thread) starts; the bench waits for ``/readyz``, which says ready
 only once the worker has run ``amends.warm.warm_up``, then sends one request with a text the
 worker has never seen, then 30 more unseen texts, each over a new HTTP connection with a bearer
@@ -127,13 +128,15 @@ def _row(kind: str, r: dict[str, Any], first_col: str = "") -> tuple[str, float]
     return f"{kind:<12} {first_col}{r['first_ms']:>9.2f} {r['p50_ms']:>12.2f} {ratio:>6.2f}", ratio
 
 
-def main() -> int:
-    stack = Stack(sqlite=True, workers=1, threads=1)
+def main(argv: list[str] | None = None) -> int:
+    postgresql = "--postgresql" in (sys.argv[1:] if argv is None else argv)
+    stack = Stack(sqlite=not postgresql, workers=1, threads=1)
     failed = False
     try:
         stack.start_database()
         tokens = _tokens(2 * len(KINDS))  # two people per kind: fresh rate-limit buckets for each
-        print(f"first request to a fresh worker, over HTTP (target <= {TARGET_RATIO:g}x the warm p50)")
+        database = "PostgreSQL" if postgresql else "SQLite"
+        print(f"first request to a fresh worker on {database}, over HTTP (target <= {TARGET_RATIO:g}x the warm p50)")
         print(f"{'kind':<12} {'ready s':>8} {'first ms':>9} {'warm p50 ms':>12} {'ratio':>6}")
         for kind in KINDS:
             mine = tokens[2 * list(KINDS).index(kind) :][:2]
