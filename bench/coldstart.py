@@ -85,16 +85,8 @@ def _over_http(stack: Stack, kind: str, tokens: list[str]) -> dict[str, float]:
     try:
         times = [_post(stack.port, path, body(t), tokens[i % len(tokens)]) for i, t in enumerate(_texts())]
     finally:
-        _stop_server(stack)
+        stack.stop_server()
     return {"ready_s": ready_s, "first_ms": times[0], "p50_ms": statistics.median(times[1:])}
-
-
-def _stop_server(stack: Stack) -> None:
-    assert stack.server is not None
-    os.killpg(stack.server.pid, 15)
-    stack.server.wait(timeout=30)
-    stack.server_log.close()
-    stack.server = None
 
 
 _ENGINE_CHILD = r"""

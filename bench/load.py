@@ -126,7 +126,7 @@ class Stack:
             str(self.threads),
         ]
         # A log file, not a pipe: nobody reads a pipe during the run, and a full one would block the workers.
-        self.server_log = open(self.home / "server.log", "wb")  # noqa: SIM115 - closed in close()
+        self.server_log = open(self.home / "server.log", "wb")  # noqa: SIM115 - closed in stop_server()
         self.server = subprocess.Popen(
             cmd, env=self.env, stdout=self.server_log, stderr=subprocess.STDOUT, start_new_session=True
         )
@@ -179,7 +179,8 @@ class Stack:
         start = '. scripts/pg.sh; pg_start_existing "$1"'
         subprocess.run(["bash", "-c", start, "_", str(self.pgroot)], cwd=ROOT, check=True, capture_output=True)
 
-    def close(self) -> None:
+    def stop_server(self) -> None:
+        """Stop the server (its whole process group) and close its log; the database stays."""
         if self.server is not None and self.server.poll() is None:
             os.killpg(self.server.pid, 15)
             try:
@@ -189,6 +190,10 @@ class Stack:
                 self.server.wait(timeout=10)
         if getattr(self, "server_log", None) is not None:
             self.server_log.close()
+        self.server = None
+
+    def close(self) -> None:
+        self.stop_server()
         if self.pgroot is not None:
             subprocess.run(["bash", str(PG_SH), "stop", str(self.pgroot)], check=False, capture_output=True)
         shutil.rmtree(self.home, ignore_errors=True)
