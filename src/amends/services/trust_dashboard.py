@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from amends import ledger, measures
 from amends.services import charts
@@ -121,8 +121,7 @@ def _table(lines: list[tuple[str, list[Any]]], last: int = 26) -> list[tuple[str
 
 
 def _day(when: datetime) -> str:
-    local = timezone.localtime(when)
-    return f"{local.day} {local:%b %Y}"
+    return dateformat.format(timezone.localtime(when), "j M Y")  # what the template's date filter ran
 
 
 def chart_svg(access: RepairAccess, name: str) -> str | None:
