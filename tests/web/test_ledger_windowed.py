@@ -73,11 +73,6 @@ def alice_repair(db: Any, held_history: dict[str, int]) -> Repair:
     return Repair.objects.get(pk=held_history["repair"])
 
 
-@pytest.fixture
-def history(alice_repair: Repair) -> Repair:
-    return alice_repair
-
-
 def _reference(access: RepairAccess, day: date = TODAY) -> dict[str, Any]:
     """The figures recomputed from every visible check-in, the way the pages did before the Past."""
     rows = list(visible(access, Commitment))
@@ -133,15 +128,13 @@ def _assert_same(user: User, repair: Any, day: date = TODAY) -> None:
         assert _shown(repair_access(user, repair.pk), day) == expected
 
 
-def test_both_partners_see_the_figures_of_a_full_recompute(alice: User, bob: User, alice_repair: Any, history: Any):
+def test_both_partners_see_the_figures_of_a_full_recompute(alice: User, bob: User, alice_repair: Any):
     _assert_same(alice, alice_repair)
     _assert_same(bob, alice_repair)
     assert LedgerPast.objects.filter(repair=alice_repair).count() == 1  # one viewpoint: both see the same items
 
 
-def test_while_paused_each_sees_figures_of_their_own_items_only(
-    alice: User, bob: User, alice_repair: Any, history: Any
-) -> None:
+def test_while_paused_each_sees_figures_of_their_own_items_only(alice: User, bob: User, alice_repair: Any) -> None:
     _assert_same(alice, alice_repair)
     pause(repair_access(bob, alice_repair.pk))
     _assert_same(alice, alice_repair)  # bob's verdicts no longer count for her
@@ -150,7 +143,7 @@ def test_while_paused_each_sees_figures_of_their_own_items_only(
     _assert_same(alice, alice_repair)
 
 
-def test_writes_old_and_new_keep_the_figures_equal(alice: User, bob: User, alice_repair: Any, history: Any) -> None:
+def test_writes_old_and_new_keep_the_figures_equal(alice: User, bob: User, alice_repair: Any) -> None:
     _assert_same(alice, alice_repair)
     a, b = repair_access(alice, alice_repair.pk), repair_access(bob, alice_repair.pk)
     # A late check-in a year back, inside the stored Past: the revision moves and the Past is redone.
@@ -192,7 +185,7 @@ def _stored(repair: Any, access: RepairAccess) -> ledger_past.Stored:
     return ledger_past.read_past(repair.pk, access.visible_authors)
 
 
-def test_a_check_in_from_the_last_week_redoes_neither_stored_past(alice: User, alice_repair: Any, history: Any) -> None:
+def test_a_check_in_from_the_last_week_redoes_neither_stored_past(alice: User, alice_repair: Any) -> None:
     a = repair_access(alice, alice_repair.pk)
     before = queries.load_ledger(a, TODAY).past
     due = queries.due_for(queries.load_ledger(a, TODAY), alice.pk)[0]
@@ -203,9 +196,7 @@ def test_a_check_in_from_the_last_week_redoes_neither_stored_past(alice: User, a
     _assert_same(alice, alice_repair)
 
 
-def test_a_late_check_in_inside_the_near_past_redoes_only_that_one(
-    alice: User, alice_repair: Any, history: Any
-) -> None:
+def test_a_late_check_in_inside_the_near_past_redoes_only_that_one(alice: User, alice_repair: Any) -> None:
     a = repair_access(alice, alice_repair.pk)
     near = queries.load_ledger(a, TODAY).past
     far = _stored(alice_repair, a).far
@@ -222,7 +213,7 @@ def _near_through(user: User, repair: Any) -> date:
 
 
 def test_each_kind_of_write_inside_the_stored_pasts_gives_the_figures_of_a_full_recompute(
-    alice: User, bob: User, alice_repair: Any, history: Any
+    alice: User, bob: User, alice_repair: Any
 ) -> None:
     b = repair_access(bob, alice_repair.pk)
     through = _near_through(alice, alice_repair)
@@ -248,7 +239,7 @@ def test_each_kind_of_write_inside_the_stored_pasts_gives_the_figures_of_a_full_
 
 
 def test_a_schedule_edit_or_a_new_commitment_dated_inside_the_near_past_is_counted(
-    alice: User, alice_repair: Any, history: Any
+    alice: User, alice_repair: Any
 ) -> None:
     a = repair_access(alice, alice_repair.pk)
     through = _near_through(alice, alice_repair)
@@ -274,9 +265,7 @@ def test_a_schedule_edit_or_a_new_commitment_dated_inside_the_near_past_is_count
     _assert_same(alice, alice_repair, TODAY + timedelta(days=1))
 
 
-def test_the_stored_pasts_move_forward_as_the_days_pass(
-    alice: User, bob: User, alice_repair: Any, history: Any
-) -> None:
+def test_the_stored_pasts_move_forward_as_the_days_pass(alice: User, bob: User, alice_repair: Any) -> None:
     # Read every five days for a month: the near Past moves forward from the rows read, and the far
     # one with them, each time giving the figures of a full recompute on that day.
     a = repair_access(alice, alice_repair.pk)
