@@ -33,7 +33,7 @@ def warm_up() -> None:
     with _lock:
         if _done.is_set():
             return
-        # Several rounds on texts that differ (the engines remember a text they have seen), not one:
+        # Several rounds on texts that differ (the encoder remembers a text it has seen), not one:
         # Python specialises a function's bytecode after it has run a few times, and until then the
         # first request cost up to three times a warm one (bench/coldstart.py).
         for n in range(_ROUNDS):
