@@ -99,15 +99,21 @@ def start_repair(page: Any, *, kind: str = "A broken promise", role: str = "I hu
     page.wait_for_url(re.compile(r"/repairs/\d+/$"))
 
 
+def invite_partner(alice: Any, repair_url: str) -> None:
+    """From the repair's page, alice opens "Partner and privacy" and makes an invitation; each page is
+    waited for, so a step that did not happen fails where it happened."""
+    alice.get_by_role("link", name="Partner and privacy").click()
+    alice.wait_for_url(repair_url + "partner/")
+    alice.get_by_role("button", name="Invite my partner").click()
+    alice.wait_for_url(repair_url + "partner/invite/")
+
+
 def join_as_couple(alice: Any, bob: Any) -> str:
     """alice signs up, starts a repair and invites; bob signs up and joins with the code. The repair's URL."""
     sign_up(alice, "alice")
     start_repair(alice)
     repair_url = str(alice.url)
-    alice.get_by_role("link", name="Partner and privacy").click()
-    alice.wait_for_url(repair_url + "partner/")
-    alice.get_by_role("button", name="Invite my partner").click()
-    alice.wait_for_url(repair_url + "partner/invite/")
+    invite_partner(alice, repair_url)
     code = alice.locator("#invite-code").inner_text()
     sign_up(bob, "bob")
     bob.get_by_role("link", name="Join a repair").click()

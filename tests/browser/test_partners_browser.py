@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import invite_partner, sign_up, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,8 +23,7 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
     sign_up(alice, "alice")
     start_repair(alice)
     repair_url = alice.url
-    alice.get_by_role("link", name="Partner and privacy").click()
-    alice.get_by_role("button", name="Invite my partner").click()
+    invite_partner(alice, repair_url)
     code = alice.locator("#invite-code").inner_text()
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
 

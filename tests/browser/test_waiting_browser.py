@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import invite_partner, sign_up, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,8 +20,7 @@ def _invite(alice: Any) -> tuple[str, str]:
     sign_up(alice, "alice")
     start_repair(alice)
     repair_url = alice.url
-    alice.get_by_role("link", name="Partner and privacy").click()
-    alice.get_by_role("button", name="Invite my partner").click()
+    invite_partner(alice, repair_url)
     return repair_url, str(alice.locator("#invite-link").input_value())
 
 
