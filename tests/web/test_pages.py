@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import reverse
+
+from amends import warm
+from amends.web.security.models import ApiToken, RateCounter
+from amends.web.wsgi import warm_request_path
 
 
 @pytest.mark.parametrize("name", ["home", "guide", "help", "neutral", "login", "signup"])
@@ -50,10 +57,6 @@ def test_health_and_readiness(db: Any) -> None:
 
 
 def test_readiness_waits_until_the_models_are_loaded(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
-    from amends import warm
-
     monkeypatch.setattr(warm, "_done", threading.Event())
     cold = Client().get("/readyz")
     assert cold.status_code == 503 and cold.json()["status"] == "warming"
@@ -64,3 +67,21 @@ def test_readiness_waits_until_the_models_are_loaded(db: Any, monkeypatch: pytes
 def test_static_assets_are_served_by_the_app(db: Any) -> None:
     response = Client().get("/static/amends/vendor/htmx.min.js")
     assert response.status_code == 200
+
+
+def test_the_warm_up_requests_reach_the_views_and_change_nothing(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    models_loaded = threading.Event()
+    models_loaded.set()
+    monkeypatch.setattr(warm, "_done", models_loaded)  # as after warm_up, which the worker runs first
+    # As Django's test client does: the start and end of a request would close the test's connection.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        statuses = warm_request_path()
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+    # /readyz answers, and each API request is refused by the token check, not earlier (400 bad host,
+    # a redirect) nor by an error.
+    assert statuses.count(200) == 8 and statuses.count(401) == 32, statuses
+    assert not ApiToken.objects.exists() and not RateCounter.objects.exists()

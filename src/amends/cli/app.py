@@ -197,10 +197,12 @@ def _warm_models() -> None:
     """Load the coach, the safety scan and every view in this worker now, so the first request does not
     pay for them."""
     # Imported here: the models are heavy, and ``amends --help`` should not load them.
+    from django.db import connections
     from django.urls import reverse
 
     from amends.services.text_safety import check
     from amends.warm import warm_up
+    from amends.web.wsgi import warm_request_path
 
     warm_up()
     # Building the URL tables imports every view module, which the first request did (a quarter of a second).
@@ -208,6 +210,8 @@ def _warm_models() -> None:
     # The safety check every coached or saved text goes through, with and without a finding (its routing
     # and help lines load on first use). No person, so no database: a worker starts while it is down too.
     check(None, "I am sorry I was late and you waited.", "I keep thinking everyone would be better off without me.")
+    warm_request_path()
+    connections.close_all()  # the request threads open their own
 
 
 @click.group()
