@@ -35,10 +35,9 @@ eval: $(STAMP)
 	@for m in apology emotions reply safety; do \
 	  if [ -f eval/$$m.py ]; then echo "== eval $$m"; $(BIN)/python -m eval.$$m || exit 1; fi; done
 
-## Speed and memory figures.
+## Speed and memory figures, on SQLite and (pages, cold start) on a throwaway PostgreSQL; exits 1 on a missed target.
 bench: $(STAMP)
-	@for m in apology reply ledger pages coldstart adversarial; do \
-	  if [ -f bench/$$m.py ]; then echo "== bench $$m"; $(BIN)/python -m bench.$$m || exit 1; fi; done
+	bash scripts/bench.sh
 
 ## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds),
 ## and the crisis detector's head and prototype vectors (train-safety alone takes about 3 minutes).
