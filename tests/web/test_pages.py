@@ -69,7 +69,9 @@ def test_static_assets_are_served_by_the_app(db: Any) -> None:
     assert response.status_code == 200
 
 
-def test_the_warm_up_requests_reach_the_views_and_change_nothing(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_warm_up_requests_reach_the_views_and_change_nothing(
+    db: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     models_loaded = threading.Event()
     models_loaded.set()
     monkeypatch.setattr(warm, "_done", models_loaded)  # as after warm_up, which the worker runs first
@@ -85,3 +87,5 @@ def test_the_warm_up_requests_reach_the_views_and_change_nothing(db: Any, monkey
     # a redirect) nor by an error.
     assert statuses.count(200) == 8 and statuses.count(401) == 32, statuses
     assert not ApiToken.objects.exists() and not RateCounter.objects.exists()
+    # and their refusals are not logged as if someone had tried a bad token
+    assert not [r for r in caplog.records if r.name == "django.request"]
