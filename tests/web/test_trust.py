@@ -422,7 +422,7 @@ def test_the_dashboard_tables_list_the_newest_answers_first_each_with_its_day(
         QuestionnaireResponse.objects.filter(pk=response.pk).update(taken_at=when)
         taken.append((when, "You" if who == alice else "bob", QuestionnaireResponse.objects.get(pk=response.pk)))
     html = as_alice.get(reverse("trust_dashboard", args=[couple.pk])).content.decode()
-    table = html[html.index("<caption>Relationship satisfaction, 0 to 21") :]
+    table = html[html.index("<caption>Relationship satisfaction, 0 to 21 (below 13.5 means") :]
     cells = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", table[: table.index("</table>")])
     # As the date filter writes the day ("j M Y"), newest first, only the last year's
     expected = [

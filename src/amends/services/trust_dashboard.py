@@ -95,6 +95,10 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
         },
         "heatmap_table": led.cached("heatmap_table", lambda: month_rows(cells)),
         "csi_table": _table(csi),
+        "csi_caption": (
+            f"Relationship satisfaction, 0 to 21 (below {measures.cutoff('csi4'):g} means it feels hard right now); "
+            "the chart marks that line"
+        ),
         "trust_table": _table(trust),
         "streak_rows": streak_rows,
         "incident_marks": marks,
