@@ -8,6 +8,7 @@ on SQLite. That includes the subprocess tests of the embedded default, which dro
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -31,6 +32,15 @@ _DATABASE_FIXTURES = frozenset(
 def opens_the_database(item: pytest.Item) -> bool:
     fixtures = set(getattr(item, "fixturenames", ()))
     return item.get_closest_marker("django_db") is not None or bool(_DATABASE_FIXTURES & fixtures)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # Everything loaded so far (Django, the models, every test module) lives until the end, so the
+    # cyclic collector need not walk it again and again: frozen, and collections made rarer. About 6%
+    # of the web tests' CPU on two cores.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[Any]) -> None:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
+from amends.warm import warm_up
 from tests.embeddings import encoder_answers_remembered  # noqa: F401  (autouse: the encoder runs once per batch)
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -31,6 +32,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # One site, ours: a renderer process per site would only add processes (about 7% of the CPU).
+    "--disable-features=site-per-process,IsolateOrigins",
+    "--disable-site-isolation-trials",
 ]
 
 
@@ -52,6 +56,15 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _models_loaded_before_the_first_page() -> None:
+    # As ``amends serve`` does before it listens. Otherwise the first page in a worker that coaches or
+    # scans a text loads the encoder and the detector inside a browser step's 10 s timeout, on two
+    # cores shared with the other test workers: the likeliest cause of a run that failed stuck on the
+    # page before a journey step.
+    warm_up()
 
 
 @pytest.fixture
