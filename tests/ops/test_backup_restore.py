@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import stat
@@ -17,6 +18,24 @@ from amends.web.repairs.models import JourneyAnswer, Repair
 from tests.ops.conftest import table_contents
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+_REAL_KEY = ops._key
+
+
+@functools.cache
+def _derived_once(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return _REAL_KEY(passphrase, salt, {"n": n, "r": r, "p": p})
+
+
+@pytest.fixture(autouse=True)
+def _each_key_derived_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real scrypt at the real N, but each (passphrase, salt, parameters) derived once per process:
+    # restoring a file this module just sealed derives the same key again, 0.4 s of CPU each time.
+    monkeypatch.setattr(
+        ops,
+        "_key",
+        lambda passphrase, salt, params: _derived_once(passphrase, salt, params["n"], params["r"], params["p"]),
+    )
 
 
 def _change_everything(filled: dict[str, Any]) -> None:
