@@ -57,6 +57,7 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
     w30 = overall.window(30)
     since = year_start(led)
     csi = measure_lines(access, "csi4", who, since)
+    csi_cutoff = measures.cutoff("csi4")
     trust = measure_lines(access, "trust_checkin", who, since)
     cells = led.cached("heatmap", lambda: heatmap_cells(led))
     # every chart marks each incident of the year it shows
@@ -84,8 +85,8 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
                 csi,
                 title="Relationship satisfaction over the last year (CSI-4, 0 to 21)",
                 y_max=21,
-                threshold=measures.cutoff("csi4"),
-                threshold_label=f"{measures.cutoff('csi4'):g}: below means a hard time",
+                threshold=csi_cutoff,
+                threshold_label=f"{csi_cutoff:g}: below means a hard time",
                 markers=marks,
             ),
             "trust": charts.line_chart(
@@ -96,7 +97,7 @@ def build(access: RepairAccess, led: Ledger | None = None) -> dict[str, Any]:
         "heatmap_table": led.cached("heatmap_table", lambda: month_rows(cells)),
         "csi_table": _table(csi),
         "csi_caption": (
-            f"Relationship satisfaction, 0 to 21 (below {measures.cutoff('csi4'):g} means it feels hard right now); "
+            f"Relationship satisfaction, 0 to 21 (below {csi_cutoff:g} means it feels hard right now); "
             "the chart marks that line"
         ),
         "trust_table": _table(trust),
