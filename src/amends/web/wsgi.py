@@ -26,19 +26,22 @@ def warm_request_path() -> list[int]:
     The first real request otherwise paid for opening the database connection, compiling the token
     query and the interpreter's first runs of the request path: up to twice a warm one (bench/coldstart.py).
     Several rounds, because Python specialises a function's bytecode only after it has run a few times.
-    A database that is down makes these answer 500 and the worker still starts; ``/readyz`` reports it.
+    A database that is down makes these answer 503 and the worker still starts; ``/readyz`` reports it.
     Returns the status of each answer. Leaves this thread's database connection open for the caller to
     close: the worker's request threads open their own.
     """
+    # A host the settings accept, and the scheme they expect, so no request is refused before the view.
+    host = next((h for h in settings.ALLOWED_HOSTS if "*" not in h and not h.startswith(".")), "localhost")
+    scheme = "https" if settings.SECURE_SSL_REDIRECT else "http"
     statuses = []
     refusals = logging.getLogger("django.request")
     refusals.addFilter(_drop_expected_refusals)
     try:
         for _ in range(_WARM_ROUNDS):
-            statuses.append(_call("GET", "/readyz"))
+            statuses.append(_call(host, scheme, "GET", "/readyz"))
             for path in _WARM_PATHS:
                 token = f"amd_{secrets.token_urlsafe(32)}"
-                statuses.append(_call("POST", path, bearer=token, body=b'{"text": "warm-up"}'))
+                statuses.append(_call(host, scheme, "POST", path, bearer=token, body=b'{"text": "warm-up"}'))
     finally:
         refusals.removeFilter(_drop_expected_refusals)
     return statuses
@@ -50,9 +53,7 @@ def _drop_expected_refusals(record: logging.LogRecord) -> bool:
     return getattr(record, "status_code", None) != 401
 
 
-def _call(method: str, path: str, *, bearer: str = "", body: bytes = b"") -> int:
-    # A host the settings accept, and the scheme they expect, so no request is refused before the view.
-    host = next((h for h in settings.ALLOWED_HOSTS if "*" not in h and not h.startswith(".")), "localhost")
+def _call(host: str, scheme: str, method: str, path: str, *, bearer: str = "", body: bytes = b"") -> int:
     environ: dict[str, Any] = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
@@ -66,7 +67,7 @@ def _call(method: str, path: str, *, bearer: str = "", body: bytes = b"") -> int
         "CONTENT_LENGTH": str(len(body)),
         "wsgi.input": io.BytesIO(body),
         "wsgi.errors": io.StringIO(),
-        "wsgi.url_scheme": "https" if settings.SECURE_SSL_REDIRECT else "http",
+        "wsgi.url_scheme": scheme,
         "wsgi.version": (1, 0),
         "wsgi.multithread": True,
         "wsgi.multiprocess": True,
