@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.test import override_settings
 from whitenoise.middleware import WhiteNoiseMiddleware
 
 # django_db_setup: a module-scoped fixture that writes rows once for its module asks for it.
@@ -65,6 +66,18 @@ def _static_files_found_once(self: WhiteNoiseMiddleware) -> None:
         _FIND_STATIC_FILES(self)
         _STATIC_FILES[key] = dict(self.files)
     self.files.update(_STATIC_FILES[key])
+
+
+# Argon2 is the product's hasher (tests/web/test_accounts.py checks that it is the one used). Elsewhere
+# a password is only the way in, and each Argon2 hash costs a quarter of a CPU-second: the CLI and ops
+# tests alone made about 60 of them on each database.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing() -> Iterator[None]:
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -85,11 +85,6 @@ def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
     context.close()
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def sign_up(page: Any, name: str = "alice", password: str = "a calm harbour 42") -> None:
     page.goto("/accounts/signup/")
     page.get_by_label("Username").fill(name)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 
 from amends.services import tokens
 from amends.services.access import repair_access
@@ -19,13 +19,6 @@ from amends.services.repairs import start_repair
 from tests.embeddings import encoder_answers_remembered  # noqa: F401  (autouse: the encoder runs once per batch)
 
 PASSWORD = "a calm harbour 42"
-# Argon2 is the product's hasher (tested separately); web tests use a fast one.
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @contextmanager
@@ -37,7 +30,7 @@ def rows_for_the_module(django_db_blocker: Any) -> Iterator[Any]:
 
     @contextmanager
     def unblocked() -> Iterator[None]:
-        with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        with django_db_blocker.unblock():
             yield
 
     held = transaction.atomic()
