@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -263,10 +263,13 @@ def test_hard_questions_lists_the_partners_waiting_questions_with_a_way_to_set_t
     assert "Is it really over?" in page and reverse("trust_question", args=[alice_repair.pk, question.pk]) in page
     # The date is set on the question itself, from this page, through the Questions feature.
     form_target = reverse("trust_question", args=[alice_repair.pk, question.pk])
-    as_alice.post(form_target, {"text": "", "answer_by": "2026-12-24", "action": "think"})
+    # Three weeks ahead of today: a fixed date would have passed, and the question turned "waiting".
+    by = trust.today_for(alice.pk) + timedelta(weeks=3)
+    as_alice.post(form_target, {"text": "", "answer_by": by.isoformat(), "action": "think"})
     question.refresh_from_db()
-    assert question.status == "thinking" and str(question.answer_by) == "2026-12-24"
-    assert "you said by 24 Dec 2026" in as_alice.get(_step(run, "time-to-think")).content.decode()
+    assert question.status == "thinking" and question.answer_by == by
+    said = f"you said by {by.day} {by:%b %Y}"
+    assert said in as_alice.get(_step(run, "time-to-think")).content.decode()
     saved = as_alice.post(_step(run, "time-to-think"), {"answer-by-when": "03/12/2026", "action": "save"})
     assert "Give the date as YYYY-MM-DD" in saved.content.decode()
 
