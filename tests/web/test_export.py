@@ -288,7 +288,10 @@ def private_and_shared(world: World) -> list[str]:
     save_answer(a, "name-it", "what-i-did", "SHARED-ANSWER I missed your dinner")
     set_answer_shared(a, "name-it", "what-i-did", True)
     trust.add_commitment(
-        a, text="SHARED-COMMITMENT I will call by 6pm.", schedule=trust.ScheduleInput("daily"), start=date(2026, 3, 1)
+        a,
+        text="SHARED-COMMITMENT I will call by 6pm.",
+        schedule=trust.ScheduleInput("daily"),
+        start=trust.today_for(world.alice.pk),
     )
     return [ref(obj) for obj in private]
 

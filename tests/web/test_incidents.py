@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 import io
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 from django.utils.html import escape
 
 from amends.services import trust
@@ -237,8 +238,11 @@ def test_an_answer_is_shared_only_after_its_incident_and_bob_reads_it_with_its_q
 
 
 def test_incidents_are_marked_on_the_charts_and_the_history_is_kept(
-    as_alice: Client, alice: User, alice_repair: Repair
+    as_alice: Client, alice: User, alice_repair: Repair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Ten days after the incident: the charts show the last year, so on the real clock it would drop
+    # off them in 2027, and the commitment could no longer start in February 2026.
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 3, 9, 12, 0, tzinfo=UTC))
     access = repair_access(alice, alice_repair.pk)
     commitment = trust.add_commitment(
         access, text="I will call by 6pm when I am late.", schedule=trust.ScheduleInput("daily"), start=date(2026, 2, 1)
