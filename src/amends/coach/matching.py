@@ -139,7 +139,8 @@ def rewrites(package: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]
 # ("she said \"calm down\"") is not said to the partner; nor is a name-call that is denied ("not an idiot").
 _DISOWNED = re.compile(
     r"(?:\b(?:not going to|won't|will not|never|don't|do not|wouldn't|not)\s+(?:ever\s+)?"
-    r"(?:say|tell you|call you|claim|pretend)|\bi(?:'m| am) not saying)\s+(?:that\s+)?$",
+    r"(?:say|tell you|call you|claim|pretend)|\bi(?:'m| am) not saying)\s+(?:that\s+)?"
+    r"(?:(?:it's|it is|it was|you're|you are|you were)\s+)?$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
