@@ -47,7 +47,7 @@ _BEING_BAD = re.compile(
 _SORRY_I = re.compile(
     r"(?:sorry|regret|apologi[sz]e)(?: so much)?,? (?:that )?i "
     r"(?!feel|felt|think|hope|know|understand|just want|want|wanted to say|can't|guess|mean|care"
-    r"|(?:don'?t|do not|can'?t|cannot|still) (?:\w+ )?(?:understand|follow|see|get|know|buy))(?:\w+)"
+    r"|(?:don'?t|do not|can'?t|cannot|still) (?:\w+ )?(?:understand|follow|see|get|know|buy|mean))(?:\w+)"
 )
 
 
@@ -136,6 +136,7 @@ def _responsibility(doc: Doc) -> Iterator[Span]:
             yield span
     yield from _behaviours(doc)
     yield from _gerunds(doc)
+    yield from _owned_nouns(doc)
     for m in _SORRY_I.finditer(doc.norm):
         if lexicon.inside(doc, "not_remorse", m.start()):
             continue  # "Sorry, I live in the real world" is no confession
@@ -150,7 +151,8 @@ _SORRY_FOR_NOUN = re.compile(
     r"((?:[\w'-]+ ){0,2}[\w'-]+)"
 )
 _VAGUE_HEADS = frozenset(
-    "way ways thing things stuff everything hurt pain trouble inconvenience inconveniences misunderstanding "
+    "way ways thing things stuff everything actions action behaviour behavior behaviours behaviors conduct part words "
+    "hurt pain trouble inconvenience inconveniences misunderstanding "
     "misunderstandings confusion loss situation mess one it that this any whatever all what how happened".split()
 )
 
@@ -160,9 +162,39 @@ def _named_nouns(doc: Doc) -> Iterator[Span]:
         words = m.group(1).split()
         if words[-1] in _VAGUE_HEADS or words[0] in _VAGUE_HEADS or doc.in_quote((m.start(), m.end())):
             continue
-        if any(w.endswith("ing") for w in words[:1]):
+        if words[0] == "being":
             continue  # "sorry for the being ..." is left to the gerund finder
         yield (m.start(1), m.end(1))
+
+
+def _owned_nouns(doc: Doc) -> Iterator[Span]:
+    """ "Sorry for my misspelling", "apologies for my late reply": a named act the writer calls theirs, as
+    "my mistake" is (LABELLING.md §1: explicit first-person ownership)."""
+    for span in _named_nouns(doc):
+        if doc.norm.endswith("my ", 0, span[0]) and not doc.negated(span[0]):
+            yield span
+
+
+# "My bad, I thought they were related", "I should have been more specific": beside an apology, the wrong belief
+# or the step not taken is the named behaviour (LABELLING.md §1: "names the concrete behaviour").
+_NAMED_SLIP = re.compile(
+    r"(?<![\w'])i (?:thought|assumed|misread|misunderstood|misinterpreted|mixed up|confused|misremembered|misspelled"
+    r"|misspelt|misspoke|forgot that)\b"
+    r"|(?<![\w'])i (?:should have|should've|shouldve|shouldn't have|should not have) (?!known\b|done better\b|been better\b)\w+"
+)
+
+
+_SLIP_WORDS = len("i thought it was ok")  # "I thought it was, but ..." names nothing yet
+
+
+def _named_slips(doc: Doc) -> Iterator[Span]:
+    if not _apologizes(doc):
+        return
+    for m in _NAMED_SLIP.finditer(doc.norm):
+        span = (m.start(), m.end())
+        end = _clause_end(doc, span[0])
+        if _admissible(doc, span) and end - span[0] >= _SLIP_WORDS:
+            yield (span[0], end)
 
 
 def _specificity(doc: Doc) -> Iterator[Span]:
@@ -172,10 +204,23 @@ def _specificity(doc: Doc) -> Iterator[Span]:
     yield from _behaviours(doc)
     yield from _gerunds(doc)
     yield from _named_nouns(doc)
+    yield from _named_slips(doc)
 
 
 # "Sorry you feel hurt" is regret about their feeling (deflection), not an acknowledgement of harm.
 _SORRY_THAT_BEFORE = re.compile(r"\b(?:sorry|apologi[sz]e)(?: that| for how| for the way| about how)?\s*$")
+# "The help you needed", "the answer you wanted": a relative clause about a thing, not about their hurt.
+_THING_BEFORE = re.compile(
+    r"\b(?:the|what|any) (?:help|answer|answers|info|information|support|result|results|stuff|link|file|post|source|"
+    r"advice|book|item|product) $"
+)
+_SECOND_PERSON = re.compile(r"(?<![\w'])(?:you|your|yours|yourself|u|ur)(?!\w)")
+
+
+def _to_someone(doc: Doc) -> bool:
+    """The text is written to someone it wronged: a mistake was given, it speaks to "you", or it apologizes.
+    "I feel sorry for her son, that must have been cringe" is pity, so "that must have been" is no impact."""
+    return bool(doc.mistake or _SECOND_PERSON.search(doc.norm) or element_spans(doc, "remorse"))
 
 
 def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
@@ -184,11 +229,39 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
             before = doc.clause_before(span[0])
             if _CONDITIONAL_BEFORE.search(before):
                 continue
-            if name == "impact" and _SORRY_THAT_BEFORE.search(before):
+            if name == "impact" and (
+                _SORRY_THAT_BEFORE.search(before) or _THING_BEFORE.search(before) or not _to_someone(doc)
+            ):
                 continue
             yield span
 
     return finder
+
+
+# The fix itself, given with the apology for a slip (LABELLING.md §1: "a one-off action that makes it right,
+# done"): a starred correction ("*their", "their*"), "I meant X", "I've edited it", "let me be clearer".
+_CORRECTION = re.compile(
+    r"(?:(?<=\s)|^)\*[a-z][\w']*(?![\w*])|(?<![*\w'])[a-z][\w']*\*(?![\w*])"
+    r"|(?:^|(?<=[.!?,;:]\s)|(?<=sorry\s)|(?<=bad\s))i meant\b(?! to\b| it\b| no\b| well\b| that\b| every\b| what i said)"
+    r"|\bi(?:'ve| have)? (?:just )?(?:edited|fixed|corrected|updated|amended|reposted)\b"
+    r"|\b(?:gonna|going to|i'll|i will) (?:repost|edit|correct|update|fix)\b"
+    r"|\blet me (?:be (?:more )?clear(?:er)?|clarify|rephrase|correct)\b",
+    re.M,
+)
+
+
+def _apologizes(doc: Doc) -> bool:
+    """Remorse or an owning formula ("my bad") somewhere in the text, not negated ("I'm not sorry")."""
+    return bool(element_spans(doc, "remorse")) or any(True for _ in lexicon.find(doc, "responsibility"))
+
+
+def _repair(doc: Doc) -> Iterator[Span]:
+    yield from _guarded("repair")(doc)
+    if not _apologizes(doc):
+        return  # a correction counts as making it right only where the writer apologizes for the slip
+    for m in _CORRECTION.finditer(doc.norm):
+        if not doc.in_quote((m.start(), m.end())):
+            yield (m.start(), m.end())
 
 
 def _explanation(doc: Doc) -> Iterator[Span]:
@@ -206,7 +279,7 @@ FINDERS: dict[str, Callable[[Doc], Iterator[Span]]] = {
     "responsibility": _responsibility,
     "specificity": _specificity,
     "impact": _guarded("impact"),
-    "repair": _guarded("repair"),
+    "repair": _repair,
     "change": _guarded("change"),
     "explanation": _explanation,
     "forgiveness_request": lambda doc: lexicon.find(doc, "forgiveness_request"),

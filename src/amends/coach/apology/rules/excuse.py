@@ -14,6 +14,7 @@ from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
 from amends.coach.apology.elements import has_disclaimer
 from amends.coach.apology.rules._base import flag
+from amends.coach.apology.rules.sorry_but import reasons_after_but
 from amends.coach.results import Finding
 
 NAME = "excuse"
@@ -56,4 +57,5 @@ def check(doc: Doc) -> list[Finding]:
     spans = list(lexicon.find(doc, NAME))
     if not has_disclaimer(doc):
         spans += [s for s in lexicon.find(doc, "reasons") if not _reported(doc, s[0])]
+        spans += reasons_after_but(doc)
     return flag(sys.modules[__name__], doc, spans)
