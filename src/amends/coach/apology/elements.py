@@ -114,9 +114,18 @@ def _remorse(doc: Doc) -> Iterator[Span]:
         yield span
 
 
+# "I lost my brother a few years back": a bereavement, not an act that wronged anyone.
+_BEREAVED = re.compile(
+    r"\s+(?:my|our) (?:\w+ )?(?:brother|sister|mum|mom|mother|dad|father|husband|wife|son|daughter|child|baby|"
+    r"grandma|grandmother|grandpa|grandfather|gran|nan|aunt|uncle|cousin|friend|best friend|dog|cat|pet|job|home)\b"
+)
+
+
 def _behaviours(doc: Doc) -> Iterator[Span]:
     for m in behaviour_pattern().finditer(doc.norm):
         span = (m.start(), m.end())
+        if m.group().endswith("lost") and _BEREAVED.match(doc.norm, m.end()):
+            continue
         if _admissible(doc, span):
             yield (span[0], _clause_end(doc, span[0]))
 
@@ -134,8 +143,8 @@ def _responsibility(doc: Doc) -> Iterator[Span]:
     for span in lexicon.find(doc, "responsibility", negatable=False):
         if _admissible(doc, span):
             yield span
+    # LABELLING.md §1: a gerund alone ("Sorry for reading your diary") names the act but does not own it.
     yield from _behaviours(doc)
-    yield from _gerunds(doc)
     yield from _owned_nouns(doc)
     for m in _SORRY_I.finditer(doc.norm):
         if lexicon.inside(doc, "not_remorse", m.start()):
