@@ -283,14 +283,27 @@ def has_disclaimer(doc: Doc) -> bool:
     return any(True for _ in lexicon.find(doc, "disclaimers", negatable=False, disownable=False))
 
 
+def _of_a_wrong(finder: Callable[[Doc], Iterator[Span]]) -> Callable[[Doc], Iterator[Span]]:
+    """The finder, run only where the text answers a wrong: a mistake was given, or the writer apologizes or
+    owns something. Repair "makes it right", change promises not to repeat "it", an explanation is context for
+    "it" (LABELLING.md §1); "I won't be able to make it" or "the truth is" in a text that apologizes for nothing
+    is none of them."""
+
+    def finder_of_a_wrong(doc: Doc) -> Iterator[Span]:
+        if doc.mistake or _apologizes(doc) or element_spans(doc, "responsibility"):
+            yield from finder(doc)
+
+    return finder_of_a_wrong
+
+
 FINDERS: dict[str, Callable[[Doc], Iterator[Span]]] = {
     "remorse": _remorse,
     "responsibility": _responsibility,
     "specificity": _specificity,
     "impact": _guarded("impact"),
-    "repair": _repair,
-    "change": _guarded("change"),
-    "explanation": _explanation,
+    "repair": _of_a_wrong(_repair),
+    "change": _of_a_wrong(_guarded("change")),
+    "explanation": _of_a_wrong(_explanation),
     "forgiveness_request": lambda doc: lexicon.find(doc, "forgiveness_request"),
 }
 
