@@ -31,6 +31,13 @@ EXAMPLES_FLAG = (
     "I'm sorry I missed it. It's been a crazy week.",
     "My phone died so I couldn't call you.",
     "I didn't mean anything by it.",
+    "Sorry I was late, I'm new to this city.",
+    "Sorry I missed it, something came up.",
+    "Sorry I forgot, I've had so much on my mind.",
+    "Sorry for the late reply, I've been away.",
+    "I apologize for the delay, I was out of the office.",
+    "Sorry for the late reply, but I usually check the bottom of the page first.",
+    "I only did it because I was scared.",
 )
 EXAMPLES_PASS = (
     "I was stressed about work, but that's no excuse for snapping at you.",
@@ -39,6 +46,9 @@ EXAMPLES_PASS = (
     "I'm sorry I forgot. I should have set a reminder.",
     "It was my fault and nobody else's.",
     "I'm sorry I snapped. I'm not excusing it, I was exhausted and took it out on you.",
+    "Sorry for the late reply, but I was away, and that's no excuse.",
+    "I'm sorry I forgot. Something came up at work, and that's no excuse: I chose not to call.",
+    "Sorry, but I meant the other file.",
 )
 
 

@@ -32,6 +32,16 @@ EXAMPLES_FLAG = (
     "How dare you even say that.",
     "What a joke.",
     "Okay then. You have it all figured out.",
+    "Lmao, imagine thinking that.",
+    "Cool story bro.",
+    "Nobody asked for your opinion.",
+    "Did you even read the article? Learn to read.",
+    "Keep telling yourself that.",
+    "You're such an idiot.",
+    "Bullshit.",
+    "Jealous much?",
+    "You sound like a child.",
+    "Tell me you've never had a job without telling me you've never had a job.",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -45,6 +55,14 @@ EXAMPLES_PASS = (
     "I don't want to joke about this.",
     "I'll try again, this time properly.",
     "I dare say I was wrong.",
+    "I was an idiot, and I'm sorry.",
+    "I felt so stupid for forgetting.",
+    "That was a stupid thing for me to do, and I'm sorry.",
+    "Those people in the movie were terrifying.",
+    "It's a ridiculous amount of money for a phone.",
+    "Fuck it, I'll try again tomorrow.",
+    "I laughed so hard lol.",
+    "Why the fuck is this getting downvoted?",
 )
 
 

@@ -28,6 +28,15 @@ EXAMPLES_FLAG = (
     "Hey buddy, might wanna take it easy!",
     "I'd suggest keeping a diary of it.",
     "Don't give up. Talk to each other.",
+    "Try talking to her about it.",
+    "You could always ask your manager for a raise.",
+    "I'd just leave him, honestly.",
+    "Dump him.",
+    "You'd be better off without her.",
+    "The best thing to do is to ignore them.",
+    "See a therapist.",
+    "Maybe try going to bed earlier.",
+    "I recommend talking to a lawyer.",
 )
 EXAMPLES_PASS = (
     "You should have been able to count on me.",
@@ -40,6 +49,10 @@ EXAMPLES_PASS = (
     "Don't worry, I'm not going anywhere.",
     "Take your time, I'm here.",
     "Get over yourself.",
+    "Do you have anyone you can talk to?",
+    "Do you feel like you can talk to anyone at home?",
+    "Take your time, I'm here whenever you're ready.",
+    "I'd love to hear what you think.",
 )
 
 
