@@ -189,7 +189,8 @@ def _owned_nouns(doc: Doc) -> Iterator[Span]:
 _NAMED_SLIP = re.compile(
     r"(?<![\w'])i (?:thought|assumed|misread|misunderstood|misinterpreted|mixed up|confused|misremembered|misspelled"
     r"|misspelt|misspoke|forgot that)\b"
-    r"|(?<![\w'])i (?:should have|should've|shouldve|shouldn't have|should not have) (?!known\b|done better\b|been better\b)\w+"
+    r"|(?<![\w'])i (?:should have|should've|shouldve|shouldn't have|should not have) "
+    r"(?!known\b|done better\b|been better\b)\w+"
 )
 
 
@@ -251,7 +252,8 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
 # done"): a starred correction ("*their", "their*"), "I meant X", "I've edited it", "let me be clearer".
 _CORRECTION = re.compile(
     r"(?:(?<=\s)|^)\*[a-z][\w']*(?![\w*])|(?<![*\w'])[a-z][\w']*\*(?![\w*])"
-    r"|(?:^|(?<=[.!?,;:]\s)|(?<=sorry\s)|(?<=bad\s))i meant\b(?! to\b| it\b| no\b| well\b| that\b| every\b| what i said)"
+    r"|(?:^|(?<=[.!?,;:]\s)|(?<=sorry\s)|(?<=bad\s))i meant\b"
+    r"(?! to\b| it\b| no\b| well\b| that\b| every\b| what i said)"
     r"|\bi(?:'ve| have)? (?:just )?(?:edited|fixed|corrected|updated|amended|reposted)\b"
     r"|\b(?:gonna|going to|i'll|i will) (?:repost|edit|correct|update|fix)\b"
     r"|\blet me (?:be (?:more )?clear(?:er)?|clarify|rephrase|correct)\b",
