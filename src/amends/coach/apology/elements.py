@@ -224,13 +224,17 @@ _THING_BEFORE = re.compile(
     r"\b(?:the|what|any) (?:help|answer|answers|info|information|support|result|results|stuff|link|file|post|source|"
     r"advice|book|item|product) $"
 )
-_SECOND_PERSON = re.compile(r"(?<![\w'])(?:you|your|yours|yourself|u|ur)(?!\w)")
+# A time phrase alone ("next time", "in the future") is a commitment only beside the writer's own "I"/"we".
+_TIME_ONLY = re.compile(r"(?:from now on|going forward|in the future|next time|moving forward|from today|starting)\b")
+_FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i'll|i've|im|ill|we|we'll|we're|my|me)(?![\w'])")
 
 
-def _to_someone(doc: Doc) -> bool:
-    """The text is written to someone it wronged: a mistake was given, it speaks to "you", or it apologizes.
-    "I feel sorry for her son, that must have been cringe" is pity, so "that must have been" is no impact."""
-    return bool(doc.mistake or _SECOND_PERSON.search(doc.norm) or element_spans(doc, "remorse"))
+def _answers_a_wrong(doc: Doc) -> bool:
+    """A mistake was given, or the writer apologizes or owns an act: the text answers a wrong. Repair "makes it
+    right", change promises not to repeat "it", an explanation and an impact are about "it" (LABELLING.md §1);
+    "Sorry to hear that. Hope you feel better soon" and "the truth is" in a text that apologizes for nothing
+    are none of them."""
+    return bool(doc.mistake or _apologizes(doc) or element_spans(doc, "responsibility"))
 
 
 def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
@@ -240,9 +244,15 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
             if _CONDITIONAL_BEFORE.search(before):
                 continue
             if name == "impact" and (
-                _SORRY_THAT_BEFORE.search(before) or _THING_BEFORE.search(before) or not _to_someone(doc)
+                _SORRY_THAT_BEFORE.search(before) or _THING_BEFORE.search(before) or not _answers_a_wrong(doc)
             ):
                 continue
+            if (
+                name == "change"
+                and _TIME_ONLY.match(doc.norm, span[0])
+                and not _FIRST_PERSON.search(doc.norm, *doc.sentence_of(span[0]))
+            ):
+                continue  # "keep moving forward", "we can change your mind in the future": nobody commits
             yield span
 
     return finder
@@ -261,6 +271,9 @@ _CORRECTION = re.compile(
 )
 
 
+_APOLOGY_NEAR = re.compile(r"\b(?:sorry|my bad|oops|whoops|apologi[sz]e|apologies|typo|my mistake)\b")
+
+
 def _apologizes(doc: Doc) -> bool:
     """Remorse or an owning formula ("my bad") somewhere in the text, not negated ("I'm not sorry")."""
     return bool(element_spans(doc, "remorse")) or any(True for _ in lexicon.find(doc, "responsibility"))
@@ -271,8 +284,11 @@ def _repair(doc: Doc) -> Iterator[Span]:
     if not _apologizes(doc):
         return  # a correction counts as making it right only where the writer apologizes for the slip
     for m in _CORRECTION.finditer(doc.norm):
-        if not doc.in_quote((m.start(), m.end())):
-            yield (m.start(), m.end())
+        if doc.in_quote((m.start(), m.end())):
+            continue
+        if "*" in m.group() and m.start() > 0 and not _APOLOGY_NEAR.search(doc.norm, *doc.sentence_of(m.start())):
+            continue  # a starred word far from the apology is a footnote or a censored word, not the fix
+        yield (m.start(), m.end())
 
 
 def _explanation(doc: Doc) -> Iterator[Span]:
@@ -286,13 +302,10 @@ def has_disclaimer(doc: Doc) -> bool:
 
 
 def _of_a_wrong(finder: Callable[[Doc], Iterator[Span]]) -> Callable[[Doc], Iterator[Span]]:
-    """The finder, run only where the text answers a wrong: a mistake was given, or the writer apologizes or
-    owns something. Repair "makes it right", change promises not to repeat "it", an explanation is context for
-    "it" (LABELLING.md §1); "I won't be able to make it" or "the truth is" in a text that apologizes for nothing
-    is none of them."""
+    """The finder, run only where the text answers a wrong (:func:`_answers_a_wrong`)."""
 
     def finder_of_a_wrong(doc: Doc) -> Iterator[Span]:
-        if doc.mistake or _apologizes(doc) or element_spans(doc, "responsibility"):
+        if _answers_a_wrong(doc):
             yield from finder(doc)
 
     return finder_of_a_wrong
