@@ -159,7 +159,7 @@ def find(
     if not (skip_quoted or skip_disowned or skip_negated):
         return [m.span() for p in compiled for m in p.finditer(text)]
     quoting = skip_quoted and ('"' in text or "“" in text)
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if quoting else []
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(unwrapped(text))] if quoting else []
     return [
         (m.start(), m.end())
         for p in compiled
@@ -168,6 +168,17 @@ def find(
         and not any(qs <= m.start() and m.end() <= qe for qs, qe in quotes)
         and not (skip_negated and _NEGATED.search(text[max(0, m.start() - 30) : m.start()]))
     ]
+
+
+_WRAPPED = re.compile(r'^(\s*)"(.*)"(\s*)$', re.S)
+
+
+def unwrapped(text: str) -> str:
+    """The text with one pair of double quotes around the whole of it blanked out (same length, so spans
+    still index the text): a message wrapped whole in quotes, as a CSV export writes it (with inner quotes
+    doubled), is the writer's own words, not a quotation of someone else."""
+    m = _WRAPPED.match(text)
+    return f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else text
 
 
 def contains(text: str, compiled: Iterable[re.Pattern[str]]) -> bool:

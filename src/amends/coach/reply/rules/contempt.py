@@ -42,6 +42,10 @@ EXAMPLES_FLAG = (
     "Jealous much?",
     "You sound like a child.",
     "Tell me you've never had a job without telling me you've never had a job.",
+    "Wtf are you on about?",
+    "Your opinion doesn't matter.",
+    "Get off the internet, little boy.",
+    "Are you serious, you fucking racist?",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -63,6 +67,8 @@ EXAMPLES_PASS = (
     "Fuck it, I'll try again tomorrow.",
     "I laughed so hard lol.",
     "Why the fuck is this getting downvoted?",
+    "The little boy next door lost his cat.",
+    "Your opinion matters to me more than anyone's.",
 )
 
 

@@ -34,6 +34,8 @@ EXAMPLES_FLAG = (
     "You're too lazy to read the whole thing.",
     "You just want to argue.",
     "What the hell is wrong with you?",
+    "You're lying, because you're an uninformed yet arrogant, entitled child.",
+    "You're super annoying.",
 )
 EXAMPLES_PASS = (
     "I was wrong to miss dinner, and I know it hurt you.",

@@ -41,6 +41,7 @@ EXAMPLES_FLAG = (
     "Yeah but I was busy all week, what did you expect?",
     "Don't put words in my mouth.",
     "How was I supposed to know?",
+    "Never said that. Not once.",
 )
 EXAMPLES_PASS = (
     "It was my fault, and I'm sorry.",
