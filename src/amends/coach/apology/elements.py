@@ -229,7 +229,7 @@ _TIME_ONLY = re.compile(r"(?:from now on|going forward|in the future|next time|m
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i'll|i've|im|ill|we|we'll|we're|my|me)(?![\w'])")
 
 
-def _answers_a_wrong(doc: Doc) -> bool:
+def answers_a_wrong(doc: Doc) -> bool:
     """A mistake was given, or the writer apologizes or owns an act: the text answers a wrong. Repair "makes it
     right", change promises not to repeat "it", an explanation and an impact are about "it" (LABELLING.md §1);
     "Sorry to hear that. Hope you feel better soon" and "the truth is" in a text that apologizes for nothing
@@ -244,7 +244,7 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
             if _CONDITIONAL_BEFORE.search(before):
                 continue
             if name == "impact" and (
-                _SORRY_THAT_BEFORE.search(before) or _THING_BEFORE.search(before) or not _answers_a_wrong(doc)
+                _SORRY_THAT_BEFORE.search(before) or _THING_BEFORE.search(before) or not answers_a_wrong(doc)
             ):
                 continue
             if (
@@ -302,10 +302,10 @@ def has_disclaimer(doc: Doc) -> bool:
 
 
 def _of_a_wrong(finder: Callable[[Doc], Iterator[Span]]) -> Callable[[Doc], Iterator[Span]]:
-    """The finder, run only where the text answers a wrong (:func:`_answers_a_wrong`)."""
+    """The finder, run only where the text answers a wrong (:func:`answers_a_wrong`)."""
 
     def finder_of_a_wrong(doc: Doc) -> Iterator[Span]:
-        if _answers_a_wrong(doc):
+        if answers_a_wrong(doc):
             yield from finder(doc)
 
     return finder_of_a_wrong
