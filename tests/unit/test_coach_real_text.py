@@ -102,3 +102,8 @@ def test_the_writer_calling_themself_names_is_not_contempt() -> None:
 def test_a_factual_check_in_note_is_not_told_it_cancels_an_apology() -> None:
     assert check_missed_note("The train was delayed.") == ()
     assert any("apology" not in f.message for f in check_missed_note("It wasn't my fault, the train was delayed."))
+
+
+def test_the_writers_own_act_with_its_reason_is_an_explanation() -> None:
+    assert "explanation" in present("Sorry, I should have said so. I left them out because this was a short example.")
+    assert "explanation" not in present("Sorry, I only did it because you asked.")
