@@ -107,3 +107,9 @@ def test_a_factual_check_in_note_is_not_told_it_cancels_an_apology() -> None:
 def test_the_writers_own_act_with_its_reason_is_an_explanation() -> None:
     assert "explanation" in present("Sorry, I should have said so. I left them out because this was a short example.")
     assert "explanation" not in present("Sorry, I only did it because you asked.")
+
+
+def test_a_slip_named_without_an_article_is_specific() -> None:
+    for text in ("Sorry for delayed response.", "My bad on the wording.", "Sorry for making fun of your name."):
+        assert "specificity" in present(text), text
+    assert "specificity" not in present("Sorry for making you feel bad.")

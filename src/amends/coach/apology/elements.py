@@ -130,9 +130,14 @@ def _behaviours(doc: Doc) -> Iterator[Span]:
             yield (span[0], _clause_end(doc, span[0]))
 
 
+# "Sorry for making fun of your username" names the act; "sorry for making you feel bad" does not.
+_NAMED_MAKING = re.compile(r" (?:fun|a joke|jokes|a scene|a mess|comments?|assumptions?|plans?|promises?)\b")
+
+
 def _gerunds(doc: Doc) -> Iterator[Span]:
     for m in _SORRY_FOR_GERUND.finditer(doc.norm):
-        if m.group(1) not in _VAGUE_GERUNDS and not doc.in_quote((m.start(), m.end())):
+        vague = m.group(1) in _VAGUE_GERUNDS and not (m.group(1) == "making" and _NAMED_MAKING.match(doc.norm, m.end()))
+        if not vague and not doc.in_quote((m.start(), m.end())):
             yield (m.start(1), _clause_end(doc, m.start(1)))
     for m in _BEING_BAD.finditer(doc.norm):
         if not doc.in_quote((m.start(), m.end())):
@@ -166,7 +171,20 @@ _VAGUE_HEADS = frozenset(
 )
 
 
+# "Sorry for delayed response", "my bad on the terminology": the slip named with no article, or after "my bad on".
+_SLIP_NOUN = re.compile(
+    r"(?:sorry|apologi[sz]e|apologies|my bad|my mistake) (?:for|about|on) (?:the |my |a )?"
+    r"((?:late|delayed|slow|double|wrong|bad|poor|broken|dead|duplicate) (?:reply|response|answer|post|comment|link|"
+    r"formatting|english|grammar|spelling|quality|pronoun|terminology|wording|title|flair|command|number|name)s?)"
+    r"|(?:my bad|my mistake) on (?:the |my |that )?([\w'-]+)"
+)
+
+
 def _named_nouns(doc: Doc) -> Iterator[Span]:
+    for m in _SLIP_NOUN.finditer(doc.norm):
+        group = 1 if m.group(1) else 2
+        if m.group(group) not in _VAGUE_HEADS and not doc.in_quote((m.start(), m.end())):
+            yield (m.start(group), m.end(group))
     for m in _SORRY_FOR_NOUN.finditer(doc.norm):
         words = m.group(1).split()
         if words[-1] in _VAGUE_HEADS or words[0] in _VAGUE_HEADS or doc.in_quote((m.start(), m.end())):
