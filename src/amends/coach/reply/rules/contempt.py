@@ -46,6 +46,10 @@ EXAMPLES_FLAG = (
     "Your opinion doesn't matter.",
     "Get off the internet, little boy.",
     "Are you serious, you fucking racist?",
+    "You shut your mouth.",
+    "Maybe you suck at google.",
+    "This sub is a fucking joke now.",
+    "Educate yourself.",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -69,6 +73,7 @@ EXAMPLES_PASS = (
     "Why the fuck is this getting downvoted?",
     "The little boy next door lost his cat.",
     "Your opinion matters to me more than anyone's.",
+    "That's a joke I told you about yesterday.",
 )
 
 

@@ -36,6 +36,9 @@ EXAMPLES_FLAG = (
     "What the hell is wrong with you?",
     "You're lying, because you're an uninformed yet arrogant, entitled child.",
     "You're super annoying.",
+    "Stop being so naive.",
+    "You're misinformed.",
+    "You guys are heartless.",
 )
 EXAMPLES_PASS = (
     "I was wrong to miss dinner, and I know it hurt you.",
