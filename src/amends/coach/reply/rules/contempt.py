@@ -6,10 +6,12 @@ Gottman's studies (Gottman & Levenson 1992).
 
 from __future__ import annotations
 
+import re
 import sys
 
-from amends.coach.reply.rules._base import flag, spans
-from amends.coach.results import Finding
+from amends.coach import matching
+from amends.coach.reply.rules._base import PACKAGE, find, flag, spans
+from amends.coach.results import Finding, Span
 
 NAME = "contempt"
 SEVERITY = "high"
@@ -50,6 +52,7 @@ EXAMPLES_FLAG = (
     "Maybe you suck at google.",
     "This sub is a fucking joke now.",
     "Educate yourself.",
+    "No thanks, jackass.",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -77,5 +80,15 @@ EXAMPLES_PASS = (
 )
 
 
+# A name denied ("you're not an idiot", "I never called you a liar") is no name-call; an interjected "no"
+# ("No thanks, jackass") denies nothing.
+_DENIED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _names(text: str) -> list[Span]:
+    found = find(text, matching.patterns(PACKAGE, "contempt_names"))
+    return [s for s in found if not _DENIED.search(text[max(0, s[0] - 30) : s[0]])]
+
+
 def check(text: str) -> list[Finding]:
-    return flag(sys.modules[__name__], text, spans(text, NAME) + spans(text, "contempt_names", skip_negated=True))
+    return flag(sys.modules[__name__], text, spans(text, NAME) + _names(text))
