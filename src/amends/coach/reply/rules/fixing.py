@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from amends.coach.matching import compile_each, contains
+from amends.coach.reply import cues
 from amends.coach.reply.rules._base import flag, spans
 from amends.coach.results import Finding
 
@@ -53,8 +55,25 @@ EXAMPLES_PASS = (
     "Do you feel like you can talk to anyone at home?",
     "Take your time, I'm here whenever you're ready.",
     "I'd love to hear what you think.",
+    "That sounds so hard. When you're ready, maybe try talking to her about it.",
+    "What I hear you say is that you felt alone; have you thought about telling her?",
+)
+
+
+# LABELLING.md §2: fixing is advice *before* the feeling is acknowledged. Advice after "I hear you",
+# "that sounds so hard" or "what I hear you say is ..." comes once they feel heard.
+_HEARD = (
+    *cues.IP_STRONG,
+    *compile_each(
+        r"\bwhat i hear (?:you|is)\b",
+        r"\bi hear you\b|\bi (?:totally |completely )?understand (?:how|why|that you)\b|\byour feelings make sense\b",
+        r"\b(?:that|it|this) sounds? (?:so |really |incredibly |very )?(?:hard|tough|awful|painful|exhausting|scary|"
+        r"lonely|frustrating|stressful|overwhelming|difficult|rough)\b",
+        r"\bi(?:'m| am) (?:so |really )?sorry (?:you|that you|to hear)\b",
+    ),
 )
 
 
 def check(text: str) -> list[Finding]:
-    return flag(sys.modules[__name__], text, spans(text, NAME))
+    found = [s for s in spans(text, NAME) if not contains(text[: s[0]], _HEARD)]
+    return flag(sys.modules[__name__], text, found)
