@@ -38,6 +38,8 @@ EXAMPLES_FLAG = (
     "I apologize for the delay, I was out of the office.",
     "Sorry for the late reply, but I usually check the bottom of the page first.",
     "I only did it because I was scared.",
+    "Sorry for the formatting, I'm on mobile.",
+    "Sorry, English is not my first language.",
 )
 EXAMPLES_PASS = (
     "I was stressed about work, but that's no excuse for snapping at you.",
@@ -50,6 +52,8 @@ EXAMPLES_PASS = (
     "I'm sorry I forgot. Something came up at work, and that's no excuse: I chose not to call.",
     "Sorry, but I meant the other file.",
     "That sucks. I had to deal with something similar. Sorry you go through this.",
+    "I'm sorry I was on my phone all through dinner.",
+    "I'm tired of hurting you, and I'm sorry.",
 )
 
 
