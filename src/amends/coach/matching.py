@@ -181,6 +181,16 @@ def unwrapped(text: str) -> str:
     return f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else text
 
 
+# A name denied ("you're not an idiot", "I never called you a liar"); unlike _NEGATED, an interjected "no"
+# ("No thanks, jackass") denies nothing.
+_DENIED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def denied(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` deny what follows ("not", "n't", "never")."""
+    return bool(_DENIED.search(text[max(0, start - 30) : start]))
+
+
 def contains(text: str, compiled: Iterable[re.Pattern[str]]) -> bool:
     """Whether any pattern matches anywhere in ``text`` (stops at the first match, unlike :func:`find`)."""
     return any(p.search(text) for p in compiled)

@@ -6,7 +6,6 @@ Gottman's studies (Gottman & Levenson 1992).
 
 from __future__ import annotations
 
-import re
 import sys
 
 from amends.coach import matching
@@ -80,14 +79,9 @@ EXAMPLES_PASS = (
 )
 
 
-# A name denied ("you're not an idiot", "I never called you a liar") is no name-call; an interjected "no"
-# ("No thanks, jackass") denies nothing.
-_DENIED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
 def _names(text: str) -> list[Span]:
     found = find(text, matching.patterns(PACKAGE, "contempt_names"))
-    return [s for s in found if not _DENIED.search(text[max(0, s[0] - 30) : s[0]])]
+    return [s for s in found if not matching.denied(text, s[0])]  # "not an idiot", yet "No thanks, jackass"
 
 
 def check(text: str) -> list[Finding]:

@@ -6,11 +6,12 @@ Source: EPITOME (Sharma et al. 2020) separates empathy from problem-solving; HAI
 
 from __future__ import annotations
 
+import re
 import sys
 
-from amends.coach.matching import compile_each, contains
+from amends.coach import matching
 from amends.coach.reply import cues
-from amends.coach.reply.rules._base import flag, spans
+from amends.coach.reply.rules._base import PACKAGE, flag, spans
 from amends.coach.results import Finding
 
 NAME = "fixing"
@@ -62,18 +63,11 @@ EXAMPLES_PASS = (
 
 # LABELLING.md §2: fixing is advice *before* the feeling is acknowledged. Advice after "I hear you",
 # "that sounds so hard" or "what I hear you say is ..." comes once they feel heard.
-_HEARD = (
-    *cues.IP_STRONG,
-    *compile_each(
-        r"\bwhat i hear (?:you|is)\b",
-        r"\bi hear you\b|\bi (?:totally |completely )?understand (?:how|why|that you)\b|\byour feelings make sense\b",
-        r"\b(?:that|it|this) sounds? (?:so |really |incredibly |very )?(?:hard|tough|awful|painful|exhausting|scary|"
-        r"lonely|frustrating|stressful|overwhelming|difficult|rough)\b",
-        r"\bi(?:'m| am) (?:so |really )?sorry (?:you|that you|to hear)\b",
-    ),
-)
+def _heard() -> tuple[re.Pattern[str], ...]:
+    """Understanding cues: the interpretation cues and lexicons/heard.txt."""
+    return (*cues.IP_STRONG, *matching.patterns(PACKAGE, "heard"))
 
 
 def check(text: str) -> list[Finding]:
-    found = [s for s in spans(text, NAME) if not contains(text[: s[0]], _HEARD)]
+    found = [s for s in spans(text, NAME) if not matching.contains(text[: s[0]], _heard())]
     return flag(sys.modules[__name__], text, found)
