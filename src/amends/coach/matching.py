@@ -139,7 +139,8 @@ def rewrites(package: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]
 # ("she said \"calm down\"") is not said to the partner; nor is a name-call that is denied ("not an idiot").
 _DISOWNED = re.compile(
     r"(?:\b(?:not going to|won't|will not|never|don't|do not|wouldn't|not)\s+(?:ever\s+)?"
-    r"(?:say|tell you|call you|claim|pretend)|\bi(?:'m| am) not saying)\s+(?:that\s+)?$",
+    r"(?:say|tell you|call you|claim|pretend)|\bi(?:'m| am) not saying)\s+(?:that\s+)?"
+    r"(?:(?:it's|it is|it was|you're|you are|you were)\s+)?$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
@@ -158,7 +159,7 @@ def find(
     if not (skip_quoted or skip_disowned or skip_negated):
         return [m.span() for p in compiled for m in p.finditer(text)]
     quoting = skip_quoted and ('"' in text or "“" in text)
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if quoting else []
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(unwrapped(text))] if quoting else []
     return [
         (m.start(), m.end())
         for p in compiled
@@ -167,6 +168,27 @@ def find(
         and not any(qs <= m.start() and m.end() <= qe for qs, qe in quotes)
         and not (skip_negated and _NEGATED.search(text[max(0, m.start() - 30) : m.start()]))
     ]
+
+
+_WRAPPED = re.compile(r'^(\s*)"(.*)"(\s*)$', re.S)
+
+
+def unwrapped(text: str) -> str:
+    """The text with one pair of double quotes around the whole of it blanked out (same length, so spans
+    still index the text): a message wrapped whole in quotes, as a CSV export writes it (with inner quotes
+    doubled), is the writer's own words, not a quotation of someone else."""
+    m = _WRAPPED.match(text)
+    return f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else text
+
+
+# A name denied ("you're not an idiot", "I never called you a liar"); unlike _NEGATED, an interjected "no"
+# ("No thanks, jackass") denies nothing.
+_DENIED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def denied(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` deny what follows ("not", "n't", "never")."""
+    return bool(_DENIED.search(text[max(0, start - 30) : start]))
 
 
 def contains(text: str, compiled: Iterable[re.Pattern[str]]) -> bool:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from amends.coach.matching import unwrapped
 from amends.coach.results import Span
 
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
@@ -151,7 +152,7 @@ def sentences(norm: str) -> tuple[Span, ...]:
 
 
 def quotations(norm: str) -> tuple[Span, ...]:
-    spans = [(m.start(), m.end()) for m in _DOUBLE_QUOTED.finditer(norm)]
+    spans = [(m.start(), m.end()) for m in _DOUBLE_QUOTED.finditer(unwrapped(norm))]
     spans += [(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(norm)]
     return tuple(sorted(spans))
 

@@ -47,7 +47,7 @@ _BEING_BAD = re.compile(
 _SORRY_I = re.compile(
     r"(?:sorry|regret|apologi[sz]e)(?: so much)?,? (?:that )?i "
     r"(?!feel|felt|think|hope|know|understand|just want|want|wanted to say|can't|guess|mean|care"
-    r"|(?:don'?t|do not|can'?t|cannot|still) (?:\w+ )?(?:understand|follow|see|get|know|buy))(?:\w+)"
+    r"|(?:don'?t|do not|can'?t|cannot|still) (?:\w+ )?(?:understand|follow|see|get|know|buy|mean))(?:\w+)"
 )
 
 
@@ -114,16 +114,30 @@ def _remorse(doc: Doc) -> Iterator[Span]:
         yield span
 
 
+# "I lost my brother a few years back": a bereavement, not an act that wronged anyone.
+_BEREAVED = re.compile(
+    r"\s+(?:my|our) (?:\w+ )?(?:brother|sister|mum|mom|mother|dad|father|husband|wife|son|daughter|child|baby|"
+    r"grandma|grandmother|grandpa|grandfather|gran|nan|aunt|uncle|cousin|friend|best friend|dog|cat|pet|job|home)\b"
+)
+
+
 def _behaviours(doc: Doc) -> Iterator[Span]:
     for m in behaviour_pattern().finditer(doc.norm):
         span = (m.start(), m.end())
+        if m.group().endswith("lost") and _BEREAVED.match(doc.norm, m.end()):
+            continue
         if _admissible(doc, span):
             yield (span[0], _clause_end(doc, span[0]))
 
 
+# "Sorry for making fun of your username" names the act; "sorry for making you feel bad" does not.
+_NAMED_MAKING = re.compile(r" (?:fun|a joke|jokes|a scene|a mess|comments?|assumptions?|plans?|promises?)\b")
+
+
 def _gerunds(doc: Doc) -> Iterator[Span]:
     for m in _SORRY_FOR_GERUND.finditer(doc.norm):
-        if m.group(1) not in _VAGUE_GERUNDS and not doc.in_quote((m.start(), m.end())):
+        vague = m.group(1) in _VAGUE_GERUNDS and not (m.group(1) == "making" and _NAMED_MAKING.match(doc.norm, m.end()))
+        if not vague and not doc.in_quote((m.start(), m.end())):
             yield (m.start(1), _clause_end(doc, m.start(1)))
     for m in _BEING_BAD.finditer(doc.norm):
         if not doc.in_quote((m.start(), m.end())):
@@ -134,8 +148,9 @@ def _responsibility(doc: Doc) -> Iterator[Span]:
     for span in lexicon.find(doc, "responsibility", negatable=False):
         if _admissible(doc, span):
             yield span
+    # LABELLING.md §1: a gerund alone ("Sorry for reading your diary") names the act but does not own it.
     yield from _behaviours(doc)
-    yield from _gerunds(doc)
+    yield from _owned_nouns(doc)
     for m in _SORRY_I.finditer(doc.norm):
         if lexicon.inside(doc, "not_remorse", m.start()):
             continue  # "Sorry, I live in the real world" is no confession
@@ -150,19 +165,64 @@ _SORRY_FOR_NOUN = re.compile(
     r"((?:[\w'-]+ ){0,2}[\w'-]+)"
 )
 _VAGUE_HEADS = frozenset(
-    "way ways thing things stuff everything hurt pain trouble inconvenience inconveniences misunderstanding "
+    "way ways thing things stuff everything actions action behaviour behavior behaviours behaviors conduct part words "
+    "hurt pain trouble inconvenience inconveniences misunderstanding "
     "misunderstandings confusion loss situation mess one it that this any whatever all what how happened".split()
 )
 
 
+# "Sorry for delayed response", "my bad on the terminology": the slip named with no article, or after "my bad on".
+_SLIP_NOUN = re.compile(
+    r"(?:sorry|apologi[sz]e|apologies|my bad|my mistake) (?:for|about|on) (?:the |my |a )?"
+    r"((?:late|delayed|slow|double|wrong|bad|poor|broken|dead|duplicate) (?:reply|response|answer|post|comment|link|"
+    r"formatting|english|grammar|spelling|quality|pronoun|terminology|wording|title|flair|command|number|name)s?)"
+    r"|(?:my bad|my mistake) on (?:the |my |that )?([\w'-]+)"
+)
+
+
 def _named_nouns(doc: Doc) -> Iterator[Span]:
+    for m in _SLIP_NOUN.finditer(doc.norm):
+        group = 1 if m.group(1) else 2
+        if m.group(group) not in _VAGUE_HEADS and not doc.in_quote((m.start(), m.end())):
+            yield (m.start(group), m.end(group))
     for m in _SORRY_FOR_NOUN.finditer(doc.norm):
         words = m.group(1).split()
         if words[-1] in _VAGUE_HEADS or words[0] in _VAGUE_HEADS or doc.in_quote((m.start(), m.end())):
             continue
-        if any(w.endswith("ing") for w in words[:1]):
+        if words[0] == "being":
             continue  # "sorry for the being ..." is left to the gerund finder
         yield (m.start(1), m.end(1))
+
+
+def _owned_nouns(doc: Doc) -> Iterator[Span]:
+    """ "Sorry for my misspelling", "apologies for my late reply": a named act the writer calls theirs, as
+    "my mistake" is (LABELLING.md §1: explicit first-person ownership)."""
+    for span in _named_nouns(doc):
+        if doc.norm.endswith("my ", 0, span[0]) and not doc.negated(span[0]):
+            yield span
+
+
+# "My bad, I thought they were related", "I should have been more specific": beside an apology, the wrong belief
+# or the step not taken is the named behaviour (LABELLING.md §1: "names the concrete behaviour").
+_NAMED_SLIP = re.compile(
+    r"(?<![\w'])i (?:thought|assumed|misread|misunderstood|misinterpreted|mixed up|confused|misremembered|misspelled"
+    r"|misspelt|misspoke|forgot that)\b"
+    r"|(?<![\w'])i (?:should have|should've|shouldve|shouldn't have|should not have) "
+    r"(?!known\b|done better\b|been better\b)\w+"
+)
+
+
+_SLIP_WORDS = len("i thought it was ok")  # "I thought it was, but ..." names nothing yet
+
+
+def _named_slips(doc: Doc) -> Iterator[Span]:
+    if not _apologizes(doc):
+        return
+    for m in _NAMED_SLIP.finditer(doc.norm):
+        span = (m.start(), m.end())
+        end = _clause_end(doc, span[0])
+        if _admissible(doc, span) and end - span[0] >= _SLIP_WORDS:
+            yield (span[0], end)
 
 
 def _specificity(doc: Doc) -> Iterator[Span]:
@@ -172,10 +232,27 @@ def _specificity(doc: Doc) -> Iterator[Span]:
     yield from _behaviours(doc)
     yield from _gerunds(doc)
     yield from _named_nouns(doc)
+    yield from _named_slips(doc)
 
 
 # "Sorry you feel hurt" is regret about their feeling (deflection), not an acknowledgement of harm.
 _SORRY_THAT_BEFORE = re.compile(r"\b(?:sorry|apologi[sz]e)(?: that| for how| for the way| about how)?\s*$")
+# "The help you needed", "the answer you wanted": a relative clause about a thing, not about their hurt.
+_THING_BEFORE = re.compile(
+    r"\b(?:the|what|any) (?:help|answer|answers|info|information|support|result|results|stuff|link|file|post|source|"
+    r"advice|book|item|product) $"
+)
+# A time phrase alone ("next time", "in the future") is a commitment only beside the writer's own "I"/"we".
+_TIME_ONLY = re.compile(r"(?:from now on|going forward|in the future|next time|moving forward|from today|starting)\b")
+_FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i'll|i've|im|ill|we|we'll|we're|my|me)(?![\w'])")
+
+
+def answers_a_wrong(doc: Doc) -> bool:
+    """A mistake was given, or the writer apologizes or owns an act: the text answers a wrong. Repair "makes it
+    right", change promises not to repeat "it", an explanation and an impact are about "it" (LABELLING.md §1);
+    "Sorry to hear that. Hope you feel better soon" and "the truth is" in a text that apologizes for nothing
+    are none of them."""
+    return bool(doc.mistake or _apologizes(doc) or element_spans(doc, "responsibility"))
 
 
 def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
@@ -184,11 +261,52 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
             before = doc.clause_before(span[0])
             if _CONDITIONAL_BEFORE.search(before):
                 continue
-            if name == "impact" and _SORRY_THAT_BEFORE.search(before):
+            if name == "impact" and (
+                _SORRY_THAT_BEFORE.search(before) or _THING_BEFORE.search(before) or not answers_a_wrong(doc)
+            ):
                 continue
+            if (
+                name == "change"
+                and _TIME_ONLY.match(doc.norm, span[0])
+                and not _FIRST_PERSON.search(doc.norm, *doc.sentence_of(span[0]))
+            ):
+                continue  # "keep moving forward", "we can change your mind in the future": nobody commits
             yield span
 
     return finder
+
+
+# The fix itself, given with the apology for a slip (LABELLING.md §1: "a one-off action that makes it right,
+# done"): a starred correction ("*their", "their*"), "I meant X", "I've edited it", "let me be clearer".
+_CORRECTION = re.compile(
+    r"(?:(?<=\s)|^)\*[a-z][\w']*(?![\w*])|(?<![*\w'])[a-z][\w']*\*(?![\w*])"
+    r"|(?:^|(?<=[.!?,;:]\s)|(?<=sorry\s)|(?<=bad\s))i meant\b"
+    r"(?! to\b| it\b| no\b| well\b| that\b| every\b| what i said)"
+    r"|\bi(?:'ve| have)? (?:just )?(?:edited|fixed|corrected|updated|amended|reposted)\b"
+    r"|\b(?:gonna|going to|i'll|i will) (?:repost|edit|correct|update|fix)\b"
+    r"|\blet me (?:be (?:more )?clear(?:er)?|clarify|rephrase|correct)\b",
+    re.M,
+)
+
+
+_APOLOGY_NEAR = re.compile(r"\b(?:sorry|my bad|oops|whoops|apologi[sz]e|apologies|typo|my mistake)\b")
+
+
+def _apologizes(doc: Doc) -> bool:
+    """Remorse or an owning formula ("my bad") somewhere in the text, not negated ("I'm not sorry")."""
+    return bool(element_spans(doc, "remorse")) or any(True for _ in lexicon.find(doc, "responsibility"))
+
+
+def _repair(doc: Doc) -> Iterator[Span]:
+    yield from _guarded("repair")(doc)
+    if not _apologizes(doc):
+        return  # a correction counts as making it right only where the writer apologizes for the slip
+    for m in _CORRECTION.finditer(doc.norm):
+        if doc.in_quote((m.start(), m.end())):
+            continue
+        if "*" in m.group() and m.start() > 0 and not _APOLOGY_NEAR.search(doc.norm, *doc.sentence_of(m.start())):
+            continue  # a starred word far from the apology is a footnote or a censored word, not the fix
+        yield (m.start(), m.end())
 
 
 def _explanation(doc: Doc) -> Iterator[Span]:
@@ -201,14 +319,24 @@ def has_disclaimer(doc: Doc) -> bool:
     return any(True for _ in lexicon.find(doc, "disclaimers", negatable=False, disownable=False))
 
 
+def _of_a_wrong(finder: Callable[[Doc], Iterator[Span]]) -> Callable[[Doc], Iterator[Span]]:
+    """The finder, run only where the text answers a wrong (:func:`answers_a_wrong`)."""
+
+    def finder_of_a_wrong(doc: Doc) -> Iterator[Span]:
+        if answers_a_wrong(doc):
+            yield from finder(doc)
+
+    return finder_of_a_wrong
+
+
 FINDERS: dict[str, Callable[[Doc], Iterator[Span]]] = {
     "remorse": _remorse,
     "responsibility": _responsibility,
     "specificity": _specificity,
     "impact": _guarded("impact"),
-    "repair": _guarded("repair"),
-    "change": _guarded("change"),
-    "explanation": _explanation,
+    "repair": _of_a_wrong(_repair),
+    "change": _of_a_wrong(_guarded("change")),
+    "explanation": _of_a_wrong(_explanation),
     "forgiveness_request": lambda doc: lexicon.find(doc, "forgiveness_request"),
 }
 

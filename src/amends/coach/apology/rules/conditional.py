@@ -24,6 +24,9 @@ EXAMPLES_FLAG = (
     "im sorry if that came across wrong",
     "If I hurt you, I'm sorry.",
     "I’m sorry if you felt left out at the party.",
+    "My bad if that was unclear.",
+    "Excuse me if I get the etiquette wrong.",
+    "Sorry for any misunderstanding.",
 )
 EXAMPLES_PASS = (
     "I'm sorry I hurt you.",
@@ -32,6 +35,8 @@ EXAMPLES_PASS = (
     "I won't say 'sorry if you were hurt', because you were, and I did it.",
     "Ask me anything if it helps.",
     "I'm sorry. I'll call you if I'm running late from now on.",
+    "My bad, I misread your comment.",
+    "Sorry for the confusion I caused by giving you the wrong date.",
 )
 
 

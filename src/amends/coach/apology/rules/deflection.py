@@ -26,6 +26,11 @@ EXAMPLES_FLAG = (
     "sorry it came across badly",
     "I’m sorry for how you feel about it.",
     "I'm sorry you see it that way.",
+    "Sorry if anyone was offended.",
+    "I'm sorry you took offense.",
+    "Sorry if you got the wrong idea.",
+    "I'm sorry you missed the point.",
+    "Sorry if my comment came across as rude.",
 )
 EXAMPLES_PASS = (
     "I'm sorry I made you feel that way.",
@@ -34,6 +39,8 @@ EXAMPLES_PASS = (
     "I'm sorry to hear your week was rough.",
     "I'm sorry. You felt alone at the party because I left you there.",
     "I'm sorry I upset you by reading your messages.",
+    "I'm sorry if you were hurt by what I did.",
+    "I'm sorry I offended you at dinner.",
 )
 
 

@@ -12,8 +12,9 @@ import sys
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
-from amends.coach.apology.elements import has_disclaimer
+from amends.coach.apology.elements import element_spans, has_disclaimer
 from amends.coach.apology.rules._base import flag
+from amends.coach.apology.rules.sorry_but import reasons_after_but
 from amends.coach.results import Finding
 
 NAME = "excuse"
@@ -30,6 +31,15 @@ EXAMPLES_FLAG = (
     "I'm sorry I missed it. It's been a crazy week.",
     "My phone died so I couldn't call you.",
     "I didn't mean anything by it.",
+    "Sorry I was late, I'm new to this city.",
+    "Sorry I missed it, something came up.",
+    "Sorry I forgot, I've had so much on my mind.",
+    "Sorry for the late reply, I've been away.",
+    "I apologize for the delay, I was out of the office.",
+    "Sorry for the late reply, but I usually check the bottom of the page first.",
+    "I only did it because I was scared.",
+    "Sorry for the formatting, I'm on mobile.",
+    "Sorry, English is not my first language.",
 )
 EXAMPLES_PASS = (
     "I was stressed about work, but that's no excuse for snapping at you.",
@@ -38,6 +48,12 @@ EXAMPLES_PASS = (
     "I'm sorry I forgot. I should have set a reminder.",
     "It was my fault and nobody else's.",
     "I'm sorry I snapped. I'm not excusing it, I was exhausted and took it out on you.",
+    "Sorry for the late reply, but I was away, and that's no excuse.",
+    "I'm sorry I forgot. Something came up at work, and that's no excuse: I chose not to call.",
+    "Sorry, but I meant the other file.",
+    "That sucks. I had to deal with something similar. Sorry you go through this.",
+    "I'm sorry I was on my phone all through dinner.",
+    "I'm tired of hurting you, and I'm sorry.",
 )
 
 
@@ -52,8 +68,22 @@ def _reported(doc: Doc, start: int) -> bool:
     return bool(_REPORTED.search(doc.norm[doc.sentence_of(start)[0] : start]))
 
 
+def _sympathy_only(doc: Doc) -> bool:
+    """Every "sorry" in the text is sympathy ("Sorry you go through this. I had to deal with something similar")
+    and nothing of the writer's is owned: a circumstance told in sympathy excuses nothing."""
+    words = lexicon.matches(doc, "remorse")
+    return (
+        bool(words)
+        and not doc.mistake
+        and all(lexicon.inside(doc, "not_remorse", start) for start, _ in words)
+        and not element_spans(doc, "responsibility")
+        and not any(True for _ in lexicon.find(doc, "deflection"))
+    )
+
+
 def check(doc: Doc) -> list[Finding]:
     spans = list(lexicon.find(doc, NAME))
-    if not has_disclaimer(doc):
+    if not has_disclaimer(doc) and not _sympathy_only(doc):
         spans += [s for s in lexicon.find(doc, "reasons") if not _reported(doc, s[0])]
+        spans += reasons_after_but(doc)
     return flag(sys.modules[__name__], doc, spans)

@@ -35,13 +35,20 @@ EXAMPLES_PASS = (
     "I won't pretend it just happened. I chose to do it.",
     "I made a mistake and I'm sorry.",
     "I'm sorry I broke the vase.",
+    "I'm so sorry that happened. Was the nurse there with her?",
 )
 
 
-# "Sorry that happened to you" is sympathy for the reader's misfortune, not a writer hiding an act.
+# "Sorry that happened to you" is sympathy for the reader's misfortune, not a writer hiding an act; so is
+# "I'm so sorry that happened." (a demonstrative pointing at the reader's news, not "sorry it happened").
+_SYMPATHY = re.compile(r"sorry,? (?:that|this) (?:happened|has happened|is happening)")
 _TO_YOU = re.compile(r"\s+to (?:you|u|them|him|her|your)\b")
 
 
 def check(doc: Doc) -> list[Finding]:
-    spans = [s for s in lexicon.find(doc, NAME) if not _TO_YOU.match(doc.norm, s[1])]
+    spans = [
+        s
+        for s in lexicon.find(doc, NAME)
+        if not _TO_YOU.match(doc.norm, s[1]) and not _SYMPATHY.fullmatch(doc.norm, *s)
+    ]
     return flag(sys.modules[__name__], doc, spans)

@@ -25,6 +25,9 @@ EXAMPLES_FLAG = (
     "I don't deserve you, I'm a terrible person.",
     "Sorry, but what about my feelings?",
     "I've been beating myself up all week over it.",
+    "I'm sorry, I feel like such a failure.",
+    "I'm so sorry, I can't stop thinking about how stupid I am.",
+    "You have no idea how much I'm hurting.",
 )
 EXAMPLES_PASS = (
     "I'm sorry I hurt you. This is about how you feel, not me.",
@@ -33,6 +36,8 @@ EXAMPLES_PASS = (
     "I'm sorry I forgot your birthday; I know you felt forgotten.",
     "You deserve someone who keeps their word, and I want to be that.",
     "I'm ashamed of what I said.",
+    "I'm sorry. I feel like I failed you when you needed me.",
+    "I can't stop thinking about how alone you must have felt.",
 )
 
 

@@ -90,5 +90,17 @@ def _spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def reasons_after_but(doc: Doc) -> list[Span]:
+    """The writer's own circumstance given right after "sorry ..., but" ("but I usually check from the
+    bottom"): the excuse rule flags it as a justification (LABELLING.md §1)."""
+    reason = lexicon.pattern("reasons_after_but")
+    spans = []
+    for m in _sorry_buts(doc.norm):
+        found = reason.match(doc.norm, m.end())
+        if found and not doc.in_quote((m.start(), m.end())) and not doc.negated(m.start()):
+            spans.append((found.start(), found.end()))
+    return spans
+
+
 def check(doc: Doc) -> list[Finding]:
     return flag(sys.modules[__name__], doc, _spans(doc))

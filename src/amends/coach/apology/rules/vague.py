@@ -30,6 +30,9 @@ EXAMPLES_FLAG = (
     "sorry about the other night",
     "I'm sorry for whatever I did.",
     "I'm sorry for any hurt I caused.",
+    "I'm sorry for what happened at the party.",
+    "Sorry for inconvenience.",
+    "I'm sorry for everything that happened between us.",
 )
 EXAMPLES_PASS = (
     "I'm sorry I missed your birthday dinner.",
@@ -38,6 +41,7 @@ EXAMPLES_PASS = (
     "I'm sorry for lying to you about the money.",
     "Sorry about the other night: I left you alone at the bar and went home without telling you.",
     "I'm sorry for everything I said about your dad on Sunday.",
+    "I'm sorry for what I said at the party about your job.",
 )
 
 # The vague object must end the clause: "sorry for that comment about your dad" is specific.

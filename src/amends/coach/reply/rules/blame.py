@@ -31,6 +31,8 @@ EXAMPLES_PASS = (
     "If I had listened, this wouldn't have happened.",
     "You did nothing to cause this.",
     "I started this and I want to end it well.",
+    "It's not your fault at all.",
+    "I'm not saying it's your fault; it was mine.",
 )
 
 

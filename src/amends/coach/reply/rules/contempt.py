@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sys
 
-from amends.coach.reply.rules._base import flag, spans
-from amends.coach.results import Finding
+from amends.coach import matching
+from amends.coach.reply.rules._base import PACKAGE, find, flag, spans
+from amends.coach.results import Finding, Span
 
 NAME = "contempt"
 SEVERITY = "high"
@@ -32,6 +33,25 @@ EXAMPLES_FLAG = (
     "How dare you even say that.",
     "What a joke.",
     "Okay then. You have it all figured out.",
+    "Lmao, imagine thinking that.",
+    "Cool story bro.",
+    "Nobody asked for your opinion.",
+    "Did you even read the article? Learn to read.",
+    "Keep telling yourself that.",
+    "You're such an idiot.",
+    "Bullshit.",
+    "Jealous much?",
+    "You sound like a child.",
+    "Tell me you've never had a job without telling me you've never had a job.",
+    "Wtf are you on about?",
+    "Your opinion doesn't matter.",
+    "Get off the internet, little boy.",
+    "Are you serious, you fucking racist?",
+    "You shut your mouth.",
+    "Maybe you suck at google.",
+    "This sub is a fucking joke now.",
+    "Educate yourself.",
+    "No thanks, jackass.",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -45,8 +65,24 @@ EXAMPLES_PASS = (
     "I don't want to joke about this.",
     "I'll try again, this time properly.",
     "I dare say I was wrong.",
+    "I was an idiot, and I'm sorry.",
+    "I felt so stupid for forgetting.",
+    "That was a stupid thing for me to do, and I'm sorry.",
+    "Those people in the movie were terrifying.",
+    "It's a ridiculous amount of money for a phone.",
+    "Fuck it, I'll try again tomorrow.",
+    "I laughed so hard lol.",
+    "Why the fuck is this getting downvoted?",
+    "The little boy next door lost his cat.",
+    "Your opinion matters to me more than anyone's.",
+    "That's a joke I told you about yesterday.",
 )
 
 
+def _names(text: str) -> list[Span]:
+    found = find(text, matching.patterns(PACKAGE, "contempt_names"))
+    return [s for s in found if not matching.denied(text, s[0])]  # "not an idiot", yet "No thanks, jackass"
+
+
 def check(text: str) -> list[Finding]:
-    return flag(sys.modules[__name__], text, spans(text, NAME) + spans(text, "contempt_names", skip_negated=True))
+    return flag(sys.modules[__name__], text, spans(text, NAME) + _names(text))

@@ -28,6 +28,14 @@ EXAMPLES_FLAG = (
     "And what about the time you flirted with my brother?",
     "You lied to me too, remember?",
     "Don't act like you're perfect.",
+    "You're the one who lied first.",
+    "Says the guy who forgot my birthday two years running.",
+    "That's rich coming from you.",
+    "Maybe you should look in the mirror before you judge me.",
+    "You're just as bad, if not worse.",
+    "You weren't exactly a saint either.",
+    "You're projecting again.",
+    "As if you don't spend all night on your phone.",
 )
 EXAMPLES_PASS = (
     "What about tonight, can we talk then?",
@@ -35,6 +43,10 @@ EXAMPLES_PASS = (
     "You did nothing to deserve that.",
     "I'm talking about my part, not yours.",
     "I did the same thing last year too, and I hate that I repeated it.",
+    "Well, you know, it sounds like it has been a hard year.",
+    "What about you, how are you holding up?",
+    "You're the one I want to spend my life with.",
+    "You started a new job this week, and I forgot to ask about it.",
 )
 
 

@@ -26,6 +26,19 @@ EXAMPLES_FLAG = (
     "You're so immature.",
     "You only drop one-liners and refuse to engage.",
     "You're not making any sense.",
+    "You clearly have no idea what you're talking about.",
+    "You don't care about anyone but yourself.",
+    "All you ever do is complain.",
+    "Why can't you ever just listen?",
+    "You're so inconsiderate.",
+    "You're too lazy to read the whole thing.",
+    "You just want to argue.",
+    "What the hell is wrong with you?",
+    "You're lying, because you're an uninformed yet arrogant, entitled child.",
+    "You're super annoying.",
+    "Stop being so naive.",
+    "You're misinformed.",
+    "You guys are heartless.",
 )
 EXAMPLES_PASS = (
     "I was wrong to miss dinner, and I know it hurt you.",
@@ -35,6 +48,10 @@ EXAMPLES_PASS = (
     "I never want you to feel that alone again.",
     "You only asked me for one thing.",
     "You seem to have had a really hard week.",
+    "You always make me laugh.",
+    "You're such a kind person.",
+    "You don't have to explain anything to me.",
+    "Why are you always so patient with me? I'm grateful.",
 )
 
 

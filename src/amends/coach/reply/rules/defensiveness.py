@@ -31,6 +31,17 @@ EXAMPLES_FLAG = (
     "I merely suggested he see a doctor.",
     "I wasn't meaning it as an insult.",
     "My love for him has nothing to do with it.",
+    "I never said you were wrong, read my comment again.",
+    "Where did I say that? Show me.",
+    "That's not what I said at all.",
+    "I was simply answering your question.",
+    "So now it's my fault?",
+    "Nothing I do is ever good enough for you.",
+    "I had every right to go out with my friends.",
+    "Yeah but I was busy all week, what did you expect?",
+    "Don't put words in my mouth.",
+    "How was I supposed to know?",
+    "Never said that. Not once.",
 )
 EXAMPLES_PASS = (
     "It was my fault, and I'm sorry.",
@@ -42,6 +53,11 @@ EXAMPLES_PASS = (
     "I did it because I was scared, and that's no excuse.",
     "It's true that I let you down.",
     "I meant it when I said I'm sorry.",
+    "I'm not saying no, I want to think about it with you.",
+    "Yes, and I want to make it up to you.",
+    "You're grieving your mum and I was joking all day; I hate that I did that.",
+    "I misunderstood what you needed from me, and that's on me.",
+    "I never want you to feel that way again.",
 )
 
 

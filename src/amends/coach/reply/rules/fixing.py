@@ -6,9 +6,12 @@ Source: EPITOME (Sharma et al. 2020) separates empathy from problem-solving; HAI
 
 from __future__ import annotations
 
+import re
 import sys
 
-from amends.coach.reply.rules._base import flag, spans
+from amends.coach import matching
+from amends.coach.reply import cues
+from amends.coach.reply.rules._base import PACKAGE, flag, spans
 from amends.coach.results import Finding
 
 NAME = "fixing"
@@ -28,6 +31,15 @@ EXAMPLES_FLAG = (
     "Hey buddy, might wanna take it easy!",
     "I'd suggest keeping a diary of it.",
     "Don't give up. Talk to each other.",
+    "Try talking to her about it.",
+    "You could always ask your manager for a raise.",
+    "I'd just leave him, honestly.",
+    "Dump him.",
+    "You'd be better off without her.",
+    "The best thing to do is to ignore them.",
+    "See a therapist.",
+    "Maybe try going to bed earlier.",
+    "I recommend talking to a lawyer.",
 )
 EXAMPLES_PASS = (
     "You should have been able to count on me.",
@@ -40,8 +52,22 @@ EXAMPLES_PASS = (
     "Don't worry, I'm not going anywhere.",
     "Take your time, I'm here.",
     "Get over yourself.",
+    "Do you have anyone you can talk to?",
+    "Do you feel like you can talk to anyone at home?",
+    "Take your time, I'm here whenever you're ready.",
+    "I'd love to hear what you think.",
+    "That sounds so hard. When you're ready, maybe try talking to her about it.",
+    "What I hear you say is that you felt alone; have you thought about telling her?",
 )
 
 
+# LABELLING.md §2: fixing is advice *before* the feeling is acknowledged. Advice after "I hear you",
+# "that sounds so hard" or "what I hear you say is ..." comes once they feel heard.
+def _heard() -> tuple[re.Pattern[str], ...]:
+    """Understanding cues: the interpretation cues and lexicons/heard.txt."""
+    return (*cues.IP_STRONG, *matching.patterns(PACKAGE, "heard"))
+
+
 def check(text: str) -> list[Finding]:
-    return flag(sys.modules[__name__], text, spans(text, NAME))
+    found = [s for s in spans(text, NAME) if not matching.contains(text[: s[0]], _heard())]
+    return flag(sys.modules[__name__], text, found)

@@ -29,6 +29,7 @@ EXAMPLES_FLAG = (
     "You're just mad because you lost.",
     "Just get over it.",
     "Sorry you feel that way.",
+    "I wasn't meaning it as an insult, sorry if it came off that way.",
 )
 EXAMPLES_PASS = (
     "It makes sense that you're upset.",
@@ -38,6 +39,7 @@ EXAMPLES_PASS = (
     "I can see why you reacted so strongly.",
     "I was too careless with your feelings.",
     "Nobody should have to go through that alone.",
+    "I'm sorry my words came across as cold; I was cold, and you deserved better.",
 )
 
 

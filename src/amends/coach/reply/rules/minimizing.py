@@ -26,6 +26,14 @@ EXAMPLES_FLAG = (
     "It's just a text, relax.",
     "It was only one drink.",
     "It's not that serious.",
+    "It's not that deep.",
+    "Relax, it's only a game.",
+    "It was only five minutes, why are you so upset?",
+    "Nobody died, it's fine.",
+    "It's not the end of the world.",
+    "It was just a little white lie.",
+    "You're making a mountain out of a molehill.",
+    "What's the big deal?",
 )
 EXAMPLES_PASS = (
     "It was a big deal, and I treated it like it wasn't.",
@@ -34,6 +42,9 @@ EXAMPLES_PASS = (
     "That wasn't a small thing to you, and it wasn't to me either.",
     "You're the only one I want to be with.",
     "It's just that I miss you.",
+    "It's not the end of us, I promise.",
+    "I was twenty minutes late and you waited in the cold.",
+    "It's just the two of us this weekend, and I want to listen.",
 )
 
 

@@ -25,6 +25,9 @@ EXAMPLES_FLAG = (
     "Leave me alone.",
     "We're done here.",
     "ok",
+    "I'm not dealing with this.",
+    "I don't have time for this.",
+    "I'm not going to argue with you.",
 )
 EXAMPLES_PASS = (
     "I need a short break to calm down, and then I want to hear you. Can we talk at eight?",
@@ -32,6 +35,8 @@ EXAMPLES_PASS = (
     "I'm here and I'm listening.",
     "Okay, tell me more about what happened for you.",
     "I don't want to lose you.",
+    "I don't have time for you tonight, but tomorrow is yours, all day.",
+    "I'm not going to argue; you're right.",
 )
 
 

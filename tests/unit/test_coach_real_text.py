@@ -1,0 +1,115 @@
+"""The coaches on shapes real people write (issue 13), by LABELLING.md §1-2: sentences written by the team."""
+
+from __future__ import annotations
+
+from amends.coach.apology import analyze_apology
+from amends.coach.reply import find_rules
+from amends.ledger.commitment_check import check_missed_note
+
+
+def present(text: str) -> set[str]:
+    return set(analyze_apology(text).present)
+
+
+def rules(text: str) -> set[str]:
+    return set(analyze_apology(text).rules)
+
+
+def test_a_gerund_alone_names_the_act_but_does_not_own_it() -> None:
+    assert present("Sorry for reading your diary.") >= {"remorse", "specificity"}
+    assert "responsibility" not in present("Sorry for reading your diary.")
+    assert "responsibility" in present("Sorry, I read your diary.")
+
+
+def test_sorry_for_my_named_slip_is_ownership_like_my_mistake() -> None:
+    assert {"responsibility", "specificity"} <= present("Sorry for my misspelling.")
+    assert "responsibility" not in present("I'm sorry for my behaviour.")
+
+
+def test_a_bereavement_is_no_confession() -> None:
+    report = analyze_apology("I'm so sorry for your loss. I lost my brother a few years back.")
+    assert report.verdict == "no_apology"
+    assert "responsibility" not in report.present
+
+
+def test_sympathy_for_what_befell_the_reader_is_not_remorse() -> None:
+    assert "remorse" not in present("I'm sorry for what happened to you.")
+    assert "passive" not in rules("I'm so sorry that happened. Was the nurse with her?")
+
+
+def test_impact_repair_and_change_need_a_wrong_to_answer() -> None:
+    assert "impact" not in present("Sorry to hear that. Hope you feel better soon!")
+    assert "change" not in present("That's their problem now. Keep moving forward.")
+    assert "change" in present("I'm sorry I lied. From now on I'll tell you where I am.")
+
+
+def test_a_correction_given_with_the_apology_is_the_repair() -> None:
+    assert "repair" in present("*their, sorry for the typo")
+    assert "repair" in present("Sorry, I meant the 2010 folder, not the 2009 one.")
+    assert "repair" not in present("Great game. Sorry man. But margarine??? Downvoted*")
+
+
+def test_a_named_slip_beside_my_bad_is_specific() -> None:
+    assert "specificity" in present("My bad, I thought they were brothers.")
+    assert "specificity" not in present("I thought it was, but my bad.")
+
+
+def test_a_reason_right_after_sorry_but_is_an_excuse() -> None:
+    assert "excuse" in rules("Sorry for the late reply, but I usually check the bottom of the page first.")
+    assert "excuse" not in rules("Sorry for the late reply, but I was away, and that's no excuse.")
+
+
+def test_everyday_excuses_are_found() -> None:
+    for text in ("Sorry I missed it, something came up.", "Sorry I was late, I'm new to this city."):
+        assert "excuse" in rules(text), text
+
+
+def test_hedges_after_other_apology_words_are_conditional() -> None:
+    assert "conditional" in rules("My bad if that was unclear.")
+    assert {"conditional", "deflection"} <= rules("Sorry if anyone was offended.")
+
+
+def test_a_text_wrapped_whole_in_quotes_is_read_as_the_writers_own() -> None:
+    assert "conditional" in rules('"Oh, when I said ""we"" I meant us. My bad if that was unclear."')
+    assert "contempt" in {f.rule for f in find_rules('"You\'re such an idiot, honestly."')}
+    assert "contempt" not in {f.rule for f in find_rules('She said "you\'re such an idiot" and left.')}
+
+
+def test_real_defensiveness_and_counterattacks_are_found() -> None:
+    cases = {
+        "That's not what I said at all.": "defensiveness",
+        "So now it's my fault?": "defensiveness",
+        "You're the one who lied first.": "counterattack",
+        "Says the guy who forgot my birthday.": "counterattack",
+        "It's not that deep.": "minimizing",
+        "Dump him.": "fixing",
+        "You clearly have no idea what you're talking about.": "criticism",
+        "Lmao, imagine thinking that.": "contempt",
+    }
+    for text, rule in cases.items():
+        assert rule in {f.rule for f in find_rules(text)}, text
+
+
+def test_the_writer_calling_themself_names_is_not_contempt() -> None:
+    for text in (
+        "I was an idiot, and I'm sorry.",
+        "I felt so stupid for forgetting.",
+        "That was a stupid thing for me to do.",
+    ):
+        assert "contempt" not in {f.rule for f in find_rules(text)}, text
+
+
+def test_a_factual_check_in_note_is_not_told_it_cancels_an_apology() -> None:
+    assert check_missed_note("The train was delayed.") == ()
+    assert any("apology" not in f.message for f in check_missed_note("It wasn't my fault, the train was delayed."))
+
+
+def test_the_writers_own_act_with_its_reason_is_an_explanation() -> None:
+    assert "explanation" in present("Sorry, I should have said so. I left them out because this was a short example.")
+    assert "explanation" not in present("Sorry, I only did it because you asked.")
+
+
+def test_a_slip_named_without_an_article_is_specific() -> None:
+    for text in ("Sorry for delayed response.", "My bad on the wording.", "Sorry for making fun of your name."):
+        assert "specificity" in present(text), text
+    assert "specificity" not in present("Sorry for making you feel bad.")
