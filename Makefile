@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval train train-safety install load faults screenshots
+.PHONY: run test test-clock lint bench eval train train-safety install load faults screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,6 +22,12 @@ run: $(STAMP)
 ## The whole suite on SQLite and on a throwaway PostgreSQL, browser tests included.
 test: $(STAMP)
 	bash scripts/test.sh
+
+## The web and CLI tests with the clock moved to a Saturday years ahead, then to just before a midnight
+## (tests/shifted_clock.py): a test that passes only on the day it was written fails here.
+test-clock: $(STAMP)
+	AMENDS_TEST_NOW=2031-03-08T12:00:00+00:00 $(BIN)/python -m pytest -n 2 tests/web tests/cli
+	AMENDS_TEST_NOW=2031-10-25T23:58:30+00:00 $(BIN)/python -m pytest -n 2 tests/web tests/cli
 
 ## ruff (check and format), mypy over all of src/amends (strict on the core), and the import contracts.
 lint: $(STAMP)
