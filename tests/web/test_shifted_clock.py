@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PROBE = '''
+PROBE = """
 from datetime import date
 
 from django.utils import timezone
@@ -20,7 +20,7 @@ from amends.web.trust.models import Commitment
 def test_the_clock_starts_where_it_was_sent():
     assert timezone.now().date() == tokens.clock().date() == date(2031, 3, 8)
     assert Commitment._meta.get_field("created_at").get_default().date() == date(2031, 3, 8)
-'''
+"""
 
 
 def _probe(tmp_path: Path, now: str | None) -> subprocess.CompletedProcess[str]:
