@@ -47,15 +47,44 @@ def _chromium() -> str:
     return path
 
 
+class _Chromium:
+    """The launched browser, whose new contexts block service workers unless the test is marked
+    ``service_worker``.
+
+    The app's worker passes every page straight to the network, so it changes nothing a page test
+    looks at; but in each fresh context it installs and fetches every static asset, and each page
+    load then goes through it: about 3% of the browser tests' CPU, spent outside the tests that are
+    about the worker (tests/browser/test_installable.py)."""
+
+    workers_allowed = False
+
+    def __init__(self, launched: Any) -> None:
+        self._launched = launched
+
+    def new_context(self, **options: Any) -> Any:
+        options.setdefault("service_workers", "allow" if self.workers_allowed else "block")
+        return self._launched.new_context(**options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._launched, name)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     executable = _chromium()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield _Chromium(launched)
+        launched.close()
+
+
+@pytest.fixture(autouse=True)
+def _service_workers_only_where_tested(request: pytest.FixtureRequest) -> Iterator[None]:
+    _Chromium.workers_allowed = request.node.get_closest_marker("service_worker") is not None
+    yield
+    _Chromium.workers_allowed = False
 
 
 @pytest.fixture(scope="session", autouse=True)

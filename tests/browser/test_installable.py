@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_up, start_repair
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.service_worker, pytest.mark.django_db(transaction=True)]
 
 CACHED_URLS = """async () => {
   const urls = [];
