@@ -15,9 +15,12 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
+from amends.services.recovery import issue_recovery_codes
 from amends.warm import warm_up
+from amends.web.accounts.models import Profile
 from tests.embeddings import encoder_answers_remembered  # noqa: F401  (autouse: the encoder runs once per batch)
 
+PASSWORD = "a calm harbour 42"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 # Load axe with ``context.add_init_script(path=str(AXE))``: init scripts reach each page through the
 # DevTools protocol, not a <script> element, so axe runs under the app's own strict CSP.
@@ -114,7 +117,25 @@ def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
     context.close()
 
 
-def sign_up(page: Any, name: str = "alice", password: str = "a calm harbour 42") -> None:
+def sign_in(page: Any, name: str = "alice") -> User:
+    """A new account as the sign-up form leaves it (profile, recovery codes), signed in by its session
+    cookie, on the home page. For tests about something else: the form's three page loads cost about
+    a CPU-second each time. ``sign_up`` drives the form itself, where that is the subject."""
+    user = User.objects.create_user(name, password=PASSWORD)
+    Profile.objects.create(user=user)
+    issue_recovery_codes(user)
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    # live_server listens on localhost; a cookie's domain ignores the port.
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "domain": "localhost", "path": "/"}]
+    )
+    page.goto("/")
+    return user
+
+
+def sign_up(page: Any, name: str = "alice", password: str = PASSWORD) -> None:
     page.goto("/accounts/signup/")
     page.get_by_label("Username").fill(name)
     page.get_by_label("Password", exact=True).fill(password)
@@ -146,13 +167,13 @@ def invite_partner(alice: Any, repair_url: str) -> None:
 
 
 def join_as_couple(alice: Any, bob: Any) -> str:
-    """alice signs up, starts a repair and invites; bob signs up and joins with the code. The repair's URL."""
-    sign_up(alice, "alice")
+    """alice signs in, starts a repair and invites; bob signs in and joins with the code. The repair's URL."""
+    sign_in(alice, "alice")
     start_repair(alice)
     repair_url = str(alice.url)
     invite_partner(alice, repair_url)
     code = alice.locator("#invite-code").inner_text()
-    sign_up(bob, "bob")
+    sign_in(bob, "bob")
     bob.get_by_role("link", name="Join a repair").click()
     bob.get_by_label("Invitation code").fill(code)
     bob.get_by_role("button", name="Join").click()

@@ -9,14 +9,14 @@ import pytest
 
 from amends.limits import chars
 from amends.web.repairs.models import JourneyAnswer
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, start_repair
 from tests.browser.test_offline_draft import _apology_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _open_apology(page: Any) -> tuple[Any, Any, str]:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     step, prompt = _apology_step()
     page.goto(page.url + f"step/{step}/")

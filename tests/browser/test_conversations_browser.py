@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE, AXE_VIOLATIONS, join_as_couple, sign_up, signed_in, start_repair
+from tests.browser.conftest import AXE, AXE_VIOLATIONS, join_as_couple, sign_in, signed_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -111,7 +111,7 @@ def test_the_time_out_breathing_guide_runs_under_the_strict_csp_and_fits_a_phone
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.set_viewport_size({"width": 360, "height": 780})
-    sign_up(page, "alice")
+    sign_in(page, "alice")
     start_repair(page)
     page.get_by_role("link", name="Guided conversations").click()
     page.get_by_role("button", name="Start time-out when flooded").click()

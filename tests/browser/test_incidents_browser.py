@@ -13,7 +13,7 @@ from amends.services.access import repair_access
 from amends.services.incidents import record_incident
 from amends.web.incidents.models import Incident, IncidentAnswer
 from amends.web.repairs.models import Repair
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +22,7 @@ _WIDE = "() => document.documentElement.scrollWidth > window.innerWidth"
 
 def test_alice_records_it_happened_again_and_the_charts_and_timeline_show_it(page: Any) -> None:
     page.set_viewport_size({"width": 360, "height": 780})
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     repair = Repair.objects.get()
     access = repair_access(repair.created_by, repair.pk)
@@ -73,7 +73,7 @@ def test_alice_records_it_happened_again_and_the_charts_and_timeline_show_it(pag
 
 def test_typing_in_an_incident_box_saves_it_and_the_apology_gets_the_coach(page: Any) -> None:
     page.set_viewport_size({"width": 360, "height": 780})
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     repair = Repair.objects.get()
     access = repair_access(repair.created_by, repair.pk)

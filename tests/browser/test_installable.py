@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.service_worker, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +57,7 @@ def test_the_manifest_is_linked_from_every_page_and_describes_an_installable_app
 
 
 def test_the_worker_keeps_static_assets_and_the_offline_page_and_never_a_personal_page(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     repair = page.url
     _installed(page)
@@ -71,7 +71,7 @@ def test_the_worker_keeps_static_assets_and_the_offline_page_and_never_a_persona
 
 
 def test_offline_the_static_assets_come_from_the_cache_and_a_page_shows_the_offline_notice(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     repair = page.url
     _installed(page)
@@ -87,7 +87,7 @@ def test_offline_the_static_assets_come_from_the_cache_and_a_page_shows_the_offl
 
 
 def test_signing_out_removes_the_worker_and_everything_it_kept(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     _installed(page)
     assert page.evaluate(CACHED_URLS)
     page.get_by_role("button", name="Sign out").click()
@@ -99,7 +99,7 @@ def test_signing_out_removes_the_worker_and_everything_it_kept(page: Any) -> Non
 
 
 def test_the_quick_exit_removes_the_worker_and_everything_it_kept(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     _installed(page)
     assert page.evaluate(CACHED_URLS)
     page.get_by_role("link", name="Quick exit").click()

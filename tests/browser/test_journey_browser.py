@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, sign_up, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +26,7 @@ def test_sign_up_start_a_repair_write_step_one_and_find_it_after_reload(page: An
 
 
 def test_finish_all_seven_steps(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     page.get_by_role("link", name=re.compile("Continue:")).click()
     for number in range(1, 8):

@@ -9,7 +9,7 @@ import pytest
 
 from amends.journey import load_track
 from amends.web.repairs.models import JourneyAnswer
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +25,7 @@ def _apology_step() -> tuple[str, str]:
 
 
 def test_a_draft_typed_offline_is_kept_in_the_browser_and_saved_when_the_network_returns(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     step, prompt = _apology_step()
     page.goto(page.url + f"step/{step}/")
@@ -49,7 +49,7 @@ def test_a_draft_typed_offline_is_kept_in_the_browser_and_saved_when_the_network
 
 
 def test_a_busy_server_answer_is_retried_by_itself_after_retry_after(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     step, prompt = _apology_step()
     page.goto(page.url + f"step/{step}/")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import invite_partner, sign_up, start_repair
+from tests.browser.conftest import invite_partner, sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ QUESTION = "Why did you not call me when you knew you would be late?"
 def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(page: Any, second_page: Any) -> None:
     alice, bob = page, second_page
     # 1. alice invites.
-    sign_up(alice, "alice")
+    sign_in(alice, "alice")
     start_repair(alice)
     repair_url = alice.url
     invite_partner(alice, repair_url)
@@ -34,7 +34,7 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
     alice.wait_for_load_state()
 
     # 2. bob joins with the typed code.
-    sign_up(bob, "bob")
+    sign_in(bob, "bob")
     bob.get_by_role("link", name="Join a repair").click()
     bob.get_by_label("Invitation code").fill(code.lower())
     bob.get_by_role("button", name="Join").click()

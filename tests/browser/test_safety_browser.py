@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from amends.web.repairs.models import Membership, Repair
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,12 +20,12 @@ def test_hark_positive_screen_pauses_couple_features_for_both_with_neutral_wordi
 ) -> None:
     alice_ctx = browser.new_context(base_url=live_server.url)
     alice = alice_ctx.new_page()
-    sign_up(alice, "alice")
+    sign_in(alice, "alice")
     start_repair(alice)
     repair_url = alice.url
     bob_ctx = browser.new_context(base_url=live_server.url)
     bob = bob_ctx.new_page()
-    sign_up(bob, "bob")
+    sign_in(bob, "bob")
     Membership.objects.create(repair=Repair.objects.get(), user=User.objects.get(username="bob"), role="hurt")
 
     bob.goto("/safety/screen/hark/")
@@ -46,7 +46,7 @@ def test_hark_positive_screen_pauses_couple_features_for_both_with_neutral_wordi
 
 
 def test_crisis_sentence_typed_into_the_apology_coach_shows_the_crisis_line(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     page.goto(page.url + "step/apologize/")
     page.get_by_label("My apology").fill("I'm sorry. Honestly I think everyone would be better off if I was dead.")
@@ -57,7 +57,7 @@ def test_crisis_sentence_typed_into_the_apology_coach_shows_the_crisis_line(page
 
 
 def test_cheating_playbook_appears_for_an_infidelity_repair(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page, kind="Infidelity")
     expect(page.get_by_role("heading", name=re.compile("affair|infidelity|cheating", re.I)).first).to_be_visible()
     page.get_by_role("link", name=re.compile("Open the checklist")).click()

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ DRAFT_KEYS = "() => Object.keys(localStorage).filter(k => k.startsWith('amends:'
 
 
 def test_the_asq_with_only_item_five_yes_lands_on_the_help_now_page(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     page.goto("/safety/screen/asq/")
     page.get_by_role("group", name=re.compile("right now")).get_by_label("Yes").check()
     page.get_by_role("button", name="See what this means").click()
@@ -45,7 +45,7 @@ def _offline_draft(page: Any) -> str:
 
 
 def test_quick_exit_clears_drafts_kept_in_the_browser(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     key = _offline_draft(page)
     assert re.match(r"amends:u\d+:", key)  # keyed by the signed-in user
     assert page.evaluate(DRAFT_KEYS) == [key]
@@ -57,7 +57,7 @@ def test_quick_exit_clears_drafts_kept_in_the_browser(page: Any) -> None:
 
 
 def test_exit_and_sign_out_clears_drafts_and_signs_out(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     _offline_draft(page)
     with page.expect_request(lambda r: "/accounts/logout/" in r.url and r.method == "POST"):
         page.get_by_role("button", name="Exit and sign me out").click()
@@ -68,7 +68,7 @@ def test_exit_and_sign_out_clears_drafts_and_signs_out(page: Any) -> None:
 
 
 def test_signing_out_clears_drafts(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     _offline_draft(page)
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()

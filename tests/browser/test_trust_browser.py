@@ -9,12 +9,12 @@ import pytest
 from django.contrib.auth.models import User
 
 from amends.web.repairs.models import Membership, Repair
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(page: Any, name: str, password: str = "a calm harbour 42") -> None:
+def log_in(page: Any, name: str, password: str = "a calm harbour 42") -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(name)
     page.get_by_label("Password").fill(password)
@@ -23,7 +23,7 @@ def sign_in(page: Any, name: str, password: str = "a calm harbour 42") -> None:
 
 
 def test_commitment_check_in_partner_confirms_and_dashboard_shows_it(page: Any) -> None:
-    sign_up(page)
+    sign_in(page)
     start_repair(page)
     repair = Repair.objects.get()
     base = f"/repairs/{repair.pk}/trust/"
@@ -44,7 +44,7 @@ def test_commitment_check_in_partner_confirms_and_dashboard_shows_it(page: Any) 
     page.get_by_text("Check-in recorded.").wait_for()
 
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "bob")
+    log_in(page, "bob")
     page.goto(base + "confirm/")
     page.get_by_role("button", name="Confirm").first.click()
     page.get_by_text("Your view is shown beside the check-in.").wait_for()

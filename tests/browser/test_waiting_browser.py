@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import invite_partner, sign_up, start_repair
+from tests.browser.conftest import invite_partner, sign_in, start_repair
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ ANSWER = "I was ashamed and avoided the call. That was wrong."
 
 def _invite(alice: Any) -> tuple[str, str]:
     """alice starts a repair and makes an invitation; returns the repair's URL and the invitation link."""
-    sign_up(alice, "alice")
+    sign_in(alice, "alice")
     start_repair(alice)
     repair_url = alice.url
     invite_partner(alice, repair_url)
@@ -50,7 +50,7 @@ def test_alice_sees_bobs_question_on_her_home_answers_it_and_bob_sees_the_answer
 ) -> None:
     alice, bob = page, second_page
     repair_url, link = _invite(alice)
-    sign_up(bob, "bob")
+    sign_in(bob, "bob")
     bob.goto(link)
     bob.get_by_role("button", name="Join").click()
     bob.wait_for_url(repair_url + "welcome/")
