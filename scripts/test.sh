@@ -26,8 +26,7 @@ ensure_chromium() {
 # shellcheck source=scripts/pg.sh
 source scripts/pg.sh  # start_pg / stop_pg: the throwaway PostgreSQL, shared with bench/load.py and bench/faults.py
 LOGS=$(mktemp -d)
-# A suite still running when this script stops (start_pg failed, or Ctrl-C) is stopped with it.
-trap 'kill $(jobs -p) 2>/dev/null; stop_pg; rm -rf "$LOGS"' EXIT
+trap 'stop_pg; rm -rf "$LOGS"' EXIT
 
 ensure_nginx() {  # tests/ops starts nginx from deploy/nginx.conf in front of a test server
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] && return
@@ -58,15 +57,14 @@ PYTEST_ARGS=("$@")
 # tests cover on both databases, so running those twice would only double the wait.
 PG_PATHS="tests/web tests/cli tests/ops"
 [ $# -gt 0 ] && PG_PATHS=""  # explicit arguments choose the tests for both databases
+start_pg
+PG_URL=$DATABASE_URL
+unset DATABASE_URL
 started=$SECONDS
 # The PostgreSQL suite is one process and finished 5-11 s after the SQLite one, with a core idle at the
 # end. A slightly lower priority for the SQLite side (two workers and their browsers) lets PostgreSQL
 # finish first, and then the SQLite side has two workers for both cores: 247 s -> 235 s in all.
-# The SQLite suite starts while the throwaway PostgreSQL is being made.
 NICE="nice -n ${AMENDS_TEST_SQLITE_NICE:-3}" run_suite sqlite "$SQLITE_WORKERS" "" -u DATABASE_URL &
-start_pg
-PG_URL=$DATABASE_URL
-unset DATABASE_URL
 run_suite postgresql "$PG_WORKERS" "$PG_PATHS" DATABASE_URL="$PG_URL" AMENDS_DATABASE_TESTS_ONLY=1 &
 wait
 
