@@ -247,3 +247,27 @@ def test_what_to_add_quotes_the_mistake_at_most_once_and_does_not_repeat_a_findi
     assert advice.count("sister's wedding") <= 1
     assert "vague" in report.rules
     assert not any(s.startswith("Name the exact thing") for s in report.suggestions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mistakes were made.",
+        "I'm sorry if you were hurt, but you were overreacting.",
+        "Sorry about everything. I was just tired and you know how work is.",
+        "I'm sorry I missed dinner. The train was delayed.",
+    ],
+)
+def test_what_to_add_never_repeats_a_finding_s_fix(text: str) -> None:
+    report = analyze_apology(text)
+    fixes = {f.suggestion for f in report.findings}
+    assert fixes, "each example carries at least one finding"
+    assert not fixes & set(report.suggestions)
+
+
+def test_ownership_taken_back_by_an_excuse_is_not_asked_for_again() -> None:
+    report = analyze_apology("I'm sorry I missed dinner. The train was delayed.")
+    assert "excuse" in report.rules and not report.element("responsibility").present
+    assert not any(s.startswith("Own it in the first person") for s in report.suggestions)
+    never_owned = analyze_apology("Sorry about dinner.")
+    assert any(s.startswith("Own it in the first person") for s in never_owned.suggestions)

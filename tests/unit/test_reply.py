@@ -147,3 +147,13 @@ def test_turning_the_complaint_back_is_a_counterattack() -> None:
 def test_a_reflection_said_as_a_question_is_understanding_not_exploration(reply: str) -> None:
     report = analyze_reply(reply=reply)
     assert report.level("exploration") == 0 and report.level("interpretation") >= 1
+
+
+def test_ideas_never_repeat_a_finding_s_fix() -> None:
+    report = analyze_reply(
+        partner_message="You forgot my birthday again.",
+        reply="You're a liar. It's not like you've never forgotten anything either.",
+    )
+    fixes = {f.suggestion for f in report.findings}
+    assert fixes, "the reply carries at least one finding"
+    assert not fixes & set(report.suggestions)

@@ -65,25 +65,32 @@ def element_advice(name: str, doc: Doc, elements: Mapping[str, Element], act: st
 
 
 def suggestions(
-    doc: Doc, elements: Mapping[str, Element], findings: Sequence[Finding], missing: Sequence[str]
+    doc: Doc,
+    elements: Mapping[str, Element],
+    findings: Sequence[Finding],
+    missing: Sequence[str],
+    *,
+    taken_back: bool = False,
 ) -> tuple[str, ...]:
-    """High-severity fixes first, then what to add (most important first), then the rest.
+    """What to add, most important first. Never a finding's fix: each finding carries its own, shown
+    beside it, so repeating it here only made the list longer.
 
     What to add stays short: the writer's words for the act are quoted once (later advice says
-    "it"), and an element a finding's suggestion already covers is not asked for again.
+    "it"), and an element a finding's suggestion already covers is not asked for again. That
+    includes ownership ``taken_back`` by a blame, excuse or minimizing finding: the writer did say
+    "I …", and the finding's fix is what gives it back.
     """
-    ordered = [f.suggestion for f in findings if f.severity == "high"]
+    ordered: list[str] = []
     rules = {f.rule for f in findings}
     anchor = _anchor(doc, elements)
     act: str | None = f"'{anchor}'" if anchor else None
     for name in missing:
-        if rules & set(_SAID_BY_FINDING.get(name, ())):
+        if rules & set(_SAID_BY_FINDING.get(name, ())) or (name == "responsibility" and taken_back):
             continue
         advice = element_advice(name, doc, elements, act or "what you did")
         ordered.append(advice)
         if act and act in advice:
             act = "it"
-    ordered += [f.suggestion for f in findings if f.severity != "high"]
     return tuple(dict.fromkeys(ordered))
 
 

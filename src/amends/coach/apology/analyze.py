@@ -27,7 +27,8 @@ def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
     doc = build_doc(text, mistake)
     elements = detect(doc)
     findings = run_rules(doc)
-    if elements["responsibility"].present and any(f.rule in scoring.UNOWNING for f in findings):
+    taken_back = elements["responsibility"].present and any(f.rule in scoring.UNOWNING for f in findings)
+    if taken_back:
         elements["responsibility"] = Element("responsibility", False)  # owned, then taken back
     missing = scoring.missing(elements)
     verdict = scoring.verdict(elements, findings, apology_words(doc, elements))
@@ -38,7 +39,7 @@ def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
         score=scoring.score(elements, findings, verdict),
         elements=tuple(elements[name] for name in ELEMENT_NAMES),
         findings=tuple(findings),
-        suggestions=advice.suggestions(doc, elements, findings, missing),
+        suggestions=advice.suggestions(doc, elements, findings, missing, taken_back=taken_back),
         missing=missing,
         outline=advice.outline(doc, elements, findings),
     )

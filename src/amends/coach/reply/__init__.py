@@ -109,7 +109,7 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         total_score(mechanisms, findings, attune),
         mechanisms,
         findings,
-        suggestions(mechanisms, findings, attune, questions),
+        suggestions(mechanisms, attune, questions),
         tuple(notes),
         attune,
     )

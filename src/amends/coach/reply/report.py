@@ -67,15 +67,12 @@ def total_score(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, 
 
 def suggestions(
     mechanisms: dict[str, MechanismScore],
-    findings: tuple[Finding, ...],
     attune: Attunement | None,
     questions: tuple[str, ...],
 ) -> tuple[str, ...]:
-    """What would make the reply land better. It never says who was right."""
-    first: dict[str, str] = {}
-    for f in findings:
-        first.setdefault(f.rule, f.suggestion)  # one suggestion per kind of finding, quoting its first words
-    out = list(first.values())
+    """What would make the reply land better. It never says who was right, and never repeats a
+    finding's fix: each finding carries its own, shown beside it."""
+    out: list[str] = []
     if attune is not None and attune.score < LOW_ATTUNEMENT:
         felt = ", ".join(n.replace("_", " ") for n in attune.partner_feelings[:3])
         out.append(
