@@ -157,3 +157,9 @@ def test_ideas_never_repeat_a_finding_s_fix() -> None:
     fixes = {f.suggestion for f in report.findings}
     assert fixes, "the reply carries at least one finding"
     assert not fixes & set(report.suggestions)
+
+
+def test_one_piece_of_contempt_is_one_finding_with_the_longer_span() -> None:
+    report = analyze_reply(partner_message="You forgot my birthday again.", reply="You're a liar.")
+    contempt = [f for f in report.findings if f.rule == "contempt"]
+    assert [f.span for f in contempt] == [(0, 13)]

@@ -55,3 +55,19 @@ def merge_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
         else:
             merged.append([start, end])
     return tuple((s, e) for s, e in merged)
+
+
+def outermost(findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
+    """The findings less any that sits inside another of the same rule (or repeats it): "You're a
+    liar" and its "liar" are one piece of contempt, shown once, with the longer span."""
+    by_rule: dict[str, list[tuple[int, Finding]]] = {}
+    for i, f in enumerate(findings):
+        by_rule.setdefault(f.rule, []).append((i, f))
+
+    def covered(i: int, f: Finding) -> bool:
+        return any(
+            j != i and o.span[0] <= f.span[0] and f.span[1] <= o.span[1] and (o.span != f.span or j < i)
+            for j, o in by_rule[f.rule]
+        )
+
+    return [f for i, f in enumerate(findings) if not covered(i, f)]

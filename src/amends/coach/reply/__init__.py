@@ -27,7 +27,7 @@ from amends.coach.reply.report import ReplyReport, suggestions, total_score
 from amends.coach.reply.rules import RULES
 from amends.coach.reply.rules._base import find, instead_of
 from amends.coach.reply.sentences import content_stems, sentences
-from amends.coach.results import Finding
+from amends.coach.results import Finding, outermost
 from amends.coach.text import check_text
 
 _FEELING_WORD = re.compile(r"\bfe(?:el|lt|eling)\b", re.I)  # compiled at import, not in a request
@@ -50,7 +50,7 @@ def _read_partner(text: str) -> EmotionReport:
 
 def find_rules(text: str) -> tuple[Finding, ...]:
     """Every finding rule's matches in text, in reading order."""
-    found = [finding for rule in RULES for finding in rule.check(text)]
+    found = outermost([finding for rule in RULES for finding in rule.check(text)])
     return tuple(sorted(found, key=lambda f: (f.span, f.rule)))
 
 

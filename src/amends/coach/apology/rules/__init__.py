@@ -10,7 +10,7 @@ from importlib import import_module
 from types import ModuleType
 
 from amends.coach.apology.doc import Doc
-from amends.coach.results import Finding
+from amends.coach.results import Finding, outermost
 
 RULE_NAMES = (
     "conditional",
@@ -33,5 +33,5 @@ RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for na
 
 def run_rules(doc: Doc) -> list[Finding]:
     """Every finding of every rule, in text order, most severe first where spans tie."""
-    findings = [finding for rule in RULES for finding in rule.check(doc)]
+    findings = outermost([finding for rule in RULES for finding in rule.check(doc)])
     return sorted(findings, key=lambda f: (f.span[0], SEVERITIES.index(f.severity), f.rule))
