@@ -158,7 +158,13 @@ def for_region(code: str | None, categories: Iterable[str] | None = None) -> tup
     if region != "INTL" and missing:
         found += [r for r in all_resources()["INTL"] if r.category in missing]
     found.sort(key=lambda r: wanted.index(r.category))  # stable: file order within a category
-    return tuple(found) or tuple(r for r in all_resources()["INTL"] if r.category == "crisis")
+    # One line per place to turn to: findahelpline.com is listed under several categories, and a
+    # crisis banner asking for three of them showed it twice.
+    first_of: dict[tuple[str | None, str | None], Resource] = {}
+    for r in found:
+        first_of.setdefault((r.number, r.url), r)
+    once = list(first_of.values())
+    return tuple(once) or tuple(r for r in all_resources()["INTL"] if r.category == "crisis")
 
 
 def first(code: str | None, category: str) -> Resource:

@@ -1,0 +1,51 @@
+"""The coach's language check: a text in another language is never read as English, so the crisis
+detector shows the crisis line with a plain note instead of passing it in silence; and that crisis
+listing names each place to turn to once."""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.coach.text import looks_english
+from amends.safety.detector import scan_safety
+from amends.safety.resources import for_region
+
+NOT_ENGLISH = [
+    "Quiero morir, no puedo más con esta vida.",  # one English-looking word ("no") in eight
+    "No quiero seguir así, él me pega cuando bebe.",
+    "Je ne veux plus vivre, je suis tellement fatigué de tout.",
+    "Ich kann nicht mehr, ich will nicht mehr leben.",
+    "Não aguento mais, eu quero sumir para sempre.",
+    "Non ce la faccio più, voglio solo che finisca tutto.",
+    "Ik kan niet meer, ik wil er niet meer zijn.",
+]
+ENGLISH = [
+    "I can't go on like this anymore.",
+    "We had dinner at La Casa del Sol and I was late again, I'm sorry.",
+    "I said 'te quiero' to her and then I left without a word.",
+    "No, no, no. That is not what happened at the party.",
+    "Sorry, I forgot our anniversary. No excuses.",
+    "He told me 'c'est la vie' like it was nothing and walked out.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ENGLISH)
+def test_text_in_another_language_is_not_taken_for_english(text: str) -> None:
+    assert not looks_english(text)
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_with_a_borrowed_phrase_or_name_stays_english(text: str) -> None:
+    assert looks_english(text)
+
+
+def test_a_spanish_crisis_message_is_marked_not_english_so_the_crisis_line_shows() -> None:
+    report = scan_safety("Quiero morir, no puedo más con esta vida.")
+    assert report.english is False
+
+
+def test_a_crisis_listing_names_each_place_to_turn_to_once() -> None:
+    listed = for_region("INTL", ["emergency", "suicide", "crisis"])
+    places = [(r.number, r.url) for r in listed]
+    assert len(places) == len(set(places))
+    assert any(r.url == "https://findahelpline.com" for r in listed)
