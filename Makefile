@@ -15,6 +15,13 @@ $(STAMP): pyproject.toml
 	  || { echo "uv failed (above); installing with pip instead"; $(BIN)/pip install --quiet -e ".[dev]"; }
 	touch $(STAMP)
 
+# torch, for training only: pip, not uv, because pip takes the CPU build on this machine's disk
+# (/opt/wheels) where uv would download a CUDA build of several GB.
+TRAIN_STAMP := $(VENV)/.installed-train
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,train]"
+	touch $(TRAIN_STAMP)
+
 install: $(STAMP)
 
 ## Install, migrate, and start the app on http://127.0.0.1:8000 (SQLite in $AMENDS_HOME).
@@ -40,7 +47,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 ## Accuracy figures for the coach and the safety detector.
-eval: $(STAMP)
+eval: $(TRAIN_STAMP)
 	@for m in apology emotions reply safety; do \
 	  if [ -f eval/$$m.py ]; then echo "== eval $$m"; $(BIN)/python -m eval.$$m || exit 1; fi; done
 
@@ -50,7 +57,7 @@ bench: $(STAMP)
 
 ## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds),
 ## and the crisis detector's head and prototype vectors (train-safety alone takes about 3 minutes).
-train: $(STAMP)
+train: $(TRAIN_STAMP)
 	$(BIN)/python -m train.train_heads
 	$(BIN)/python -m train.train_safety
 
