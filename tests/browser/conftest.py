@@ -117,6 +117,15 @@ def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
     context.close()
 
 
+def add_session(context: Any, user: User, **where: str) -> None:
+    """Sign ``user`` in to a browser context: a session made by the test client, as its cookie at
+    ``where`` (Playwright's ``url``, or ``domain`` and ``path``)."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, **where}])
+
+
 def sign_in(page: Any, name: str = "alice") -> User:
     """A new account as the sign-up form leaves it (profile, recovery codes), signed in by its session
     cookie, on the home page. For tests about something else: the form's three page loads cost about
@@ -124,13 +133,8 @@ def sign_in(page: Any, name: str = "alice") -> User:
     user = User.objects.create_user(name, password=PASSWORD)
     Profile.objects.create(user=user)
     issue_recovery_codes(user)
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
     # live_server listens on localhost; a cookie's domain ignores the port.
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "domain": "localhost", "path": "/"}]
-    )
+    add_session(page.context, user, domain="localhost", path="/")
     page.goto("/")
     return user
 
@@ -184,11 +188,8 @@ def join_as_couple(alice: Any, bob: Any) -> str:
 @contextmanager
 def signed_in(browser: Any, live_server: Any, user: User, width: int) -> Iterator[Any]:
     """A browser context signed in as ``user`` (a session made by the test client) at ``width`` px."""
-    client = Client()
-    client.force_login(user)
     context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 780})
     context.set_default_timeout(15_000)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    add_session(context, user, url=live_server.url)
     yield context
     context.close()
