@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from amends.coach.matching import read
 from amends.coach.text import looks_english
 from amends.safety.detector import scan_safety
 from amends.safety.resources import for_region
@@ -49,3 +50,8 @@ def test_a_crisis_listing_names_each_place_to_turn_to_once() -> None:
     places = [(r.number, r.url) for r in listed]
     assert len(places) == len(set(places))
     assert any(r.url == "https://findahelpline.com" for r in listed)
+
+
+def test_the_other_languages_word_list_says_who_wrote_it() -> None:
+    words = read("amends.coach", "other_languages")
+    assert words.provenance[0].startswith("Written by") and len(" ".join(words.lines).split()) > 150

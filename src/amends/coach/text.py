@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 
+from amends.coach.matching import read
 from amends.limits import chars
 
 MAX_CHARS = chars("text")
@@ -19,16 +19,8 @@ _ENGLISH_WORDS = frozenset(
     would you your you're i've i'll can't didn't won't sorry feel felt love get got go going well
     good really think want see make here only even still keep soon""".split()
 )
-# The same kind of words in the other languages people are likeliest to write in (a data file).
-_OTHER_WORDS = (
-    frozenset(
-        word
-        for line in (files("amends.coach") / "other_languages.txt").read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#")
-        for word in line.split()
-    )
-    - _ENGLISH_WORDS
-)
+# The same kind of words in the other languages people are likeliest to write in (a lexicon file).
+_OTHER_WORDS = frozenset(" ".join(read("amends.coach", "other_languages").lines).split()) - _ENGLISH_WORDS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
