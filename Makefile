@@ -39,11 +39,11 @@ test-clock: $(STAMP)
 	AMENDS_TEST_NOW=2031-03-08T12:00:00+00:00 $(BIN)/python -m pytest -n 2 tests/web tests/cli
 	AMENDS_TEST_NOW=2031-10-25T23:58:30+00:00 $(BIN)/python -m pytest -n 2 tests/web tests/cli
 
-## ruff (check and format), mypy over all of src/amends (strict on the core), and the import contracts.
+## ruff (check and format), mypy over all of src/amends (strict on the core) and bench/, and the import contracts.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests eval bench train
 	$(BIN)/ruff format --check src tests eval bench train
-	$(BIN)/mypy src/amends
+	$(BIN)/mypy src/amends bench
 	$(BIN)/lint-imports
 
 ## Accuracy figures for the coach and the safety detector.

@@ -718,6 +718,17 @@ def written(log: Log) -> str:
     )
 
 
+def _think_range(parser: argparse.ArgumentParser, text: str) -> tuple[float, float]:
+    """``--think MIN,MAX`` as two seconds, or a usage error that says what to write."""
+    try:
+        low, high = (float(x) for x in text.split(","))
+    except ValueError:
+        parser.error(f"--think takes two numbers of seconds, MIN,MAX (for example 0.3,1.2), not {text!r}")
+    if not 0 <= low <= high:
+        parser.error(f"--think needs 0 <= MIN <= MAX, got {text!r}")
+    return low, high
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=180, help="traffic time per stage (default 180)")
@@ -741,7 +752,7 @@ def main(argv: list[str] | None = None) -> int:
     stages = [int(c) for c in args.clients.split(",")]
     if args.seconds * len(stages) + args.fresh_worker > HARD_LIMIT_S:
         parser.error(f"at most {HARD_LIMIT_S} s of traffic in one run")
-    think = tuple(float(x) for x in args.think.split(","))
+    think = _think_range(parser, args.think)
     watchdog = threading.Timer(HARD_LIMIT_S + 300, lambda: os._exit(3))  # never outlive the bound
     watchdog.daemon = True
     watchdog.start()
