@@ -40,6 +40,8 @@ SEED = 20261128
 MODELS = Path(__file__).resolve().parent.parent / "src" / "amends" / "coach" / "models"
 GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
 MECHS = ("emotional_reaction", "interpretation", "exploration")
+# Real-text splits that training may read; ``real-held`` never is.
+TUNE_SPLITS = ("real-dev", "real-fresh")
 
 
 def log(msg: str) -> None:
@@ -356,11 +358,12 @@ def _reply_vectors(name: str, rows: list[dict]) -> np.ndarray:
 
 
 def _real_training_rows() -> tuple[list[dict], list[dict]]:
-    """The real-text dev half (tuning may read it), and our own rows that are not held out.
+    """The real-text rows tuning may read (the dev half, and the fresh set once its untuned figures were
+    reported), and our own rows that are not held out.
 
     The real-text held half (``real-held``) is never read here.
     """
-    real = [r for r in replies(EXAMPLES / "replies_real.jsonl") if r["split"] == "real-dev"]
+    real = [r for r in replies(EXAMPLES / "replies_real.jsonl") if r["split"] in TUNE_SPLITS]
     own = [r for r in replies() if not is_heldout(r["id"])]
     own += [r for r in replies(EXAMPLES / "epitome_style.jsonl") if r["split"] == "fresh-tune"]
     return real, own

@@ -113,3 +113,27 @@ def test_a_slip_named_without_an_article_is_specific() -> None:
     for text in ("Sorry for delayed response.", "My bad on the wording.", "Sorry for making fun of your name."):
         assert "specificity" in present(text), text
     assert "specificity" not in present("Sorry for making you feel bad.")
+
+
+def test_sympathy_beside_a_bare_sorry_is_not_remorse_in_text_that_owns_no_act() -> None:
+    assert "remorse" not in present("I'm so sorry, that is rough. Hope it gets better.")
+    assert "remorse" not in present("They could have prepared you better. I'm so sorry. Sending you love.")
+    # The same comfort beside an owned act, or in answer to a given mistake, leaves the apology whole.
+    assert "remorse" in present("I'm so sorry. I lied to you about the money. I hope you can forgive me.")
+    assert "remorse" in present("I'm so sorry I forgot. I hope you can forgive me.")
+    report = analyze_apology("I'm so sorry. I hope you can forgive me.", mistake="I forgot your birthday")
+    assert "remorse" in report.present
+
+
+def test_sorry_that_brings_bad_news_or_speaks_for_a_group_is_not_remorse() -> None:
+    assert "remorse" not in present("I'm sorry to inform you, it's worse.")
+    assert "remorse" not in present("I'm sorry to tell you this but your mate is wrong.")
+    assert "remorse" not in present("I'd like to apologize on behalf of all Azwel mains.")
+    assert "remorse" not in present("Better safe than sorry.")
+    assert "remorse" in present("I'm sorry to say I lied to you.")
+    assert "remorse" in present("Sorry to say, I lied.")
+
+
+def test_sorry_to_a_friend_but_a_disagreement_takes_back_nothing_it_gave() -> None:
+    assert "remorse" not in present("Sorry fam, but this is a repost on this sub as well.")
+    assert "remorse" in present("Sorry man, but I forgot to bring your charger.")

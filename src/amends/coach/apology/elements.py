@@ -84,7 +84,10 @@ def _clause_end(doc: Doc, start: int, limit: int = 70) -> int:
 
 
 # "Sorry, but <disagreement>" in general text apologizes for nothing the writer did (LABELLING.md §1).
-_SORRY_THEN_BUT = re.compile(r"\s*(?:[,;]\s*)?but\b")  # one way to split the spaces: linear on long runs
+# A vocative may sit between ("sorry fam, but", "Sorry man but no"). One way to split the spaces: linear on long runs.
+_SORRY_THEN_BUT = re.compile(
+    r"\s*(?:[,;]\s*)?(?:(?:man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend)\b[,;]?\s*)?but\b"
+)
 _READER = re.compile(r"(?<![\w'])(?:you|your|u|ur|yours)(?![\w'])")
 
 
@@ -107,11 +110,26 @@ def _remorse(doc: Doc) -> Iterator[Span]:
         word = doc.norm[span[0] : span[1]]
         if "regret" in word and not (doc.mistake or _READER.search(doc.norm)):
             continue  # regret about one's own lot ("I regret not applying") wrongs no one
-        if _SORRY_THEN_BUT.match(doc.norm, span[1]):
+        if _SORRY_THEN_BUT.match(doc.norm, span[1]) or _formula_in_general_text(doc, span):
             own = _own_conduct(doc) if own is None else own
             if not own:
                 continue
         yield span
+
+
+# What follows a "sorry" that names the writer's own act ("sorry if I wasn't clear", "sorry I forgot").
+_OWN_OBJECT = re.compile(r"\W*(?:that |for |about |if |to )?(?:i|i'm|im|i've|ive|i'd|my|me|myself|we|our|not|have)\b")
+
+
+def _formula_in_general_text(doc: Doc, span: Span) -> bool:
+    """A "sorry" that, in text answering no mistake, is a formula rather than regret (LABELLING.md §1):
+    politeness around a question or request ("Sorry, is that a wig?", "sorry I'm a noob, what did you
+    use?") or sympathy ("I'm so sorry, that is rough. Hope it gets better"). The caller still keeps it
+    when the text owns an act of the writer's; with a mistake given, "sorry" always answers it.
+    """
+    if doc.mistake or _OWN_OBJECT.match(doc.norm, span[1]):
+        return False
+    return any(True for _ in lexicon.find(doc, "sympathy", negatable=False))
 
 
 # "I lost my brother a few years back": a bereavement, not an act that wronged anyone.
