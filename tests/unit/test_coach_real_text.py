@@ -137,3 +137,21 @@ def test_sorry_that_brings_bad_news_or_speaks_for_a_group_is_not_remorse() -> No
 def test_sorry_to_a_friend_but_a_disagreement_takes_back_nothing_it_gave() -> None:
     assert "remorse" not in present("Sorry fam, but this is a repost on this sub as well.")
     assert "remorse" in present("Sorry man, but I forgot to bring your charger.")
+
+
+def test_real_defences_counterattacks_and_dismissals_are_named() -> None:
+    def found(text: str) -> set[str]:
+        return {f.rule for f in find_rules(text)}
+
+    assert "defensiveness" in found("Nah mate, I think you have me mixed up with someone else.")
+    assert "defensiveness" in found("My comment wasn't aimed at you.")
+    assert "invalidating" in found("It isn't harassment, no matter how you feel about it.")
+    assert "invalidating" in found("You need to take a step back.")
+    assert "stonewalling" in found("Im done talking to you.")
+    assert "stonewalling" in found("Good point but whatever.")
+    assert "counterattack" in found("No, you are disrespectful. At least I pay my respects.")
+    assert "counterattack" in found("Just because you lack reading skills doesn't mean I am a moron.")
+    # What looks alike but concedes, or asks, is none of these.
+    assert not found("No, you're right, I was late.") & {"counterattack", "defensiveness"}
+    assert "stonewalling" not in found("Whatever you need tonight, I'm here.")
+    assert "invalidating" not in found("I'll try to relax my tone when we talk.")
