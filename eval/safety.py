@@ -3,7 +3,8 @@
 Real posts (labelled per post by ../shared/design/LABELLING.md section 3; a post flags when any of
 its sentences does): ``crisis_real_cssrs.jsonl`` (C-SSRS Reddit, Gaur et al. 2019, CC BY) and
 ``crisis_real_dv.jsonl`` (r/domesticviolence, r/abusiverelationships), each split into ``dev``
-(trained and tuned on) and ``held`` (never read while tuning: the honest measure), plus
+(trained and tuned on) and ``held`` (never read while tuning: the honest measure), and ``fresh`` (labelled
+later, reported untuned once, trained on since), plus
 ``crisis_relctx.jsonl``, relationship-context texts written by the team, split the same way.
 The target set is the held real posts plus the held relationship-context texts.
 
@@ -101,7 +102,7 @@ def real_sections() -> tuple[list[tuple[str, list[tuple[dict[str, Any], frozense
     scanned = {name: _scan_all(load(path)) for name, path in REAL_SETS}
     relctx = _scan_all(load("crisis_relctx.jsonl"))
     sections = []
-    for split in ("held", "dev"):
+    for split in ("held", "fresh", "dev"):
         both: list[tuple[dict[str, Any], frozenset[str]]] = []
         for name, _ in REAL_SETS:
             part = [(r, g) for r, g in scanned[name] if r["split"] == split]
@@ -109,11 +110,12 @@ def real_sections() -> tuple[list[tuple[str, list[tuple[dict[str, Any], frozense
             both += part
         sections.append((f"real cssrs+dv {split}", both))
         rel = [(r, g) for r, g in relctx if r["split"] == split]
-        sections.append((f"relationship-context (own) {split}", rel))
+        if rel:
+            sections.append((f"relationship-context (own) {split}", rel))
         if split == "held":
             sections.append(("TARGET: real held + relationship-context held", both + rel))
-    dev_rows = [pair for rows in (*scanned.values(), relctx) for pair in rows if pair[0]["split"] == "dev"]
-    return sections, dev_rows
+    dev_rows = [pair for rows in (*scanned.values(), relctx) for pair in rows if pair[0]["split"] in ("dev", "fresh")]
+    return [(title, rows) for title, rows in sections if rows], dev_rows
 
 
 def main() -> None:
@@ -149,7 +151,7 @@ def main() -> None:
             tune_alarms = alarmed
     if args.misses:  # never the held splits
         for r, got in real_dev + results + fresh + classes:
-            if r["split"] in ("dev", "tune", "fresh-tune") and (bool(got) != r["flag"] or not _want(r) <= got):
+            if r["split"] in ("dev", "fresh", "tune", "fresh-tune") and (bool(got) != r["flag"] or not _want(r) <= got):
                 print(f"  MISS {r['id']} want={sorted(_want(r))} got={sorted(got)}: {r['text'][:300]!r}")
         for text in tune_alarms:
             print(f"  FALSE ALARM (apologies): {text}")
