@@ -251,3 +251,12 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
             {"dev", "held"} if name == "crisis_relctx.jsonl" else {"dev", "held", "fresh"}
         )
         assert all(r["flag"] == bool(set(r["types"]) - {"third_party"}) for r in rows), name
+
+
+def test_a_wide_cue_alone_does_not_carry_a_head_only_suicide_flag() -> None:
+    # Words of a story ("over and over", "plans", "peace") are not a wish to die on their own ...
+    for text in ("We have plans.", "Over and over.", "All I want is peace.", "I keep replaying it over and over."):
+        assert scan_safety(text).action == "none", text
+    # ... while the core of the topic still is, with or without a feeling word.
+    for text in ("I have been saving my pills for a month.", "Everyone would be better off without me."):
+        assert "suicide_risk" in scan_safety(text).types, text

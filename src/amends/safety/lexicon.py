@@ -40,6 +40,8 @@ class Lexicon:
     self_risk_cue: re.Pattern[str] | None = None
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
+    strong_cues: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def _read_yaml(name: str) -> Any:
@@ -71,6 +73,7 @@ def lexicon() -> Lexicon:
         relational=tuple(_compile(e) for e in data["context_skip"].get("relational", ())),
         self_risk_cue=_compile(data["self_risk_cue"]) if data.get("self_risk_cue") else None,
         similarity_cues=tuple((k, _compile(v)) for k, v in (data.get("similarity_cues") or {}).items()),
+        strong_cues=tuple((k, _compile(v)) for k, v in (data.get("strong_cues") or {}).items()),
     )
 
 
