@@ -155,3 +155,8 @@ def test_real_defences_counterattacks_and_dismissals_are_named() -> None:
     assert not found("No, you're right, I was late.") & {"counterattack", "defensiveness"}
     assert "stonewalling" not in found("Whatever you need tonight, I'm here.")
     assert "invalidating" not in found("I'll try to relax my tone when we talk.")
+
+
+def test_my_bad_before_a_noun_is_an_adjective_not_ownership() -> None:
+    assert "responsibility" not in present("Use this to aim better than my bad aim :)")
+    assert "responsibility" in present("Oh my bad, I forgot the link.")
