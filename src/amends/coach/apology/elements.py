@@ -122,10 +122,12 @@ _OWN_OBJECT = re.compile(r"\W*(?:that |for |about |if |to )?(?:i|i'm|im|i've|ive
 
 
 def _formula_in_general_text(doc: Doc, span: Span) -> bool:
-    """A "sorry" that, in text answering no mistake, is a formula rather than regret (LABELLING.md §1):
-    politeness around a question or request ("Sorry, is that a wig?", "sorry I'm a noob, what did you
-    use?") or sympathy ("I'm so sorry, that is rough. Hope it gets better"). The caller still keeps it
-    when the text owns an act of the writer's; with a mistake given, "sorry" always answers it.
+    """A "sorry" that, in text answering no mistake, is sympathy rather than regret (LABELLING.md §1):
+    a bare "I'm so sorry" beside comfort ("that is rough", "hope it gets better"). The caller still
+    keeps it when the text owns an act of the writer's; with a mistake given, "sorry" always answers it.
+
+    Politeness before a question ("sorry for the dumb question, but...") is left as it is: the labelled
+    sets disagree on it (see the coach's data card).
     """
     if doc.mistake or _OWN_OBJECT.match(doc.norm, span[1]):
         return False
