@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from amends.coach.results import Finding, outermost
 
 
@@ -21,3 +23,26 @@ def test_the_same_span_twice_is_kept_once() -> None:
 def test_other_rules_and_overlaps_that_do_not_contain_stay() -> None:
     findings = [_f("contempt", 0, 13), _f("criticism", 8, 13), _f("contempt", 10, 20)]
     assert outermost(findings) == findings
+
+
+def test_the_sweep_keeps_exactly_what_pairwise_containment_keeps() -> None:
+    # The definition, pair by pair; the function sweeps in span order instead, which must agree.
+    def by_pairs(findings: list[Finding]) -> list[Finding]:
+        def covered(i: int, f: Finding) -> bool:
+            return any(
+                j != i
+                and o.rule == f.rule
+                and o.span[0] <= f.span[0] <= f.span[1] <= o.span[1]
+                and (o.span != f.span or j < i)
+                for j, o in enumerate(findings)
+            )
+
+        return [f for i, f in enumerate(findings) if not covered(i, f)]
+
+    rng = random.Random(7)
+    for _ in range(300):
+        findings = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 20)
+            findings.append(_f(rng.choice(["blame", "excuse"]), start, start + rng.randint(0, 8)))
+        assert outermost(findings) == by_pairs(findings)
