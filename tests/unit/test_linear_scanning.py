@@ -64,6 +64,7 @@ def _counting_lexicon(tally: list[int]) -> Lexicon:
         relational=tuple(map(wrap, lex.relational)),
         self_risk_cue=wrap(lex.self_risk_cue),
         similarity_cues=tuple((k, wrap(v)) for k, v in lex.similarity_cues),
+        strong_cues=tuple((k, wrap(v)) for k, v in lex.strong_cues),
     )
 
 
