@@ -260,3 +260,38 @@ def test_a_wide_cue_alone_does_not_carry_a_head_only_suicide_flag() -> None:
     # ... while the core of the topic still is, with or without a feeling word.
     for text in ("I have been saving my pills for a month.", "Everyone would be better off without me."):
         assert "suicide_risk" in scan_safety(text).types, text
+
+
+# Relationship-context wording the detector missed (our own variants, not the labelled rows): stalking
+# after a block, self-blame for a partner's violence, "consequences" threats, taking a partner's keys
+# so they cannot leave, a wish to be gone at a clause end, and the blade wanted as a way to cope.
+RELATIONSHIP_CONTEXT = [
+    ("She keeps calling from different numbers since I blocked her.", "abuse_victim"),
+    ("I spotted his car outside my work twice this week.", "abuse_victim"),
+    ("Sorry I got you angry enough to throw your mug at the wall.", "abuse_victim"),
+    ("I freeze every time he raises his voice near me.", "abuse_victim"),
+    ("He says if I see my sister again there will be consequences.", "abuse_victim"),
+    ("I told him if he texts his ex there'll be consequences.", "abuse_perpetration"),
+    ("I hid her car keys so she couldn't leave after the row.", "abuse_perpetration"),
+    ("I should not have hidden your phone so you couldn't call anyone.", "abuse_perpetration"),
+    ("If she goes, honestly, what's the point in being here at all.", "suicide_risk"),
+    ("Some nights I wish she had just finished me.", "suicide_risk"),
+    ("When we fight I just want the blade, it calms me down.", "self_harm"),
+]
+RELATIONSHIP_CONTEXT_PASS = [
+    "I took your keys so you couldn't drive after all that wine.",
+    "Our striker choked under the pressure again tonight.",
+    "Stop it, you'll kill me with those dad jokes.",
+    "We got thrashed, well, murdered 7-0, so let's drown our sorrows.",
+    "What's the point in being here at this party if you won't talk to me?",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), RELATIONSHIP_CONTEXT)
+def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
+    assert kind in scan_safety(text).types
+
+
+@pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS)
+def test_relationship_context_look_alikes_pass(text: str) -> None:
+    assert scan_safety(text).action == "none", scan_safety(text).types
