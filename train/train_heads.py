@@ -41,7 +41,7 @@ MODELS = Path(__file__).resolve().parent.parent / "src" / "amends" / "coach" / "
 GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
 MECHS = ("emotional_reaction", "interpretation", "exploration")
 # Real-text splits that training may read; ``real-held`` never is.
-TUNE_SPLITS = ("real-dev", "real-fresh")
+TUNE_SPLITS = ("real-dev", "real-fresh", "real-extra")
 
 
 def log(msg: str) -> None:

@@ -163,3 +163,28 @@ def test_one_piece_of_contempt_is_one_finding_with_the_longer_span() -> None:
     report = analyze_reply(partner_message="You forgot my birthday again.", reply="You're a liar.")
     contempt = [f for f in report.findings if f.rule == "contempt"]
     assert [f.span for f in contempt] == [(0, 13)]
+
+
+# LABELLING.md section 2: a question after facts, plans or ratings explores nothing the partner feels.
+FACT_QUESTIONS = [
+    "How often do you go out with them?",
+    "On a scale of 1 to 10, how sure are you about that?",
+    "So what's the first step?",
+    "When will you know about the job?",
+    "Would you like us to book a session?",
+]
+FEELING_QUESTIONS = [
+    "How often do you feel alone when I'm out?",
+    "What has it been like for you since that night?",
+    "Are you scared I'll do it again?",
+]
+
+
+@pytest.mark.parametrize("reply", FACT_QUESTIONS)
+def test_a_question_after_facts_or_plans_is_not_exploration(reply: str) -> None:
+    assert analyze_reply(PARTNER, reply).level("exploration") == 0
+
+
+@pytest.mark.parametrize("reply", FEELING_QUESTIONS)
+def test_a_question_about_what_they_feel_or_lived_is_exploration(reply: str) -> None:
+    assert analyze_reply(PARTNER, reply).level("exploration") >= 1

@@ -189,6 +189,25 @@ EX_INNER = compile_each(
     r"\bthe way you need\b",
     r"\bgrieve|grieving\b",
 )
+# Questions that gather facts, plans or ratings rather than explore what the partner feels or lived
+# (LABELLING.md section 2; the interviewer's intake and planning questions of AnnoMI): no exploration
+# unless they also name an inner experience (EX_INNER) or a feeling.
+NOT_EXPLORING = compile_each(
+    r"\bhow (?:much|many|often|long|old|far)\b",
+    r"\bon a scale\b|\bscale of\b",
+    r"\bhow (?:important|confident|ready|likely|serious)\b",
+    r"\b(?:what|which) (?:is|are|would be|'s) (?:the|your|a) (?:first |next )?"
+    r"(?:step|steps|goal|goals|plan|plans|limit)\b",
+    r"\b(?:realistic|first) (?:goal|step)\b",
+    r"\bwhat (?:do|would|did) you (?:want|wanna|like|plan|intend) to (?:do|change|try|achieve)\b",
+    r"\bwhere do you (?:want|wanna) to go\b|\bwhere do you (?:want|wanna) go\b",
+    r"\bwhat do you know about\b|\bhow would you define\b",
+    r"\b(?:would you like|do you want) (?:to talk|us to|to hear)\b",
+    r"\b(?:is it|would it be) (?:ok|okay|alright|all right) if\b|\bmay i ask\b|\bcan i (?:ask|get back|share)\b",
+    r"\bwhat (?:would|could|might) help you (?:get|to get|do|start|stop|cut)\b",
+    r"\bhave you (?:thought|considered) (?:at all )?about how\b",
+    r"\b(?:when|where|what time) (?:will|did|do|does|is|are|was)\b",
+)
 # Plain advice or a brush-off is neither an interpretation nor an exploration.
 ADVICE = compile_each(
     r"^\s*(?:just|try|stop|get|go|talk|join|update|block|unfollow|take|think about|look into|give|call|answer)\b",

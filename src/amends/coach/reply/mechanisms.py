@@ -21,6 +21,7 @@ from amends.coach.results import Span, merge_spans
 # Compiled at import, not on a worker's first request.
 _WORD = re.compile(r"[A-Za-z']+")
 _PERSON = re.compile(r"\b(?:you|your|i)\b", re.I)
+_FEELING = re.compile(r"\bfe(?:el|lt|eling|elings)\b", re.I)
 
 MECHANISMS = ("emotional_reaction", "interpretation", "exploration")
 _HOSTILE = frozenset({"criticism", "contempt", "defensiveness", "invalidating", "counterattack", "blame", "minimizing"})
@@ -47,6 +48,12 @@ def _hits(sentence: str, compiled: tuple[re.Pattern[str], ...]) -> bool:
 
 def _is_question(sentence: str) -> bool:
     return "?" in sentence or bool(find(sentence, cues.INVITE))
+
+
+def _fact_question(sentence: str) -> bool:
+    """A question after facts, plans or ratings ("how often do you drink?", "what's the first step?")
+    that names no feeling: it explores nothing the partner feels or lived (LABELLING.md section 2)."""
+    return bool(find(sentence, cues.NOT_EXPLORING)) and not _FEELING.search(sentence)
 
 
 def _words(sentence: str) -> int:
@@ -99,6 +106,8 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
         inner = bool(find(sentence, cues.EX_INNER))
         strong = inner or bool(find(sentence, cues.EX_STRONG))
         ex = 2 if strong and (inner or _words(sentence) > 5) else 1
+        if not inner and _fact_question(sentence):
+            ex = 0
         if find(sentence, cues.REFLECTIVE_QUESTION):
             ex = 0
     if hostile:
@@ -185,7 +194,12 @@ def score_mechanisms(
                 and not find(sentence, cues.ADVICE)
             ):
                 got["interpretation"] = 1
-            if got["exploration"] == 0 and _is_question(sentence) and a_probs[i, 1] >= annomi.thresholds[1]:
+            if (
+                got["exploration"] == 0
+                and _is_question(sentence)
+                and not _fact_question(sentence)
+                and a_probs[i, 1] >= annomi.thresholds[1]
+            ):
                 got["exploration"] = 1 if not find(sentence, cues.RHETORICAL) else 0
         for name, level in got.items():
             if level:
