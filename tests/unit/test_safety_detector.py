@@ -246,9 +246,10 @@ def test_the_learned_half_loads_once_however_many_threads_ask_at_once(monkeypatc
 def test_real_example_sets_keep_their_splits_and_labels() -> None:
     for name in ("crisis_real_cssrs.jsonl", "crisis_real_dv.jsonl", "crisis_relctx.jsonl"):
         rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines() if line]
-        # fresh: real posts labelled later, never trained on (relationship-context texts have none)
+        # fresh: real posts labelled later, never trained on; relationship-context texts have none, but a
+        # dev2 part that tunes the patterns and that the head never trains on
         assert {r["split"] for r in rows} == (
-            {"dev", "held"} if name == "crisis_relctx.jsonl" else {"dev", "held", "fresh"}
+            {"dev", "dev2", "held"} if name == "crisis_relctx.jsonl" else {"dev", "held", "fresh"}
         )
         assert all(r["flag"] == bool(set(r["types"]) - {"third_party"}) for r in rows), name
 
@@ -294,4 +295,46 @@ def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
 
 @pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS)
 def test_relationship_context_look_alikes_pass(text: str) -> None:
+    assert scan_safety(text).action == "none", scan_safety(text).types
+
+
+# Plans, means and goodbye acts with no feeling word, hidden injuries, leaving for safety and control
+# written as a note or an apology: LABELLING.md section 3's hard classes, in our own words.
+HARD_CLASSES = [
+    ("Nobody will have to look after me after Friday, it's all arranged.", "suicide_risk"),
+    ("I wrote letters for the boys and left them in the drawer with my will.", "suicide_risk"),
+    ("Drove to the top floor of the multistorey again and stood there a long time.", "suicide_risk"),
+    ("I've been saving up my codeine in a sock in the wardrobe.", "suicide_risk"),
+    ("Some mornings I wish a lorry would just hit me on the way to work.", "suicide_risk"),
+    ("The kids would have an easier time of it if I just wasn't around any more.", "suicide_risk"),
+    ("I wear long sleeves to dinner so she doesn't see my arms.", "self_harm"),
+    ("After every row I bash my head against the wardrobe door.", "self_harm"),
+    ("I told the nurse the razor slipped, which wasn't true.", "self_harm"),
+    ("The protection order hearing is next week and I'm staying with my aunt till then.", "abuse_victim"),
+    ("He somehow knows which bus I take to work now.", "abuse_victim"),
+    ("She texted me from a new account again last night.", "abuse_victim"),
+    ("He unplugs the router and takes it to work so I can't contact anyone.", "abuse_victim"),
+    ("I've been going through her messages every night while she sleeps.", "abuse_perpetration"),
+    ("I set up a tracker on his car without him knowing.", "abuse_perpetration"),
+    ("I told my girlfriend she can't go out with her netball friends any more.", "abuse_perpetration"),
+]
+HARD_CLASSES_PASS = [
+    "Packed the rope and tent pegs for the trip, can't wait.",
+    "My pills live by the kettle so I remember them with breakfast.",
+    "This job is killing me, I'm home so late every night.",
+    "We watched a true crime series about a refuge and then donated to a refuge charity.",
+    "My phone died so I missed all your messages, sorry love.",
+    "My first boyfriend was rough with me, but that was twenty years ago and he moved abroad long since.",
+    "I'm worried about my mate Tom, he keeps saying he's done with everything.",
+    "Cut my thumb on the bread knife making sandwiches.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), HARD_CLASSES)
+def test_plans_hidden_injuries_orders_and_control_are_caught(text: str, kind: str) -> None:
+    assert kind in scan_safety(text).types
+
+
+@pytest.mark.parametrize("text", HARD_CLASSES_PASS)
+def test_their_look_alikes_pass(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
