@@ -317,6 +317,7 @@ HARD_CLASSES = [
     ("I've been going through her messages every night while she sleeps.", "abuse_perpetration"),
     ("I set up a tracker on his car without him knowing.", "abuse_perpetration"),
     ("I told my girlfriend she can't go out with her netball friends any more.", "abuse_perpetration"),
+    ("My mum died in 2019 and some nights I just want to die too.", "suicide_risk"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -327,6 +328,8 @@ HARD_CLASSES_PASS = [
     "My first boyfriend was rough with me, but that was twenty years ago and he moved abroad long since.",
     "I'm worried about my mate Tom, he keeps saying he's done with everything.",
     "Cut my thumb on the bread knife making sandwiches.",
+    "My grandad died last spring and I've been short with everyone.",
+    "I've been a wreck since the funeral, I know that's not an excuse.",
 ]
 
 
