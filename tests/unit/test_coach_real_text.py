@@ -160,3 +160,17 @@ def test_real_defences_counterattacks_and_dismissals_are_named() -> None:
 def test_my_bad_before_a_noun_is_an_adjective_not_ownership() -> None:
     assert "responsibility" not in present("Use this to aim better than my bad aim :)")
     assert "responsibility" in present("Oh my bad, I forgot the link.")
+
+
+def test_an_oversight_owned_with_a_hedge_or_a_not_is_ownership() -> None:
+    assert {"responsibility", "specificity"} <= present("Sorry, I must have misread your message.")
+    assert {"responsibility", "specificity"} <= present("Oops, I didn't check the date before I posted. Sorry.")
+    assert "responsibility" not in present("Sorry, you didn't check the date.")
+
+
+def test_a_fix_already_made_or_offered_is_the_repair() -> None:
+    assert "repair" in present("Sorry, I got the link wrong. Fixed now.")
+    assert "repair" in present("My bad, I forgot the recipe step, I've added it back in.")
+    assert "repair" in present("Sorry I posted your photo without asking. Want me to delete it?")
+    assert "repair" not in present("Sorry I posted your photo without asking. Do you want me to go?")
+    assert "repair" not in present("Sorry, I was wrong about the date.")

@@ -58,7 +58,8 @@ def behaviour_pattern() -> re.Pattern[str]:
     body = "|".join(re.escape(v) for v in verbs)
     adverbs = (
         "just|totally|completely|really|actually|then|also|even|basically|stupidly|deliberately|"
-        "carelessly|literally|kind of|kinda|sort of|shouldn't have|should not have|shouldnt have|should never have"
+        "carelessly|literally|kind of|kinda|sort of|shouldn't have|should not have|shouldnt have|should never have|"
+        "must have|might have|may have|probably"
     )
     return re.compile(r"(?<![\w'])i (?:(?:" + adverbs + r")\s+){0,2}(?:" + body + r")\b")
 
