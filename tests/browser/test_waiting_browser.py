@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 QUESTION = "Why did you not call me when you knew you would be late?"
 ANSWER = "I was ashamed and avoided the call. That was wrong."
+QUESTION_PAGE = re.compile(r"/repairs/\d+/trust/questions/\d+/$")
 
 
 def _invite(alice: Any) -> tuple[str, str]:
@@ -64,6 +66,7 @@ def test_alice_sees_bobs_question_on_her_home_answers_it_and_bob_sees_the_answer
     # alice's home says a question is waiting, and its link opens it.
     alice.goto("/")
     alice.get_by_role("link", name="A question from your partner is waiting for your answer.").click()
+    alice.wait_for_url(QUESTION_PAGE)
     alice.get_by_text(QUESTION).wait_for()
     alice.get_by_role("textbox", name="Your answer").fill(ANSWER)
     alice.get_by_role("button", name="Send answer").click()
@@ -74,6 +77,9 @@ def test_alice_sees_bobs_question_on_her_home_answers_it_and_bob_sees_the_answer
     # bob's home says she answered; the link opens the answer, and then the notice is gone.
     bob.goto("/")
     bob.get_by_role("link", name="Your partner answered your question.").click()
+    # The question page is the worker's first to read text with the models: under a full suite it can take
+    # longer than expect's 5 s, so wait for the navigation itself (the context's 10 s) before looking.
+    bob.wait_for_url(QUESTION_PAGE)
     expect(bob.get_by_text(ANSWER)).to_be_visible()
     bob.goto("/")
     assert bob.get_by_text("Your partner answered your question.").count() == 0
