@@ -288,16 +288,6 @@ RELATIONSHIP_CONTEXT_PASS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), RELATIONSHIP_CONTEXT)
-def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
-    assert kind in scan_safety(text).types
-
-
-@pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS)
-def test_relationship_context_look_alikes_pass(text: str) -> None:
-    assert scan_safety(text).action == "none", scan_safety(text).types
-
-
 # Plans, means and goodbye acts with no feeling word, hidden injuries, leaving for safety and control
 # written as a note or an apology: LABELLING.md section 3's hard classes, in our own words.
 HARD_CLASSES = [
@@ -333,11 +323,11 @@ HARD_CLASSES_PASS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), HARD_CLASSES)
-def test_plans_hidden_injuries_orders_and_control_are_caught(text: str, kind: str) -> None:
+@pytest.mark.parametrize(("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES)
+def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
 
 
-@pytest.mark.parametrize("text", HARD_CLASSES_PASS)
-def test_their_look_alikes_pass(text: str) -> None:
+@pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS)
+def test_relationship_context_look_alikes_pass(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
