@@ -308,6 +308,9 @@ HARD_CLASSES = [
     ("I set up a tracker on his car without him knowing.", "abuse_perpetration"),
     ("I told my girlfriend she can't go out with her netball friends any more.", "abuse_perpetration"),
     ("My mum died in 2019 and some nights I just want to die too.", "suicide_risk"),
+    ("My boyfriend called me a name and I slapped his face hard twice.", "abuse_perpetration"),
+    ("I put my hand over her mouth to stop her screaming during the row.", "abuse_perpetration"),
+    ("I threw the kettle at her. It missed.", "abuse_perpetration"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -320,6 +323,7 @@ HARD_CLASSES_PASS = [
     "Cut my thumb on the bread knife making sandwiches.",
     "My grandad died last spring and I've been short with everyone.",
     "I've been a wreck since the funeral, I know that's not an excuse.",
+    "I threw a pillow at him as a joke.",
 ]
 
 
