@@ -174,3 +174,19 @@ def test_a_fix_already_made_or_offered_is_the_repair() -> None:
     assert "repair" in present("Sorry I posted your photo without asking. Want me to delete it?")
     assert "repair" not in present("Sorry I posted your photo without asking. Do you want me to go?")
     assert "repair" not in present("Sorry, I was wrong about the date.")
+
+
+def test_politeness_sorries_in_general_text_are_not_remorse() -> None:
+    # To someone by nickname, as a last word after a statement the writer is not in, or before "but".
+    assert "remorse" not in present("Sorry mate, I just don't rate their new album.")
+    assert "remorse" not in present("The shop closes at six on Sundays, sorry.")
+    assert "remorse" not in present("I'm sorry. But, you can keep that opinion to yourself.")
+    assert "remorse" not in present("I'm sorry. I hope the interview goes well for you!")
+    # The same shapes with the writer's own act at issue stay apologies.
+    assert "remorse" in present("Sorry mate, I forgot to bring your charger back.")
+    assert "remorse" in present("Oh, sorry pal. Didn't mean to be rude.")
+    assert "remorse" in present("I forgot to bring your charger back, sorry.")
+    assert "remorse" in present("It was only a joke and it meant nothing. Sorry.")
+    assert "remorse" in present("Sorry. I hope you can forgive me for missing it.")
+    report = analyze_apology("The shop closes at six, sorry.", mistake="I sent you to a closed shop")
+    assert "remorse" in report.present

@@ -87,15 +87,26 @@ def _clause_end(doc: Doc, start: int, limit: int = 70) -> int:
 # "Sorry, but <disagreement>" in general text apologizes for nothing the writer did (LABELLING.md §1).
 # A vocative may sit between ("sorry fam, but", "Sorry man but no"). One way to split the spaces: linear on long runs.
 _SORRY_THEN_BUT = re.compile(
-    r"\s*(?:[,;]\s*)?(?:(?:man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend)\b[,;]?\s*)?but\b"
+    r"\s*(?:[,;.]\s*)?(?:(?:man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend)\b[,;]?\s*)?but\b"
+)
+# "Sorry man, I don't really like duck": a "sorry" said to someone by name or nickname, like a "sorry, but",
+# is politeness in general text unless the writer's own act is at issue.
+_SORRY_TO_SOMEONE = re.compile(
+    r"\s*(?:[,;]\s*)?(?:man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend|boys|lads|folks|bitch)\b"
 )
 _READER = re.compile(r"(?<![\w'])(?:you|your|u|ur|yours)(?![\w'])")
 
 
+# "Didn't mean to be rude": the writer's own act, owned as unintended.
+_DID_NOT_MEAN = re.compile(r"\b(?:didn'?t|did not|never) mean(?:t)? to\b")
+
+
 def _own_conduct(doc: Doc) -> bool:
     """The text is about something the writer did: a mistake was given, or a first-person act is owned."""
-    if doc.mistake:
+    if doc.mistake or _DID_NOT_MEAN.search(doc.norm):
         return True
+    if any(True for _ in lexicon.find(doc, "forgiveness_request")):
+        return True  # "Sorry. I hope you can forgive me": asking forgiveness owns a wrong
     return any(True for _ in lexicon.find(doc, "responsibility", negatable=False)) or any(
         True for _ in behaviour_pattern().finditer(doc.norm)
     )
@@ -111,15 +122,42 @@ def _remorse(doc: Doc) -> Iterator[Span]:
         word = doc.norm[span[0] : span[1]]
         if "regret" in word and not (doc.mistake or _READER.search(doc.norm)):
             continue  # regret about one's own lot ("I regret not applying") wrongs no one
-        if _SORRY_THEN_BUT.match(doc.norm, span[1]) or _formula_in_general_text(doc, span):
+        if (
+            _SORRY_THEN_BUT.match(doc.norm, span[1])
+            or _SORRY_TO_SOMEONE.match(doc.norm, span[1])
+            or _formula_in_general_text(doc, span)
+            or _afterthought(doc, span)
+        ):
             own = _own_conduct(doc) if own is None else own
             if not own:
                 continue
         yield span
 
 
+# "Money is always going to exist, sorry": a last-word "sorry" after a statement of several words in which
+# the writer does not figure softens the statement; it regrets nothing the writer did.
+_LAST_WORD = re.compile(r"[\W_]*\Z")
+_WRITER = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|i'd|my|me|myself|we|our|us)(?![\w'])")
+_AFTERTHOUGHT_WORDS = 4
+_ACT_AT_ISSUE = ("minimizing", "excuse", "blame")
+
+
+def _afterthought(doc: Doc, span: Span) -> bool:
+    if doc.mistake or "sorry" not in doc.norm[span[0] : span[1]] or not _LAST_WORD.match(doc.norm, span[1]):
+        return False
+    head = doc.norm[: span[0]]
+    if len(head.split()) < _AFTERTHOUGHT_WORDS or _WRITER.search(head):
+        return False
+    # "It was only one night, it didn't mean anything. Sorry.": an act shrunk or excused is still at issue.
+    return not any(True for name in _ACT_AT_ISSUE for _ in lexicon.find(doc, name, negatable=False))
+
+
 # What follows a "sorry" that names the writer's own act ("sorry if I wasn't clear", "sorry I forgot").
-_OWN_OBJECT = re.compile(r"\W*(?:that |for |about |if |to )?(?:i|i'm|im|i've|ive|i'd|my|me|myself|we|our|not|have)\b")
+# Within the sentence: in "I'm sorry. I hope he listens" the next "I" starts a new thought.
+_OWN_OBJECT = re.compile(
+    r"[^\w.!?]*(?:that |for |about |if |to )?"
+    r"(?:i(?! (?:hope|wish)\b)|i'm|im|i've|ive|i'd|my|me|myself|we|our|not|have)\b"
+)
 
 
 def _formula_in_general_text(doc: Doc, span: Span) -> bool:
