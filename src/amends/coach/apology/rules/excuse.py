@@ -40,6 +40,9 @@ EXAMPLES_FLAG = (
     "I only did it because I was scared.",
     "Sorry for the formatting, I'm on mobile.",
     "Sorry, English is not my first language.",
+    "Sorry, auto correct changed it.",
+    "Sorry, I'm still in shock from the news.",
+    "Sorry, I thought I had to sign for everyone.",
 )
 EXAMPLES_PASS = (
     "I was stressed about work, but that's no excuse for snapping at you.",
@@ -54,6 +57,7 @@ EXAMPLES_PASS = (
     "That sucks. I had to deal with something similar. Sorry you go through this.",
     "I'm sorry I was on my phone all through dinner.",
     "I'm tired of hurting you, and I'm sorry.",
+    "I thought it was normal to read your messages, and that's no excuse: I read them.",
 )
 
 
