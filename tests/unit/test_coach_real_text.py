@@ -190,3 +190,11 @@ def test_politeness_sorries_in_general_text_are_not_remorse() -> None:
     assert "remorse" in present("Sorry. I hope you can forgive me for missing it.")
     report = analyze_apology("The shop closes at six, sorry.", mistake="I sent you to a closed shop")
     assert "remorse" in report.present
+
+
+def test_an_act_named_right_after_the_apology_owns_it_without_a_subject() -> None:
+    assert "responsibility" in present("Oops, sorry, forgot to lock the door.")
+    assert "responsibility" in present("Sorry about that, clicked the wrong link.")
+    assert "responsibility" in present("I had forgotten the date, sorry.")
+    # A new sentence after "sorry." is someone else's news, not an elided "I".
+    assert "responsibility" not in present("I'm so sorry. Read about the flood in your town on the news.")

@@ -53,7 +53,8 @@ _SORRY_I = re.compile(
 
 @lru_cache(maxsize=1)
 def behaviour_pattern() -> re.Pattern[str]:
-    """'I' (with optional adverbs) before a concrete behaviour from behaviours.txt."""
+    """'I' (with optional adverbs) before a concrete behaviour from behaviours.txt, or the behaviour alone
+    right after an apology."""
     verbs = sorted(lexicon.read_lines("behaviours"), key=len, reverse=True)
     body = "|".join(re.escape(v) for v in verbs)
     adverbs = (
@@ -61,7 +62,10 @@ def behaviour_pattern() -> re.Pattern[str]:
         "carelessly|literally|kind of|kinda|sort of|shouldn't have|should not have|shouldnt have|should never have|"
         "must have|might have|may have|probably"
     )
-    return re.compile(r"(?<![\w'])i (?:(?:" + adverbs + r")\s+){0,2}(?:" + body + r")\b")
+    # The subject may be left out right after the apology ("Sorry, forgot", "sorry about that, clicked
+    # the wrong box"): LABELLING.md §1 counts an elided subject.
+    subject = r"(?:(?<![\w'])i |(?<=sorry )|(?<=sorry, )|(?<=about that, )|(?<=my bad, )|(?<=oops, ))"
+    return re.compile(subject + r"(?:(?:" + adverbs + r")\s+){0,2}(?:" + body + r")\b")
 
 
 def _admissible(doc: Doc, span: Span) -> bool:
