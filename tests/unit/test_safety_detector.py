@@ -311,6 +311,8 @@ HARD_CLASSES = [
     ("My boyfriend called me a name and I slapped his face hard twice.", "abuse_perpetration"),
     ("I put my hand over her mouth to stop her screaming during the row.", "abuse_perpetration"),
     ("I threw the kettle at her. It missed.", "abuse_perpetration"),
+    ("I tried to kill myself two years ago and I still think about doing it every day.", "suicide_risk"),
+    ("When I was 15 I wanted to die, and lately I want to kill myself again.", "suicide_risk"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -324,6 +326,8 @@ HARD_CLASSES_PASS = [
     "My grandad died last spring and I've been short with everyone.",
     "I've been a wreck since the funeral, I know that's not an excuse.",
     "I threw a pillow at him as a joke.",
+    "I wanted to kill myself back when I was 15, and I'm so glad I stayed.",
+    "Ten years ago I was contemplating suicide for some of the same reasons you describe.",
 ]
 
 
