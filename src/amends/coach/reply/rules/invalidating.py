@@ -19,6 +19,8 @@ MESSAGE = (
 SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "You need to stop being so sensitive.",
+    "Quit taking it so personally.",
     "You're overreacting.",
     "You're being way too sensitive about this.",
     "Calm down, it's fine.",
@@ -32,6 +34,7 @@ EXAMPLES_FLAG = (
     "I wasn't meaning it as an insult, sorry if it came off that way.",
 )
 EXAMPLES_PASS = (
+    "I will stop being so touchy about your phone, I promise.",
     "It makes sense that you're upset.",
     "Your feelings make sense to me.",
     "I'm not going to tell you how to feel.",
