@@ -17,6 +17,7 @@ MESSAGE = "Turning it back on them starts a second fight before the first hurt h
 SUGGESTION = "Keep the focus on what they raised. Your own complaint deserves its own calm moment later."
 SOURCE = "Gottman: cross-complaining and counterattack (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I'm not the one who lies all the time, you are!",
     "Well, what about when you forgot my birthday?",
     "You do it too, all the time.",
     "You're one to talk.",

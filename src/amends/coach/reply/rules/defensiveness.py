@@ -17,6 +17,7 @@ MESSAGE = "This defends you; right now they need to feel heard more than they ne
 SUGGESTION = "Take responsibility for your part first; your reasons can wait until they feel understood."
 SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I'm not the one always checking your phone.",
     "It's not my fault the meeting ran late.",
     "I didn't do anything wrong.",
     "That's not what happened at all.",

@@ -17,6 +17,7 @@ MESSAGE = "This shrinks what happened; to them it was big enough to hurt."
 SUGGESTION = "Let it be as big as it was for them. Name what it cost them instead."
 SOURCE = "Gottman: defensiveness; Lewicki, Polin & Lount 2016 (acknowledging harm)"
 EXAMPLES_FLAG = (
+    "Honestly, it could have been much worse.",
     "It was just a joke.",
     "It's not a big deal.",
     "I was only twenty minutes late.",

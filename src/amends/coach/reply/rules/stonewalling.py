@@ -19,6 +19,7 @@ SUGGESTION = (
 )
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "End of conversation.",
     "I'm not talking about this.",
     "Fine.",
     "I don't want to discuss it.",
