@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from amends.coach.apology import analyze_apology
-from amends.coach.reply import find_rules
+from amends.coach.reply import analyze_reply, find_rules
 from amends.ledger.commitment_check import check_missed_note
 
 
@@ -198,3 +198,14 @@ def test_an_act_named_right_after_the_apology_owns_it_without_a_subject() -> Non
     assert "responsibility" in present("I had forgotten the date, sorry.")
     # A new sentence after "sorry." is someone else's news, not an elided "I".
     assert "responsibility" not in present("I'm so sorry. Read about the flood in your town on the news.")
+
+
+def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
+    for reply in (
+        "I'm sorry to hear that.",
+        "I really feel for you.",
+        "I'm so happy for you!",
+        "It really worries me.",
+    ):
+        assert analyze_reply(reply=reply).level("emotional_reaction") == 2, reply
+    assert analyze_reply(reply="Sorry you feel that way.").level("emotional_reaction") < 2

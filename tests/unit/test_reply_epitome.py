@@ -18,7 +18,10 @@ TUNE = [r for r in ROWS if r["split"] == "fresh-tune"]
 # Reached 2026-11-28: 0.912 / 0.797 / 0.972; a floor a little below, so a regression fails.
 # 2026-11-30: the levels head trained on real replies adds weak warmth the cues miss; it costs
 # emotional reaction here (0.854) and gains on real text (dev half 0.50 -> 0.61), which is the target.
-FLOORS = {"emotional_reaction": 0.83, "interpretation": 0.76, "exploration": 0.94}
+# 2026-12-01: "I'm so sorry for your loss" and "I really feel for you" now name the replier's own feeling
+# (emotional reaction 2, LABELLING.md section 2, as the real-text labels have it: real dev/fresh/extra
+# 0.59/0.60/0.48 -> 0.64/0.69/0.67). This set's writers labelled such replies 1, so it reads 0.802 here.
+FLOORS = {"emotional_reaction": 0.78, "interpretation": 0.76, "exploration": 0.94}
 
 
 def test_the_set_is_well_formed_and_split_by_a_fixed_hash() -> None:

@@ -148,6 +148,17 @@ ER_DEEP = compile_each(
     r"\b(?:deeply|incredibly|truly|so so) sorry\b",
     r"\boh (?:honey|sweetie|friend|love|no)\b",
     r"\bholding you\b",
+    # A sincere first-person "I'm sorry" about what they went through, and other feelings of one's own
+    # named for them (LABELLING.md section 2: EPITOME labels these strong).
+    r"\bi(?:'m| am|m)? (?:so |really |very |truly )?sorry "
+    r"(?:to hear|for your|about your|you (?:experienced|went|had to))\b",
+    r"\bi (?:really |truly )?feel for you\b",
+    r"\b(?:you have my|my) (?:deepest |heartfelt )?(?:sympathy|sympathies|condolences)\b",
+    r"\bi(?:'m| am|m) (?:so |really |very )?(?:happy|glad|thrilled|delighted|proud) (?:for|of) you\b",
+    r"\bi(?:'m| am|m) (?:so |really |very |honestly )?(?:pissed off|angry|furious|mad|upset) "
+    r"(?:for|on behalf of) you\b",
+    r"\bi(?:'m| am) (?:really |so |very )?concerned (?:about|for) you\b",
+    r"\bit (?:really )?(?:worries|saddens) me\b",
 )
 # Saying the feeling or experience one infers from the post (EPITOME interpretation).
 IP_INFER = compile_each(
