@@ -209,3 +209,13 @@ def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
     ):
         assert analyze_reply(reply=reply).level("emotional_reaction") == 2, reply
     assert analyze_reply(reply="Sorry you feel that way.").level("emotional_reaction") < 2
+
+
+def test_a_reflection_that_names_their_feeling_is_strong_understanding() -> None:
+    for reply in (
+        "So you're feeling torn about it.",
+        "It sounds like you were really hurt.",
+        "Your mom is important to you.",
+    ):
+        assert analyze_reply(reply=reply).level("interpretation") == 2, reply
+    assert analyze_reply(reply="You're just mad because you lost.").level("interpretation") == 0

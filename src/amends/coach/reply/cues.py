@@ -262,3 +262,23 @@ REFLECTIVE_QUESTION = compile_each(
     r"(?:you(?:'re| are| were| feel| want| wanna| also| have|'ve)?\b|it(?:'s| is) not|there(?:'s| is)|part of)"
     r"|(?:so,?\s+)?(?:it )?sounds like|(?:so,?\s+)?what you(?:'re| are) saying)",
 )
+
+# A reflection that names the feeling or what matters to them ("So you're pretty angry about it", "It sounds
+# like you're torn", "Your mom is really important to you"): EPITOME's strong interpretation, which the
+# levels head, reading the whole reply, often scores weak (LABELLING.md section 2).
+_FEELING_NAMED = (
+    r"(?:angry|mad|furious|frustrated|annoyed|irritated|worried|anxious|nervous|scared|afraid|frightened|terrified"
+    r"|shocked|surprised|torn|conflicted|hurt|sad|down|low|depressed|lonely|alone|isolated|overwhelmed|stressed"
+    r"|exhausted|tired|drained|fed up|stuck|trapped|unsure|uncertain|confused|ambivalent|guilty|ashamed"
+    r"|embarrassed|disappointed|let down|betrayed|invisible|unheard|helpless|hopeless|relieved|proud|excited"
+    r"|motivated|determined|hopeful|happy|pleased|upset|concerned|insecure|jealous|resentful|bitter|numb|lost)"
+)
+IP_FEELING_REFLECTION = compile_each(
+    r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um|alright|all right)\W+){0,3}"
+    r"(?:(?:it )?(?:sounds|seems|feels) (?:like|as if|as though) (?:\w+ )?|i (?:get|have) the (?:feeling|sense) that |"
+    r"what i(?:'m| am)? hear(?:ing)? (?:you saying )?is (?:that )?)?"
+    r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed)(?! (?:just|only|not|never)\b)"
+    r"(?: \w+){0,3} " + _FEELING_NAMED + r"\b",
+    r"^\W*(?:(?:so|okay|ok|right|yeah|and)\W+){0,2}(?:your|the) (?:\w+ ){1,3}(?:is|are|was|were) (?:really |so |very )?"
+    r"(?:important|precious|special|a big deal|everything) to you\b",
+)

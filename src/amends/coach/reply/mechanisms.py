@@ -159,6 +159,8 @@ def _learned_levels(
         if levels["interpretation"] == 1 and ip_spans and all(_generic_only(text[s:e]) for s, e in ip_spans):
             ip = 1
         levels["interpretation"] = max(ip, 1 if explicit else 0)
+    if not hostile and any(find(text[s:e], cues.IP_FEELING_REFLECTION) for s, e in spans):
+        levels["interpretation"] = 2  # the feeling, named back to them
 
 
 def score_mechanisms(
