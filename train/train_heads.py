@@ -424,8 +424,18 @@ FINDING_LABELS = ("contempt", "criticism")
 FINDING_C = 1.0
 
 
+def _ruled(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    """Which of FINDING_LABELS the rules find in each reply, and which replies state the writer's feeling."""
+    from amends.coach.reply import OWN_FEELING, find_rules
+
+    ruled = np.array([[any(f.rule == n for f in find_rules(r["text"])) for n in FINDING_LABELS] for r in rows])
+    feeling = np.array([bool(OWN_FEELING.search(r["text"])) for r in rows])
+    return ruled, feeling
+
+
 def train_findings() -> dict[str, object]:
-    """P(finding) from the reply embedding; thresholds tuned on out-of-fold predictions (real dev half)."""
+    """P(finding) from the reply embedding; thresholds tuned on out-of-fold predictions (real tuning rows),
+    for the findings the coach reports with the rules."""
     real, own = _real_training_rows()
     x, x_own = _reply_vectors("replies-real-dev", real), _reply_vectors("replies-own-train", own)
 
@@ -434,14 +444,21 @@ def train_findings() -> dict[str, object]:
 
     y, y_own = targets(real), targets(own)
     oof = _out_of_fold(x, y, x_own, y_own, FINDING_C)
+    # The head only adds a finding no rule found, and never on a feeling statement, so its threshold is
+    # chosen for what the coach reports: the rules' findings or the head's, out of fold.
+    ruled, feeling = _ruled(real)
     grid = np.round(np.arange(0.3, 0.96, 0.05), 2)
+
+    def reported(j: int, t: float) -> np.ndarray:
+        return ruled[:, j] | ((oof[:, j] >= t) & ~feeling)
+
     thr = np.array(
-        [max(grid, key=lambda t, j=j: (f1_score(y[:, j], oof[:, j] >= t), -t)) for j in range(len(FINDING_LABELS))]
+        [max(grid, key=lambda t, j=j: (f1_score(y[:, j], reported(j, t)), -t)) for j in range(len(FINDING_LABELS))]
     )
-    f1 = {f: round(float(f1_score(y[:, j], oof[:, j] >= thr[j])), 4) for j, f in enumerate(FINDING_LABELS)}
+    f1 = {f: round(float(f1_score(y[:, j], reported(j, thr[j]))), 4) for j, f in enumerate(FINDING_LABELS)}
     layers = layers_of(fit_ovr(np.vstack([x, x_own]), np.vstack([y, y_own]), FINDING_C))
     save_head(str(MODELS / "findings.npz"), list(FINDING_LABELS), layers, thr.astype(np.float32))
-    return {"train_n": len(real) + len(own), "c": FINDING_C, "thresholds": thr.tolist(), "dev_oof_f1": f1}
+    return {"train_n": len(real) + len(own), "c": FINDING_C, "thresholds": thr.tolist(), "dev_oof_f1_with_rules": f1}
 
 
 def main() -> None:

@@ -33,9 +33,18 @@ from amends.coach.text import check_text
 _FEELING_WORD = re.compile(r"\bfe(?:el|lt|eling)\b", re.I)  # compiled at import, not in a request
 # "You made me feel worthless": the writer's own hurt, said as a feeling (LABELLING.md section 2 keeps
 # contempt and criticism for mockery and attacks on character, which the rules find by their words).
-_OWN_FEELING = re.compile(r"\b(?:i (?:feel|felt)|(?:made|makes|make|making) me feel)\b", re.I)
+OWN_FEELING = re.compile(r"\b(?:i (?:feel|felt)|(?:made|makes|make|making) me feel)\b", re.I)
 
-__all__ = ["MECHANISMS", "MechanismScore", "ReplyReport", "analyze_reply", "find_rules", "prewarm", "reply_vector"]
+__all__ = [
+    "MECHANISMS",
+    "OWN_FEELING",
+    "MechanismScore",
+    "ReplyReport",
+    "analyze_reply",
+    "find_rules",
+    "prewarm",
+    "reply_vector",
+]
 
 _RULES_BY_NAME = {rule.NAME: rule for rule in RULES}
 NO_PARTNER_NOTE = (
@@ -73,7 +82,7 @@ def learned_findings(
             continue
         rule = _RULES_BY_NAME[name]
         start, end = spans[int(head.probs(vecs)[:, j].argmax())] if len(spans) > 1 else spans[0]
-        if _OWN_FEELING.search(reply[start:end]):
+        if OWN_FEELING.search(reply[start:end]):
             continue  # a feeling statement is not contempt or criticism unless a rule saw the words
         suggestion = instead_of(reply, (start, end), rule.SUGGESTION)
         extra.append(Finding(rule.NAME, rule.SEVERITY, (start, end), rule.MESSAGE, suggestion, rule.SOURCE))
