@@ -63,8 +63,9 @@ OWN_SETS = (
 REAL_SETS = ("crisis_real_cssrs.jsonl", "crisis_real_dv.jsonl", "crisis_relctx.jsonl")
 # The splits of the real sets that training reads. ``held`` and ``fresh`` (595 posts labelled on 2026-12-01) are
 # never read: training on ``fresh`` as well left the held ranking where it was (see the data card), so it
-# stays a second untouched set. ``dev2`` (relationship-context texts that tune the patterns) is not read either:
-# with it the recall floor pulled the suicide threshold to 0.08, where a plain "he died in 2009." flagged.
+# stays a second untouched set. ``dev2`` and ``dev3`` (relationship-context texts that tune the patterns) are
+# not read either: with ``dev2`` the recall floor pulled the suicide threshold to 0.08, where a plain "he died
+# in 2009." flagged.
 TUNE_SPLITS = ("dev",)
 
 

@@ -247,9 +247,9 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
     for name in ("crisis_real_cssrs.jsonl", "crisis_real_dv.jsonl", "crisis_relctx.jsonl"):
         rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines() if line]
         # fresh: real posts labelled later, never trained on; relationship-context texts have none, but a
-        # dev2 part that tunes the patterns and that the head never trains on
+        # dev2 and dev3 parts that tune the patterns and that the head never trains on
         assert {r["split"] for r in rows} == (
-            {"dev", "dev2", "held"} if name == "crisis_relctx.jsonl" else {"dev", "held", "fresh"}
+            {"dev", "dev2", "dev3", "held"} if name == "crisis_relctx.jsonl" else {"dev", "held", "fresh"}
         )
         assert all(r["flag"] == bool(set(r["types"]) - {"third_party"}) for r in rows), name
 
@@ -313,6 +313,12 @@ HARD_CLASSES = [
     ("I threw the kettle at her. It missed.", "abuse_perpetration"),
     ("I tried to kill myself two years ago and I still think about doing it every day.", "suicide_risk"),
     ("When I was 15 I wanted to die, and lately I want to kill myself again.", "suicide_risk"),
+    ("I sat on the roof of the car park for two hours after the row.", "suicide_risk"),
+    ("If I was gone she could finally be free of all this.", "suicide_risk"),
+    ("I wrote letters for Ellie and for my mum and put them in the bedside drawer.", "suicide_risk"),
+    ("The urges are back since Friday and I know where the blades are.", "self_harm"),
+    ("He held the dog out of the window and said next time he'd let go.", "abuse_victim"),
+    ("I keep a chair under the door handle on the nights he drinks.", "abuse_victim"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -328,6 +334,8 @@ HARD_CLASSES_PASS = [
     "I threw a pillow at him as a joke.",
     "I wanted to kill myself back when I was 15, and I'm so glad I stayed.",
     "Ten years ago I was contemplating suicide for some of the same reasons you describe.",
+    "Wrote a letter to Grandad for his 90th and read it out at the party.",
+    "We left the car on the top floor of the car park and went for lunch.",
 ]
 
 
