@@ -319,6 +319,11 @@ HARD_CLASSES = [
     ("The urges are back since Friday and I know where the blades are.", "self_harm"),
     ("He held the dog out of the window and said next time he'd let go.", "abuse_victim"),
     ("I keep a chair under the door handle on the nights he drinks.", "abuse_victim"),
+    ("Stopped taking my tablets last month and started keeping them instead.", "suicide_risk"),
+    ("Kept telling myself tonight is not the night.", "suicide_risk"),
+    ("I go upstairs and cut when the shouting starts.", "self_harm"),
+    ("I have to ask him before I spend anything, even on shampoo.", "abuse_victim"),
+    ("Sorry I followed you to your sister's and waited outside.", "abuse_perpetration"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -336,6 +341,7 @@ HARD_CLASSES_PASS = [
     "Ten years ago I was contemplating suicide for some of the same reasons you describe.",
     "Wrote a letter to Grandad for his 90th and read it out at the party.",
     "We left the car on the top floor of the car park and went for lunch.",
+    "Tonight is the night of the big match, sorry I'll be late home.",
 ]
 
 
