@@ -342,6 +342,9 @@ HARD_CLASSES_PASS = [
     "Wrote a letter to Grandad for his 90th and read it out at the party.",
     "We left the car on the top floor of the car park and went for lunch.",
     "Tonight is the night of the big match, sorry I'll be late home.",
+    "Mum's weekly pill organiser is on the windowsill so she remembers them.",
+    "My girlfriend's brother has been self-harming again and she's been at the hospital with him.",
+    "He choked in the final set again, we laughed about it in the car.",
 ]
 
 
