@@ -324,6 +324,7 @@ HARD_CLASSES = [
     ("I go upstairs and cut when the shouting starts.", "self_harm"),
     ("I have to ask him before I spend anything, even on shampoo.", "abuse_victim"),
     ("Sorry I followed you to your sister's and waited outside.", "abuse_perpetration"),
+    ("Sorry I blocked your sister and your friends on your phone, I was jealous.", "abuse_perpetration"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",

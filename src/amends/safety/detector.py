@@ -132,8 +132,8 @@ def segment_scores(segs: list[Segment]) -> tuple[np.ndarray, np.ndarray, list[Pa
     """The segment head's (n, 4) scores, the (n, cues) extras and the pattern hits of each segment.
 
     Work is done once per distinct segment text, so a text that repeats one sentence a thousand
-    times costs about what the sentence costs. A segment under :data:`MIN_WORDS` words ("kms",
-    "suicidal.") is too short for the head: it scores :data:`PATTERN_SCORE` for a pattern match.
+    times costs about what the sentence costs. A pattern match scores at least :data:`PATTERN_SCORE`;
+    a segment under :data:`MIN_WORDS` words ("kms", "suicidal.") is too short for the head at all.
     """
     texts = [s.text for s in segs]
     distinct = list(dict.fromkeys(texts))
@@ -147,6 +147,13 @@ def segment_scores(segs: list[Segment]) -> tuple[np.ndarray, np.ndarray, list[Pa
         vectors = embed_cached(readable)
         x = features(vectors, model.prototype_sims(vectors), np.stack([extras[t] for t in readable]))
         gated = model_gate(model.head.probs(x), readable, [hits[t] for t in readable])
+        # A pattern that survived its negation, idiom and context checks flags on its own: on the tuning
+        # sets every match the head outvoted was a real crisis ("sorry i blocked your brother on your
+        # phone", written in an apology), bar one reply to someone else on a forum.
+        for row, t in zip(gated, readable, strict=True):
+            for k, kind in enumerate(FLAG_TYPES):
+                if kind in hits[t].spans:
+                    row[k] = max(row[k], PATTERN_SCORE)
         probs.update(zip(readable, gated, strict=True))
     return (
         np.stack([probs[t] for t in texts]),
