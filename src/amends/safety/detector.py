@@ -39,7 +39,7 @@ import numpy as np
 from amends.coach.embed import CACHE_SIZE, embed_cached
 from amends.coach.results import Span
 from amends.coach.text import TextRejected, check_text
-from amends.safety.features import PatternHits, model_gate, pattern_hits, segment_extras
+from amends.safety.features import PATTERN_SCORE, PatternHits, model_gate, pattern_hits, segment_extras
 from amends.safety.learned import features, learned
 from amends.safety.lexicon import FLAG_TYPES, lexicon
 from amends.safety.segments import Segment, sentences, word_count
@@ -48,7 +48,6 @@ CRISIS_TYPES = frozenset({"suicide_risk", "self_harm"})
 ABUSE_TYPES = frozenset({"abuse_victim", "abuse_perpetration"})
 # A segment needs this many words for the head to read it; shorter ones flag by pattern only.
 MIN_WORDS = 2
-PATTERN_SCORE = 0.9
 
 
 @dataclass(frozen=True)
@@ -147,13 +146,6 @@ def segment_scores(segs: list[Segment]) -> tuple[np.ndarray, np.ndarray, list[Pa
         vectors = embed_cached(readable)
         x = features(vectors, model.prototype_sims(vectors), np.stack([extras[t] for t in readable]))
         gated = model_gate(model.head.probs(x), readable, [hits[t] for t in readable])
-        # A pattern that survived its negation, idiom and context checks flags on its own: on the tuning
-        # sets every match the head outvoted was a real crisis ("sorry i blocked your brother on your
-        # phone", written in an apology), bar one reply to someone else on a forum.
-        for row, t in zip(gated, readable, strict=True):
-            for k, kind in enumerate(FLAG_TYPES):
-                if kind in hits[t].spans:
-                    row[k] = max(row[k], PATTERN_SCORE)
         probs.update(zip(readable, gated, strict=True))
     return (
         np.stack([probs[t] for t in texts]),

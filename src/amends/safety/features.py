@@ -224,10 +224,16 @@ def _gate_facts(text: str, denied_pattern: bool) -> tuple[np.ndarray, np.ndarray
     return base & present & core, base & present, base
 
 
-def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) -> np.ndarray:
-    """``scores`` (n, 4) with every head-only score that fails :func:`model_allowed` set to 0.
+# A pattern match that survived its negation, idiom and context checks scores at least this, above every
+# threshold, so it flags on its own: on the tuning sets every match the head had outvoted was a real crisis
+# ("sorry i blocked your brother on your phone", written in an apology), bar one reply on a forum.
+PATTERN_SCORE = 0.9
 
-    A type the segment's patterns matched keeps its score: the pattern already found the words.
+
+def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) -> np.ndarray:
+    """``scores`` (n, 4) with every head-only score that fails :func:`model_allowed` set to 0, and every
+    type the segment's patterns matched raised to at least :data:`PATTERN_SCORE` (the pattern found the
+    words). Training's out-of-fold scores go through here too, so thresholds are chosen as the app decides.
     """
     out = scores.copy()
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
@@ -236,6 +242,8 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
             always | (with_weak_cue & (scores[i] >= WEAK_CUE_SCORE)) | (with_high_score & (scores[i] >= NO_CUE_SCORE))
         )
         for k, kind in enumerate(FLAG_TYPES):
-            if not allowed[k] and kind not in hit.spans:
+            if kind in hit.spans:
+                out[i, k] = max(out[i, k], PATTERN_SCORE)
+            elif not allowed[k]:
                 out[i, k] = 0.0
     return out
