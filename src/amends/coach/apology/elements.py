@@ -90,14 +90,11 @@ def _clause_end(doc: Doc, start: int, limit: int = 70) -> int:
 
 # "Sorry, but <disagreement>" in general text apologizes for nothing the writer did (LABELLING.md §1).
 # A vocative may sit between ("sorry fam, but", "Sorry man but no"). One way to split the spaces: linear on long runs.
-_SORRY_THEN_BUT = re.compile(
-    r"\s*(?:[,;.]\s*)?(?:(?:man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend)\b[,;]?\s*)?but\b"
-)
+_NICKNAMES = "man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend"
+_SORRY_THEN_BUT = re.compile(r"\s*(?:[,;.]\s*)?(?:(?:" + _NICKNAMES + r")\b[,;]?\s*)?but\b")
 # "Sorry man, I don't really like duck": a "sorry" said to someone by name or nickname, like a "sorry, but",
 # is politeness in general text unless the writer's own act is at issue.
-_SORRY_TO_SOMEONE = re.compile(
-    r"\s*(?:[,;]\s*)?(?:man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend|boys|lads|folks|bitch)\b"
-)
+_SORRY_TO_SOMEONE = re.compile(r"\s*(?:[,;]\s*)?(?:" + _NICKNAMES + r"|boys|lads|folks|bitch)\b")
 _READER = re.compile(r"(?<![\w'])(?:you|your|u|ur|yours)(?![\w'])")
 
 

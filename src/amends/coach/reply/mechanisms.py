@@ -198,9 +198,9 @@ def score_mechanisms(
                 got["interpretation"] = 1
             if (
                 got["exploration"] == 0
+                and a_probs[i, 1] >= annomi.thresholds[1]
                 and _is_question(sentence)
                 and not _fact_question(sentence)
-                and a_probs[i, 1] >= annomi.thresholds[1]
             ):
                 got["exploration"] = 1 if not find(sentence, cues.RHETORICAL) else 0
         for name, level in got.items():
