@@ -325,6 +325,9 @@ HARD_CLASSES = [
     ("I have to ask him before I spend anything, even on shampoo.", "abuse_victim"),
     ("Sorry I followed you to your sister's and waited outside.", "abuse_perpetration"),
     ("Sorry I blocked your sister and your friends on your phone, I was jealous.", "abuse_perpetration"),
+    ("Three weeks ago I finally left my abusive husband and I'm sleeping at a friend's.", "abuse_victim"),
+    ("How do I ask a domestic violence shelter whether they take kids?", "abuse_victim"),
+    ("I'm ten days out from my abuser and I still check the locks twice.", "abuse_victim"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -346,6 +349,9 @@ HARD_CLASSES_PASS = [
     "Mum's weekly pill organiser is on the windowsill so she remembers them.",
     "My girlfriend's brother has been self-harming again and she's been at the hospital with him.",
     "He choked in the final set again, we laughed about it in the car.",
+    "I left my abusive ex twelve years ago and I'm happily remarried now.",
+    "Our church collects coats for the local animal shelter every winter.",
+    "We volunteered at a women's shelter fundraiser last year.",
 ]
 
 
