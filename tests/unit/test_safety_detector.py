@@ -328,6 +328,16 @@ HARD_CLASSES = [
     ("Three weeks ago I finally left my abusive husband and I'm sleeping at a friend's.", "abuse_victim"),
     ("How do I ask a domestic violence shelter whether they take kids?", "abuse_victim"),
     ("I'm ten days out from my abuser and I still check the locks twice.", "abuse_victim"),
+    ("I've worked out exactly how I'd do it.", "suicide_risk"),
+    ("Some nights I hope I don't wake up.", "suicide_risk"),
+    ("I think about not existing most days.", "suicide_risk"),
+    ("I wish I'd never been born.", "suicide_risk"),
+    ("I've chosen a date. It's after the kids' exams.", "suicide_risk"),
+    ("I keep checking how high the bridge is on the way to work.", "suicide_risk"),
+    ("I'm dreading the next time he drinks.", "abuse_victim"),
+    ("There's a grab bag under the stairs in case I have to get out fast.", "abuse_victim"),
+    ("I still flinch when he reaches past me.", "abuse_victim"),
+    ("She gets so angry whenever I see my sister that I've stopped going.", "abuse_victim"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -352,6 +362,12 @@ HARD_CLASSES_PASS = [
     "I left my abusive ex twelve years ago and I'm happily remarried now.",
     "Our church collects coats for the local animal shelter every winter.",
     "We volunteered at a women's shelter fundraiser last year.",
+    "We've picked a date for the wedding at last!",
+    "I picked a date night for Friday, just us two.",
+    "My hospital bag is packed by the door in case I need to go in early.",
+    "I flinch at every jump scare, you know that.",
+    "I'm terrified of the next time I have to give a speech.",
+    "I've thought a lot about how I'd do it differently if we had that night again.",
 ]
 
 
