@@ -368,6 +368,8 @@ HARD_CLASSES_PASS = [
     "I flinch at every jump scare, you know that.",
     "I'm terrified of the next time I have to give a speech.",
     "I've thought a lot about how I'd do it differently if we had that night again.",
+    "It took three tries to fix the boiler, but in the end it worked.",
+    "Her brother's suicide threats were the reason she stayed with him.",
 ]
 
 
