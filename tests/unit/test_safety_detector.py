@@ -377,6 +377,9 @@ HARD_CLASSES_PASS = [
     "Her brother's suicide threats were the reason she stayed with him.",
     "I hit send before I read it back, and I'm sorry it came out so cold.",
     "The scars are on my knees from falling off my bike as a kid.",
+    # A violent verb that lands on a thing, with no person, fear or control in the sentence.
+    "I hit the brakes just in time.",
+    "I threw the old sofa out at last.",
 ]
 
 
