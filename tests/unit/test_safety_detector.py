@@ -343,6 +343,7 @@ HARD_CLASSES = [
     ("Grandad's rifle is in the shed and I know where he hides the key.", "suicide_risk"),
     ("Took the tablets with wine and hoped they would be enough.", "suicide_risk"),
     ("Nobody knows, the burns are on my hips where clothes cover them.", "self_harm"),
+    ("I want to sleep for a week and never wake up.", "suicide_risk"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -380,6 +381,8 @@ HARD_CLASSES_PASS = [
     # A violent verb that lands on a thing, with no person, fear or control in the sentence.
     "I hit the brakes just in time.",
     "I threw the old sofa out at last.",
+    "After the move I could hibernate for a month, honestly.",
+    "I'm so done with this project, roll on Friday.",
 ]
 
 
