@@ -344,6 +344,7 @@ HARD_CLASSES = [
     ("Took the tablets with wine and hoped they would be enough.", "suicide_risk"),
     ("Nobody knows, the burns are on my hips where clothes cover them.", "self_harm"),
     ("I want to sleep for a week and never wake up.", "suicide_risk"),
+    ("He says it was my idea, but he takes my bank card every payday.", "abuse_victim"),
 ]
 HARD_CLASSES_PASS = [
     "Packed the rope and tent pegs for the trip, can't wait.",
@@ -383,6 +384,10 @@ HARD_CLASSES_PASS = [
     "I threw the old sofa out at last.",
     "After the move I could hibernate for a month, honestly.",
     "I'm so done with this project, roll on Friday.",
+    # Sharing by agreement is not control.
+    "We share locations on our phones so he knows I got home safe after late shifts.",
+    "He holds my passport in the safe with his, we agreed it's easier for travel.",
+    "She has my phone passcode and I have hers, it was my idea after I lied.",
 ]
 
 

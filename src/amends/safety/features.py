@@ -174,6 +174,7 @@ def model_allowed(text: str) -> np.ndarray:
       frame, or about "you" with no "I" in it, is the partner's feelings or the writer's regret,
       unless a first-person risk cue survives ("sorry, I'm such a burden");
     * nothing flags in an idiom, in talk of others, fiction or news, or in a past that is over;
+    * abuse flags need no agreement frame ("it was my idea", "we swapped keys");
     * a segment whose risk words are denied ("I would never hurt myself", "he has never hit me")
       flags only by pattern, unless the denial is a struggle ("telling myself not to end it");
     * every flag needs a word of its topic (:func:`topic_cues`: death, means and plans; injury;
@@ -193,7 +194,9 @@ def model_allowed(text: str) -> np.ndarray:
         harm_ok = self_ok and not second  # "I smashed your laptop": not harm to oneself
     # "I know how frightened you were": the partner's fear, told with empathy, is not a threat.
     perp_ok = not _EMPATHY.search(text)
-    return np.array([self_ok, harm_ok, self_ok, perp_ok], dtype=bool)
+    # "He has my spare keys and I have his, we swapped": a deal, not control.
+    agreed = any(p.search(text) for p in lex.consensual)
+    return np.array([self_ok, harm_ok, self_ok and not agreed, perp_ok and not agreed], dtype=bool)
 
 
 def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -36,6 +36,8 @@ class Lexicon:
     # Repair-talk frames (apologies, "I know you were scared", "I made you feel...") in which
     # risk-like words describe the partner's feelings or the writer's regret, not a risk.
     relational: tuple[re.Pattern[str], ...] = ()
+    # Agreement frames ("it was my idea", "we swapped keys"): control words there describe a deal.
+    consensual: tuple[re.Pattern[str], ...] = ()
     # Words that keep a first-person risk reading alive inside such a frame ("sorry I'm a burden").
     self_risk_cue: re.Pattern[str] | None = None
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
@@ -71,6 +73,7 @@ def lexicon() -> Lexicon:
         recurrence=_compile(data["recurrence"]),
         negations=frozenset(data["negations"]),
         relational=tuple(_compile(e) for e in data["context_skip"].get("relational", ())),
+        consensual=tuple(_compile(e) for e in data["context_skip"]["consensual"]),
         self_risk_cue=_compile(data["self_risk_cue"]) if data.get("self_risk_cue") else None,
         similarity_cues=tuple((k, _compile(v)) for k, v in (data.get("similarity_cues") or {}).items()),
         strong_cues=tuple((k, _compile(v)) for k, v in (data.get("strong_cues") or {}).items()),
