@@ -39,7 +39,12 @@ class Analysis:
 
 ANALYSES: dict[str, Analysis] = {
     "apology": Analysis(
-        "apology", "amends.coach.apology", "analyze_apology", (("text", "text"), ("mistake", "mistake")), ("text",)
+        "apology",
+        "amends.coach.apology",
+        "analyze_apology",
+        (("text", "text"), ("mistake", "mistake")),
+        ("text",),
+        prewarm="prewarm",
     ),
     "emotions": Analysis(
         "emotions", "amends.coach.emotions", "read_emotions", (("text", "text"),), ("text",), prewarm="prewarm"

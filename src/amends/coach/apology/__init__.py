@@ -6,8 +6,8 @@ Public API: :func:`analyze_apology` and :class:`ApologyReport`. Rules live one p
 
 from __future__ import annotations
 
-from amends.coach.apology.analyze import analyze_apology
+from amends.coach.apology.analyze import analyze_apology, prewarm
 from amends.coach.apology.report import ApologyReport
 from amends.coach.apology.scoring import WEIGHTS
 
-__all__ = ["ApologyReport", "WEIGHTS", "analyze_apology"]
+__all__ = ["ApologyReport", "WEIGHTS", "analyze_apology", "prewarm"]

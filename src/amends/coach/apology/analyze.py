@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from amends.coach import embed
 from amends.coach.apology import advice, scoring
 from amends.coach.apology.doc import build_doc
 from amends.coach.apology.elements import ELEMENT_NAMES, apology_words, detect
 from amends.coach.apology.report import ApologyReport
 from amends.coach.apology.rules import run_rules
+from amends.coach.apology.specificity import embedded_texts
 from amends.coach.results import Element
-from amends.coach.text import check_text
+from amends.coach.text import TextRejected, check_text
 
 
 def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
@@ -43,3 +48,21 @@ def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
         missing=missing,
         outline=advice.outline(doc, elements, findings),
     )
+
+
+def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
+    """Batch-embed, for these batch records (``text`` and ``mistake`` fields), every text
+    :func:`analyze_apology` will embed: only records with a mistake whose words no sentence reuses.
+    The analysis then finds them in the embedding cache. A record the coach cannot read is left
+    for its own analysis to report."""
+    texts: list[str] = []
+    for record in records:
+        text, mistake = record.get("text"), record.get("mistake")
+        if not (isinstance(text, str) and isinstance(mistake, str) and mistake.strip()):
+            continue
+        try:
+            check_text(text, what="apology")
+            texts += embedded_texts(build_doc(text, check_text(mistake, what="mistake")))
+        except TextRejected:
+            continue
+    return embed.prewarm(texts)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc, normalise
-from amends.coach.embed import embed, embed_one
+from amends.coach.embed import embed_cached, embed_one
 from amends.coach.results import Span
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -70,21 +70,35 @@ def _overlap_spans(doc: Doc, wanted: set[str]) -> tuple[list[Span], list[Span]]:
 def _similar_spans(doc: Doc, candidates: list[Span]) -> Iterator[Span]:
     assert doc.mistake is not None
     target = embed_one(doc.mistake.strip())
-    vectors = embed([doc.text[s:e] for s, e in candidates])
+    # Cached: a batch run embeds these ahead of time, all texts at once (see :func:`embedded_texts`).
+    vectors = embed_cached([doc.text[s:e] for s, e in candidates])
     for span, vec in zip(candidates, vectors, strict=True):
         if float(vec @ target) >= SIMILARITY_THRESHOLD:
             yield span
 
 
-def mistake_spans(doc: Doc) -> Iterator[Span]:
-    """Sentences of the apology that name the mistake (``doc.mistake`` must be set)."""
+def _candidates(doc: Doc) -> tuple[list[Span], list[Span]]:
+    """Sentences that reuse the mistake's words, and, when none does, the few to compare by meaning."""
     assert doc.mistake is not None
-    wanted = content_stems(doc.mistake)
-    strong, weak = _overlap_spans(doc, wanted)
+    strong, weak = _overlap_spans(doc, content_stems(doc.mistake))
     if strong:
-        yield from strong
-        return
+        return strong, []
     # No sentence reuses the writer's words: a paraphrase may still name the act.
     candidates = weak or [s for s in doc.sentences if not doc.in_quote(s) and _FIRST_PERSON.search(doc.norm, *s)]
+    return [], candidates[:MAX_EMBEDDED]
+
+
+def mistake_spans(doc: Doc) -> Iterator[Span]:
+    """Sentences of the apology that name the mistake (``doc.mistake`` must be set)."""
+    strong, candidates = _candidates(doc)
+    yield from strong
     if candidates:
-        yield from _similar_spans(doc, candidates[:MAX_EMBEDDED])
+        yield from _similar_spans(doc, candidates)
+
+
+def embedded_texts(doc: Doc) -> list[str]:
+    """The texts :func:`mistake_spans` will embed for ``doc``: none when word overlap decides."""
+    if doc.mistake is None:
+        return []
+    _, candidates = _candidates(doc)
+    return [doc.mistake.strip(), *(doc.text[s:e] for s, e in candidates)] if candidates else []
