@@ -70,6 +70,8 @@ def test_owning_the_act_with_a_conditional_stays_partial() -> None:
         ("Sorry, but I don't buy it. Why should we be sheep?", "non_apology"),
         ("Oops, my bad.", "partial"),
         ("I regret not applying when they opened one in my town.", "no_apology"),
+        ("Sorry, did I wake you? I forgot you were on nights.", "partial"),
+        ("Sorry, can you forgive me for yelling?", "partial"),
     ],
 )
 def test_real_text_senses_of_sorry_get_the_verdict_the_definitions_give(text: str, verdict: str) -> None:
@@ -84,6 +86,8 @@ def test_real_text_senses_of_sorry_get_the_verdict_the_definitions_give(text: st
         "What a sorry state the kitchen is in.",
         "I'm sorry for your loss.",
         "Sorry to bother you, are you free later?",
+        "Sorry, is the match on at eight or nine?",
+        "I'm sorry, does anyone still use fax machines?",
     ],
 )
 def test_sorry_in_other_senses_is_not_remorse(text: str) -> None:
