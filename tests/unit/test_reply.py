@@ -51,6 +51,20 @@ def test_ignoring_what_the_partner_said_scores_lower_than_an_attuned_reply() -> 
     assert generic.level("interpretation") <= 1 and generic.level("exploration") <= 1
 
 
+@pytest.mark.parametrize(
+    ("partner", "reply"),
+    [
+        ("I've got to get to work, can we do this later?", "It sounds like you're really stressed about all of this."),
+        ("But to me then it's a big thing.", "Your sister is really important to you."),
+    ],
+)
+def test_a_reflected_feeling_is_strong_understanding_even_off_their_last_words(partner: str, reply: str) -> None:
+    # In a longer talk the last message can be a short aside; naming their feeling back still interprets.
+    report = analyze_reply(partner_message=partner, reply=reply)
+    assert report.attunement is not None and report.attunement.score < 0.25
+    assert report.level("interpretation") == 2
+
+
 def test_without_a_partner_message_mechanisms_are_scored_with_a_note() -> None:
     report = analyze_reply(reply=ATTUNED)
     assert report.level("emotional_reaction") == 2 and report.level("exploration") == 2

@@ -116,7 +116,9 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         if attune.score < LOW_ATTUNEMENT:
             notes.append(OFF_TOPIC_NOTE)
         if attune.score < CAP_ATTUNEMENT:
-            mechanisms = _cap(mechanisms, 1, _asks_on_topic(reply, spans, partner_message))
+            mechanisms = _cap(
+                mechanisms, 1, _asks_on_topic(reply, spans, partner_message), _reflects_feeling(reply, spans)
+            )
     return ReplyReport(
         partner_message,
         reply,
@@ -173,14 +175,25 @@ def _asks_on_topic(reply: str, spans: list[tuple[int, int]], partner_message: st
     return False
 
 
-def _cap(mechanisms: dict[str, MechanismScore], top: int, keep_exploration: bool = False) -> dict[str, MechanismScore]:
+def _cap(
+    mechanisms: dict[str, MechanismScore], top: int, keep_exploration: bool = False, keep_interpretation: bool = False
+) -> dict[str, MechanismScore]:
     """A reply that misses the partner's message cannot be strongly interpreting or exploring it
-    (unless it asks how they feel about what they wrote: ``keep_exploration``)."""
+    (unless it asks how they feel about what they wrote: ``keep_exploration``, or names the feeling or
+    what matters to them back to them: ``keep_interpretation``)."""
     capped = dict(mechanisms)
-    for name in ("interpretation",) if keep_exploration else ("interpretation", "exploration"):
+    names = [n for n, keep in (("interpretation", keep_interpretation), ("exploration", keep_exploration)) if not keep]
+    for name in names:
         m = capped[name]
         capped[name] = MechanismScore(name, min(m.level, top), m.spans)
     return capped
+
+
+def _reflects_feeling(reply: str, spans: list[tuple[int, int]]) -> bool:
+    """A sentence that says their feeling or what matters to them back to them ("So you're pretty angry
+    about it"): an interpretation however few words it shares with their last message, which in a longer
+    talk may be a short answer ("But to me then it's a big thing." / "Your mom is really important to you.")."""
+    return any(find(reply[s:e], cues.IP_FEELING_REFLECTION) for s, e in spans)
 
 
 def forget_partner_readings() -> None:
