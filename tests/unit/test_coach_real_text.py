@@ -216,6 +216,9 @@ def test_a_reflection_that_names_their_feeling_is_strong_understanding() -> None
         "So you're feeling torn about it.",
         "It sounds like you were really hurt.",
         "Your mom is important to you.",
+        "It sounds like you care a lot about your brother.",
+        "I get the sense that your job is really important to you.",
+        "So you're struggling to keep up with everything.",
     ):
         assert analyze_reply(reply=reply).level("interpretation") == 2, reply
     assert analyze_reply(reply="You're just mad because you lost.").level("interpretation") == 0

@@ -271,7 +271,8 @@ _FEELING_NAMED = (
     r"|shocked|surprised|torn|conflicted|hurt|sad|down|low|depressed|lonely|alone|isolated|overwhelmed|stressed"
     r"|exhausted|tired|drained|fed up|stuck|trapped|unsure|uncertain|confused|ambivalent|guilty|ashamed"
     r"|embarrassed|disappointed|let down|betrayed|invisible|unheard|helpless|hopeless|relieved|proud|excited"
-    r"|motivated|determined|hopeful|happy|pleased|upset|concerned|insecure|jealous|resentful|bitter|numb|lost)"
+    r"|motivated|determined|hopeful|happy|pleased|upset|concerned|insecure|jealous|resentful|bitter|numb|lost"
+    r"|struggling|hoping|worn out|on edge|in pain|care (?:about|for|a lot|so much|deeply|a great deal))"
 )
 IP_FEELING_REFLECTION = compile_each(
     r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um|alright|all right)\W+){0,3}"
@@ -279,6 +280,11 @@ IP_FEELING_REFLECTION = compile_each(
     r"what i(?:'m| am)? hear(?:ing)? (?:you saying )?is (?:that )?)?"
     r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed)(?! (?:just|only|not|never)\b)"
     r"(?: \w+){0,3} " + _FEELING_NAMED + r"\b",
-    r"^\W*(?:(?:so|okay|ok|right|yeah|and)\W+){0,2}(?:your|the) (?:\w+ ){1,3}(?:is|are|was|were) (?:really |so |very )?"
+    r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"
+    r"(?:(?:it )?(?:sounds|seems) like |i (?:get|have) the (?:feeling|sense) that )?"
+    r"(?:your|the) (?:\w+ ){1,3}(?:is|are|was|were) (?:really |so |very )?"
     r"(?:important|precious|special|a big deal|everything) to you\b",
+    r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"
+    r"(?:(?:it )?(?:sounds|seems) like |i (?:get|have) the (?:feeling|sense) that )"
+    r"you (?:really |obviously |clearly )?care (?:about|for|a lot|so much|deeply|a great deal)\b",
 )
