@@ -156,11 +156,20 @@ def test_turning_the_complaint_back_is_a_counterattack() -> None:
 
 
 @pytest.mark.parametrize(
-    "reply", ["So you feel like you're doing this all alone?", "Sounds like drinking changes how you think?"]
+    "reply",
+    [
+        "So you feel like you're doing this all alone?",
+        "Sounds like drinking changes how you think?",
+        "Okay, so you have been spending less time with your friends lately?",
+    ],
 )
 def test_a_reflection_said_as_a_question_is_understanding_not_exploration(reply: str) -> None:
     report = analyze_reply(reply=reply)
     assert report.level("exploration") == 0 and report.level("interpretation") >= 1
+
+
+def test_a_statement_with_a_question_mark_checks_rather_than_explores() -> None:
+    assert analyze_reply(reply="And the late nights at work have been piling up again?").level("exploration") == 0
 
 
 def test_ideas_never_repeat_a_finding_s_fix() -> None:
@@ -191,6 +200,9 @@ FEELING_QUESTIONS = [
     "How often do you feel alone when I'm out?",
     "What has it been like for you since that night?",
     "Are you scared I'll do it again?",
+    # Spoken questions restart mid-sentence, and short ones are elliptical.
+    "So, this past week- are you feeling more settled at home?",
+    "Holding up okay?",
 ]
 
 

@@ -26,6 +26,18 @@ _FEELING = re.compile(r"\bfe(?:el|lt|eling|elings)\b", re.I)
 MECHANISMS = ("emotional_reaction", "interpretation", "exploration")
 _HOSTILE = frozenset({"criticism", "contempt", "defensiveness", "invalidating", "counterattack", "blame", "minimizing"})
 _NEGATED = re.compile(r"\b(?:not|n't)\s+(?:\w+\s+)?$", re.I)
+# How a real question opens, after fillers: a question word or an inverted verb ("what...", "did you...").
+# A "?" after a statement ("So a few drinks is nothing new to you?") checks a reflection; it asks nothing new.
+_ASKING_START = re.compile(
+    r"^\W*(?:(?:okay|ok|right|yeah|yes|mm-hmm|mm|hmm|uh|um|and|oh|so|well|then|but|alright|all right|now|sure)\W+)*"
+    r"(?:how|what|what's|whats|why|when|where|who|which|whose|is|are|was|were|do|does|did|can|could|would|will"
+    r"|should|shall|have|has|had|may|might|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|couldn't"
+    r"|wouldn't|won't|haven't|hasn't|any|anything|tell|talk|say|describe|want|wanna)\b",
+    re.I,
+)
+_CHECK_MIN_WORDS = 5
+# Spoken questions restart mid-sentence ("So, this party world- are you feeling...?"): any clause may open it.
+_CLAUSE = re.compile(r"[,;:]|-+\s|\s-+|\u2014")
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,18 @@ def _fact_question(sentence: str) -> bool:
     """A question after facts, plans or ratings ("how often do you drink?", "what's the first step?")
     that names no feeling: it explores nothing the partner feels or lived (LABELLING.md section 2)."""
     return bool(find(sentence, cues.NOT_EXPLORING)) and not _FEELING.search(sentence)
+
+
+def _checks_a_statement(sentence: str) -> bool:
+    """A statement with a question mark ("So you're spending less time with them?"): it checks what
+    was said, so it reads as interpretation, not exploration (LABELLING.md section 2). Short ones
+    ("Holding up okay?") still ask."""
+    text = sentence.strip()
+    q = text.find("?")
+    head = text[: q if q >= 0 else len(text)]
+    if q < 0 or _words(head) < _CHECK_MIN_WORDS or find(text, cues.INVITE):
+        return False
+    return not any(_ASKING_START.match(clause) for clause in _CLAUSE.split(head))
 
 
 def _words(sentence: str) -> int:
@@ -108,7 +132,7 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
         ex = 2 if strong and (inner or _words(sentence) > 5) else 1
         if not inner and _fact_question(sentence):
             ex = 0
-        if find(sentence, cues.REFLECTIVE_QUESTION):
+        if find(sentence, cues.REFLECTIVE_QUESTION) or _checks_a_statement(sentence):
             ex = 0
     if hostile:
         er = min(er, 1)
