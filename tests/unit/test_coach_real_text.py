@@ -206,9 +206,16 @@ def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
         "I really feel for you.",
         "I'm so happy for you!",
         "It really worries me.",
+        "I'm honestly so relieved you're safe.",
+        "Glad it worked out for you in the end.",
+        "This hurts to read.",
+        "I really care about how this turned out for you.",
     ):
         assert analyze_reply(reply=reply).level("emotional_reaction") == 2, reply
     assert analyze_reply(reply="Sorry you feel that way.").level("emotional_reaction") < 2
+    assert analyze_reply(reply="I'm sad you feel that way.").level("emotional_reaction") < 2
+    assert analyze_reply(reply="I'm glad you told me.").level("emotional_reaction") == 1
+    assert analyze_reply(reply="I moved the sofa like you asked.").level("emotional_reaction") == 0
 
 
 def test_a_reflection_that_names_their_feeling_is_strong_understanding() -> None:

@@ -166,6 +166,14 @@ ER_DEEP = compile_each(
     r"(?:for|on behalf of) you\b",
     r"\bi(?:'m| am) (?:really |so |very )?concerned (?:about|for) you\b",
     r"\bit (?:really )?(?:worries|saddens) me\b",
+    # Any feeling of the replier's own, named (EPITOME's labels count these strong, LABELLING.md section 2).
+    r"\bi(?:'m| am|m| was| feel| felt| get| got) (?:(?:so|really|very|truly|honestly|just|actually|genuinely|kinda|a bit"
+    r"|a little) )*(?:glad|happy|sad|saddened|delighted|thrilled|relieved|concerned|worried|disappointed|heartbroken"
+    r"|gutted|devastated|horrified)\b(?! (?:that )?you (?:feel|think|would|'d|reached out|posted|said|shared|told))",
+    r"\bi (?:(?:really|truly|honestly|just|actually|genuinely|do|also) )*(?:care (?:about|for|so much|a lot)"
+    r"|feel (?:sorry for|so sad|sad|bad for)|get (?:so |really )?sad|miss (?:you|her|him|them))\b",
+    r"^\W*(?:(?:actually|honestly|really|so|just|oh)\W+)*(?:glad|so glad|feel sorry for|feel for)\b",
+    r"\b(?:this|that|it) (?:really )?(?:hurts|is heartbreaking|is so sad) to (?:hear|read|see)\b",
 )
 # Saying the feeling or experience one infers from the post (EPITOME interpretation).
 IP_INFER = compile_each(
