@@ -167,8 +167,9 @@ ER_DEEP = compile_each(
     r"\bi(?:'m| am) (?:really |so |very )?concerned (?:about|for) you\b",
     r"\bit (?:really )?(?:worries|saddens) me\b",
     # Any feeling of the replier's own, named (EPITOME's labels count these strong, LABELLING.md section 2).
-    r"\bi(?:'m| am|m| was| feel| felt| get| got) (?:(?:so|really|very|truly|honestly|just|actually|genuinely|kinda|a bit"
-    r"|a little) )*(?:glad|happy|sad|saddened|delighted|thrilled|relieved|concerned|worried|disappointed|heartbroken"
+    r"\bi(?:'m| am|m| was| feel| felt| get| got) "
+    r"(?:(?:so|really|very|truly|honestly|just|actually|genuinely|kinda|a bit|a little) )*"
+    r"(?:glad|happy|sad|saddened|delighted|thrilled|relieved|concerned|worried|disappointed|heartbroken"
     r"|gutted|devastated|horrified)\b(?! (?:that )?you (?:feel|think|would|'d|reached out|posted|said|shared|told))",
     r"\bi (?:(?:really|truly|honestly|just|actually|genuinely|do|also) )*(?:care (?:about|for|so much|a lot)"
     r"|feel (?:sorry for|so sad|sad|bad for)|get (?:so |really )?sad|miss (?:you|her|him|them))\b",
