@@ -218,6 +218,11 @@ def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
     assert analyze_reply(reply="I moved the sofa like you asked.").level("emotional_reaction") == 0
 
 
+def test_encouragement_and_plain_sadness_are_weak_warmth() -> None:
+    for reply in ("Don't give up on each other.", "That's such a sad way to find out.", "I appreciate you telling me."):
+        assert analyze_reply(reply=reply).level("emotional_reaction") == 1, reply
+
+
 def test_a_reflection_that_names_their_feeling_is_strong_understanding() -> None:
     for reply in (
         "So you're feeling torn about it.",

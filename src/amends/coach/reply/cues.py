@@ -139,6 +139,9 @@ ER_COMFORT = compile_each(
     r"\bdon't worry\b",
     r"\brip\b",
     r"\bi believe you\b",
+    r"\b(?:don'?t|do not) give up\b|\bkeep (?:fighting|your head up)\b|\bdo your (?:very )?best\b",
+    r"\bsucks for (?:you|both of you|you both)\b|\b(?:such a|so) sad\b",
+    r"\bi (?:really )?appreciate you\b",
 )
 # Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
 ER_DEEP = compile_each(
