@@ -18,7 +18,6 @@ import numpy as np
 import pytest
 
 from amends.coach import embed as embed_module
-from amends.coach.apology import specificity
 from amends.safety import recurring
 
 _REAL = embed_module.embed
@@ -34,6 +33,6 @@ def _remembered(texts: list[str], *, batch_size: int = 32) -> np.ndarray:
 
 @pytest.fixture(autouse=True)
 def encoder_answers_remembered(monkeypatch: Any) -> Iterator[None]:
-    for module in (embed_module, specificity, recurring):
+    for module in (embed_module, recurring):
         monkeypatch.setattr(module, "embed", _remembered)
     yield
