@@ -22,6 +22,7 @@ from eval.apology import load
 
 from amends.coach.apology import analyze_apology
 from amends.coach.apology.doc import build_doc
+from amends.coach.embed import clear_cache
 
 BATCH_SIZE = 5_000
 ROBERTA_SAMPLE = 128  # texts timed through the big encoder; its per-text cost is extrapolated
@@ -63,6 +64,7 @@ def single_latency(rows: list[dict], runs: int = 400) -> None:
     times = []
     for i in range(runs // 2):
         row = with_mistake[i % len(with_mistake)]
+        clear_cache()  # a new draft: nothing of it embedded yet (the cache would otherwise answer repeats)
         start = time.perf_counter()
         analyze_apology(row["text"], mistake=row["mistake"] + " " * (i // len(with_mistake)))
         times.append((time.perf_counter() - start) * 1000)

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from amends.coach.apology import WEIGHTS, ApologyReport, analyze_apology
+from amends.coach.apology import WEIGHTS, ApologyReport, analyze_apology, lexicon
+from amends.coach.apology.doc import build_doc
 from amends.coach.apology.scoring import BANDS, LABELS
 from amends.coach.text import TextRejected
 
@@ -275,3 +276,10 @@ def test_ownership_taken_back_by_an_excuse_is_not_asked_for_again() -> None:
     assert not any(s.startswith("Own it in the first person") for s in report.suggestions)
     never_owned = analyze_apology("Sorry about dinner.")
     assert any(s.startswith("Own it in the first person") for s in never_owned.suggestions)
+
+
+def test_a_phrase_repeated_thousands_of_times_is_read_for_its_first_few_hundred() -> None:
+    text = "sorry\t" * 3000
+    assert len(lexicon.matches(build_doc(text, None), "remorse")) == lexicon.MAX_MATCHES
+    report = analyze_apology(text)
+    assert report.element("remorse").present and "over_apologizing" in report.rules
