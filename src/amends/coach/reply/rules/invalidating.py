@@ -32,6 +32,8 @@ EXAMPLES_FLAG = (
     "Just get over it.",
     "Sorry you feel that way.",
     "I wasn't meaning it as an insult, sorry if it came off that way.",
+    "Nobody is forcing you to stay home every night. Stop being dramatic.",
+    "Get used to it, this is how my family is.",
 )
 EXAMPLES_PASS = (
     "I will stop being so touchy about your phone, I promise.",
@@ -43,6 +45,8 @@ EXAMPLES_PASS = (
     "I was too careless with your feelings.",
     "Nobody should have to go through that alone.",
     "I'm sorry my words came across as cold; I was cold, and you deserved better.",
+    "It is a big deal, and I know it.",
+    "Nobody is forcing me to stay late; I chose work over you.",
 )
 
 
