@@ -18,6 +18,7 @@ SUGGESTION = "Take responsibility for your part first; your reasons can wait unt
 SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
     "I'm not the one always checking your phone.",
+    "I'm just saying, you were late too.",
     "It's not my fault the meeting ran late.",
     "I didn't do anything wrong.",
     "That's not what happened at all.",
@@ -46,6 +47,7 @@ EXAMPLES_FLAG = (
 )
 EXAMPLES_PASS = (
     "It was my fault, and I'm sorry.",
+    "I'm just saying sorry again because I mean it.",
     "I did something wrong and I see it now.",
     "Tell me what happened for you.",
     "I chose work over you and that was wrong.",
