@@ -28,6 +28,7 @@ def _alices_token(alice: Any) -> str:
 
 def _bob_takes_a_positive_hark(bob: Any) -> None:
     bob.goto("/safety/screen/hark/")
+    bob.wait_for_load_state("networkidle")  # the reminder notice may appear above the form and move it
     for legend, answer in [("humiliated", "No"), ("afraid", "Yes"), ("raped", "No"), ("kicked", "No")]:
         bob.get_by_role("group", name=re.compile(legend)).get_by_label(answer).check()
     bob.get_by_role("button", name="See what this means").click()

@@ -29,6 +29,7 @@ def test_hark_positive_screen_pauses_couple_features_for_both_with_neutral_wordi
     Membership.objects.create(repair=Repair.objects.get(), user=User.objects.get(username="bob"), role="hurt")
 
     bob.goto("/safety/screen/hark/")
+    bob.wait_for_load_state("networkidle")  # the reminder notice may appear above the form and move it
     for legend, answer in [("humiliated", "No"), ("afraid", "Yes"), ("raped", "No"), ("kicked", "No")]:
         bob.get_by_role("group", name=re.compile(legend)).get_by_label(answer).check()
     bob.get_by_role("button", name="See what this means").click()

@@ -19,6 +19,7 @@ DRAFT_KEYS = "() => Object.keys(localStorage).filter(k => k.startsWith('amends:'
 def test_the_asq_with_only_item_five_yes_lands_on_the_help_now_page(page: Any) -> None:
     sign_in(page)
     page.goto("/safety/screen/asq/")
+    page.wait_for_load_state("networkidle")  # the reminder notice may appear above the form and move it
     page.get_by_role("group", name=re.compile("right now")).get_by_label("Yes").check()
     page.get_by_role("button", name="See what this means").click()
     page.wait_for_url("**/safety/now/")
