@@ -195,6 +195,11 @@ FACT_QUESTIONS = [
     "So what's the first step?",
     "When will you know about the job?",
     "Would you like us to book a session?",
+    "Is it every Friday that you go out with them?",
+    "Do you have any other questions for me?",
+    "How about we try a walk after dinner?",
+    "Would you like to try the app together?",
+    "Okay. Anything else?",
 ]
 FEELING_QUESTIONS = [
     "How often do you feel alone when I'm out?",

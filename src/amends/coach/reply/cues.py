@@ -237,6 +237,15 @@ NOT_EXPLORING = compile_each(
     r"\bwhat (?:would|could|might) help you (?:get|to get|do|start|stop|cut)\b",
     r"\bhave you (?:thought|considered) (?:at all )?about how\b",
     r"\b(?:when|where|what time) (?:will|did|do|does|is|are|was)\b",
+    # Added 2026-12-01 (fourth stop) from the real-text tuning halves: who and how often, a referral asked
+    # as a question, a proposal, "any other questions".
+    r"\bis it (?:like )?(?:every|once|twice|daily|weekly|each)\b",
+    r"\bhave you (?:been to|seen|talked to|spoken to|called|rung) (?:a|the|your) "
+    r"(?:doctor|gp|therapist|lawyer|counsell?or|police)\b",
+    r"\b(?:do you have |any )(?:any )?(?:other |specific |more |further )?questions\b",
+    r"^\W*(?:\w+\W+){0,3}anything else\W*$",
+    r"\bhow about (?:if )?(?:you|we) (?:share|try|give|do|make|come|write|look)\b",
+    r"\bwould you like (?:to|us to) (?:do|try|give|look into|read|help)\b",
 )
 # Plain advice or a brush-off is neither an interpretation nor an exploration.
 ADVICE = compile_each(
