@@ -22,7 +22,13 @@ from amends.coach.emotions import EmotionReport, read_emotions
 from amends.coach.models.heads import load_head
 from amends.coach.reply import cues
 from amends.coach.reply.context import LOW_ATTUNEMENT, attunement
-from amends.coach.reply.mechanisms import MECHANISMS, MechanismScore, score_mechanisms, sentence_levels
+from amends.coach.reply.mechanisms import (
+    MECHANISMS,
+    MechanismScore,
+    reflects_feeling,
+    score_mechanisms,
+    sentence_levels,
+)
 from amends.coach.reply.report import ReplyReport, suggestions, total_score
 from amends.coach.reply.rules import RULES
 from amends.coach.reply.rules._base import find, instead_of
@@ -117,7 +123,7 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
             notes.append(OFF_TOPIC_NOTE)
         if attune.score < CAP_ATTUNEMENT:
             mechanisms = _cap(
-                mechanisms, 1, _asks_on_topic(reply, spans, partner_message), _reflects_feeling(reply, spans)
+                mechanisms, 1, _asks_on_topic(reply, spans, partner_message), reflects_feeling(reply, spans)
             )
     return ReplyReport(
         partner_message,
@@ -187,13 +193,6 @@ def _cap(
         m = capped[name]
         capped[name] = MechanismScore(name, min(m.level, top), m.spans)
     return capped
-
-
-def _reflects_feeling(reply: str, spans: list[tuple[int, int]]) -> bool:
-    """A sentence that says their feeling or what matters to them back to them ("So you're pretty angry
-    about it"): an interpretation however few words it shares with their last message, which in a longer
-    talk may be a short answer ("But to me then it's a big thing." / "Your mom is really important to you.")."""
-    return any(find(reply[s:e], cues.IP_FEELING_REFLECTION) for s, e in spans)
 
 
 def forget_partner_readings() -> None:

@@ -73,9 +73,8 @@ def _checks_a_statement(sentence: str) -> bool:
     was said, so it reads as interpretation, not exploration (LABELLING.md section 2). Short ones
     ("Holding up okay?") still ask."""
     text = sentence.strip()
-    q = text.find("?")
-    head = text[: q if q >= 0 else len(text)]
-    if q < 0 or _words(head) < _CHECK_MIN_WORDS or find(text, cues.INVITE):
+    head, mark, _ = text.partition("?")
+    if not mark or _words(head) < _CHECK_MIN_WORDS or find(text, cues.INVITE):
         return False
     return not any(_ASKING_START.match(clause) for clause in _CLAUSE.split(head))
 
@@ -139,6 +138,12 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
     return {"emotional_reaction": er, "interpretation": ip, "exploration": ex}
 
 
+def reflects_feeling(text: str, spans: list[Span]) -> bool:
+    """A sentence says their feeling or what matters to them back to them ("So you're pretty angry about
+    it", "Your mom is really important to you"): EPITOME's strong interpretation (LABELLING.md section 2)."""
+    return any(find(text[s:e], cues.IP_FEELING_REFLECTION) for s, e in spans)
+
+
 def _specific_apology(text: str, spans: list[Span]) -> bool:
     """An intensified apology said about something named: in the same sentence or beside a statement."""
     for i, (start, end) in enumerate(spans):
@@ -183,7 +188,7 @@ def _learned_levels(
         if levels["interpretation"] == 1 and ip_spans and all(_generic_only(text[s:e]) for s, e in ip_spans):
             ip = 1
         levels["interpretation"] = max(ip, 1 if explicit else 0)
-    if not hostile and any(find(text[s:e], cues.IP_FEELING_REFLECTION) for s, e in spans):
+    if not hostile and reflects_feeling(text, spans):
         levels["interpretation"] = 2  # the feeling, named back to them
 
 
