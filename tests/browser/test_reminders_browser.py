@@ -98,6 +98,19 @@ def test_a_due_check_in_fires_a_browser_notification_with_neutral_text(alice_pag
     page.locator(".reminder-notice").wait_for()
     assert page.evaluate("() => window.__notifications") == []
 
+    # The notice shows up after the page has loaded, so it must not move what is already under a finger.
+    shift = page.evaluate(
+        """() => {
+            const box = document.querySelector('.reminder-notice');
+            const first = document.querySelector('main h1');
+            box.hidden = true;
+            const before = first.getBoundingClientRect().top;
+            box.hidden = false;
+            return first.getBoundingClientRect().top - before;
+        }"""
+    )
+    assert shift == 0
+
 
 def test_the_calendar_feed_lists_due_check_ins_and_is_refused_after_revocation(
     alice_page: Any, couple: Any, browser: Any

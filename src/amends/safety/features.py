@@ -148,7 +148,7 @@ def segment_extras(text: str, hits: PatternHits) -> np.ndarray:
         float(bool(_WRITER_SUBJECT.search(text))),
         float(bool(_WRITER_OBJECT.search(text))),
         float(any(p.search(text) for p in lex.relational)),
-        float(bool(lex.self_risk_cue and lex.self_risk_cue.search(text))),
+        float(bool(lex.self_risk_cue.search(text))),
         float(bool(_ADVICE.search(text))),
         float(bool(_QUESTION.search(text))),
         *(float(bool(cues[k].search(text))) if k in cues else 0.0 for k in ("abuse_victim", "abuse_perpetration")),
@@ -186,7 +186,7 @@ def model_allowed(text: str) -> np.ndarray:
         return np.zeros(len(FLAG_TYPES), dtype=bool)  # "this is killing me", a film, a past that is over
     first = bool(_FIRST_PERSON.search(text))
     second = bool(_SECOND_PERSON.search(text))
-    if lex.self_risk_cue is not None and lex.self_risk_cue.search(text):
+    if lex.self_risk_cue.search(text):
         self_ok = True
         harm_ok = True
     else:

@@ -35,15 +35,15 @@ class Lexicon:
     negations: frozenset[str]
     # Repair-talk frames (apologies, "I know you were scared", "I made you feel...") in which
     # risk-like words describe the partner's feelings or the writer's regret, not a risk.
-    relational: tuple[re.Pattern[str], ...] = ()
+    relational: tuple[re.Pattern[str], ...]
     # Agreement frames ("it was my idea", "we swapped keys"): control words there describe a deal.
-    consensual: tuple[re.Pattern[str], ...] = ()
+    consensual: tuple[re.Pattern[str], ...]
     # Words that keep a first-person risk reading alive inside such a frame ("sorry I'm a burden").
-    self_risk_cue: re.Pattern[str] | None = None
+    self_risk_cue: re.Pattern[str]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
-    similarity_cues: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
-    strong_cues: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    strong_cues: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _read_yaml(name: str) -> Any:
@@ -57,7 +57,8 @@ def _compile(expr: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The compiled pattern data, loaded once."""
+    """The compiled pattern data, loaded once. Every section is required: a missing one is a KeyError at
+    start-up (the web app warms the detector), not a gate that quietly stops gating."""
     data = _read_yaml("patterns.yaml")
     patterns = tuple(
         Pattern(kind, _compile(entry["re"]), bool(entry.get("negatable", True)))
@@ -72,11 +73,11 @@ def lexicon() -> Lexicon:
         resolved_past=tuple(_compile(e) for e in data["context_skip"]["resolved"]),
         recurrence=_compile(data["recurrence"]),
         negations=frozenset(data["negations"]),
-        relational=tuple(_compile(e) for e in data["context_skip"].get("relational", ())),
+        relational=tuple(_compile(e) for e in data["context_skip"]["relational"]),
         consensual=tuple(_compile(e) for e in data["context_skip"]["consensual"]),
-        self_risk_cue=_compile(data["self_risk_cue"]) if data.get("self_risk_cue") else None,
-        similarity_cues=tuple((k, _compile(v)) for k, v in (data.get("similarity_cues") or {}).items()),
-        strong_cues=tuple((k, _compile(v)) for k, v in (data.get("strong_cues") or {}).items()),
+        self_risk_cue=_compile(data["self_risk_cue"]),
+        similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
+        strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
     )
 
 

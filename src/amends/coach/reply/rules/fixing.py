@@ -40,6 +40,10 @@ EXAMPLES_FLAG = (
     "See a therapist.",
     "Maybe try going to bed earlier.",
     "I recommend talking to a lawyer.",
+    "Just eat something and go to bed.",
+    "Write down what she said and bring it up with your counsellor.",
+    "Unfriend him everywhere.",
+    "So quit your job then.",
 )
 EXAMPLES_PASS = (
     "You should have been able to count on me.",
@@ -58,6 +62,8 @@ EXAMPLES_PASS = (
     "I'd love to hear what you think.",
     "That sounds so hard. When you're ready, maybe try talking to her about it.",
     "What I hear you say is that you felt alone; have you thought about telling her?",
+    "I believe in you. Stay strong.",
+    "You should be ashamed of what you said to me.",
 )
 
 
