@@ -234,3 +234,12 @@ def test_a_reflection_that_names_their_feeling_is_strong_understanding() -> None
     ):
         assert analyze_reply(reply=reply).level("interpretation") == 2, reply
     assert analyze_reply(reply="You're just mad because you lost.").level("interpretation") == 0
+
+
+def test_a_reflective_question_about_their_experience_keeps_some_understanding() -> None:
+    partner = "Since the baby came I've been drinking more, and I hate how tired I am all the time."
+    for reply in (
+        "Okay, so you're not getting much rest these days?",
+        "So it's not something you chose, and it wears you down?",
+    ):
+        assert analyze_reply(partner_message=partner, reply=reply).level("interpretation") >= 1, reply

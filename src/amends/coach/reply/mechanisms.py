@@ -163,6 +163,16 @@ def _head_level(head_probs: np.ndarray, thresholds: np.ndarray, labels: tuple[st
     return 2 if p2 >= t2 else 1 if p1 >= t1 else 0
 
 
+# A reflection of a plan or a fact ("So you're going to set your alarm for 6:15?", "Sounds like a good plan")
+# or a debater's paraphrase ("So you're saying...", "So you just don't believe...") shows no understanding
+# of a feeling or an experience (LABELLING.md section 2), so it keeps no level of its own.
+_PLAN_OR_CHALLENGE = re.compile(
+    r"\b(?:plan|going to|gonna|(?:would|'d) like to|looking for|mentioned|made it|advantages?|priced?"
+    r"|you(?:'re| are) saying|so you just|you don'?t (?:agree|believe|think)|good idea)\b",
+    re.I,
+)
+
+
 def _learned_levels(
     text: str, spans: list[Span], reply_vec: np.ndarray, levels: dict[str, int], hostile: bool, ip_spans: list[Span]
 ) -> None:
@@ -181,7 +191,10 @@ def _learned_levels(
         levels["emotional_reaction"] = min(er, 1)
     if levels["interpretation"]:
         explicit = any(
-            _hits(text[s:e], cues.IP_STRONG) or _hits(text[s:e], cues.IP_WEAK) or find(text[s:e], cues.IP_GENERIC)
+            _hits(text[s:e], cues.IP_STRONG)
+            or _hits(text[s:e], cues.IP_WEAK)
+            or find(text[s:e], cues.IP_GENERIC)
+            or (find(text[s:e], cues.REFLECTIVE_QUESTION) and not _PLAN_OR_CHALLENGE.search(text[s:e]))
             for s, e in spans
         )
         ip = _head_level(probs, head.thresholds, head.labels, "interpretation")
