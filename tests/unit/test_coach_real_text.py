@@ -243,3 +243,13 @@ def test_a_reflective_question_about_their_experience_keeps_some_understanding()
         "So it's not something you chose, and it wears you down?",
     ):
         assert analyze_reply(partner_message=partner, reply=reply).level("interpretation") >= 1, reply
+
+
+def test_questions_in_a_mocking_reply_explore_nothing() -> None:
+    partner = "You didn't call when you said you would, and I sat by the phone all evening."
+    mocking = "Oh poor you, sitting by the phone. What were you feeling, abandoned?"
+    report = analyze_reply(partner_message=partner, reply=mocking)
+    assert "contempt" in report.rules
+    assert report.level("exploration") == 0
+    sincere = "I'm sorry I didn't call. What was that evening like for you?"
+    assert analyze_reply(partner_message=partner, reply=sincere).level("exploration") >= 1

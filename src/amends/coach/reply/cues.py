@@ -229,7 +229,7 @@ NOT_EXPLORING = compile_each(
     r"\b(?:what|which) (?:is|are|would be|'s) (?:the|your|a) (?:first |next )?"
     r"(?:step|steps|goal|goals|plan|plans|limit)\b",
     r"\b(?:realistic|first) (?:goal|step)\b",
-    r"\bwhat (?:do|would|did) you (?:want|wanna|like|plan|intend) to (?:do|change|try|achieve)\b",
+    r"\bwhat (?:do|would|did) you (?:want|wanna|like|plan|intend)(?: to)? (?:do|change|try|achieve)\b",
     r"\bwhere do you (?:want|wanna) to go\b|\bwhere do you (?:want|wanna) go\b",
     r"\bwhat do you know about\b|\bhow would you define\b",
     r"\b(?:would you like|do you want) (?:to talk|us to|to hear)\b",
@@ -246,6 +246,11 @@ NOT_EXPLORING = compile_each(
     r"^\W*(?:\w+\W+){0,3}anything else\W*$",
     r"\bhow about (?:if )?(?:you|we) (?:share|try|give|do|make|come|write|look)\b",
     r"\bwould you like (?:to|us to) (?:do|try|give|look into|read|help)\b",
+    # Added 2026-12-01 (fifth stop) from the real-text tuning splits: questions that gather plans and
+    # priorities ("what would it take", "where do you go from here"), not feelings or experiences.
+    r"\bwhat would it take\b|\b(?:go|move forward) from here\b|\bpriorit(?:y|ies)\b",
+    r"\bwhat kinds? of things do you (?:plan|want|wanna|hope)\b|\b(?:anything|something) else you could do\b",
+    r"\b(?:like|want) (?:us|me) to help you with\b",
 )
 # Plain advice or a brush-off is neither an interpretation nor an exploration.
 ADVICE = compile_each(

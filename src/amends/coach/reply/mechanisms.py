@@ -256,4 +256,8 @@ def score_mechanisms(
         if levels[name] == 0 and o_probs[j] >= own.thresholds[j] and not hostile_spans:
             levels[name] = 1
     _learned_levels(text, spans, reply_vec, levels, bool(hostile_spans), where["interpretation"])
+    if mocking_spans:
+        # A reply that mocks asks rhetorically, whatever its questions look like ("Who still says that?
+        # You look like an idiot."): LABELLING.md section 2 gives sarcastic questions no exploration.
+        levels["exploration"], where["exploration"] = 0, []
     return {m: MechanismScore(m, levels[m], merge_spans(where[m])) for m in MECHANISMS}
