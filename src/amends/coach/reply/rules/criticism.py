@@ -18,6 +18,9 @@ SUGGESTION = "Talk about one moment and how it affected you, and leave their cha
 SOURCE = "Gottman's Four Horsemen: criticism (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
     "You always make everything about you.",
+    "You seem so immature about all of this.",
+    "Honestly, you just suck at being a partner.",
+    "What were you thinking, telling her before me?",
     "You never give me the benefit of the doubt.",
     "What is wrong with you?",
     "You're so selfish sometimes.",
@@ -42,6 +45,7 @@ EXAMPLES_FLAG = (
 )
 EXAMPLES_PASS = (
     "I was wrong to miss dinner, and I know it hurt you.",
+    "You suck it up every single time, and I see what that costs you.",
     "You were counting on me and I let you down.",
     "I'll always make time for you from now on.",
     "What was that evening like for you?",
