@@ -253,3 +253,11 @@ def test_questions_in_a_mocking_reply_explore_nothing() -> None:
     assert report.level("exploration") == 0
     sincere = "I'm sorry I didn't call. What was that evening like for you?"
     assert analyze_reply(partner_message=partner, reply=sincere).level("exploration") >= 1
+
+
+def test_a_feeling_question_that_names_nothing_is_generic_exploration() -> None:
+    partner = "You left me at the party and I stood at the back on my own for an hour."
+    for reply in ("And how does that feel for you now?", "How are you feeling about it?"):
+        assert analyze_reply(partner_message=partner, reply=reply).level("exploration") == 1, reply
+    named = "How did it feel standing at the back on your own for an hour?"
+    assert analyze_reply(partner_message=partner, reply=named).level("exploration") == 2

@@ -292,7 +292,7 @@ REFLECTIVE_QUESTION = compile_each(
 # A reflection that names the feeling or what matters to them ("So you're pretty angry about it", "It sounds
 # like you're torn", "Your mom is really important to you"): EPITOME's strong interpretation, which the
 # levels head, reading the whole reply, often scores weak (LABELLING.md section 2).
-_FEELING_NAMED = (
+FEELING_NAMED = (
     r"(?:angry|mad|furious|frustrated|annoyed|irritated|worried|anxious|nervous|scared|afraid|frightened|terrified"
     r"|shocked|surprised|torn|conflicted|hurt|sad|down|low|depressed|lonely|alone|isolated|overwhelmed|stressed"
     r"|exhausted|tired|drained|fed up|stuck|trapped|unsure|uncertain|confused|ambivalent|guilty|ashamed"
@@ -305,7 +305,7 @@ IP_FEELING_REFLECTION = compile_each(
     r"(?:(?:it )?(?:sounds|seems|feels) (?:like|as if|as though) (?:\w+ )?|i (?:get|have) the (?:feeling|sense) that |"
     r"what i(?:'m| am)? hear(?:ing)? (?:you saying )?is (?:that )?)?"
     r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed)(?! (?:just|only|not|never)\b)"
-    r"(?: \w+){0,3} " + _FEELING_NAMED + r"\b",
+    r"(?: \w+){0,3} " + FEELING_NAMED + r"\b",
     r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"
     r"(?:(?:it )?(?:sounds|seems) like |i (?:get|have) the (?:feeling|sense) that )?"
     r"(?:your|the) (?:\w+ ){1,3}(?:is|are|was|were) (?:really |so |very )?"

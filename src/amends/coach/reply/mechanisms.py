@@ -129,6 +129,8 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
         inner = bool(find(sentence, cues.EX_INNER))
         strong = inner or bool(find(sentence, cues.EX_STRONG))
         ex = 2 if strong and (inner or _words(sentence) > 5) else 1
+        if ex == 2 and not inner and _BARE_FEELING_QUESTION.search(sentence) and not _NAMES_A_FEELING.search(sentence):
+            ex = 1  # "How do you feel after you drink?" asks about a feeling but names none: generic
         if not inner and _fact_question(sentence):
             ex = 0
         if find(sentence, cues.REFLECTIVE_QUESTION) or _checks_a_statement(sentence):
@@ -171,6 +173,17 @@ _PLAN_OR_CHALLENGE = re.compile(
     r"|you(?:'re| are) saying|so you just|you don'?t (?:agree|believe|think)|good idea)\b",
     re.I,
 )
+
+
+# LABELLING.md section 2: a strong exploration names the partner's possible feeling or experience. "How
+# does that feel for you now?" and "How are you feeling about it?" ask for one and name nothing, so they
+# are generic; "How did it feel sitting there alone?" names the experience.
+_BARE_FEELING_QUESTION = re.compile(
+    r"\bhow (?:do|does|did|are|were|is) (?:you|that|it|this)(?: \w+)? fe(?:el|eling)(?: for you)?"
+    r"(?: about (?:it|that|this|things))?(?: now| today| right now| these days)?\W*$",
+    re.I,
+)
+_NAMES_A_FEELING = re.compile(r"\b" + cues.FEELING_NAMED + r"\b", re.I)
 
 
 def _learned_levels(
