@@ -46,6 +46,7 @@ EXAMPLES_FLAG = (
 EXAMPLES_PASS = (
     "I was wrong to miss dinner, and I know it hurt you.",
     "You suck it up every single time, and I see what that costs you.",
+    "I will stop being so dramatic about your phone, I promise.",
     "You were counting on me and I let you down.",
     "I'll always make time for you from now on.",
     "What was that evening like for you?",

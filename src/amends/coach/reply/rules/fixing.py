@@ -63,6 +63,7 @@ EXAMPLES_PASS = (
     "That sounds so hard. When you're ready, maybe try talking to her about it.",
     "What I hear you say is that you felt alone; have you thought about telling her?",
     "I believe in you. Stay strong.",
+    "Stop being so dramatic.",
     "You should be ashamed of what you said to me.",
 )
 
