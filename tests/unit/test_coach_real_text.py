@@ -231,9 +231,14 @@ def test_a_reflection_that_names_their_feeling_is_strong_understanding() -> None
         "It sounds like you care a lot about your brother.",
         "I get the sense that your job is really important to you.",
         "So you're struggling to keep up with everything.",
+        "And that was really frustrating for you, being kept waiting again?",
+        "It's hard to say no to your friends when they all drink.",
+        "So you're feeling a bit dissatisfied with how things are at home.",
     ):
         assert analyze_reply(reply=reply).level("interpretation") == 2, reply
     assert analyze_reply(reply="You're just mad because you lost.").level("interpretation") == 0
+    assert analyze_reply(reply="That must have been really hard for you.").level("interpretation") == 1
+    assert analyze_reply(reply="That is really scary to hear.").level("interpretation") < 2
 
 
 def test_a_reflective_question_about_their_experience_keeps_some_understanding() -> None:

@@ -298,7 +298,10 @@ FEELING_NAMED = (
     r"|exhausted|tired|drained|fed up|stuck|trapped|unsure|uncertain|confused|ambivalent|guilty|ashamed"
     r"|embarrassed|disappointed|let down|betrayed|invisible|unheard|helpless|hopeless|relieved|proud|excited"
     r"|motivated|determined|hopeful|happy|pleased|upset|concerned|insecure|jealous|resentful|bitter|numb|lost"
-    r"|struggling|hoping|worn out|on edge|in pain|care (?:about|for|a lot|so much|deeply|a great deal))"
+    r"|struggling|hoping|worn out|on edge|in pain|care (?:about|for|a lot|so much|deeply|a great deal)"
+    # Added 2026-12-01 (fifth stop), from the real-text tuning splits.
+    r"|dissatisfied|miserable|devastated|heartbroken|discouraged|disheartened|uncomfortable|unhappy|defeated"
+    r"|powerless|desperate|panicked|vulnerable|humiliated)"
 )
 IP_FEELING_REFLECTION = compile_each(
     r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um|alright|all right)\W+){0,3}"
@@ -313,4 +316,13 @@ IP_FEELING_REFLECTION = compile_each(
     r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"
     r"(?:(?:it )?(?:sounds|seems) like |i (?:get|have) the (?:feeling|sense) that )"
     r"you (?:really |obviously |clearly )?care (?:about|for|a lot|so much|deeply|a great deal)\b",
+    # What it was like for them, named ("and that was really frustrating for you?", "That's pretty shocking, to
+    # be told you have to give up your dog", "it's hard to say no to your friends"). A bare "that must have
+    # been hard for you" names nothing specific and stays generic (IP_GENERIC).
+    r"\b(?:that|it|this)(?:'s| is| was| must (?:have been|be)| sounds| seems)(?: like it was)? (?:really |so |pretty |very "
+    r"|quite |incredibly |a bit |kind of )*(?:frustrating|scary|shocking|painful|upsetting|overwhelming|exhausting"
+    r"|lonely|heartbreaking|confusing|stressful|humiliating|embarrassing|infuriating|terrifying|isolating)"
+    r"(?: for you| to (?:be|find|have|know|lose))\b",
+    r"\b(?:it|that)(?:'s| is| was| can be| must be| must have been) (?:really |so |pretty |very |quite |kind of )*"
+    r"(?:hard|difficult|tough) (?:for you )?to (?:actually |really |just )?(?!imagine|say\b(?! no))\w+",
 )
