@@ -319,9 +319,10 @@ IP_FEELING_REFLECTION = compile_each(
     # What it was like for them, named ("and that was really frustrating for you?", "That's pretty shocking, to
     # be told you have to give up your dog", "it's hard to say no to your friends"). A bare "that must have
     # been hard for you" names nothing specific and stays generic (IP_GENERIC).
-    r"\b(?:that|it|this)(?:'s| is| was| must (?:have been|be)| sounds| seems)(?: like it was)? (?:really |so |pretty |very "
-    r"|quite |incredibly |a bit |kind of )*(?:frustrating|scary|shocking|painful|upsetting|overwhelming|exhausting"
-    r"|lonely|heartbreaking|confusing|stressful|humiliating|embarrassing|infuriating|terrifying|isolating)"
+    r"\b(?:that|it|this)(?:'s| is| was| must (?:have been|be)| sounds| seems)(?: like it was)? "
+    r"(?:really |so |pretty |very |quite |incredibly |a bit |kind of )*"
+    r"(?:frustrating|scary|shocking|painful|upsetting|overwhelming|exhausting|lonely|heartbreaking|confusing"
+    r"|stressful|humiliating|embarrassing|infuriating|terrifying|isolating)"
     r"(?: for you| to (?:be|find|have|know|lose))\b",
     r"\b(?:it|that)(?:'s| is| was| can be| must be| must have been) (?:really |so |pretty |very |quite |kind of )*"
     r"(?:hard|difficult|tough) (?:for you )?to (?:actually |really |just )?(?!imagine|say\b(?! no))\w+",
