@@ -405,3 +405,31 @@ def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS)
 def test_relationship_context_look_alikes_pass(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
+
+
+# Warning signs that add up across sentences (patterns.yaml `warning_signs`): no sentence names a risk.
+WARNING_SIGNS = [
+    "I gave my camera to Ollie and my records to my sister. I won't be needing them.",
+    "The bank details are in the red folder in the hall. Look after the cats for me.",
+    "Wrote a letter for each of the kids. They're in the glovebox, not sending them yet.",
+]
+WARNING_SIGNS_PASS = [
+    "I gave my old bike to my nephew. He loves it.",
+    "I left a note for you on the fridge. Sorry for everything this week.",
+    "The spare key is under the plant pot. Text me when you're home.",
+    "We gave my mum's sofa to the charity shop, and I won't need the van after all.",
+]
+
+
+@pytest.mark.parametrize("text", WARNING_SIGNS)
+def test_affairs_put_in_order_and_a_goodbye_are_caught_across_sentences(text: str) -> None:
+    report = scan_safety(text)
+    assert "suicide_risk" in report.types
+    assert report.action == "crisis"
+    for sentence in text.split(". "):  # each sentence alone names no risk
+        assert "suicide_risk" not in scan_safety(sentence).types, sentence
+
+
+@pytest.mark.parametrize("text", WARNING_SIGNS_PASS)
+def test_one_arrangement_without_a_goodbye_passes(text: str) -> None:
+    assert scan_safety(text).action == "none", scan_safety(text).types

@@ -44,6 +44,9 @@ class Lexicon:
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
     strong_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    # Warning signs that add up across sentences: affairs put in order, and a goodbye (``warning_signs``).
+    arrangements: tuple[re.Pattern[str], ...]
+    farewell: tuple[re.Pattern[str], ...]
 
 
 def _read_yaml(name: str) -> Any:
@@ -78,6 +81,8 @@ def lexicon() -> Lexicon:
         self_risk_cue=_compile(data["self_risk_cue"]),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
+        arrangements=tuple(_compile(e) for e in data["warning_signs"]["arrangements"]),
+        farewell=tuple(_compile(e) for e in data["warning_signs"]["farewell"]),
     )
 
 
