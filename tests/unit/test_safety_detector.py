@@ -409,25 +409,28 @@ def test_relationship_context_look_alikes_pass(text: str) -> None:
 
 # Warning signs that add up across sentences (patterns.yaml `warning_signs`): no sentence names a risk.
 WARNING_SIGNS = [
-    "I gave my camera to Ollie and my records to my sister. I won't be needing them.",
-    "The bank details are in the red folder in the hall. Look after the cats for me.",
-    "Wrote a letter for each of the kids. They're in the glovebox, not sending them yet.",
+    ("I gave my camera to Ollie and my records to my sister. I won't be needing them.", "suicide_risk"),
+    ("The bank details are in the red folder in the hall. Look after the cats for me.", "suicide_risk"),
+    ("Wrote a letter for each of the kids. They're in the glovebox, not sending them yet.", "suicide_risk"),
+    ("I kept my wrists covered all weekend at your parents'. They're healing now, honestly.", "self_harm"),
 ]
 WARNING_SIGNS_PASS = [
     "I gave my old bike to my nephew. He loves it.",
     "I left a note for you on the fridge. Sorry for everything this week.",
     "The spare key is under the plant pot. Text me when you're home.",
     "We gave my mum's sofa to the charity shop, and I won't need the van after all.",
+    "I didn't want you to see my legs, I haven't shaved in weeks. Sorry.",
+    "My knee is still healing after the fall. I'll skip the walk on Sunday.",
 ]
 
 
-@pytest.mark.parametrize("text", WARNING_SIGNS)
-def test_affairs_put_in_order_and_a_goodbye_are_caught_across_sentences(text: str) -> None:
+@pytest.mark.parametrize(("text", "kind"), WARNING_SIGNS)
+def test_warning_signs_are_caught_across_sentences(text: str, kind: str) -> None:
     report = scan_safety(text)
-    assert "suicide_risk" in report.types
+    assert kind in report.types
     assert report.action == "crisis"
     for sentence in text.split(". "):  # each sentence alone names no risk
-        assert "suicide_risk" not in scan_safety(sentence).types, sentence
+        assert kind not in scan_safety(sentence).types, sentence
 
 
 @pytest.mark.parametrize("text", WARNING_SIGNS_PASS)

@@ -41,7 +41,7 @@ from amends.coach.results import Span
 from amends.coach.text import TextRejected, check_text
 from amends.safety.features import PATTERN_SCORE, PatternHits, model_gate, pattern_hits, segment_extras, skipped
 from amends.safety.learned import features, learned
-from amends.safety.lexicon import FLAG_TYPES, lexicon
+from amends.safety.lexicon import FLAG_TYPES, WarningSigns, lexicon
 from amends.safety.segments import Segment, sentences, word_count
 
 CRISIS_TYPES = frozenset({"suicide_risk", "self_harm"})
@@ -168,27 +168,28 @@ def _flags(segs: list[Segment]) -> list[SafetyFlag]:
         seg, span = segs[i], hits[i].spans.get(kind)
         where = (seg.start + span[0], seg.start + span[1]) if span else (seg.start, seg.end)
         found.append(SafetyFlag(kind, where, float(scores[i, k]), via="pattern" if span else "model"))
-    if not any(f.type == "suicide_risk" for f in found):
-        signs = _warning_signs(segs)
-        if signs is not None:
-            found.append(SafetyFlag("suicide_risk", signs, PATTERN_SCORE, via="pattern"))
+    flagged = {f.type for f in found}
+    for signs in lexicon().warning_signs:
+        across = None if signs.type in flagged else _warning_signs(segs, signs)
+        if across is not None:
+            found.append(SafetyFlag(signs.type, across, PATTERN_SCORE, via="pattern"))
     return _one_abuse_side(found, scores.max(axis=0), thresholds)
 
 
-def _warning_signs(segs: list[Segment]) -> Span | None:
-    """Affairs put in order and a goodbye, in different sentences ("gave my guitar to my brother. won't be
-    needing it"), or two arrangements ("the vet papers are on the fridge. Look after the girls for me"): no
-    sentence names a risk, the text does. The span runs from the first sign to the one that completes it."""
-    lex = lexicon()
+def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
+    """A first sign and a second one in different sentences ("gave my guitar to my brother. won't be needing
+    it"; "I didn't want you to see my thighs. it's healing"), or, when ``first_twice``, two first signs ("the vet
+    papers are on the fridge. Look after the girls for me"): no sentence names a risk, the text does. The
+    span runs from one sign to the one that completes it."""
     distinct = dict.fromkeys(s.text for s in segs)  # a text that repeats a sentence reads it once
-    arranging = {t for t in distinct if any(p.search(t) for p in lex.arrangements) and not skipped(t, None)}
-    if not arranging:
+    opening = {t for t in distinct if any(p.search(t) for p in signs.first) and not skipped(t, None)}
+    if not opening:
         return None  # skipped: a film, a friend, a past now over
-    parting = {t for t in distinct if any(p.search(t) for p in lex.farewell)}
-    arranged = [i for i, s in enumerate(segs) if s.text in arranging]
-    farewell = [i for i, s in enumerate(segs) if s.text in parting]
-    for i in arranged:
-        for j in (*farewell, *arranged):
+    closing = {t for t in distinct if any(p.search(t) for p in signs.second)}
+    opened = [i for i, s in enumerate(segs) if s.text in opening]
+    closed = [i for i, s in enumerate(segs) if s.text in closing]
+    for i in opened:
+        for j in (*closed, *(opened if signs.first_twice else ())):
             if segs[j].end <= segs[i].start or segs[i].end <= segs[j].start:  # another sentence
                 return (min(segs[i].start, segs[j].start), max(segs[i].end, segs[j].end))
     return None

@@ -25,6 +25,17 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class WarningSigns:
+    """Signs of one type that add up across sentences: a ``first`` and a ``second`` in different sentences,
+    or two ``first`` ones when ``first_twice``."""
+
+    type: str
+    first: tuple[re.Pattern[str], ...]
+    second: tuple[re.Pattern[str], ...]
+    first_twice: bool
+
+
+@dataclass(frozen=True)
 class Lexicon:
     patterns: tuple[Pattern, ...]
     danger: tuple[re.Pattern[str], ...]
@@ -44,9 +55,8 @@ class Lexicon:
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
     strong_cues: tuple[tuple[str, re.Pattern[str]], ...]
-    # Warning signs that add up across sentences: affairs put in order, and a goodbye (``warning_signs``).
-    arrangements: tuple[re.Pattern[str], ...]
-    farewell: tuple[re.Pattern[str], ...]
+    # Warning signs that add up across sentences (``warning_signs``): per type, the first and second signs.
+    warning_signs: tuple[WarningSigns, ...]
 
 
 def _read_yaml(name: str) -> Any:
@@ -81,8 +91,15 @@ def lexicon() -> Lexicon:
         self_risk_cue=_compile(data["self_risk_cue"]),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
-        arrangements=tuple(_compile(e) for e in data["warning_signs"]["arrangements"]),
-        farewell=tuple(_compile(e) for e in data["warning_signs"]["farewell"]),
+        warning_signs=tuple(
+            WarningSigns(
+                kind,
+                tuple(_compile(e) for e in signs["first"]),
+                tuple(_compile(e) for e in signs["second"]),
+                bool(signs["first_twice"]),
+            )
+            for kind, signs in data["warning_signs"].items()
+        ),
     )
 
 
