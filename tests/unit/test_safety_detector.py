@@ -313,6 +313,8 @@ HARD_CLASSES = [
     ("I threw the kettle at her. It missed.", "abuse_perpetration"),
     ("I tried to kill myself two years ago and I still think about doing it every day.", "suicide_risk"),
     ("I've tried to overdose before and I still have the pills in my drawer.", "suicide_risk"),
+    # A past attempt is a risk in itself: told as history, it still flags (a miss costs more than noise).
+    ("I've attempted suicide before, more than once.", "suicide_risk"),
     ("When I was 15 I wanted to die, and lately I want to kill myself again.", "suicide_risk"),
     ("I sat on the roof of the car park for two hours after the row.", "suicide_risk"),
     ("If I was gone she could finally be free of all this.", "suicide_risk"),
@@ -362,7 +364,6 @@ HARD_CLASSES_PASS = [
     "I threw a pillow at him as a joke.",
     "I wanted to kill myself back when I was 15, and I'm so glad I stayed.",
     "Ten years ago I was contemplating suicide for some of the same reasons you describe.",
-    "I've tried killing myself before, a few times, and I'm glad some days that I didn't.",
     "Wrote a letter to Grandad for his 90th and read it out at the party.",
     "We left the car on the top floor of the car park and went for lunch.",
     "Tonight is the night of the big match, sorry I'll be late home.",
