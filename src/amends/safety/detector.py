@@ -187,9 +187,9 @@ def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
         return None  # skipped: a film, a friend, a past now over
     closing = {t for t in distinct if any(p.search(t) for p in signs.second)}
     opened = [i for i, s in enumerate(segs) if s.text in opening]
-    closed = [i for i, s in enumerate(segs) if s.text in closing]
+    completing = [i for i, s in enumerate(segs) if s.text in closing] + (opened if signs.first_twice else [])
     for i in opened:
-        for j in (*closed, *(opened if signs.first_twice else ())):
+        for j in completing:
             if segs[j].end <= segs[i].start or segs[i].end <= segs[j].start:  # another sentence
                 return (min(segs[i].start, segs[j].start), max(segs[i].end, segs[j].end))
     return None

@@ -7,7 +7,7 @@ from typing import Any
 
 from amends.coach import embed
 from amends.coach.apology import advice, scoring
-from amends.coach.apology.doc import build_doc
+from amends.coach.apology.doc import Doc, build_doc
 from amends.coach.apology.elements import ELEMENT_NAMES, apology_words, detect
 from amends.coach.apology.report import ApologyReport
 from amends.coach.apology.rules import run_rules
@@ -26,10 +26,8 @@ def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
     >>> analyze_apology("I'm sorry if you were hurt.").verdict
     'non_apology'
     """
-    check_text(text, what="apology")
-    if mistake is not None:
-        mistake = check_text(mistake, what="mistake") if mistake.strip() else None
-    doc = build_doc(text, mistake)
+    doc = _document(text, mistake)
+    mistake = doc.mistake
     elements = detect(doc)
     findings = run_rules(doc)
     taken_back = elements["responsibility"].present and any(f.rule in scoring.UNOWNING for f in findings)
@@ -50,6 +48,15 @@ def analyze_apology(text: str, *, mistake: str | None = None) -> ApologyReport:
     )
 
 
+def _document(text: str, mistake: str | None) -> Doc:
+    """The checked text and mistake, ready for matching; a blank mistake counts as none. Raises
+    :class:`amends.coach.text.TextRejected` for text the coach cannot read."""
+    check_text(text, what="apology")
+    if mistake is not None:
+        mistake = check_text(mistake, what="mistake") if mistake.strip() else None
+    return build_doc(text, mistake)
+
+
 def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
     """Batch-embed, for these batch records (``text`` and ``mistake`` fields), every text
     :func:`analyze_apology` will embed: only records with a mistake whose words no sentence reuses.
@@ -58,11 +65,10 @@ def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
     texts: list[str] = []
     for record in records:
         text, mistake = record.get("text"), record.get("mistake")
-        if not (isinstance(text, str) and isinstance(mistake, str) and mistake.strip()):
+        if not (isinstance(text, str) and isinstance(mistake, str)):
             continue
         try:
-            check_text(text, what="apology")
-            texts += embedded_texts(build_doc(text, check_text(mistake, what="mistake")))
+            texts += embedded_texts(_document(text, mistake))
         except TextRejected:
             continue
     return embed.prewarm(texts)

@@ -40,6 +40,17 @@ _CHECK_MIN_WORDS = 5
 _CLAUSE = re.compile(r"[,;:]|-+\s|\s-+|\u2014")
 
 
+# LABELLING.md section 2: a strong exploration names the partner's possible feeling or experience. "How
+# does that feel for you now?" and "How are you feeling about it?" ask for one and name nothing, so they
+# are generic; "How did it feel sitting there alone?" names the experience.
+_BARE_FEELING_QUESTION = re.compile(
+    r"\bhow (?:do|does|did|are|were|is) (?:you|that|it|this)(?: \w+)? fe(?:el|eling)(?: for you)?"
+    r"(?: about (?:it|that|this|things))?(?: now| today| right now| these days)?\W*$",
+    re.I,
+)
+_NAMES_A_FEELING = re.compile(r"\b" + cues.FEELING_NAMED + r"\b", re.I)
+
+
 @dataclass(frozen=True)
 class MechanismScore:
     name: str
@@ -173,17 +184,6 @@ _PLAN_OR_CHALLENGE = re.compile(
     r"|you(?:'re| are) saying|so you just|you don'?t (?:agree|believe|think)|good idea)\b",
     re.I,
 )
-
-
-# LABELLING.md section 2: a strong exploration names the partner's possible feeling or experience. "How
-# does that feel for you now?" and "How are you feeling about it?" ask for one and name nothing, so they
-# are generic; "How did it feel sitting there alone?" names the experience.
-_BARE_FEELING_QUESTION = re.compile(
-    r"\bhow (?:do|does|did|are|were|is) (?:you|that|it|this)(?: \w+)? fe(?:el|eling)(?: for you)?"
-    r"(?: about (?:it|that|this|things))?(?: now| today| right now| these days)?\W*$",
-    re.I,
-)
-_NAMES_A_FEELING = re.compile(r"\b" + cues.FEELING_NAMED + r"\b", re.I)
 
 
 def _learned_levels(
