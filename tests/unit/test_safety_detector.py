@@ -291,6 +291,9 @@ RELATIONSHIP_CONTEXT_PASS = [
 # Plans, means and goodbye acts with no feeling word, hidden injuries, leaving for safety and control
 # written as a note or an apology: LABELLING.md section 3's hard classes, in our own words.
 HARD_CLASSES = [
+    # The denied form still flags, and so does fear the author shares with someone else (sixth stop).
+    ("Honestly I don't think I deserve to live after what I did to her.", "suicide_risk"),
+    ("My kids are terrified of him and so am I, he's back on Friday.", "abuse_victim"),
     ("Nobody will have to look after me after Friday, it's all arranged.", "suicide_risk"),
     ("I wrote letters for the boys and left them in the drawer with my will.", "suicide_risk"),
     ("Drove to the top floor of the multistorey again and stood there a long time.", "suicide_risk"),
@@ -395,6 +398,9 @@ HARD_CLASSES_PASS = [
     "I bumped my head on the cupboard door again, there's a lump now.",
     "Sam's sister has been self-harming and he's been with her at A&E all night.",
     "I keep my tablets in the pill box by the kettle so I don't miss the morning dose.",
+    # What a friend says, and someone else's fear (sixth stop).
+    "You deserve to live a life where nobody talks to you like I did.",
+    "My sister was so scared of him, and I never asked her why she stayed.",
 ]
 
 
