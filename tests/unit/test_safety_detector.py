@@ -292,6 +292,9 @@ RELATIONSHIP_CONTEXT_PASS = [
 # written as a note or an apology: LABELLING.md section 3's hard classes, in our own words.
 HARD_CLASSES = [
     # The denied form still flags, and so does fear the author shares with someone else (sixth stop).
+    # A harmless use beside a real act does not hide the act.
+    ("I broke her trust, and then I pushed her into the wall when she found out.", "abuse_perpetration"),
+    ("He broke my arm last month and now he says I'm pushing him away.", "abuse_victim"),
     ("Honestly I don't think I deserve to live after what I did to her.", "suicide_risk"),
     ("My kids are terrified of him and so am I, he's back on Friday.", "abuse_victim"),
     ("Nobody will have to look after me after Friday, it's all arranged.", "suicide_risk"),
@@ -398,6 +401,11 @@ HARD_CLASSES_PASS = [
     "I bumped my head on the cupboard door again, there's a lump now.",
     "Sam's sister has been self-harming and he's been with her at A&E all night.",
     "I keep my tablets in the pill box by the kettle so I don't miss the morning dose.",
+    # A violent verb that lands on a thing or a feeling, not a person (patterns.yaml `object_uses`).
+    "I broke her trust and I'm so sorry.",
+    "I threw a party for her birthday and forgot to invite her sister.",
+    "He's pushing me away and I don't know how to reach him.",
+    "I shoved my clothes into the bag and drove to my mum's to cool off.",
     # What a friend says, and someone else's fear (sixth stop).
     "You deserve to live a life where nobody talks to you like I did.",
     "My sister was so scared of him, and I never asked her why she stayed.",

@@ -202,15 +202,25 @@ def model_allowed(text: str) -> np.ndarray:
 def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Two (4,) bool arrays by FLAG_TYPES: the segment holds a word of that type's topic
     (``similarity_cues``; always True for a type without cues), and every such word is denied
-    ("he has never hit me"). A denial that is a struggle ("telling myself not to") is no denial."""
-    cues = dict(lexicon().similarity_cues)
+    ("he has never hit me"), or, for abuse, a verb that lands on a thing or a feeling (``object_uses``: "I broke
+    her trust"). A denial that is a struggle ("telling myself not to") is no denial."""
+    lex = lexicon()
+    cues = dict(lex.similarity_cues)
     struggle = bool(_STRUGGLE.search(text))
+    uses = [(m.start(), m.end()) for p in lex.object_uses for m in p.finditer(text)]
     present, denied = [], []
     for k in FLAG_TYPES:
         found = list(cues[k].finditer(text)) if k in cues else []
         present.append(k not in cues or bool(found))
-        denied.append(bool(found) and not struggle and all(negated(text, m.start()) for m in found))
+        harmless = [
+            (negated(text, m.start()) and not struggle) or (k.startswith("abuse") and _inside(m, uses)) for m in found
+        ]
+        denied.append(bool(found) and all(harmless))
     return np.array(present, dtype=bool), np.array(denied, dtype=bool)
+
+
+def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start() and match.end() <= end for start, end in spans)
 
 
 @lru_cache(maxsize=4096)

@@ -57,6 +57,8 @@ class Lexicon:
     strong_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # Warning signs that add up across sentences (``warning_signs``): per type, the first and second signs.
     warning_signs: tuple[WarningSigns, ...]
+    # A violent verb that lands on a thing or a feeling ("I broke her trust"): not a topic word of abuse.
+    object_uses: tuple[re.Pattern[str], ...]
 
 
 def _read_yaml(name: str) -> Any:
@@ -91,6 +93,7 @@ def lexicon() -> Lexicon:
         self_risk_cue=_compile(data["self_risk_cue"]),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
+        object_uses=tuple(_compile(e) for e in data["object_uses"]),
         warning_signs=tuple(
             WarningSigns(
                 kind,
