@@ -295,6 +295,7 @@ HARD_CLASSES = [
     # A harmless use beside a real act does not hide the act.
     ("I broke her trust, and then I pushed her into the wall when she found out.", "abuse_perpetration"),
     ("He broke my arm last month and now he says I'm pushing him away.", "abuse_victim"),
+    ("I'm scared he'll leave me if I don't do what he says, and he keeps my bank card.", "abuse_victim"),
     ("Honestly I don't think I deserve to live after what I did to her.", "suicide_risk"),
     ("My kids are terrified of him and so am I, he's back on Friday.", "abuse_victim"),
     ("Nobody will have to look after me after Friday, it's all arranged.", "suicide_risk"),
@@ -406,6 +407,7 @@ HARD_CLASSES_PASS = [
     "I threw a party for her birthday and forgot to invite her sister.",
     "He's pushing me away and I don't know how to reach him.",
     "I shoved my clothes into the bag and drove to my mum's to cool off.",
+    "I'm scared she'll leave me once she hears the whole story.",
     # What a friend says, and someone else's fear (sixth stop).
     "You deserve to live a life where nobody talks to you like I did.",
     "My sister was so scared of him, and I never asked her why she stayed.",
