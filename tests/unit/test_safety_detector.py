@@ -296,6 +296,10 @@ HARD_CLASSES = [
     ("I broke her trust, and then I pushed her into the wall when she found out.", "abuse_perpetration"),
     ("He broke my arm last month and now he says I'm pushing him away.", "abuse_victim"),
     ("I'm scared he'll leave me if I don't do what he says, and he keeps my bank card.", "abuse_victim"),
+    # ...but a day inside a struggle still counts, and so does a will that is written.
+    ("i keep promising myself i won't do it this weekend but i don't know anymore", "suicide_risk"),
+    ("I've written my will and it's in the drawer with the cat's papers.", "suicide_risk"),
+    ("Its time for me to check out early. I will be leaving to my destination shortly", "suicide_risk"),
     ("Honestly I don't think I deserve to live after what I did to her.", "suicide_risk"),
     ("My kids are terrified of him and so am I, he's back on Friday.", "abuse_victim"),
     ("Nobody will have to look after me after Friday, it's all arranged.", "suicide_risk"),
@@ -408,6 +412,10 @@ HARD_CLASSES_PASS = [
     "He's pushing me away and I don't know how to reach him.",
     "I shoved my clothes into the bag and drove to my mum's to cool off.",
     "I'm scared she'll leave me once she hears the whole story.",
+    # Commitments with a day in them: a day alone is a diary, and "I will" is not a will.
+    "I will be home by 7 every Friday.",
+    "I will go to my first GA meeting on Thursday.",
+    "I've booked a locksmith for tomorrow and I check the doors every night now.",
     # What a friend says, and someone else's fear (sixth stop).
     "You deserve to live a life where nobody talks to you like I did.",
     "My sister was so scared of him, and I never asked her why she stayed.",

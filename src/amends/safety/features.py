@@ -207,10 +207,12 @@ def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
     lex = lexicon()
     cues = dict(lex.similarity_cues)
     struggle = bool(_STRUGGLE.search(text))
+    struggle_cues = dict(lex.struggle_cues) if struggle else {}
     uses = [(m.start(), m.end()) for p in lex.object_uses for m in p.finditer(text)]
     present, denied = [], []
     for k in FLAG_TYPES:
         found = list(cues[k].finditer(text)) if k in cues else []
+        found += list(struggle_cues[k].finditer(text)) if k in struggle_cues else []
         present.append(k not in cues or bool(found))
         harmless = [
             (negated(text, m.start()) and not struggle) or (k.startswith("abuse") and _inside(m, uses)) for m in found

@@ -55,6 +55,8 @@ class Lexicon:
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
     strong_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    # Words of a type's topic only inside a struggle ("promising myself I won't do it this weekend").
+    struggle_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # Warning signs that add up across sentences (``warning_signs``): per type, the first and second signs.
     warning_signs: tuple[WarningSigns, ...]
     # A violent verb that lands on a thing or a feeling ("I broke her trust"): not a topic word of abuse.
@@ -93,6 +95,7 @@ def lexicon() -> Lexicon:
         self_risk_cue=_compile(data["self_risk_cue"]),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
+        struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
         object_uses=tuple(_compile(e) for e in data["object_uses"]),
         warning_signs=tuple(
             WarningSigns(
