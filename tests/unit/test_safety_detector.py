@@ -8,6 +8,7 @@ import pytest
 from eval.paths import EXAMPLES
 
 from amends.coach.text import TextRejected
+from amends.ledger.rules import RULES as LEDGER_RULES
 from amends.safety.detector import scan_safety
 
 SHOULD_FLAG = [
@@ -460,4 +461,15 @@ def test_warning_signs_are_caught_across_sentences(text: str, kind: str) -> None
 
 @pytest.mark.parametrize("text", WARNING_SIGNS_PASS)
 def test_one_arrangement_without_a_goodbye_passes(text: str) -> None:
+    assert scan_safety(text).action == "none", scan_safety(text).types
+
+
+# Every commitment the ledger's coach shows as an example is ordinary repair writing: none may raise a
+# safety action (several raised crisis flags before the sixth stop: "I will put my phone in the drawer at
+# dinner", "I'll be reachable around the clock", "I will be on time for the rest of my life").
+COMMITMENT_EXAMPLES = sorted({text for rule in LEDGER_RULES for text in (*rule.EXAMPLES_FLAG, *rule.EXAMPLES_PASS)})
+
+
+@pytest.mark.parametrize("text", COMMITMENT_EXAMPLES)
+def test_the_commitment_coach_examples_raise_no_safety_action(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
