@@ -473,3 +473,13 @@ COMMITMENT_EXAMPLES = sorted({text for rule in LEDGER_RULES for text in (*rule.E
 @pytest.mark.parametrize("text", COMMITMENT_EXAMPLES)
 def test_the_commitment_coach_examples_raise_no_safety_action(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
+
+
+def test_a_partner_named_abusive_and_a_question_about_getting_out_flag_together() -> None:
+    # Planning to leave for safety (LABELLING.md section 3), told across two sentences.
+    text = "My boyfriend of ten years is a master manipulator and a narcissist. How do I get out? I'm on benefits."
+    flag = next(f for f in scan_safety(text).flags if f.type == "abuse_victim")
+    assert flag.span[0] < text.index("How do I") < flag.span[1]
+    # Getting out of a chore is not leaving.
+    chore = "My wife is a narcissist about her sourdough, honestly. How do I get out of the washing up tonight?"
+    assert "abuse_victim" not in scan_safety(chore).types
