@@ -297,6 +297,11 @@ HARD_CLASSES = [
     ("I broke her trust, and then I pushed her into the wall when she found out.", "abuse_perpetration"),
     ("He broke my arm last month and now he says I'm pushing him away.", "abuse_victim"),
     ("I'm scared he'll leave me if I don't do what he says, and he keeps my bank card.", "abuse_victim"),
+    # ...while the same words still flag beside a risk.
+    ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
+    ("I'll take the train to the coast tonight and walk into the sea.", "suicide_risk"),
+    ("I feel worthless when he calls me names in front of the kids.", "abuse_victim"),
+    ("I won't go to the police, he'd kill me.", "abuse_victim"),
     # ...but a day inside a struggle still counts, and so does a will that is written.
     ("i keep promising myself i won't do it this weekend but i don't know anymore", "suicide_risk"),
     ("I've written my will and it's in the drawer with the cat's papers.", "suicide_risk"),
@@ -413,6 +418,16 @@ HARD_CLASSES_PASS = [
     "He's pushing me away and I don't know how to reach him.",
     "I shoved my clothes into the bag and drove to my mum's to cool off.",
     "I'm scared she'll leave me once she hears the whole story.",
+    # Myself as the one talked to, a commute, presence offered, an affair ended, one's own low mood.
+    "Honest check-in: I didn't go to the meeting on Wednesday. I made an excuse to myself. Going Saturday instead.",
+    "I told myself it was harmless for months. It wasn't.",
+    "From the 1st of March I'm getting the earlier train so I'm home by half six.",
+    "I won't keep pushing to talk; I'll say once that I'm here, and then wait.",
+    "I feel like the ground's gone from under me since I found out.",
+    "Q: When did you last speak to her? A: The 14th, on the phone, to end it. Nothing since.",
+    "I rang her to end it and blocked her number while you watched.",
+    "I feel worthless when I compare myself to her, because she's younger and I can't help it.",
+    "I won't go to the office drinks if she's going to be there.",
     # Commitments with a day in them: a day alone is a diary, and "I will" is not a will.
     "I will be home by 7 every Friday.",
     "I will go to my first GA meeting on Thursday.",
@@ -483,3 +498,13 @@ def test_a_partner_named_abusive_and_a_question_about_getting_out_flag_together(
     # Getting out of a chore is not leaving.
     chore = "My wife is a narcissist about her sourdough, honestly. How do I get out of the washing up tonight?"
     assert "abuse_victim" not in scan_safety(chore).types
+
+
+def test_ordinary_repair_notes_rarely_raise_an_action() -> None:
+    # Our own commitments, check-in notes, argument logs, feeling statements and answers (tests/examples/
+    # repair_notes.jsonl): the tune half raised 10 actions of 118 before the sixth stop's lexicon lines.
+    rows = [json.loads(line) for line in (EXAMPLES / "repair_notes.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 240 and {r["split"] for r in rows} == {"tune", "held"}
+    assert all(r["types"] == [] and r["source"] == "own" for r in rows)
+    alarmed = [r["text"] for r in rows if r["split"] == "tune" and scan_safety(r["text"]).action != "none"]
+    assert len(alarmed) <= 3, alarmed

@@ -209,15 +209,19 @@ def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
     struggle = bool(_STRUGGLE.search(text))
     struggle_cues = dict(lex.struggle_cues) if struggle else {}
     uses = [(m.start(), m.end()) for p in lex.object_uses for m in p.finditer(text)]
+    harmless = {k: [(m.start(), m.end()) for p in ps for m in p.finditer(text)] for k, ps in lex.harmless_uses}
     present, denied = [], []
     for k in FLAG_TYPES:
         found = list(cues[k].finditer(text)) if k in cues else []
         found += list(struggle_cues[k].finditer(text)) if k in struggle_cues else []
         present.append(k not in cues or bool(found))
-        harmless = [
-            (negated(text, m.start()) and not struggle) or (k.startswith("abuse") and _inside(m, uses)) for m in found
+        no_topic = [
+            (negated(text, m.start()) and not struggle)
+            or (k.startswith("abuse") and _inside(m, uses))
+            or _inside(m, harmless.get(k, []))
+            for m in found
         ]
-        denied.append(bool(found) and all(harmless))
+        denied.append(bool(found) and all(no_topic))
     return np.array(present, dtype=bool), np.array(denied, dtype=bool)
 
 

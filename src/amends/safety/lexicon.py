@@ -61,6 +61,8 @@ class Lexicon:
     warning_signs: tuple[WarningSigns, ...]
     # A violent verb that lands on a thing or a feeling ("I broke her trust"): not a topic word of abuse.
     object_uses: tuple[re.Pattern[str], ...]
+    # By self-risk type, uses of its wide cues that are no topic word ("I told myself", "getting the train").
+    harmless_uses: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 
 
 def _read_yaml(name: str) -> Any:
@@ -97,6 +99,7 @@ def lexicon() -> Lexicon:
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
         object_uses=tuple(_compile(e) for e in data["object_uses"]),
+        harmless_uses=tuple((k, tuple(_compile(e) for e in v)) for k, v in data["harmless_uses"].items()),
         warning_signs=tuple(
             WarningSigns(
                 kind,
