@@ -302,6 +302,7 @@ HARD_CLASSES = [
     ("I'll take the train to the coast tonight and walk into the sea.", "suicide_risk"),
     ("I feel worthless when he calls me names in front of the kids.", "abuse_victim"),
     ("I won't go to the police, he'd kill me.", "abuse_victim"),
+    ("He threw my phone at the wall and then threw it in the bin so I couldn't call anyone.", "abuse_victim"),
     # ...but a day inside a struggle still counts, and so does a will that is written.
     ("i keep promising myself i won't do it this weekend but i don't know anymore", "suicide_risk"),
     ("I've written my will and it's in the drawer with the cat's papers.", "suicide_risk"),
@@ -428,6 +429,8 @@ HARD_CLASSES_PASS = [
     "I rang her to end it and blocked her number while you watched.",
     "I feel worthless when I compare myself to her, because she's younger and I can't help it.",
     "I won't go to the office drinks if she's going to be there.",
+    "Threw her old jumper in the bin after the row, very dramatic of me, I regret it now.",
+    "He slammed the door on his way out to football and I sulked all evening. We've talked since.",
     # Commitments with a day in them: a day alone is a diary, and "I will" is not a will.
     "I will be home by 7 every Friday.",
     "I will go to my first GA meeting on Thursday.",
