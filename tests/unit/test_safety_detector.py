@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 from eval.paths import EXAMPLES
 
+import amends
 from amends.coach.text import TextRejected
 from amends.ledger.rules import RULES as LEDGER_RULES
 from amends.safety.detector import scan_safety
@@ -431,6 +434,10 @@ HARD_CLASSES_PASS = [
     "I won't go to the office drinks if she's going to be there.",
     "Threw her old jumper in the bin after the row, very dramatic of me, I regret it now.",
     "He slammed the door on his way out to football and I sulked all evening. We've talked since.",
+    # Prompts that answers echo ("Which of my habits might get in the way?", "the urge to defend myself").
+    "Which of my habits might get in the way? Drinking after work.",
+    "When I feel the urge to defend myself I will take a breath and listen first.",
+    "Some days I want to give up on us.",
     # Commitments with a day in them: a day alone is a diary, and "I will" is not a will.
     "I will be home by 7 every Friday.",
     "I will go to my first GA meeting on Thursday.",
@@ -511,3 +518,22 @@ def test_ordinary_repair_notes_rarely_raise_an_action() -> None:
     assert all(r["types"] == [] and r["source"] == "own" for r in rows)
     alarmed = [r["text"] for r in rows if r["split"] == "tune" and scan_safety(r["text"]).action != "none"]
     assert len(alarmed) <= 3, alarmed
+
+
+def _prose(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node] if " " in node else []
+    if isinstance(node, dict):
+        node = list(node.values())
+    return [text for item in node for text in _prose(item)] if isinstance(node, list) else []
+
+
+def test_the_journey_prompts_and_conversation_guides_raise_no_safety_action() -> None:
+    # Answers often start by echoing the prompt, so the prompt itself must read as ordinary repair writing
+    # ("Which of my habits might get in the way?" raised suicide_risk before the sixth stop).
+    content = Path(amends.__file__).parent / "content"
+    files = sorted([*(content / "journey").glob("*.yaml"), *(content / "conversations").glob("*.yaml")])
+    texts = sorted({t for f in files for t in _prose(yaml.safe_load(f.read_text(encoding="utf-8")))})
+    assert len(texts) > 200
+    alarmed = [t for t in texts if scan_safety(t).action != "none"]
+    assert alarmed == []
