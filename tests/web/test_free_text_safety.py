@@ -184,6 +184,27 @@ def test_an_ordinary_sentence_gets_no_banner(world: dict[str, Any]) -> None:
     assert "data-safety" not in html.content.decode()
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text", ["I will be home by 7 every Friday.", "I will put my phone in the drawer at dinner.", "I broke her trust."]
+)
+def test_an_ordinary_commitment_gets_no_banner(world: dict[str, Any], text: str) -> None:
+    # Repair commitments with a day, a phone or a broken trust in them raised crisis or support banners before
+    # the sixth stop; the form and the JSON route both answer them with no safety result.
+    url = reverse("trust_commitments", args=[world["repair"].pk])
+    html = client_for(world["alice"]).post(url, {"text": text, **SCHEDULE}, follow=True).content.decode()
+    assert "data-safety" not in html
+    _, raw = create_api_token(world["alice"], "ordinary commitment", scope="write")
+    response = Client().post(
+        reverse("api_trust_commitments", args=[world["repair"].pk]),
+        {"text": text, "kind": "daily"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
+    body = response.json()
+    assert body["safety"] is None  # no safety result at all, as for any ordinary text
+
+
 def _forms(html: str) -> list[tuple[str, str]]:
     """(action, body) of every form with a free-text box."""
     out = []
