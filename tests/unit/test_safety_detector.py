@@ -306,6 +306,8 @@ HARD_CLASSES = [
     ("I feel worthless when he calls me names in front of the kids.", "abuse_victim"),
     ("I won't go to the police, he'd kill me.", "abuse_victim"),
     ("He threw my phone at the wall and then threw it in the bin so I couldn't call anyone.", "abuse_victim"),
+    ("He took my car keys and my bank card so I can't leave the house.", "abuse_victim"),
+    ("I get so jealous that I go through her phone every night and track where she is.", "abuse_perpetration"),
     # ...but a day inside a struggle still counts, and so does a will that is written.
     ("i keep promising myself i won't do it this weekend but i don't know anymore", "suicide_risk"),
     ("I've written my will and it's in the drawer with the cat's papers.", "suicide_risk"),
@@ -438,6 +440,10 @@ HARD_CLASSES_PASS = [
     "Which of my habits might get in the way? Drinking after work.",
     "When I feel the urge to defend myself I will take a breath and listen first.",
     "Some days I want to give up on us.",
+    "She hung up on me in the middle of a row about money and we didn't talk till the morning.",
+    "how I feel: jealous when she goes out with her work friends. I know its my issue not hers, I'm working on it",
+    "we agreed to share locations while I drive up to Scotland on my own, it was my idea, makes me feel safer on the A9",
+    "He handed me the car keys and said you drive, he'd had two beers. We always do that.",
     # Commitments with a day in them: a day alone is a diary, and "I will" is not a will.
     "I will be home by 7 every Friday.",
     "I will go to my first GA meeting on Thursday.",
