@@ -202,8 +202,9 @@ def model_allowed(text: str) -> np.ndarray:
 def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Two (4,) bool arrays by FLAG_TYPES: the segment holds a word of that type's topic
     (``similarity_cues``; always True for a type without cues), and every such word is denied
-    ("he has never hit me"), or, for abuse, a verb that lands on a thing or a feeling (``object_uses``: "I broke
-    her trust"). A denial that is a struggle ("telling myself not to") is no denial."""
+    ("he has never hit me") or used harmlessly: for abuse, a verb that lands on a thing or a feeling
+    (``object_uses``: "I broke her trust"); for a self-risk type, ``harmless_uses`` ("I told myself", "getting
+    the train"). A denial that is a struggle ("telling myself not to") is no denial."""
     lex = lexicon()
     cues = dict(lex.similarity_cues)
     struggle = bool(_STRUGGLE.search(text))
