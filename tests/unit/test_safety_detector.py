@@ -308,6 +308,7 @@ HARD_CLASSES = [
     ("He threw my phone at the wall and then threw it in the bin so I couldn't call anyone.", "abuse_victim"),
     ("He took my car keys and my bank card so I can't leave the house.", "abuse_victim"),
     ("I get so jealous that I go through her phone every night and track where she is.", "abuse_perpetration"),
+    ("I can't go on like this. I'm so tired of being alive.", "suicide_risk"),
     # ...but a day inside a struggle still counts, and so does a will that is written.
     ("i keep promising myself i won't do it this weekend but i don't know anymore", "suicide_risk"),
     ("I've written my will and it's in the drawer with the cat's papers.", "suicide_risk"),
@@ -444,6 +445,12 @@ HARD_CLASSES_PASS = [
     "how I feel: jealous when she goes out with her work friends. I know its my issue not hers, I'm working on it",
     "we agreed to share locations while I drive up to Scotland on my own, it was my idea, makes me feel safer on the A9",
     "He handed me the car keys and said you drive, he'd had two beers. We always do that.",
+    # Ordinary strain in heavy words.
+    "Honestly the lie was eating me alive.",
+    "im so tired of being the one who remembers everything.",
+    "Honestly some days I feel like I'm drowning in all of it, the kids, work, the money.",
+    "I've booked the stop smoking clinic for Tuesday.",
+    "I can't go on like this in our marriage, pretending everything is fine at dinner parties.",
     # Commitments with a day in them: a day alone is a diary, and "I will" is not a will.
     "I will be home by 7 every Friday.",
     "I will go to my first GA meeting on Thursday.",
@@ -516,14 +523,16 @@ def test_a_partner_named_abusive_and_a_question_about_getting_out_flag_together(
     assert "abuse_victim" not in scan_safety(chore).types
 
 
-def test_ordinary_repair_notes_rarely_raise_an_action() -> None:
-    # Our own commitments, check-in notes, argument logs, feeling statements and answers (tests/examples/
-    # repair_notes.jsonl): the tune half raised 10 actions of 118 before the sixth stop's lexicon lines.
-    rows = [json.loads(line) for line in (EXAMPLES / "repair_notes.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 240 and {r["split"] for r in rows} == {"tune", "held"}
+@pytest.mark.parametrize(("name", "size", "most"), [("repair_notes.jsonl", 240, 3), ("repair_notes2.jsonl", 160, 2)])
+def test_ordinary_repair_notes_rarely_raise_an_action(name: str, size: int, most: int) -> None:
+    # Our own commitments, check-in notes, argument logs, feeling statements, answers, journey answers, listening
+    # practice and apology drafts: before the sixth stop's lexicon lines the tune halves raised 10 of 118 and
+    # 7 of 92 actions.
+    rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == size and {r["split"] for r in rows} == {"tune", "held"}
     assert all(r["types"] == [] and r["source"] == "own" for r in rows)
     alarmed = [r["text"] for r in rows if r["split"] == "tune" and scan_safety(r["text"]).action != "none"]
-    assert len(alarmed) <= 3, alarmed
+    assert len(alarmed) <= most, alarmed
 
 
 def _prose(node: object) -> list[str]:
