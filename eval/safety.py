@@ -94,6 +94,14 @@ REPAIR_FRESH = ("apologies_fresh.jsonl", ("text",), "heldout")
 REPAIR_NOTES = ("repair_notes.jsonl", "repair_notes2.jsonl")
 
 
+def _alarm_line(split: str, name: str, texts: list[str]) -> list[str]:
+    """Print one set's false-alarm rate and its flag types; return the texts that raised an action."""
+    alarmed, by_type = false_alarms(texts)
+    kinds = "  ".join(f"{k} {n}" for k, n in by_type.items() if n)
+    print(f"  {split:<8} {name:<22} {_ratio(len(alarmed), len(texts))}  {kinds}")
+    return alarmed
+
+
 def _scan_all(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], frozenset[str]]]:
     return [(r, scan_safety(r["text"]).types) for r in rows]
 
@@ -144,10 +152,7 @@ def main() -> None:
     print("\n== false alarms on ordinary repair writing (action != none) ==")
     tune_alarms: list[str] = []
     for name, fields, split in (*REPAIR_SETS, REPAIR_FRESH):
-        texts = repair_texts(name, fields)
-        alarmed, by_type = false_alarms(texts)
-        kinds = "  ".join(f"{k} {n}" for k, n in by_type.items() if n)
-        print(f"  {split:<8} {name:<22} {_ratio(len(alarmed), len(texts))}  {kinds}")
+        alarmed = _alarm_line(split, name, repair_texts(name, fields))
         if split == "tune":
             tune_alarms = alarmed
     # Commitments, check-in notes, argument logs, feeling statements and answers, written by us (sixth stop):
@@ -155,10 +160,7 @@ def main() -> None:
     for name in REPAIR_NOTES:
         notes = load(name)
         for split in ("tune", "held"):
-            alarmed, by_type = false_alarms([r["text"] for r in notes if r["split"] == split])
-            kinds = "  ".join(f"{k} {n}" for k, n in by_type.items() if n)
-            total = sum(r["split"] == split for r in notes)
-            print(f"  {split:<8} {name:<22} {_ratio(len(alarmed), total)}  {kinds}")
+            _alarm_line(split, name, [r["text"] for r in notes if r["split"] == split])
     if args.misses:  # never the held splits
         for r, got in real_dev + results + fresh + classes:
             if r["split"] in ("dev", "tune", "fresh-tune") and (bool(got) != r["flag"] or not _want(r) <= got):

@@ -202,26 +202,22 @@ def model_allowed(text: str) -> np.ndarray:
 def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Two (4,) bool arrays by FLAG_TYPES: the segment holds a word of that type's topic
     (``similarity_cues``; always True for a type without cues), and every such word is denied
-    ("he has never hit me") or used harmlessly: for abuse, a verb that lands on a thing or a feeling
-    (``object_uses``: "I broke her trust"); for a self-risk type, ``harmless_uses`` ("I told myself", "getting
-    the train"). A denial that is a struggle ("telling myself not to") is no denial."""
+    ("he has never hit me") or used harmlessly (``Lexicon.harmless_uses``: "I broke her trust", "I told
+    myself", "getting the train"). A denial that is a struggle ("telling myself not to") is no denial."""
     lex = lexicon()
     cues = dict(lex.similarity_cues)
     struggle = bool(_STRUGGLE.search(text))
     struggle_cues = dict(lex.struggle_cues) if struggle else {}
-    uses = [(m.start(), m.end()) for p in lex.object_uses for m in p.finditer(text)]
-    harmless = {k: [(m.start(), m.end()) for p in ps for m in p.finditer(text)] for k, ps in lex.harmless_uses}
+    uses = dict(lex.harmless_uses)
+    # The abuse types share their patterns: each distinct tuple is matched once.
+    spans = {ps: [(m.start(), m.end()) for p in ps for m in p.finditer(text)] for ps in dict.fromkeys(uses.values())}
     present, denied = [], []
     for k in FLAG_TYPES:
         found = list(cues[k].finditer(text)) if k in cues else []
         found += list(struggle_cues[k].finditer(text)) if k in struggle_cues else []
         present.append(k not in cues or bool(found))
-        no_topic = [
-            (negated(text, m.start()) and not struggle)
-            or (k.startswith("abuse") and _inside(m, uses))
-            or _inside(m, harmless.get(k, []))
-            for m in found
-        ]
+        harmless = spans[uses[k]] if k in uses else []
+        no_topic = [(negated(text, m.start()) and not struggle) or _inside(m, harmless) for m in found]
         denied.append(bool(found) and all(no_topic))
     return np.array(present, dtype=bool), np.array(denied, dtype=bool)
 

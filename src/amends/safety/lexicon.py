@@ -59,9 +59,8 @@ class Lexicon:
     struggle_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # Warning signs that add up across sentences (``warning_signs``): per type, the first and second signs.
     warning_signs: tuple[WarningSigns, ...]
-    # A violent verb that lands on a thing or a feeling ("I broke her trust"): not a topic word of abuse.
-    object_uses: tuple[re.Pattern[str], ...]
-    # By self-risk type, uses of its wide cues that are no topic word ("I told myself", "getting the train").
+    # By type, uses of its wide cues that are no topic word: ``harmless_uses`` for the self-risk types ("I told
+    # myself", "getting the train"), ``object_uses`` for both abuse types ("I broke her trust").
     harmless_uses: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 
 
@@ -72,6 +71,13 @@ def _read_yaml(name: str) -> Any:
 
 def _compile(expr: str) -> re.Pattern[str]:
     return re.compile(expr, re.IGNORECASE)
+
+
+def _harmless_uses(data: dict[str, Any]) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    # A verb that lands on a thing or a feeling is no abuse word on either side: both abuse types share one tuple.
+    objects = tuple(_compile(e) for e in data["object_uses"])
+    self_risk = tuple((k, tuple(_compile(e) for e in v)) for k, v in data["harmless_uses"].items())
+    return (*self_risk, ("abuse_victim", objects), ("abuse_perpetration", objects))
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +104,7 @@ def lexicon() -> Lexicon:
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
-        object_uses=tuple(_compile(e) for e in data["object_uses"]),
-        harmless_uses=tuple((k, tuple(_compile(e) for e in v)) for k, v in data["harmless_uses"].items()),
+        harmless_uses=_harmless_uses(data),
         warning_signs=tuple(
             WarningSigns(
                 kind,
