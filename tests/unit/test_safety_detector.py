@@ -300,6 +300,8 @@ HARD_CLASSES = [
     ("I broke her trust, and then I pushed her into the wall when she found out.", "abuse_perpetration"),
     ("He broke my arm last month and now he says I'm pushing him away.", "abuse_victim"),
     ("I'm scared he'll leave me if I don't do what he says, and he keeps my bank card.", "abuse_victim"),
+    ("He said he'll make me pay for what happened if I ever tell anyone.", "abuse_victim"),
+    ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
     ("I'll take the train to the coast tonight and walk into the sea.", "suicide_risk"),
@@ -458,6 +460,9 @@ HARD_CLASSES_PASS = [
     # What a friend says, and someone else's fear (sixth stop).
     "You deserve to live a life where nobody talks to you like I did.",
     "My sister was so scared of him, and I never asked her why she stayed.",
+    # Answers that echo the check-ins' own words (seventh stop): resentment, and a span of time.
+    "If I'm honest I still find myself wanting my partner to pay for what happened.",
+    "It's been up and down but over the weeks it's got easier to talk.",
 ]
 
 
@@ -550,5 +555,21 @@ def test_the_journey_prompts_and_conversation_guides_raise_no_safety_action() ->
     files = sorted([*(content / "journey").glob("*.yaml"), *(content / "conversations").glob("*.yaml")])
     texts = sorted({t for f in files for t in _prose(yaml.safe_load(f.read_text(encoding="utf-8")))})
     assert len(texts) > 200
+    alarmed = [t for t in texts if scan_safety(t).action != "none"]
+    assert alarmed == []
+
+
+def test_the_playbooks_guide_and_check_in_wording_raise_no_safety_action() -> None:
+    # The same for the playbooks, the guide, the feelings list and the non-risk questionnaires with their result
+    # notes: "wanting my partner to pay for what happened" (the forgiveness check-in) and "the direction over
+    # weeks" (the trust check-in's note) raised flags before the seventh stop. The risk screens (ASQ, HARK, PHQ-9,
+    # CAGE) ask about risk on purpose and are left out.
+    content = Path(amends.__file__).parent / "content"
+    screens = {"asq.yaml", "hark.yaml", "phq9.yaml", "phq2.yaml", "cage.yaml"}
+    instruments = [f for f in (content / "instruments").glob("*.yaml") if f.name not in screens]
+    files = sorted([*(content / "playbooks").glob("*.yaml"), *content.glob("*.yaml"), *instruments])
+    files = [f for f in files if f.name not in {"resources.yaml", "safety_plan.yaml"}]
+    texts = sorted({t for f in files for t in _prose(yaml.safe_load(f.read_text(encoding="utf-8")))})
+    assert len(texts) > 250
     alarmed = [t for t in texts if scan_safety(t).action != "none"]
     assert alarmed == []
