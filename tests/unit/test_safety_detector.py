@@ -301,6 +301,7 @@ HARD_CLASSES = [
     ("He broke my arm last month and now he says I'm pushing him away.", "abuse_victim"),
     ("I'm scared he'll leave me if I don't do what he says, and he keeps my bank card.", "abuse_victim"),
     ("He said he'll make me pay for what happened if I ever tell anyone.", "abuse_victim"),
+    ("He thinks I'm on my phone too much so he takes it off me and reads my messages.", "abuse_victim"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -463,6 +464,7 @@ HARD_CLASSES_PASS = [
     # Answers that echo the check-ins' own words (seventh stop): resentment, and a span of time.
     "If I'm honest I still find myself wanting my partner to pay for what happened.",
     "It's been up and down but over the weeks it's got easier to talk.",
+    "We argued over the phone bill again, he thinks I'm on my phone too much.",
 ]
 
 
