@@ -151,6 +151,15 @@ def test_name_calling_is_contempt() -> None:
     assert "contempt" in analyze_reply(PARTNER, "You're a liar").rules
 
 
+def test_name_calling_is_not_called_sarcasm_in_the_advice() -> None:
+    # "You're a liar" was told to "drop the sarcasm"; the way out of a label is the act and its effect.
+    (finding,) = [f for f in analyze_reply(PARTNER, "You're a liar").findings if f.rule == "contempt"]
+    assert "sarcasm" not in finding.suggestion.lower()
+    assert "You're a liar" in finding.suggestion and "When you" in finding.suggestion
+    mock = analyze_reply(PARTNER, "Oh, I'm SO sorry that I'm not perfect like you. Happy now?").findings
+    assert any("sarcasm" in f.suggestion.lower() for f in mock if f.rule == "contempt")
+
+
 def test_turning_the_complaint_back_is_a_counterattack() -> None:
     assert "counterattack" in analyze_reply(PARTNER, "It's not like you've never lied to me either").rules
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import sys
 
 from amends.coach import matching
-from amends.coach.reply.rules._base import PACKAGE, find, flag, spans
+from amends.coach.reply.rules._base import PACKAGE, find, flag, instead_of, spans
 from amends.coach.results import Finding, Span
 
 NAME = "contempt"
 SEVERITY = "high"
 MESSAGE = "Mockery or scorn tells them their pain is beneath you; it does the most damage of all."
 SUGGESTION = "Drop the sarcasm. Say plainly what you feel and what you want, with respect."
+# Name-calling is not sarcasm, so it gets its own way out: the act and its effect instead of a label (Gottman's
+# antidote to contempt and criticism, a complaint about a behaviour rather than the person).
+NAME_SUGGESTION = 'Describe what they did and how it landed on you, not what they are: "When you..., I felt...".'
 SOURCE = "Gottman's Four Horsemen: contempt (Gottman & Levenson 1992)"
 EXAMPLES_FLAG = (
     "Oh please, grow up.",
@@ -85,4 +88,7 @@ def _names(text: str) -> list[Span]:
 
 
 def check(text: str) -> list[Finding]:
-    return flag(sys.modules[__name__], text, spans(text, NAME) + _names(text))
+    rule = sys.modules[__name__]
+    scorn = flag(rule, text, spans(text, NAME))
+    names = [matching.finding(rule, s, instead_of(text, s, NAME_SUGGESTION)) for s in _names(text)]
+    return scorn + names
