@@ -302,6 +302,10 @@ HARD_CLASSES = [
     ("I'm scared he'll leave me if I don't do what he says, and he keeps my bank card.", "abuse_victim"),
     ("He said he'll make me pay for what happened if I ever tell anyone.", "abuse_victim"),
     ("He thinks I'm on my phone too much so he takes it off me and reads my messages.", "abuse_victim"),
+    ("My phone was on silent because he took it off me.", "abuse_victim"),
+    ("I don't want to keep living anymore.", "suicide_risk"),
+    ("I don't want to lie anymore, I just want to die.", "suicide_risk"),
+    ("My savings are gone and I have nothing left to live for.", "suicide_risk"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -465,6 +469,13 @@ HARD_CLASSES_PASS = [
     "If I'm honest I still find myself wanting my partner to pay for what happened.",
     "It's been up and down but over the weeks it's got easier to talk.",
     "We argued over the phone bill again, he thinks I'm on my phone too much.",
+    # Promises of honesty, a phone's state, money lost to a habit (our own apology examples, seventh stop).
+    "I don't want to keep secrets anymore.",
+    "im sorry i lied about smoking. im not going to hide it anymore, even if i slip up",
+    "sorry, didnt realise the date. my phone was off",
+    "My phone was on silent.",
+    "All our savings are gone.",
+    "The money is gone. I don't know what else to say.",
 ]
 
 
