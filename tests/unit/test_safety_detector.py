@@ -10,8 +10,8 @@ import yaml
 from eval.paths import EXAMPLES
 
 import amends
+from amends.coach.checks import registry
 from amends.coach.text import TextRejected
-from amends.ledger.rules import RULES as LEDGER_RULES
 from amends.safety.detector import scan_safety
 
 SHOULD_FLAG = [
@@ -520,15 +520,26 @@ def test_one_arrangement_without_a_goodbye_passes(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
 
 
-# Every commitment the ledger's coach shows as an example is ordinary repair writing: none may raise a
-# safety action (several raised crisis flags before the sixth stop: "I will put my phone in the drawer at
-# dinner", "I'll be reachable around the clock", "I will be on time for the rest of my life").
-COMMITMENT_EXAMPLES = sorted({text for rule in LEDGER_RULES for text in (*rule.EXAMPLES_FLAG, *rule.EXAMPLES_PASS)})
+# Every example the coaches show (commitments, apologies, replies) is ordinary repair writing, good or bad: none
+# may raise a safety action. Several did: "I will put my phone in the drawer at dinner" and "I'll be reachable
+# around the clock" before the sixth stop; "I started this and I want to end it well", "Nobody died, it's fine"
+# and "Give me a break" before the seventh.
+COACH_EXAMPLES = sorted({text for check in registry() for text in (*check.examples_flag, *check.examples_pass)})
+# Two blame and excuse examples name a push and fear: read literally they may be abuse, and the detector may ask.
+COACH_EXAMPLES_THAT_MAY_ASK = {
+    "I only did it because you pushed me.",
+    "I did it because I was scared, and that's no excuse.",
+}
 
 
-@pytest.mark.parametrize("text", COMMITMENT_EXAMPLES)
-def test_the_commitment_coach_examples_raise_no_safety_action(text: str) -> None:
+@pytest.mark.parametrize("text", [t for t in COACH_EXAMPLES if t not in COACH_EXAMPLES_THAT_MAY_ASK])
+def test_the_coach_examples_raise_no_safety_action(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
+
+
+def test_the_coach_examples_cover_every_coach() -> None:
+    assert {check.kind for check in registry()} == {"apology", "reply", "commitment"}
+    assert len(COACH_EXAMPLES) > 450 and COACH_EXAMPLES_THAT_MAY_ASK <= set(COACH_EXAMPLES)
 
 
 def test_a_partner_named_abusive_and_a_question_about_getting_out_flag_together() -> None:
