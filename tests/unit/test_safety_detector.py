@@ -306,6 +306,12 @@ HARD_CLASSES = [
     ("I don't want to keep living anymore.", "suicide_risk"),
     ("I don't want to lie anymore, I just want to die.", "suicide_risk"),
     ("My savings are gone and I have nothing left to live for.", "suicide_risk"),
+    ("I cut back on eating and cut my arms again.", "self_harm"),
+    ("I want to end my life at the end of the week.", "suicide_risk"),
+    ("I have plans for my future but I just want to die.", "suicide_risk"),
+    ("He tracks my phone and reads my messages.", "abuse_victim"),
+    ("I'm only here because my husband forced me to have sex with his friend.", "abuse_victim"),
+    ("He has a few drinks and then he hits me.", "abuse_victim"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -476,6 +482,15 @@ HARD_CLASSES_PASS = [
     "My phone was on silent.",
     "All our savings are gone.",
     "The money is gone. I don't know what else to say.",
+    # Habits talked about as in counselling (AnnoMI client turns in the real replies set's tuning splits).
+    "I'll cut back on my drinking.",
+    "I want to cut down to two drinks a night.",
+    "It's just my way of relaxing at the end of the day.",
+    "I have big plans for my future.",
+    "I'll focus more on that than on the unnecessary stuff in my life.",
+    "I have an app on my phone that tracks my steps.",
+    "I'm only here because my wife forced me to come.",
+    "She would make me promise not to have more than two drinks.",
 ]
 
 
