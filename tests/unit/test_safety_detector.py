@@ -312,6 +312,10 @@ HARD_CLASSES = [
     ("He tracks my phone and reads my messages.", "abuse_victim"),
     ("I'm only here because my husband forced me to have sex with his friend.", "abuse_victim"),
     ("He has a few drinks and then he hits me.", "abuse_victim"),
+    ("I took all my blood pressure pills at once last night.", "suicide_risk"),
+    ("I took my sleeping pills all at once.", "suicide_risk"),
+    ("I wake up and wish I was dead.", "suicide_risk"),
+    ("I can't go on.", "suicide_risk"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -491,6 +495,13 @@ HARD_CLASSES_PASS = [
     "I have an app on my phone that tracks my steps.",
     "I'm only here because my wife forced me to come.",
     "She would make me promise not to have more than two drinks.",
+    # Medicine as prescribed, the pill, a chore taken over, a phone put away (third batch of notes, seventh stop).
+    "I will take my blood pressure pills every morning like the doctor said.",
+    "I took my blood pressure pills at once when I got up.",
+    "I've gone back on the pill.",
+    "That sounds exhausting, doing bedtime alone every night. Can I take over tonight and tomorrow?",
+    "Tell me again, I'm putting my phone away.",
+    "I can't go on doing every school run alone. I need you to actually take some of it.",
 ]
 
 
@@ -567,11 +578,14 @@ def test_a_partner_named_abusive_and_a_question_about_getting_out_flag_together(
     assert "abuse_victim" not in scan_safety(chore).types
 
 
-@pytest.mark.parametrize(("name", "size", "most"), [("repair_notes.jsonl", 240, 3), ("repair_notes2.jsonl", 160, 2)])
+@pytest.mark.parametrize(
+    ("name", "size", "most"),
+    [("repair_notes.jsonl", 240, 3), ("repair_notes2.jsonl", 160, 2), ("repair_notes3.jsonl", 200, 1)],
+)
 def test_ordinary_repair_notes_rarely_raise_an_action(name: str, size: int, most: int) -> None:
     # Our own commitments, check-in notes, argument logs, feeling statements, answers, journey answers, listening
     # practice and apology drafts: before the sixth stop's lexicon lines the tune halves raised 10 of 118 and
-    # 7 of 92 actions.
+    # 7 of 92 actions. The third batch (recovery notes, partner messages, replies) raised 15 of 95 before the seventh.
     rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines()]
     assert len(rows) == size and {r["split"] for r in rows} == {"tune", "held"}
     assert all(r["types"] == [] and r["source"] == "own" for r in rows)
