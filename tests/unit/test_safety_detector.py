@@ -316,6 +316,9 @@ HARD_CLASSES = [
     ("I took my sleeping pills all at once.", "suicide_risk"),
     ("I wake up and wish I was dead.", "suicide_risk"),
     ("I can't go on.", "suicide_risk"),
+    ("He follows me everywhere and checks my phone.", "abuse_victim"),
+    ("I'm so angry at myself I want to hurt myself.", "self_harm"),
+    ("He went for drinks and came back and hit me.", "abuse_victim"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -502,6 +505,9 @@ HARD_CLASSES_PASS = [
     "That sounds exhausting, doing bedtime alone every night. Can I take over tonight and tomorrow?",
     "Tell me again, I'm putting my phone away.",
     "I can't go on doing every school run alone. I need you to actually take some of it.",
+    "i'm exhausted. the guilt follows me everywhere, into work, into the shower, even into my dreams",
+    "He went for drinks with a colleague and my head ran away with me.",
+    "I'm angry at myself.",
 ]
 
 
@@ -580,12 +586,18 @@ def test_a_partner_named_abusive_and_a_question_about_getting_out_flag_together(
 
 @pytest.mark.parametrize(
     ("name", "size", "most"),
-    [("repair_notes.jsonl", 240, 3), ("repair_notes2.jsonl", 160, 2), ("repair_notes3.jsonl", 200, 1)],
+    [
+        ("repair_notes.jsonl", 240, 3),
+        ("repair_notes2.jsonl", 160, 2),
+        ("repair_notes3.jsonl", 200, 1),
+        ("repair_notes4.jsonl", 200, 1),
+    ],
 )
 def test_ordinary_repair_notes_rarely_raise_an_action(name: str, size: int, most: int) -> None:
     # Our own commitments, check-in notes, argument logs, feeling statements, answers, journey answers, listening
     # practice and apology drafts: before the sixth stop's lexicon lines the tune halves raised 10 of 118 and
-    # 7 of 92 actions. The third batch (recovery notes, partner messages, replies) raised 15 of 95 before the seventh.
+    # 7 of 92 actions. The third batch (recovery notes, partner messages, replies) raised 15 of 95 before the seventh,
+    # and the fourth (heavy but safe feelings, counselling notes), written after it, raised 4 of 103.
     rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines()]
     assert len(rows) == size and {r["split"] for r in rows} == {"tune", "held"}
     assert all(r["types"] == [] and r["source"] == "own" for r in rows)
