@@ -209,14 +209,17 @@ def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
     struggle = bool(_STRUGGLE.search(text))
     struggle_cues = dict(lex.struggle_cues) if struggle else {}
     uses = dict(lex.harmless_uses)
-    # The abuse types share their patterns: each distinct tuple is matched once.
-    spans = {ps: [(m.start(), m.end()) for p in ps for m in p.finditer(text)] for ps in dict.fromkeys(uses.values())}
+    # Harmless uses are matched only for a type whose cues are present (most sentences have none), and the
+    # abuse types share theirs: each distinct tuple is matched at most once.
+    spans: dict[tuple[re.Pattern[str], ...], list[tuple[int, int]]] = {}
     present, denied = [], []
     for k in FLAG_TYPES:
         found = list(cues[k].finditer(text)) if k in cues else []
         found += list(struggle_cues[k].finditer(text)) if k in struggle_cues else []
         present.append(k not in cues or bool(found))
-        harmless = spans[uses[k]] if k in uses else []
+        if found and k in uses and uses[k] not in spans:
+            spans[uses[k]] = [(m.start(), m.end()) for p in uses[k] for m in p.finditer(text)]
+        harmless = spans.get(uses[k], []) if k in uses else []
         no_topic = [(negated(text, m.start()) and not struggle) or _inside(m, harmless) for m in found]
         denied.append(bool(found) and all(no_topic))
     return np.array(present, dtype=bool), np.array(denied, dtype=bool)
