@@ -319,6 +319,9 @@ HARD_CLASSES = [
     ("He follows me everywhere and checks my phone.", "abuse_victim"),
     ("I'm so angry at myself I want to hurt myself.", "self_harm"),
     ("He went for drinks and came back and hit me.", "abuse_victim"),
+    ("I'm dying inside and I just want to end it all.", "suicide_risk"),
+    ("I just want to disappear.", "suicide_risk"),
+    ("I cried myself to sleep and then I cut myself.", "self_harm"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -508,6 +511,10 @@ HARD_CLASSES_PASS = [
     "i'm exhausted. the guilt follows me everywhere, into work, into the shower, even into my dreams",
     "He went for drinks with a colleague and my head ran away with me.",
     "I'm angry at myself.",
+    # Heartbreak in stock words, from the hurt partner.
+    "I cried myself to sleep again.",
+    "I feel like I'm dying inside.",
+    "I just want to disappear for a while, go to my sister's and think.",
 ]
 
 
