@@ -322,6 +322,9 @@ HARD_CLASSES = [
     ("I'm dying inside and I just want to end it all.", "suicide_risk"),
     ("I just want to disappear.", "suicide_risk"),
     ("I cried myself to sleep and then I cut myself.", "self_harm"),
+    ("I'm at the end of my rope.", "suicide_risk"),
+    ("I keep thinking about killing myself, over and over.", "suicide_risk"),
+    ("Last night was the worst night of my life and I don't want to live anymore.", "suicide_risk"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -515,6 +518,9 @@ HARD_CLASSES_PASS = [
     "I cried myself to sleep again.",
     "I feel like I'm dying inside.",
     "I just want to disappear for a while, go to my sister's and think.",
+    "I keep replaying it in my head, over and over.",
+    "I'm at the end of my rope with the kids.",
+    "Last night was the worst night of my life.",
 ]
 
 
