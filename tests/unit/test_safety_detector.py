@@ -325,6 +325,8 @@ HARD_CLASSES = [
     ("I'm at the end of my rope.", "suicide_risk"),
     ("I keep thinking about killing myself, over and over.", "suicide_risk"),
     ("Last night was the worst night of my life and I don't want to live anymore.", "suicide_risk"),
+    ("I relapsed last night and cut my arm.", "self_harm"),
+    ("He takes my bank card and I beat myself up about letting him.", "abuse_victim"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -521,6 +523,10 @@ HARD_CLASSES_PASS = [
     "I keep replaying it in my head, over and over.",
     "I'm at the end of my rope with the kids.",
     "Last night was the worst night of my life.",
+    # Recovery talk from the one who slipped.
+    "I relapsed on Friday and had six pints.",
+    "I put a gambling block on my bank account.",
+    "My sponsor says I should stop beating myself up.",
 ]
 
 
