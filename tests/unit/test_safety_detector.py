@@ -327,6 +327,9 @@ HARD_CLASSES = [
     ("Last night was the worst night of my life and I don't want to live anymore.", "suicide_risk"),
     ("I relapsed last night and cut my arm.", "self_harm"),
     ("He takes my bank card and I beat myself up about letting him.", "abuse_victim"),
+    ("If I take all of them it would kill me.", "suicide_risk"),
+    ("I'm going to give everyone some space, permanently. I've written the notes.", "suicide_risk"),
+    ("This is going to kill me, I have the pills ready.", "suicide_risk"),
     ("It has got worse over the weeks and I don't want to be alive anymore.", "suicide_risk"),
     # ...while the same words still flag beside a risk.
     ("I keep telling myself I won't cut again, but the blade is back in my bag.", "self_harm"),
@@ -527,6 +530,8 @@ HARD_CLASSES_PASS = [
     "I relapsed on Friday and had six pints.",
     "I put a gambling block on my bank account.",
     "My sponsor says I should stop beating myself up.",
+    "Did you ever think about how this would kill me?",
+    "I took the kids to my mum's for the weekend to give us both space.",
 ]
 
 
