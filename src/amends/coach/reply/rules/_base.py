@@ -30,6 +30,7 @@ def instead_of(text: str, span: Span, suggestion: str) -> str:
     return f"Instead of '{words}': {suggestion}" if words else suggestion
 
 
-def flag(rule: ModuleType, text: str, spans: Iterable[Span]) -> list[Finding]:
-    """One finding per span, in the order given."""
-    return [matching.finding(rule, span, instead_of(text, span, rule.SUGGESTION)) for span in spans]
+def flag(rule: ModuleType, text: str, spans: Iterable[Span], suggestion: str | None = None) -> list[Finding]:
+    """One finding per span, in the order given, with ``suggestion`` (else the rule's own) led by the span's words."""
+    advice = rule.SUGGESTION if suggestion is None else suggestion
+    return [matching.finding(rule, span, instead_of(text, span, advice)) for span in spans]

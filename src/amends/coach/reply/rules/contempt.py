@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from amends.coach import matching
-from amends.coach.reply.rules._base import PACKAGE, find, flag, instead_of, spans
+from amends.coach.reply.rules._base import PACKAGE, find, flag, spans
 from amends.coach.results import Finding, Span
 
 NAME = "contempt"
@@ -89,6 +89,4 @@ def _names(text: str) -> list[Span]:
 
 def check(text: str) -> list[Finding]:
     rule = sys.modules[__name__]
-    scorn = flag(rule, text, spans(text, NAME))
-    names = [matching.finding(rule, s, instead_of(text, s, NAME_SUGGESTION)) for s in _names(text)]
-    return scorn + names
+    return flag(rule, text, spans(text, NAME)) + flag(rule, text, _names(text), NAME_SUGGESTION)
