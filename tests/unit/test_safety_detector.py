@@ -637,12 +637,18 @@ def _prose(node: object) -> list[str]:
     return [text for item in node for text in _prose(item)] if isinstance(node, list) else []
 
 
+CONTENT = Path(amends.__file__).parent / "content"
+
+
+def _prose_of(files: list[Path]) -> list[str]:
+    """Every distinct sentence-like string in these content files."""
+    return sorted({t for f in files for t in _prose(yaml.safe_load(f.read_text(encoding="utf-8")))})
+
+
 def test_the_journey_prompts_and_conversation_guides_raise_no_safety_action() -> None:
     # Answers often start by echoing the prompt, so the prompt itself must read as ordinary repair writing
     # ("Which of my habits might get in the way?" raised suicide_risk before the sixth stop).
-    content = Path(amends.__file__).parent / "content"
-    files = sorted([*(content / "journey").glob("*.yaml"), *(content / "conversations").glob("*.yaml")])
-    texts = sorted({t for f in files for t in _prose(yaml.safe_load(f.read_text(encoding="utf-8")))})
+    texts = _prose_of(sorted([*(CONTENT / "journey").glob("*.yaml"), *(CONTENT / "conversations").glob("*.yaml")]))
     assert len(texts) > 200
     alarmed = [t for t in texts if scan_safety(t).action != "none"]
     assert alarmed == []
@@ -653,12 +659,10 @@ def test_the_playbooks_guide_and_check_in_wording_raise_no_safety_action() -> No
     # notes: "wanting my partner to pay for what happened" (the forgiveness check-in) and "the direction over
     # weeks" (the trust check-in's note) raised flags before the seventh stop. The risk screens (ASQ, HARK, PHQ-9,
     # CAGE) ask about risk on purpose and are left out.
-    content = Path(amends.__file__).parent / "content"
     screens = {"asq.yaml", "hark.yaml", "phq9.yaml", "phq2.yaml", "cage.yaml"}
-    instruments = [f for f in (content / "instruments").glob("*.yaml") if f.name not in screens]
-    files = sorted([*(content / "playbooks").glob("*.yaml"), *content.glob("*.yaml"), *instruments])
-    files = [f for f in files if f.name not in {"resources.yaml", "safety_plan.yaml"}]
-    texts = sorted({t for f in files for t in _prose(yaml.safe_load(f.read_text(encoding="utf-8")))})
+    instruments = [f for f in (CONTENT / "instruments").glob("*.yaml") if f.name not in screens]
+    files = sorted([*(CONTENT / "playbooks").glob("*.yaml"), *CONTENT.glob("*.yaml"), *instruments])
+    texts = _prose_of([f for f in files if f.name not in {"resources.yaml", "safety_plan.yaml"}])
     assert len(texts) > 250
     alarmed = [t for t in texts if scan_safety(t).action != "none"]
     assert alarmed == []
