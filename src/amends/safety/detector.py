@@ -196,10 +196,11 @@ def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
 
 
 def _one_abuse_side(found: list[SafetyFlag], row: np.ndarray, thresholds: np.ndarray) -> list[SafetyFlag]:
-    """Victim and perpetrator wording look alike; when both point at the same words keep one side,
-    the one further above its threshold (a pattern match on a side wins)."""
+    """Victim and perpetrator wording look alike; when both flag the same words, or one flag's words lie
+    inside the other's sentence, keep one side: a pattern match wins ("I told her I'd kill her" is a threat
+    the writer made, whatever the head guessed for the sentence), else the one further above its threshold."""
     abuse = [f for f in found if f.type in ABUSE_TYPES]
-    if len(abuse) < 2 or abuse[0].span != abuse[1].span:
+    if len(abuse) < 2 or not (_within(abuse[0].span, abuse[1].span) or _within(abuse[1].span, abuse[0].span)):
         return found
 
     def rank(f: SafetyFlag) -> tuple[bool, float]:
@@ -208,6 +209,10 @@ def _one_abuse_side(found: list[SafetyFlag], row: np.ndarray, thresholds: np.nda
 
     keep = max(abuse, key=rank)
     return [f for f in found if f.type not in ABUSE_TYPES or f is keep]
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _immediate_danger(segs: list[Segment], flags: list[SafetyFlag]) -> bool:

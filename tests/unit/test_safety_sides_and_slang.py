@@ -1,0 +1,78 @@
+"""The crisis detector: forum shorthand for suicide and self-harm, and the right side of abuse.
+
+A first-person threat against a partner is perpetration (LABELLING.md section 3): showing the writer
+victim resources instead sends them the wrong help. When a pattern finds one side of abuse in a
+sentence, the head's guess at the other side over the same sentence gives way to it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.safety.detector import scan_safety
+
+SHORTHAND_FLAGS = [
+    ("gonna off myself tonight", "suicide_risk"),
+    ("honestly i just want to ctb", "suicide_risk"),
+    ("i relapsed on sh last night", "self_harm"),
+    ("did sh again after the row, sorry", "self_harm"),
+    ("the sh urges are back since we split", "self_harm"),
+]
+SHORTHAND_PASSES = [
+    "run the installer with sh setup.sh and restart",
+    "I laughed my head off at the film",
+    "I'll catch the bus home after work",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SHORTHAND_FLAGS)
+def test_forum_shorthand_for_self_risk_is_caught(text: str, kind: str) -> None:
+    report = scan_safety(text)
+    assert kind in report.types
+    assert report.action == "crisis"
+
+
+@pytest.mark.parametrize("text", SHORTHAND_PASSES)
+def test_the_same_letters_in_ordinary_use_pass(text: str) -> None:
+    assert scan_safety(text).action == "none"
+
+
+THREATS = [
+    "I told her I would kill her if she left me",
+    "I said I would kill him if he ever left me",
+    "i told her i'd kill her if she left, i didnt mean it",
+    "I told her I'd hurt her.",
+    "I said I'd kill him if he went to the police",
+]
+HYPERBOLE = [
+    "I told him I'd kill him if he spoiled the ending",
+    "I said I'd kill her if she told anyone about the surprise party",
+    "I said I'd hit the gym before work",
+]
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_a_threat_the_writer_made_is_perpetration_only(text: str) -> None:
+    assert scan_safety(text).types == {"abuse_perpetration"}
+
+
+@pytest.mark.parametrize("text", HYPERBOLE)
+def test_hyperbole_about_spoilers_and_surprises_passes(text: str) -> None:
+    assert scan_safety(text).action == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("I slapped my wife during a fight", "abuse_perpetration"),
+        ("My partner is afraid of me", "abuse_perpetration"),
+        ("he gets violent when he's angry and I'm scared", "abuse_victim"),
+    ],
+)
+def test_one_sentence_gets_the_side_its_pattern_names(text: str, side: str) -> None:
+    assert scan_safety(text).types == {side}
+
+
+def test_both_sides_in_different_words_of_one_sentence_are_both_kept() -> None:
+    # Each side is found by its own pattern on its own words, so neither gives way.
+    assert scan_safety("he hit me and I hit him back").types == {"abuse_victim", "abuse_perpetration"}
