@@ -76,3 +76,19 @@ def test_one_sentence_gets_the_side_its_pattern_names(text: str, side: str) -> N
 def test_both_sides_in_different_words_of_one_sentence_are_both_kept() -> None:
     # Each side is found by its own pattern on its own words, so neither gives way.
     assert scan_safety("he hit me and I hit him back").types == {"abuse_victim", "abuse_perpetration"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i grabbed her wrist so hard it bruised", "I grabbed her by the arm so hard it left marks"],
+)
+def test_marks_the_writer_left_on_a_partner_are_not_self_harm(text: str) -> None:
+    report = scan_safety(text)
+    assert report.types == {"abuse_perpetration"}
+    assert report.action == "support"
+
+
+def test_a_victims_blow_and_self_harm_in_one_sentence_both_stay() -> None:
+    # The one pair that never gives way: both are true here (relationship-context dev3).
+    text = "when he locks me out of the joint account and screams at me i go upstairs and cut"
+    assert {"abuse_victim", "self_harm"} <= scan_safety(text).types

@@ -173,7 +173,19 @@ def _flags(segs: list[Segment]) -> list[SafetyFlag]:
         across = None if signs.type in flagged else _warning_signs(segs, signs)
         if across is not None:
             found.append(SafetyFlag(signs.type, across, PATTERN_SCORE, via="pattern"))
-    return _one_abuse_side(found, scores.max(axis=0), thresholds)
+    return _give_way(_one_abuse_side(found, scores.max(axis=0), thresholds))
+
+
+def _give_way(found: list[SafetyFlag]) -> list[SafetyFlag]:
+    """Drop a head-only self-harm flag whose sentence holds a perpetration pattern: "I grabbed her arm so
+    hard it left marks" is a blow the writer dealt, and the marks are hers. Only this pair gives way; a
+    victim's blow and a self-harm act often share a sentence and are both true ("when he screams at me I go
+    upstairs and cut")."""
+    dealt = [f.span for f in found if f.via == "pattern" and f.type == "abuse_perpetration"]
+    marks_dealt = [
+        f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)
+    ]
+    return [f for f in found if f not in marks_dealt]
 
 
 def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
