@@ -17,6 +17,7 @@ MESSAGE = "This puts your choice on them; they will hear that they caused their 
 SUGGESTION = 'Own your choice in the first person: "I chose..., and it hurt you."'
 SOURCE = "Gottman: defensiveness as blame; Schumann 2018 (apology components)"
 EXAMPLES_FLAG = (
+    "Maybe if you told me things earlier this wouldn't happen.",
     "You made me so angry that I said it.",
     "If you hadn't nagged me, I would have remembered.",
     "It's your fault too.",
@@ -26,6 +27,7 @@ EXAMPLES_FLAG = (
     "It's not my fault you can't keep up.",
 )
 EXAMPLES_PASS = (
+    "If you'd told me sooner I would have wanted to help, and I'm glad you told me now.",
     "I made a choice that hurt you.",
     "It's my fault, not yours.",
     "If I had listened, this wouldn't have happened.",

@@ -17,6 +17,8 @@ MESSAGE = "Turning it back on them starts a second fight before the first hurt h
 SUGGESTION = "Keep the focus on what they raised. Your own complaint deserves its own calm moment later."
 SOURCE = "Gottman: cross-complaining and counterattack (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "You're not exactly perfect either.",
+    "You missed my work party last month and I didn't make a fuss.",
     "I'm not the one who lies all the time, you are!",
     "Well, what about when you forgot my birthday?",
     "You do it too, all the time.",
@@ -39,6 +41,7 @@ EXAMPLES_FLAG = (
     "As if you don't spend all night on your phone.",
 )
 EXAMPLES_PASS = (
+    "You're right, and I'm not perfect, I know that.",
     "What about tonight, can we talk then?",
     "At least let me say I'm sorry properly: I am.",
     "You did nothing to deserve that.",

@@ -17,6 +17,12 @@ MESSAGE = "This defends you; right now they need to feel heard more than they ne
 SUGGESTION = "Take responsibility for your part first; your reasons can wait until they feel understood."
 SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I did text, you just didn't see it.",
+    "I had a really hard day too, you know.",
+    "Well I didn't know it was that important to you.",
+    "I already said sorry, what more do you want?",
+    "I can't be everywhere at once.",
+    "Don't put this all on me.",
     "I'm not the one always checking your phone.",
     "I'm just saying, you were late too.",
     "It's not my fault the meeting ran late.",
@@ -46,6 +52,9 @@ EXAMPLES_FLAG = (
     "Never said that. Not once.",
 )
 EXAMPLES_PASS = (
+    "What more do you want for dinner? I can get pasta too.",
+    "I didn't know how much it hurt you, and I want to.",
+    "I did text you, and I should have called as well.",
     "It was my fault, and I'm sorry.",
     "I'm just saying sorry again because I mean it.",
     "I did something wrong and I see it now.",

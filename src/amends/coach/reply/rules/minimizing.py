@@ -17,6 +17,7 @@ MESSAGE = "This shrinks what happened; to them it was big enough to hurt."
 SUGGESTION = "Let it be as big as it was for them. Name what it cost them instead."
 SOURCE = "Gottman: defensiveness; Lewicki, Polin & Lount 2016 (acknowledging harm)"
 EXAMPLES_FLAG = (
+    "You're making it sound way worse than it was.",
     "Honestly, it could have been much worse.",
     "It was just a joke.",
     "It's not a big deal.",
@@ -37,6 +38,7 @@ EXAMPLES_FLAG = (
     "What's the big deal?",
 )
 EXAMPLES_PASS = (
+    "I made it worse than it needed to be, and I'm sorry.",
     "It was a big deal, and I treated it like it wasn't.",
     "I'm only now seeing how much it hurt.",
     "I joked about something that mattered to you.",

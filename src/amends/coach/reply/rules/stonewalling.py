@@ -19,6 +19,7 @@ SUGGESTION = (
 )
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "Fine. Think what you want.",
     "End of conversation.",
     "I'm not talking about this.",
     "Fine.",
@@ -31,6 +32,7 @@ EXAMPLES_FLAG = (
     "I'm not going to argue with you.",
 )
 EXAMPLES_PASS = (
+    "Think about what you want from me, and tell me when you're ready.",
     "I need a short break to calm down, and then I want to hear you. Can we talk at eight?",
     "Fine, let's talk tonight, I want to understand.",
     "I'm here and I'm listening.",
