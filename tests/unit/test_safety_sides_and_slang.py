@@ -92,3 +92,28 @@ def test_a_victims_blow_and_self_harm_in_one_sentence_both_stay() -> None:
     # The one pair that never gives way: both are true here (relationship-context dev3).
     text = "when he locks me out of the joint account and screams at me i go upstairs and cut"
     assert {"abuse_victim", "self_harm"} <= scan_safety(text).types
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("made myself throw up again after dinner", {"self_harm"}),
+        ("I deserve the pain so I hurt my body", {"self_harm"}),
+        ("I'm afraid of flying", set()),
+        ("I check my phone too much", set()),
+    ],
+)
+def test_with_nobody_else_in_the_sentence_the_head_reads_no_victim(text: str, types: set[str]) -> None:
+    assert scan_safety(text).types == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a bag packed at my mums with my passport and the kids birth certificates. just in case",
+        "I've put a spare key and some cash in a tin at my neighbour's",
+        "I've started sleeping with my phone and shoes by the bed in case I need to go",
+    ],
+)
+def test_leaving_planned_alone_still_reads_as_a_victims_safety_plan(text: str) -> None:
+    assert "abuse_victim" in scan_safety(text).types
