@@ -98,12 +98,13 @@ def test_a_victims_blow_and_self_harm_in_one_sentence_both_stay() -> None:
     ("text", "types"),
     [
         ("made myself throw up again after dinner", {"self_harm"}),
+        ("Made myself throw up again after dinner.", {"self_harm"}),
         ("I deserve the pain so I hurt my body", {"self_harm"}),
         ("I'm afraid of flying", set()),
         ("I check my phone too much", set()),
     ],
 )
-def test_with_nobody_else_in_the_sentence_the_head_reads_no_victim(text: str, types: set[str]) -> None:
+def test_with_nobody_else_in_the_text_the_head_reads_no_victim(text: str, types: set[str]) -> None:
     assert scan_safety(text).types == types
 
 
@@ -116,4 +117,10 @@ def test_with_nobody_else_in_the_sentence_the_head_reads_no_victim(text: str, ty
     ],
 )
 def test_leaving_planned_alone_still_reads_as_a_victims_safety_plan(text: str) -> None:
+    assert "abuse_victim" in scan_safety(text).types
+
+
+def test_someone_named_in_another_sentence_of_the_text_is_enough() -> None:
+    # The head's best sentence names nobody; the sentence before names the helpline (relationship-context dev).
+    text = "I've saved the DV helpline number under 'Nails'. Going to call on my lunch break."
     assert "abuse_victim" in scan_safety(text).types

@@ -163,25 +163,6 @@ NO_CUE_SCORE = 0.9
 WEAK_CUE_SCORE = 0.6
 
 
-_SOMEONE_ELSE = re.compile(
-    r"\b(he|she|they|him|her|them|his|hers|their|theirs|you|your|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|"
-    r"fianc\w*|someone|somebody|anyone|people|man|guy|men|abuser|dad|father|mums?|moms?|mother|brother|sister|"
-    r"family|(?-i:[A-Z][a-z]+)|"
-    r"we|us|our|"
-    # ...or abuse named, or leaving planned: "got a bag packed at my mums with my passport, just in case".
-    r"abus\w*|violen\w*|survivors?|dv|domestic|passport|birth certificates?|bag packed|packed a bag|refuge|"
-    r"shelter|(protection|restraining) order|escape|get out|go quick|in case|spare keys?|cash|neighbou?rs?|"
-    r"leave|leaving|run|hide|hiding|safe|safety)\b",
-    re.IGNORECASE,
-)
-_DONE_TO_ME = re.compile(
-    r"\b(was|were|been|got|get|gets|being|am|is)\s+(\w+\s+)?(hit|choked|strangled|raped|beaten|assaulted|attacked|"
-    r"punched|slapped|kicked|threatened|followed|stalked|controlled|abused|hurt|pushed|shoved|grabbed|locked|trapped|"
-    r"held down|pinned|forced|coerced|isolated|monitored|tracked|manipulated|gaslit|gaslighted)\b",
-    re.IGNORECASE,
-)
-
-
 def model_allowed(text: str) -> np.ndarray:
     """(4,) bool by FLAG_TYPES: may the head flag this type in this segment without a pattern match?
 
@@ -194,8 +175,6 @@ def model_allowed(text: str) -> np.ndarray:
       unless a first-person risk cue survives ("sorry, I'm such a burden");
     * nothing flags in an idiom, in talk of others, fiction or news, or in a past that is over;
     * abuse flags need no agreement frame ("it was my idea", "we swapped keys");
-    * a victim flag needs someone else in the segment, a blow told in the passive, abuse named or leaving
-      planned: alone, "made myself throw up again" is the writer's own act;
     * a segment whose risk words are denied ("I would never hurt myself", "he has never hit me")
       flags only by pattern, unless the denial is a struggle ("telling myself not to end it");
     * every flag needs a word of its topic (:func:`topic_cues`: death, means and plans; injury;
@@ -217,10 +196,7 @@ def model_allowed(text: str) -> np.ndarray:
     perp_ok = not _EMPATHY.search(text)
     # "He has my spare keys and I have his, we swapped": a deal, not control.
     agreed = any(p.search(text) for p in lex.consensual)
-    # "made myself throw up again": with nobody else in the sentence and no blow told in the passive, the
-    # head's victim reading is the writer's own act.
-    victim_ok = self_ok and not agreed and bool(_SOMEONE_ELSE.search(text) or _DONE_TO_ME.search(text))
-    return np.array([self_ok, harm_ok, victim_ok, perp_ok and not agreed], dtype=bool)
+    return np.array([self_ok, harm_ok, self_ok and not agreed, perp_ok and not agreed], dtype=bool)
 
 
 def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -279,11 +255,16 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
     words). Training's out-of-fold scores go through here too, so thresholds are chosen as the app decides.
     """
     out = scores.copy()
+    # A victim needs someone else somewhere in the text (``victim_context``): alone, "made myself throw up
+    # again" is the writer's own act. The whole text, as the head's best sentence may not name him.
+    victim = FLAG_TYPES.index("abuse_victim")
+    someone = any(p.search(text) for text in texts for p in lexicon().victim_context)
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
         always, with_weak_cue, with_high_score = _gate_facts(text, hit.negated)
         allowed = (
             always | (with_weak_cue & (scores[i] >= WEAK_CUE_SCORE)) | (with_high_score & (scores[i] >= NO_CUE_SCORE))
         )
+        allowed[victim] &= someone
         for k, kind in enumerate(FLAG_TYPES):
             if kind in hit.spans:
                 out[i, k] = max(out[i, k], PATTERN_SCORE)

@@ -51,6 +51,9 @@ class Lexicon:
     consensual: tuple[re.Pattern[str], ...]
     # Words that keep a first-person risk reading alive inside such a frame ("sorry I'm a burden").
     self_risk_cue: re.Pattern[str]
+    # What a head-only victim flag needs in its segment: someone else, a blow told in the passive, abuse
+    # named, or leaving planned.
+    victim_context: tuple[re.Pattern[str], ...]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
@@ -101,6 +104,7 @@ def lexicon() -> Lexicon:
         relational=tuple(_compile(e) for e in data["context_skip"]["relational"]),
         consensual=tuple(_compile(e) for e in data["context_skip"]["consensual"]),
         self_risk_cue=_compile(data["self_risk_cue"]),
+        victim_context=tuple(_compile(e) for e in data["victim_context"]),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
