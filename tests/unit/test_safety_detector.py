@@ -13,6 +13,7 @@ import amends
 from amends.coach.checks import registry
 from amends.coach.text import TextRejected
 from amends.safety.detector import scan_safety
+from tests.unit.safety_cases import QUIET_SIGNS, QUIET_SIGNS_PASS, SHORTHAND, SHORTHAND_PASS
 
 SHOULD_FLAG = [
     ("I don't see the point of going on", "suicide_risk"),
@@ -535,12 +536,12 @@ HARD_CLASSES_PASS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES)
+@pytest.mark.parametrize(("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES + SHORTHAND + QUIET_SIGNS)
 def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
 
 
-@pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS)
+@pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS + SHORTHAND_PASS + QUIET_SIGNS_PASS)
 def test_relationship_context_look_alikes_pass(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
 

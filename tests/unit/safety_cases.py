@@ -1,0 +1,48 @@
+"""Labelled sentences for the crisis detector's parametrised tests in ``test_safety_detector``.
+
+Forum shorthand for suicide and self-harm, and quiet signs told with no feeling word (LABELLING.md
+section 3: means, a plan, fear that it will happen again, safety planning), each beside ordinary
+sentences that use the same letters or objects and must pass. Written by us (eighth stop).
+"""
+
+from __future__ import annotations
+
+SHORTHAND = [
+    ("gonna off myself tonight", "suicide_risk"),
+    ("honestly i just want to ctb", "suicide_risk"),
+    ("i relapsed on sh last night", "self_harm"),
+    ("did sh again after the row, sorry", "self_harm"),
+    ("the sh urges are back since we split", "self_harm"),
+]
+SHORTHAND_PASS = [
+    "run the installer with sh setup.sh and restart",
+    "I laughed my head off at the film",
+    "I'll catch the bus home after work",
+]
+QUIET_SIGNS = [
+    ("I've got 60 of my mum's old tramadol in my bag", "suicide_risk"),
+    ("bought a hose that fits the exhaust", "suicide_risk"),
+    ("i keep my dad's shotgun under the bed now, the shells are in the wardrobe", "suicide_risk"),
+    ("i changed my life insurance this week so she gets everything", "suicide_risk"),
+    ("i don't think i'll be around for christmas", "suicide_risk"),
+    ("he said next time it won't just be the wall", "abuse_victim"),
+    ("I hide the knives before he gets home from the pub", "abuse_victim"),
+    ("I text my sister a code word if things kick off", "abuse_victim"),
+    # Leaving planned, with nobody else named, is still a victim's safety plan.
+    ("got a bag packed at my mums with my passport and the kids birth certificates. just in case", "abuse_victim"),
+    ("I've put a spare key and some cash in a tin at my neighbour's", "abuse_victim"),
+    ("I've started sleeping with my phone and shoes by the bed in case I need to go", "abuse_victim"),
+]
+QUIET_SIGNS_PASS = [
+    "I take 2 of my blood pressure tablets every morning",
+    "the garden hose has a leak near the tap",
+    "we changed our life insurance this week after the mortgage came through",
+    "I don't think I'll be around for Christmas dinner, I'm on shift until 8",
+    "I hide the biscuits before he gets home or he eats them all",
+    "I text my sister a code word when the baby is finally asleep",
+    "next time it won't be such a rush, I've booked the table early",
+    # A threat's words in hyperbole about spoilers and surprises.
+    "I told him I'd kill him if he spoiled the ending",
+    "I said I'd kill her if she told anyone about the surprise party",
+    "I said I'd hit the gym before work",
+]
