@@ -53,6 +53,18 @@ def test_scan_json_from_file(tmp_path: Path) -> None:
     assert code == 0 and data["action"] == "support" and data["flags"][0]["type"] == "abuse_victim"
 
 
+@pytest.mark.parametrize(
+    ("stdin", "shown", "not_shown"),
+    [
+        ("he hit me last night", "0808 2000 247", "0808 802 4040"),  # Refuge, not Respect
+        ("I said I would kill him if he ever left me", "0808 802 4040", "0808 2000 247"),  # Respect, not Refuge
+    ],
+)
+def test_scan_gives_each_side_of_abuse_its_own_lines(stdin: str, shown: str, not_shown: str) -> None:
+    code, out = run("safety", "scan", "-", "--region", "UK", stdin=stdin)
+    assert code == 0 and shown in out and not_shown not in out
+
+
 @pytest.mark.parametrize("stdin", [b"\x00\x01binary", b"   ", b"\xff\xfe\xfa"])
 def test_scan_bad_input_exits_2_with_a_clear_message(stdin: bytes) -> None:
     code, out = run("safety", "scan", "-", stdin=stdin)

@@ -101,6 +101,15 @@ def scan(source: str, region: str | None, as_json: bool) -> None:
     _print_report(report.to_dict(), region)
 
 
+# Each side of abuse gets the lines written for it, as the web's routing gives them: help for someone
+# harmed by a partner, or for someone who wants to stop harming one.
+_ABUSE_LINES = (("abuse_victim", "dv_victim"), ("abuse_perpetration", "dv_perpetrator"))
+
+
+def _abuse_lines(types: set[str]) -> list[str]:
+    return [category for kind, category in _ABUSE_LINES if kind in types]
+
+
 def _print_report(result: dict[str, Any], region: str | None) -> None:
     types = {f["type"] for f in result["flags"]}
     if result.get("english") is False:
@@ -109,11 +118,10 @@ def _print_report(result: dict[str, Any], region: str | None) -> None:
             _echo_lines(region, ["emergency", "suicide", "crisis"])
     if result["action"] == "crisis":
         click.echo("It sounds like things may be very hard right now. You can talk to someone now:")
-        extra = ["dv_victim"] if "abuse_victim" in types else []
-        _echo_lines(region, ["emergency", "suicide", "crisis", *extra])
+        _echo_lines(region, ["emergency", "suicide", "crisis", *_abuse_lines(types)])
     elif result["action"] == "support":
         click.echo("Some of this touches on safety in a relationship. Confidential support:")
-        _echo_lines(region, ["dv_victim", "dv_perpetrator"])
+        _echo_lines(region, _abuse_lines(types))
     elif result.get("english") is not False:
         click.echo("No crisis language found.")
     for flag in result["flags"]:

@@ -51,7 +51,7 @@ class Lexicon:
     consensual: tuple[re.Pattern[str], ...]
     # Words that keep a first-person risk reading alive inside such a frame ("sorry I'm a burden").
     self_risk_cue: re.Pattern[str]
-    # What a head-only victim flag needs in its segment: someone else, a blow told in the passive, abuse
+    # What a head-only victim flag needs somewhere in its text: someone else, a blow told in the passive, abuse
     # named, or leaving planned.
     victim_context: tuple[re.Pattern[str], ...]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
