@@ -28,6 +28,9 @@ QUIET_SIGNS = [
     ("he said next time it won't just be the wall", "abuse_victim"),
     ("I hide the knives before he gets home from the pub", "abuse_victim"),
     ("I text my sister a code word if things kick off", "abuse_victim"),
+    # Control told by the one who holds it (perpetration).
+    ("I made her beg to see her friends", "abuse_perpetration"),
+    ("i make him beg me for money for petrol", "abuse_perpetration"),
     # Leaving planned, with nobody else named, is still a victim's safety plan.
     ("got a bag packed at my mums with my passport and the kids birth certificates. just in case", "abuse_victim"),
     ("I've put a spare key and some cash in a tin at my neighbour's", "abuse_victim"),
@@ -45,4 +48,5 @@ QUIET_SIGNS_PASS = [
     "I told him I'd kill him if he spoiled the ending",
     "I said I'd kill her if she told anyone about the surprise party",
     "I said I'd hit the gym before work",
+    "We made him beg for the last slice of pizza",
 ]
