@@ -89,6 +89,12 @@ def test_real_text_senses_of_sorry_get_the_verdict_the_definitions_give(text: st
         "Sorry to bother you, are you free later?",
         "Sorry, is the match on at eight or nine?",
         "I'm sorry, does anyone still use fax machines?",
+        "Your brother better apologize to your mum for what he said at dinner.",
+        "Cheats apologize beautifully too. It doesn't change what they did.",
+        "Sorry you're a grown man who still can't load a dishwasher.",
+        "Are you even sorry? You never say it.",
+        "Sorry to bring the bad news, but the venue is fully booked.",
+        "I'm sorry I can only give one upvote to this.",
     ],
 )
 def test_sorry_in_other_senses_is_not_remorse(text: str) -> None:
@@ -243,6 +249,35 @@ def test_a_sarcastic_sorry_earns_no_remorse() -> None:
     report = analyze_apology("Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
     assert not report.element("remorse").present
     assert report.verdict == "no_apology"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, didn't realise I had to ask permission to see my own friends.",
+        "Sorry for having a working brain.",
+        "Sorry for having standards, I guess.",
+    ],
+)
+def test_a_mocking_sorry_owns_nothing(text: str) -> None:
+    report = analyze_apology(text)
+    assert not report.element("remorse").present
+    assert not report.element("responsibility").present
+    assert report.verdict == "no_apology"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for listening, I apologize for shouting at you.",
+        "I want to apologize to you and your mum for what I said at dinner.",
+        "Sorry, I didn't realise how late it was and I left you waiting an hour.",
+        "Sorry, I forgot our anniversary and you sat alone at the restaurant.",
+        "I'm sorry for being a coward and hiding the messages.",
+    ],
+)
+def test_the_writers_own_apology_keeps_its_remorse(text: str) -> None:
+    assert analyze_apology(text).element("remorse").present
 
 
 def test_what_to_add_quotes_the_mistake_at_most_once_and_does_not_repeat_a_finding() -> None:

@@ -205,6 +205,13 @@ def _gerunds(doc: Doc) -> Iterator[Span]:
 
 
 def _responsibility(doc: Doc) -> Iterator[Span]:
+    for span in _ownership(doc):
+        # "Sorry, didn't realise I had to mollycoddle you": a mocking text owns nothing (LABELLING.md §1).
+        if not lexicon.inside(doc, "sarcasm", span[0]):
+            yield span
+
+
+def _ownership(doc: Doc) -> Iterator[Span]:
     for span in lexicon.find(doc, "responsibility", negatable=False):
         if _admissible(doc, span):
             yield span
