@@ -144,9 +144,45 @@ def summary() -> None:
         print(f"{title:<24} " + " ".join(f"{c:11.3f}" if c is not None else f"{'-':>11}" for c in cells))
 
 
+SECOND_PASS = EXAMPLES / "apologies_real_second_pass.jsonl"
+
+
+def _kappa(a: list[str], b: list[str]) -> float:
+    """Cohen's kappa of two labellings of the same texts."""
+    n = len(a)
+    seen = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    ca, cb = Counter(a), Counter(b)
+    chance = sum(ca[k] * cb[k] for k in ca) / (n * n)
+    return (seen - chance) / (1 - chance) if chance < 1 else 1.0
+
+
+def agreement() -> None:
+    """How far two people labelling by LABELLING.md agree on the real-dev texts that use apology words,
+    next to how far the coach agrees with each: the ceiling any labelled set puts on verdict accuracy."""
+    if not SECOND_PASS.exists():
+        print("\nSecond labelling pass not found; skipped.")
+        return
+    first = {r["id"]: r for r in load(REAL)}
+    second = load(SECOND_PASS)
+    one = [first[r["id"]] for r in second]
+    coach = [analyze_apology(r["text"]).verdict for r in one]
+    pairs = {
+        "first pass vs second pass": ([r["verdict"] for r in one], [r["verdict"] for r in second]),
+        "coach vs first pass": (coach, [r["verdict"] for r in one]),
+        "coach vs second pass": (coach, [r["verdict"] for r in second]),
+    }
+    print(f"\n=== two labellings of {len(second)} real-dev texts with apology words ===")
+    for title, (a, b) in pairs.items():
+        same = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+        print(f"  verdict, {title:<26} agreement {same:.3f}  kappa {_kappa(a, b):.3f}")
+    remorse = [("remorse" in r["elements"], "remorse" in s["elements"]) for r, s in zip(one, second, strict=True)]
+    print(f"  remorse, first pass vs second pass agreement {sum(x == y for x, y in remorse) / len(remorse):.3f}")
+
+
 def main() -> None:
     if "--summary" in sys.argv:
         summary()
+        agreement()
         return
     rows = load()
     print(f"apology coach on {len(rows)} labelled apologies")
@@ -154,6 +190,7 @@ def main() -> None:
     fresh()
     goemotions()
     summary()
+    agreement()
 
 
 if __name__ == "__main__":

@@ -50,3 +50,16 @@ QUIET_SIGNS_PASS = [
     "I said I'd hit the gym before work",
     "We made him beg for the last slice of pizza",
 ]
+# Another person's suicide, and the writer's own wish beside talk of others (2026-12-02). A sentence about
+# someone else still flags where the writer is the one who wants to die or to follow them.
+OTHERS_AND_MINE = [
+    ("My sister said she hates me and I want to die.", "suicide_risk"),
+    ("a friend of mine committed suicide last year and i'm thinking of doing the same", "suicide_risk"),
+    ("Someone I knew committed suicide and it led me to feel the same way.", "suicide_risk"),
+]
+OTHERS_AND_MINE_PASS = [
+    "A friend of mine committed suicide last spring and I still miss her.",
+    "I would feel awful if you ever did commit suicide, please call someone tonight.",
+    "Suicide hotlines are a good place to start if she won't talk to you.",
+    "My friend told me she wanted to die, and I don't know how to help her.",
+]

@@ -13,7 +13,14 @@ import amends
 from amends.coach.checks import registry
 from amends.coach.text import TextRejected
 from amends.safety.detector import scan_safety
-from tests.unit.safety_cases import QUIET_SIGNS, QUIET_SIGNS_PASS, SHORTHAND, SHORTHAND_PASS
+from tests.unit.safety_cases import (
+    OTHERS_AND_MINE,
+    OTHERS_AND_MINE_PASS,
+    QUIET_SIGNS,
+    QUIET_SIGNS_PASS,
+    SHORTHAND,
+    SHORTHAND_PASS,
+)
 
 SHOULD_FLAG = [
     ("I don't see the point of going on", "suicide_risk"),
@@ -252,9 +259,10 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
     for name in ("crisis_real_cssrs.jsonl", "crisis_real_dv.jsonl", "crisis_relctx.jsonl"):
         rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines() if line]
         # fresh: real posts labelled later, never trained on; relationship-context texts have none, but a
-        # dev2 and dev3 parts that tune the patterns and that the head never trains on
+        # dev2 and dev3 parts that tune the patterns and that the head never trains on. The real posts'
+        # dev2 (2026-12-02) tunes the patterns too, and the head never trains on it either.
         assert {r["split"] for r in rows} == (
-            {"dev", "dev2", "dev3", "held"} if name == "crisis_relctx.jsonl" else {"dev", "held", "fresh"}
+            {"dev", "dev2", "dev3", "held"} if name == "crisis_relctx.jsonl" else {"dev", "dev2", "held", "fresh"}
         )
         assert all(r["flag"] == bool(set(r["types"]) - {"third_party"}) for r in rows), name
 
@@ -536,12 +544,16 @@ HARD_CLASSES_PASS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES + SHORTHAND + QUIET_SIGNS)
+@pytest.mark.parametrize(
+    ("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES + SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE
+)
 def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
 
 
-@pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS + SHORTHAND_PASS + QUIET_SIGNS_PASS)
+@pytest.mark.parametrize(
+    "text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS + SHORTHAND_PASS + QUIET_SIGNS_PASS + OTHERS_AND_MINE_PASS
+)
 def test_relationship_context_look_alikes_pass(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
 

@@ -92,17 +92,38 @@ def negated(text: str, start: int) -> bool:
     return False
 
 
-def skipped(text: str, matched: str | None) -> bool:
+def skipped(text: str, matched: str | None, start: int = 0) -> bool:
     """Whether a segment is about someone else, fiction, news or a past that is over.
 
-    A pattern hit in the user's own voice ("...I want to kill myself") survives talk of others.
+    A pattern hit in the user's own voice survives talk of others: "...I want to kill myself", and also
+    "my sister said she hates me and I want to die", where the "I" is the subject just before the words.
     """
     lex = lexicon()
     if any(p.search(text) for p in lex.resolved_past) and not lex.recurrence.search(text):
         return True
     if any(p.search(text) for p in lex.about_others):
-        return matched is None or not _FIRST_PERSON.search(matched)
+        return matched is None or not (
+            _FIRST_PERSON.search(matched) or _own_words(matched) and _own_subject(text, start)
+        )
     return False
+
+
+_SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|id|i'll|he|she|they|you|we|it|he's|she's|they're|you're|we're)\b")
+_SUBJECT_REACH = 40
+
+
+_TOPIC_WORD = re.compile(r"\S+|self[- ]?harm\w*", re.IGNORECASE)
+
+
+def _own_words(matched: str) -> bool:
+    """More than a topic word: "want to die" can be the writer's, "suicide" in an essay's sentence is not."""
+    return _TOPIC_WORD.fullmatch(matched.strip()) is None
+
+
+def _own_subject(text: str, start: int) -> bool:
+    """Is the nearest subject before ``start`` (within a few words) the writer?"""
+    subjects = _SUBJECT.findall(text[max(0, start - _SUBJECT_REACH) : start].lower())
+    return bool(subjects) and subjects[-1] in {"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll"}
 
 
 def in_idiom(text: str, start: int, end: int) -> bool:
@@ -122,7 +143,7 @@ def pattern_hits(text: str) -> PatternHits:
             if pattern.negatable and negated(text, m.start()):
                 denied = True
                 continue
-            if in_idiom(text, m.start(), m.end()) or skipped(text, m.group()):
+            if in_idiom(text, m.start(), m.end()) or skipped(text, m.group(), m.start()):
                 continue
             spans[pattern.type] = (m.start(), m.end())
             break
