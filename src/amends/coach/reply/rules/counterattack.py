@@ -39,6 +39,11 @@ EXAMPLES_FLAG = (
     "You weren't exactly a saint either.",
     "You're projecting again.",
     "As if you don't spend all night on your phone.",
+    "No! You're the one who forgot to lock the car.",
+    "You're the one making this a fight.",
+    "The only thing childish here is your message.",
+    "So are you.",
+    "You're lecturing me about money while doing the exact same thing.",
 )
 EXAMPLES_PASS = (
     "You're right, and I'm not perfect, I know that.",
@@ -51,6 +56,10 @@ EXAMPLES_PASS = (
     "What about you, how are you holding up?",
     "You're the one I want to spend my life with.",
     "You started a new job this week, and I forgot to ask about it.",
+    "I'm so sorry; you're the one who had to face her questions, and that's on me.",
+    "The only thing I care about tonight is hearing you.",
+    "So are you okay after what I said?",
+    "You're right, and I'm listening.",
 )
 
 

@@ -50,6 +50,14 @@ EXAMPLES_FLAG = (
     "Don't put words in my mouth.",
     "How was I supposed to know?",
     "Never said that. Not once.",
+    "I already told you, the train was late.",
+    "Did I say I didn't care?",
+    "I'm not attacking you, I'm just saying.",
+    "Somehow I'm the bad guy again.",
+    "All I wanted was a quiet night.",
+    "I didn't say you were lying.",
+    "Just because you waited doesn't mean I forgot.",
+    "No, it really was on the calendar.",
 )
 EXAMPLES_PASS = (
     "What more do you want for dinner? I can get pasta too.",
@@ -70,6 +78,10 @@ EXAMPLES_PASS = (
     "You're grieving your mum and I was joking all day; I hate that I did that.",
     "I misunderstood what you needed from me, and that's on me.",
     "I never want you to feel that way again.",
+    "Did I say something that hurt you? I want to know.",
+    "I already apologised, and I'll keep showing you I mean it.",
+    "I didn't say sorry that night, and I should have.",
+    "No, it really is my fault.",
 )
 
 

@@ -34,6 +34,10 @@ EXAMPLES_FLAG = (
     "I wasn't meaning it as an insult, sorry if it came off that way.",
     "Nobody is forcing you to stay home every night. Stop being dramatic.",
     "Get used to it, this is how my family is.",
+    "Why are you getting so upset about a text?",
+    "It doesn't have to ruin your whole weekend.",
+    "No, you don't. You just want to win.",
+    "Save your tears, I've heard it all before.",
 )
 EXAMPLES_PASS = (
     "I will stop being so touchy about your phone, I promise.",
@@ -47,6 +51,10 @@ EXAMPLES_PASS = (
     "I'm sorry my words came across as cold; I was cold, and you deserved better.",
     "It is a big deal, and I know it.",
     "Nobody is forcing me to stay late; I chose work over you.",
+    "Why are you upset? Tell me, I want to understand.",
+    "I ruined your weekend, and I'm sorry.",
+    "No, you don't have to forgive me.",
+    "I know you're upset, and you have every right to be.",
 )
 
 

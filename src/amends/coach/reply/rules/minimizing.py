@@ -36,6 +36,8 @@ EXAMPLES_FLAG = (
     "It was just a little white lie.",
     "You're making a mountain out of a molehill.",
     "What's the big deal?",
+    "But people flirt, it's normal.",
+    "Define cheating. We only texted.",
 )
 EXAMPLES_PASS = (
     "I made it worse than it needed to be, and I'm sorry.",
@@ -48,6 +50,8 @@ EXAMPLES_PASS = (
     "It's not the end of us, I promise.",
     "I was twenty minutes late and you waited in the cold.",
     "It's just the two of us this weekend, and I want to listen.",
+    "People make mistakes, and I made a big one that hurt you.",
+    "I can't define what I did as anything but a betrayal.",
 )
 
 

@@ -30,6 +30,12 @@ EXAMPLES_FLAG = (
     "I'm not dealing with this.",
     "I don't have time for this.",
     "I'm not going to argue with you.",
+    "Forget it. You never listen anyway.",
+    "K.",
+    "Not doing this again tonight, but ok",
+    "You think I give a damn about your feelings?",
+    "Now bye.",
+    "Unread. Not worth my time.",
 )
 EXAMPLES_PASS = (
     "Think about what you want from me, and tell me when you're ready.",
@@ -40,6 +46,10 @@ EXAMPLES_PASS = (
     "I don't want to lose you.",
     "I don't have time for you tonight, but tomorrow is yours, all day.",
     "I'm not going to argue; you're right.",
+    "I won't forget it, I promise.",
+    "Okay, I hear you. Tell me what I missed.",
+    "I don't give a damn what my mates think, I'm staying in with you tonight.",
+    "Whatever you need from me, I'm here.",
 )
 
 
