@@ -63,3 +63,23 @@ OTHERS_AND_MINE_PASS = [
     "Suicide hotlines are a good place to start if she won't talk to you.",
     "My friend told me she wanted to die, and I don't know how to help her.",
 ]
+# Quiet signs in real posts' words (C-SSRS and DV dev2 wording, rewritten by us, 2026-12-02).
+REAL_POST_SIGNS = [
+    ("no idea what I'll do tomorrow, if there is a tomorrow", "suicide_risk"),
+    (
+        "is there a crisis text line open all night, I just need something to get me through tonight",
+        "suicide_risk",
+    ),
+    ("some of us are going to kill ourselves if this keeps up", "suicide_risk"),
+    ("I don't see suicide as an option for now", "suicide_risk"),
+    ("I just got out of a two year abusive relationship and I don't know where to start", "abuse_victim"),
+    ("I'm 17 and leaving domestic violence, where do I find housing?", "abuse_victim"),
+    ("I told him to stop a few times but he probably didn't hear", "abuse_victim"),
+]
+REAL_POST_SIGNS_PASS = [
+    "see you tomorrow if there is a tomorrow morning train",
+    "we're going to kill ourselves laughing at the wedding photos",
+    "the crisis line volunteers got me through my training weekend",
+    "I told them to stop by the shop and they didn't have time",
+    "she's writing a report on women leaving domestic violence in rural areas",
+]

@@ -18,6 +18,8 @@ from tests.unit.safety_cases import (
     OTHERS_AND_MINE_PASS,
     QUIET_SIGNS,
     QUIET_SIGNS_PASS,
+    REAL_POST_SIGNS,
+    REAL_POST_SIGNS_PASS,
     SHORTHAND,
     SHORTHAND_PASS,
 )
@@ -545,14 +547,20 @@ HARD_CLASSES_PASS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES + SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE
+    ("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES + SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS
 )
 def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
 
 
 @pytest.mark.parametrize(
-    "text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS + SHORTHAND_PASS + QUIET_SIGNS_PASS + OTHERS_AND_MINE_PASS
+    "text",
+    RELATIONSHIP_CONTEXT_PASS
+    + HARD_CLASSES_PASS
+    + SHORTHAND_PASS
+    + QUIET_SIGNS_PASS
+    + OTHERS_AND_MINE_PASS
+    + REAL_POST_SIGNS_PASS,
 )
 def test_relationship_context_look_alikes_pass(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
