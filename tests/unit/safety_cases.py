@@ -65,6 +65,8 @@ OTHERS_AND_MINE_PASS = [
 ]
 # Quiet signs in real posts' words (C-SSRS and DV dev2 wording, rewritten by us, 2026-12-02).
 REAL_POST_SIGNS = [
+    ("You don't need me around anymore. You'll be fine without me.", "suicide_risk"),
+    ("You deserve someone who isn't a burden. I won't be in your way for long.", "suicide_risk"),
     ("no idea what I'll do tomorrow, if there is a tomorrow", "suicide_risk"),
     (
         "is there a crisis text line open all night, I just need something to get me through tonight",
@@ -77,6 +79,9 @@ REAL_POST_SIGNS = [
     ("I told him to stop a few times but he probably didn't hear", "abuse_victim"),
 ]
 REAL_POST_SIGNS_PASS = [
+    "You'll be fine without me for the weekend, the freezer is full.",
+    "I won't be in your way tonight, I'm going to my mum's.",
+    "You don't need me around anymore now the kids are grown, so I'm taking that pottery class.",
     "see you tomorrow if there is a tomorrow morning train",
     "we're going to kill ourselves laughing at the wedding photos",
     "the crisis line volunteers got me through my training weekend",

@@ -270,6 +270,22 @@ def _gate_facts(text: str, denied_pattern: bool) -> tuple[np.ndarray, np.ndarray
 PATTERN_SCORE = 0.9
 
 
+ADDRESSED_SCORE = 0.6
+
+
+ADDRESSED_MIN_WORDS = 60
+
+
+def _addresses_the_reader(texts: list[str]) -> bool:
+    """A long text with more "you" than "I": a reply that speaks to someone rather than about the writer.
+    Short notes to a partner ("you'll be fine without me") are left to the head as they are."""
+    if sum(len(t.split()) for t in texts) < ADDRESSED_MIN_WORDS:
+        return False
+    second = sum(len(_SECOND_PERSON.findall(t)) for t in texts)
+    first = sum(len(_FIRST_PERSON.findall(t)) for t in texts)
+    return second > first
+
+
 def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) -> np.ndarray:
     """``scores`` (n, 4) with every head-only score that fails :func:`model_allowed` set to 0, and every
     type the segment's patterns matched raised to at least :data:`PATTERN_SCORE` (the pattern found the
@@ -280,12 +296,17 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
     # again" is the writer's own act. The whole text, as the head's best sentence may not name him.
     victim = FLAG_TYPES.index("abuse_victim")
     someone = any(p.search(text) for text in texts for p in lexicon().victim_context)
+    # A reply to someone in crisis ("you will always have something left"): its death words are about the reader,
+    # so a head-only suicide flag there needs ADDRESSED_SCORE (real C-SSRS dev and dev2 replies, 2026-12-02).
+    suicide = FLAG_TYPES.index("suicide_risk")
+    addressed = _addresses_the_reader(texts)
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
         always, with_weak_cue, with_high_score = _gate_facts(text, hit.negated)
         allowed = (
             always | (with_weak_cue & (scores[i] >= WEAK_CUE_SCORE)) | (with_high_score & (scores[i] >= NO_CUE_SCORE))
         )
         allowed[victim] &= someone
+        allowed[suicide] &= not addressed or bool(scores[i, suicide] >= ADDRESSED_SCORE)
         for k, kind in enumerate(FLAG_TYPES):
             if kind in hit.spans:
                 out[i, k] = max(out[i, k], PATTERN_SCORE)
