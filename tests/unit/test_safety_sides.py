@@ -8,9 +8,11 @@ victim reading needs someone else in the text: alone, "made myself throw up agai
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from amends.safety.detector import scan_safety
+from amends.safety.features import FLAG_TYPES, PatternHits, model_gate
 
 THREATS = [
     "I told her I would kill her if she left me",
@@ -77,3 +79,36 @@ def test_someone_named_in_another_sentence_of_the_text_is_enough() -> None:
     # The head's best sentence names nobody; the sentence before names the helpline (relationship-context dev).
     text = "I've saved the DV helpline number under 'Nails'. Going to call on my lunch break."
     assert "abuse_victim" in scan_safety(text).types
+
+
+# A long reply to someone in crisis speaks of *their* death wish: a head-only suicide flag there needs
+# features.ADDRESSED_SCORE. The same words about the writer, or a short note to a partner, keep the head's say.
+_REPLY = [
+    "You will always have something left, even when everything feels hopeless and you want to die.",
+    "You have your sister, your friends and years ahead of you that you cannot see yet, and you matter to them.",
+    "Please call someone tonight and tell them how heavy it has been for you, because you deserve help with this.",
+    "You do not have to fix your whole life this week, you only have to get through tonight and then tomorrow.",
+]
+_OWN = [
+    "I will always have something left, even when everything feels hopeless and I want to die.",
+    "I have my sister, my friends and years ahead of me that I cannot see yet, and I matter to them.",
+    "I will call someone tonight and tell them how heavy it has been for me, because I deserve help with this.",
+    "I do not have to fix my whole life this week, I only have to get through tonight and then tomorrow.",
+]
+
+
+def _head_only_suicide_score(segments: list[str], score: float) -> float:
+    suicide = FLAG_TYPES.index("suicide_risk")
+    scores = np.zeros((len(segments), len(FLAG_TYPES)), dtype=np.float32)
+    scores[0, suicide] = score
+    return float(model_gate(scores, segments, [PatternHits({}, False) for _ in segments])[0, suicide])
+
+
+def test_a_long_reply_to_you_needs_a_higher_head_score_for_suicide_risk() -> None:
+    assert _head_only_suicide_score(_REPLY, 0.45) == 0.0
+    assert _head_only_suicide_score(_REPLY, 0.8) == pytest.approx(0.8)
+
+
+def test_the_same_words_about_the_writer_or_a_short_note_keep_the_head_score() -> None:
+    assert _head_only_suicide_score(_OWN, 0.45) == pytest.approx(0.45)
+    assert _head_only_suicide_score(_REPLY[:1], 0.45) == pytest.approx(0.45)
