@@ -88,3 +88,39 @@ REAL_POST_SIGNS_PASS = [
     "I told them to stop by the shop and they didn't have time",
     "she's writing a report on women leaving domestic violence in rural areas",
 ]
+# Coercive control named without the word abuse, the writer's own acts of it, and quiet suicide signs, in the
+# app's register (relationship-context dev4 categories, 2026-12-02; these sentences are new, not dev4's).
+COERCIVE_CONTROL = [
+    ("im not allowed to go to my brothers unless she drives me and waits outside", "abuse_victim"),
+    ("she says she'll tell my mum im bi if i ever go back to uni", "abuse_victim"),
+    ("he said the rabbit might not be here when i got back if i went to the gig", "abuse_victim"),
+    ("he says the videos go to my dad if i dont move back in", "abuse_victim"),
+    ("i said no three times and he kept on until i gave in", "abuse_victim"),
+    ("he blocked the doorway so i couldnt get out for an hour", "abuse_victim"),
+    ("told my boss it was the cat again, the scratches on my neck", "abuse_victim"),
+    ("she hides my inhaler when we argue", "abuse_victim"),
+    ("he keeps saying he'll call immigration if i leave", "abuse_victim"),
+    ("i rang the womens aid helpline from the car park today", "abuse_victim"),
+    ("i put an airtag in her bag so i always know where she is", "abuse_perpetration"),
+    ("sorry i pinned you down on the bed, you were scared and i kept going", "abuse_perpetration"),
+    ("i logged into his facebook and messaged his ex pretending to be him", "abuse_perpetration"),
+    ("the only reason im still here is my dog", "suicide_risk"),
+    ("i took a whole box of paracetamol on friday and didnt tell anyone", "suicide_risk"),
+    ("googled how many it would take last night", "suicide_risk"),
+    ("i cut again last night after the row", "self_harm"),
+]
+COERCIVE_CONTROL_PASS = [
+    "im not allowed to have caffeine after 3pm, doctors orders, and i'm grumpy about it",
+    "the cat might not be here when we get back from holiday, she's so old now, the vet said",
+    "we went to a krav maga class together and he got me in a chokehold, i lost obviously",
+    "she'll kill me if i'm late to her dad's birthday again",
+    "he grabbed my hand to stop me walking into a cyclist",
+    "i asked her to take over the bills and she's brilliant at it",
+    "it felt like being punched in the gut when i saw the texts",
+    "i put an airtag in my own bag after it got nicked last year",
+    "the only reason i'm still here at this job is the pension",
+]
+
+# Every case above, for the detector's caught and look-alike tests.
+CAUGHT = SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS + COERCIVE_CONTROL
+PASSES = SHORTHAND_PASS + QUIET_SIGNS_PASS + OTHERS_AND_MINE_PASS + REAL_POST_SIGNS_PASS + COERCIVE_CONTROL_PASS

@@ -13,16 +13,7 @@ import amends
 from amends.coach.checks import registry
 from amends.coach.text import TextRejected
 from amends.safety.detector import scan_safety
-from tests.unit.safety_cases import (
-    OTHERS_AND_MINE,
-    OTHERS_AND_MINE_PASS,
-    QUIET_SIGNS,
-    QUIET_SIGNS_PASS,
-    REAL_POST_SIGNS,
-    REAL_POST_SIGNS_PASS,
-    SHORTHAND,
-    SHORTHAND_PASS,
-)
+from tests.unit.safety_cases import CAUGHT, PASSES
 
 SHOULD_FLAG = [
     ("I don't see the point of going on", "suicide_risk"),
@@ -264,7 +255,9 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
         # dev2 and dev3 parts that tune the patterns and that the head never trains on. The real posts'
         # dev2 (2026-12-02) tunes the patterns too, and the head never trains on it either.
         assert {r["split"] for r in rows} == (
-            {"dev", "dev2", "dev3", "held"} if name == "crisis_relctx.jsonl" else {"dev", "dev2", "held", "fresh"}
+            {"dev", "dev2", "dev3", "dev4", "held"}
+            if name == "crisis_relctx.jsonl"
+            else {"dev", "dev2", "held", "fresh"}
         )
         assert all(r["flag"] == bool(set(r["types"]) - {"third_party"}) for r in rows), name
 
@@ -546,22 +539,12 @@ HARD_CLASSES_PASS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES + SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS
-)
+@pytest.mark.parametrize(("text", "kind"), RELATIONSHIP_CONTEXT + HARD_CLASSES + CAUGHT)
 def test_relationship_context_risk_is_caught(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
 
 
-@pytest.mark.parametrize(
-    "text",
-    RELATIONSHIP_CONTEXT_PASS
-    + HARD_CLASSES_PASS
-    + SHORTHAND_PASS
-    + QUIET_SIGNS_PASS
-    + OTHERS_AND_MINE_PASS
-    + REAL_POST_SIGNS_PASS,
-)
+@pytest.mark.parametrize("text", RELATIONSHIP_CONTEXT_PASS + HARD_CLASSES_PASS + PASSES)
 def test_relationship_context_look_alikes_pass(text: str) -> None:
     assert scan_safety(text).action == "none", scan_safety(text).types
 
