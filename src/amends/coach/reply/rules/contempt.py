@@ -55,6 +55,11 @@ EXAMPLES_FLAG = (
     "This sub is a fucking joke now.",
     "Educate yourself.",
     "No thanks, jackass.",
+    "Heaven forbid you do some actual research.",
+    "Have fun being right all by yourself.",
+    "I pity you, honestly.",
+    "You're such a manchild.",
+    "Glad you answered your own question.",
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
@@ -79,6 +84,10 @@ EXAMPLES_PASS = (
     "The little boy next door lost his cat.",
     "Your opinion matters to me more than anyone's.",
     "That's a joke I told you about yesterday.",
+    "You're sick, stay in bed and I'll bring you soup.",
+    "Have fun at your mum's tonight, tell her I said hi.",
+    "I pity myself for not seeing it sooner, not you.",
+    "Your face when you laughed last night, I missed that.",
 )
 
 
