@@ -253,7 +253,8 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
         rows = [json.loads(line) for line in (EXAMPLES / name).read_text(encoding="utf-8").splitlines() if line]
         # fresh: real posts labelled later, never trained on; relationship-context texts have none, but a
         # dev2 and dev3 parts that tune the patterns and that the head never trains on. The real posts'
-        # dev2 (2026-12-02) tunes the patterns too, and the head never trains on it either.
+        # dev2 (2026-12-02) tunes the patterns too, and the head never trains on it either; so does the
+        # relationship-context dev4, while its held2 (a second writer's texts) is never tuned on.
         assert {r["split"] for r in rows} == (
             {"dev", "dev2", "dev3", "dev4", "held"}
             if name == "crisis_relctx.jsonl"
