@@ -274,6 +274,7 @@ def test_a_mocking_sorry_owns_nothing(text: str) -> None:
         "Sorry, I didn't realise how late it was and I left you waiting an hour.",
         "Sorry, I forgot our anniversary and you sat alone at the restaurant.",
         "I'm sorry for being a coward and hiding the messages.",
+        "I'm sorry you had to sit alone at the restaurant because I forgot.",
     ],
 )
 def test_the_writers_own_apology_keeps_its_remorse(text: str) -> None:

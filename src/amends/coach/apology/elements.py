@@ -113,12 +113,26 @@ def _own_conduct(doc: Doc) -> bool:
     )
 
 
+# "I'm sorry you had to sit alone because I forgot": what befell the reader, owned as the writer's doing.
+_MY_CAUSE = re.compile(r"\b(?:because|since|cause|cuz|after|when) i\b")
+
+
+def _caused_by_me(doc: Doc, span: Span) -> bool:
+    """The sentence of a sympathy-looking "sorry" names an act of the writer's as the cause."""
+    end = doc.sentence_of(span[0])[1]
+    cause = _MY_CAUSE.search(doc.norm, span[1], end)
+    return (
+        cause is not None
+        and behaviour_pattern().search(doc.norm, cause.start() + len(cause.group()) - 1, end) is not None
+    )
+
+
 def _remorse(doc: Doc) -> Iterator[Span]:
     if any(True for _ in lexicon.find(doc, "sarcasm", negatable=False, disownable=False)):
         return
     own: bool | None = None
     for span in lexicon.find(doc, "remorse"):
-        if lexicon.inside(doc, "not_remorse", span[0]):
+        if lexicon.inside(doc, "not_remorse", span[0]) and not _caused_by_me(doc, span):
             continue  # another sense of "sorry"
         word = doc.norm[span[0] : span[1]]
         if "regret" in word and not (doc.mistake or _READER.search(doc.norm)):
