@@ -256,7 +256,7 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
         # dev2 (2026-12-02) tunes the patterns too, and the head never trains on it either; so does the
         # relationship-context dev4, while its held2 (a second writer's texts) is never tuned on.
         assert {r["split"] for r in rows} == (
-            {"dev", "dev2", "dev3", "dev4", "held"}
+            {"dev", "dev2", "dev3", "dev4", "held", "held2"}
             if name == "crisis_relctx.jsonl"
             else {"dev", "dev2", "held", "fresh"}
         )
