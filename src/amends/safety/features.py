@@ -108,10 +108,10 @@ def skipped(text: str, matched: str | None, start: int = 0) -> bool:
     return False
 
 
+# The subjects a clause can have, looked for in the few words before a pattern's match.
 _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|id|i'll|he|she|they|you|we|it|he's|she's|they're|you're|we're)\b")
 _SUBJECT_REACH = 40
-
-
+# A match that is only the topic's name ("suicide", "self harm"), which an essay or a hotline also says.
 _TOPIC_WORD = re.compile(r"\S+|self[- ]?harm\w*", re.IGNORECASE)
 
 
@@ -270,9 +270,9 @@ def _gate_facts(text: str, denied_pattern: bool) -> tuple[np.ndarray, np.ndarray
 PATTERN_SCORE = 0.9
 
 
+# A long reply that speaks to "you" more than of "I" (see model_gate): the head score a suicide flag needs there,
+# and the length from which a text counts as such a reply.
 ADDRESSED_SCORE = 0.6
-
-
 ADDRESSED_MIN_WORDS = 60
 
 
