@@ -11,9 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from amends.safety.detector import SafetyFlag, _victims_account, scan_safety
+from amends.safety.detector import scan_safety
 from amends.safety.features import FLAG_TYPES, PatternHits, model_gate
-from amends.safety.segments import sentences
 
 THREATS = [
     "I told her I would kill her if she left me",
@@ -113,43 +112,3 @@ def test_a_long_reply_to_you_needs_a_higher_head_score_for_suicide_risk() -> Non
 def test_the_same_words_about_the_writer_or_a_short_note_keep_the_head_score() -> None:
     assert _head_only_suicide_score(_OWN, 0.45) == pytest.approx(0.45)
     assert _head_only_suicide_score(_REPLY[:1], 0.45) == pytest.approx(0.45)
-
-
-# A victim's account of what he did reads to the head like acts of the writer's. Beside a victim flag, a head-only
-# perpetration flag needs an act of the writer's against someone in the text (patterns.yaml perpetration_context).
-def _sides_kept(text: str, perpetration_via: str) -> set[str]:
-    segs = sentences(text)
-    whole = (0, len(text))
-    found = [
-        SafetyFlag("abuse_victim", whole, 0.9, via="model"),
-        SafetyFlag("abuse_perpetration", whole, 0.7, via=perpetration_via),
-    ]
-    return {f.type for f in _victims_account(found, segs)}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "He pinned me against the wall and said next time he would finish it. I still flinch when his car pulls in.",
-        "She checks my phone every night and took my bank card, and when I argue she throws things.",
-    ],
-)
-def test_a_victims_account_keeps_only_the_victim_side(text: str) -> None:
-    assert _sides_kept(text, "model") == {"abuse_victim"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I pushed him back when he cornered me, and then he pinned me against the wall.",
-        "We both lose it. I've been controlling too, and now she's scared of me as well as me of her.",
-        "He hits me when he drinks and last week I threw a plate at him.",
-    ],
-)
-def test_an_act_of_the_writers_keeps_both_sides(text: str) -> None:
-    assert _sides_kept(text, "model") == {"abuse_victim", "abuse_perpetration"}
-
-
-def test_a_perpetration_pattern_always_stays() -> None:
-    text = "He pinned me against the wall and said next time he would finish it."
-    assert _sides_kept(text, "pattern") == {"abuse_victim", "abuse_perpetration"}

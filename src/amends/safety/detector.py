@@ -173,18 +173,7 @@ def _flags(segs: list[Segment]) -> list[SafetyFlag]:
         across = None if signs.type in flagged else _warning_signs(segs, signs)
         if across is not None:
             found.append(SafetyFlag(signs.type, across, PATTERN_SCORE, via="pattern"))
-    return _give_way(_victims_account(_one_abuse_side(found, scores.max(axis=0), thresholds), segs))
-
-
-def _victims_account(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
-    """Drop a head-only perpetration flag beside a victim flag when the text tells no act of the writer's
-    against anyone (``perpetration_context``): it is her account of what he did, and help for people who
-    harm would tell her the opposite of the truth."""
-    if not any(f.type == "abuse_victim" for f in found):
-        return found
-    if any(p.search(s.text) for s in segs for p in lexicon().perpetration_context):
-        return found
-    return [f for f in found if not (f.type == "abuse_perpetration" and f.via == "model")]
+    return _give_way(_one_abuse_side(found, scores.max(axis=0), thresholds))
 
 
 def _give_way(found: list[SafetyFlag]) -> list[SafetyFlag]:

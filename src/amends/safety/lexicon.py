@@ -54,9 +54,6 @@ class Lexicon:
     # What a head-only victim flag needs somewhere in its text: someone else, a blow told in the passive, abuse
     # named, or leaving planned.
     victim_context: tuple[re.Pattern[str], ...]
-    # What a head-only perpetration flag beside a victim flag needs somewhere in its text: an act of the writer's
-    # against someone ("I pushed him", "she's scared of me", "I'm the problem").
-    perpetration_context: tuple[re.Pattern[str], ...]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
@@ -108,7 +105,6 @@ def lexicon() -> Lexicon:
         consensual=tuple(_compile(e) for e in data["context_skip"]["consensual"]),
         self_risk_cue=_compile(data["self_risk_cue"]),
         victim_context=tuple(_compile(e) for e in data["victim_context"]),
-        perpetration_context=tuple(_compile(e) for e in data["perpetration_context"]),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
