@@ -95,11 +95,16 @@ def test_real_text_senses_of_sorry_get_the_verdict_the_definitions_give(text: st
         "Are you even sorry? You never say it.",
         "Sorry to bring the bad news, but the venue is fully booked.",
         "I'm sorry I can only give one upvote to this.",
+        # Mockery owns nothing either (LABELLING.md section 1: sarcasm).
+        "Sorry, didn't realise I had to ask permission to see my own friends.",
+        "Sorry for having a working brain.",
+        "Sorry for having standards, I guess.",
     ],
 )
 def test_sorry_in_other_senses_is_not_remorse(text: str) -> None:
     report = analyze_apology(text)
     assert not report.element("remorse").present
+    assert not report.element("responsibility").present
     assert report.verdict == "no_apology"
 
 
@@ -248,21 +253,6 @@ def test_score_bands_cover_0_to_100_without_overlap() -> None:
 def test_a_sarcastic_sorry_earns_no_remorse() -> None:
     report = analyze_apology("Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
     assert not report.element("remorse").present
-    assert report.verdict == "no_apology"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sorry, didn't realise I had to ask permission to see my own friends.",
-        "Sorry for having a working brain.",
-        "Sorry for having standards, I guess.",
-    ],
-)
-def test_a_mocking_sorry_owns_nothing(text: str) -> None:
-    report = analyze_apology(text)
-    assert not report.element("remorse").present
-    assert not report.element("responsibility").present
     assert report.verdict == "no_apology"
 
 
