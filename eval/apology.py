@@ -159,9 +159,6 @@ def _kappa(a: list[str], b: list[str]) -> float:
 def agreement() -> None:
     """How far two people labelling by LABELLING.md agree on the real-dev texts that use apology words,
     next to how far the coach agrees with each: the ceiling any labelled set puts on verdict accuracy."""
-    if not SECOND_PASS.exists():
-        print("\nSecond labelling pass not found; skipped.")
-        return
     first = {r["id"]: r for r in load(REAL)}
     second = load(SECOND_PASS)
     one = [first[r["id"]] for r in second]

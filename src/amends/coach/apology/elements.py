@@ -121,10 +121,8 @@ def _caused_by_me(doc: Doc, span: Span) -> bool:
     """The sentence of a sympathy-looking "sorry" names an act of the writer's as the cause."""
     end = doc.sentence_of(span[0])[1]
     cause = _MY_CAUSE.search(doc.norm, span[1], end)
-    return (
-        cause is not None
-        and behaviour_pattern().search(doc.norm, cause.start() + len(cause.group()) - 1, end) is not None
-    )
+    # From the "i" that ends the cause, so the behaviour pattern finds its subject.
+    return cause is not None and behaviour_pattern().search(doc.norm, cause.end() - 1, end) is not None
 
 
 def _remorse(doc: Doc) -> Iterator[Span]:
