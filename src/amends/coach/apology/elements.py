@@ -117,9 +117,12 @@ def _own_conduct(doc: Doc) -> bool:
 _MY_CAUSE = re.compile(r"\b(?:because|since|cause|cuz|after|when) i\b")
 
 
+_CAUSE_REACH = 80  # characters after the "sorry": a bounded look, so a long run of sorries stays linear
+
+
 def _caused_by_me(doc: Doc, span: Span) -> bool:
-    """The sentence of a sympathy-looking "sorry" names an act of the writer's as the cause."""
-    end = doc.sentence_of(span[0])[1]
+    """The sentence of a sympathy-looking "sorry" names an act of the writer's as the cause, close after it."""
+    end = min(doc.sentence_of(span[0])[1], span[1] + _CAUSE_REACH)
     cause = _MY_CAUSE.search(doc.norm, span[1], end)
     # From the "i" that ends the cause, so the behaviour pattern finds its subject.
     return cause is not None and behaviour_pattern().search(doc.norm, cause.end() - 1, end) is not None
