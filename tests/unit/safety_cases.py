@@ -121,6 +121,24 @@ COERCIVE_CONTROL_PASS = [
     "the only reason i'm still here at this job is the pension",
 ]
 
+# Dread of telling news is an apology's, not fear of the person; what he would do to me is the fear (2026-12-02).
+TELLING = [
+    ("I'm scared to tell him I'm pregnant because he'll hit me.", "abuse_victim"),
+    ("if i tell him he'll probably hurt me", "abuse_victim"),
+]
+TELLING_PASS = [
+    "I'm scared to tell her I lied again about the money.",
+    "I'm scared to tell my wife I lost the deposit.",
+    "He would never hit me, he's just loud when he's stressed.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
-CAUGHT = SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS + COERCIVE_CONTROL
-PASSES = SHORTHAND_PASS + QUIET_SIGNS_PASS + OTHERS_AND_MINE_PASS + REAL_POST_SIGNS_PASS + COERCIVE_CONTROL_PASS
+CAUGHT = SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS + COERCIVE_CONTROL + TELLING
+PASSES = (
+    SHORTHAND_PASS
+    + QUIET_SIGNS_PASS
+    + OTHERS_AND_MINE_PASS
+    + REAL_POST_SIGNS_PASS
+    + COERCIVE_CONTROL_PASS
+    + TELLING_PASS
+)
