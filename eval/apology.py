@@ -147,13 +147,13 @@ def summary() -> None:
 SECOND_PASS = EXAMPLES / "apologies_real_second_pass.jsonl"
 
 
-def _kappa(a: list[str], b: list[str]) -> float:
-    """Cohen's kappa of two labellings of the same texts."""
+def _agreement(a: list[str], b: list[str]) -> tuple[float, float]:
+    """The share of texts two labellings agree on, and Cohen's kappa for it."""
     n = len(a)
     seen = sum(x == y for x, y in zip(a, b, strict=True)) / n
     ca, cb = Counter(a), Counter(b)
     chance = sum(ca[k] * cb[k] for k in ca) / (n * n)
-    return (seen - chance) / (1 - chance) if chance < 1 else 1.0
+    return seen, (seen - chance) / (1 - chance) if chance < 1 else 1.0
 
 
 def agreement() -> None:
@@ -170,8 +170,8 @@ def agreement() -> None:
     }
     print(f"\n=== two labellings of {len(second)} real-dev texts with apology words ===")
     for title, (a, b) in pairs.items():
-        same = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
-        print(f"  verdict, {title:<26} agreement {same:.3f}  kappa {_kappa(a, b):.3f}")
+        same, kappa = _agreement(a, b)
+        print(f"  verdict, {title:<26} agreement {same:.3f}  kappa {kappa:.3f}")
     remorse = [("remorse" in r["elements"], "remorse" in s["elements"]) for r, s in zip(one, second, strict=True)]
     print(f"  remorse, first pass vs second pass agreement {sum(x == y for x, y in remorse) / len(remorse):.3f}")
 

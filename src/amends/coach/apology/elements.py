@@ -115,8 +115,6 @@ def _own_conduct(doc: Doc) -> bool:
 
 # "I'm sorry you had to sit alone because I forgot": what befell the reader, owned as the writer's doing.
 _MY_CAUSE = re.compile(r"\b(?:because|since|cause|cuz|after|when) i\b")
-
-
 _CAUSE_REACH = 80  # characters after the "sorry": a bounded look, so a long run of sorries stays linear
 
 
