@@ -109,6 +109,22 @@ def test_the_writers_own_act_with_its_reason_is_an_explanation() -> None:
     assert "explanation" not in present("Sorry, I only did it because you asked.")
 
 
+def test_a_mistaken_belief_owned_beside_the_apology_is_an_explanation() -> None:
+    for text in (
+        "Sorry, I thought you were asking about the other thread.",
+        "My bad, I didn't realise you were still using the car.",
+        "I'm sorry, I wasn't aware the meeting had moved.",
+    ):
+        assert "explanation" in present(text), text
+    for text in (
+        "Sorry, I thought I had to sign for it.",  # a reason that justifies: the excuse finding's
+        "Sorry about that, I thought it was normal to reply all.",
+        "I thought you were great in the play.",  # no apology: no wrong to explain
+        "Sorry, I thought about it all night and I still disagree.",
+    ):
+        assert "explanation" not in present(text), text
+
+
 def test_a_slip_named_without_an_article_is_specific() -> None:
     for text in ("Sorry for delayed response.", "My bad on the wording.", "Sorry for making fun of your name."):
         assert "specificity" in present(text), text
