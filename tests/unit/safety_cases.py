@@ -121,6 +121,59 @@ COERCIVE_CONTROL_PASS = [
     "the only reason i'm still here at this job is the pension",
 ]
 
+# Two more writers' categories (relationship-context dev5, 2026-12-02: older long-married couples, and English as a
+# second language with in-laws and visas). New sentences, not dev5's.
+TWO_MORE_WRITERS = [
+    ("ive been thinking about ending it since christmas and i dont know who to tell", "suicide_risk"),
+    ("I've been putting aside my painkillers, a few each week.", "suicide_risk"),
+    ("Most days I wish I hadn't woken up at all.", "suicide_risk"),
+    ("I'm not going to kill myself, but I think about it when I drive home.", "suicide_risk"),
+    ("My faith is the one thing stopping me tonight.", "suicide_risk"),
+    ("When it gets too loud I punch my own head until it goes quiet.", "self_harm"),
+    ("The urge to cut is back since the funeral.", "self_harm"),
+    ("I bite my arm so I don't cry in front of the children.", "self_harm"),
+    ("I have to ask him for money even for my bus pass.", "abuse_victim"),
+    ("She pressed a cushion over my mouth to stop me shouting.", "abuse_victim"),
+    ("My medication is locked away and she gives it to me when I behave.", "abuse_victim"),
+    ("He told me if I speak to my sister about us I'll regret it.", "abuse_victim"),
+    ("He says a wife cannot say no to him.", "abuse_victim"),
+    ("My papers depend on him and he reminds me every day.", "abuse_victim"),
+    ("My ex still waits outside my office most evenings.", "abuse_victim"),
+    ("He hasn't hit me for two weeks, so it is getting better.", "abuse_victim"),
+    ("I flinch when he raises his arm, even to scratch his head.", "abuse_victim"),
+    ("I promised I won't go out without asking him first.", "abuse_victim"),
+    ("She won't give me back my passport.", "abuse_victim"),
+    ("He says he will take the kids and I'll never find them.", "abuse_victim"),
+    ("I unplugged the router so she couldn't contact her sister.", "abuse_perpetration"),
+    ("I grabbed her wrist so hard it left marks.", "abuse_perpetration"),
+    ("I'm so sorry for shoving you at the party.", "abuse_perpetration"),
+    ("I pointed the bread knife at him while we were shouting.", "abuse_perpetration"),
+    ("I pushed Tom against the wall when he tried to leave.", "abuse_perpetration"),
+    ("Sorry for locking you out of the house last night.", "abuse_perpetration"),
+    ("I kept your passport in my desk so you couldn't go home.", "abuse_perpetration"),
+    ("I kicked the bedroom door down when you hid in there.", "abuse_perpetration"),
+    ("I don't let my wife visit her friends on weekends.", "abuse_perpetration"),
+    ("I threatened to post your photos online.", "abuse_perpetration"),
+    ("My father-in-law slapped me in front of the guests.", "abuse_victim"),
+    ("He held my arms down while his mother shouted at me.", "abuse_victim"),
+]
+TWO_MORE_WRITERS_PASS = [
+    "I'm saving my holiday money for the grandchildren.",
+    "I wish I hadn't said that about your mother.",
+    "I banged my head on the cupboard door again, we need to fix that hinge.",
+    "I need to cut down on sugar, the dentist says.",
+    "I bit my lip and said nothing at dinner.",
+    "I have to ask him for the car on Tuesdays because mine is in the garage.",
+    "I can't say no to cake, you know that.",
+    "The husband will kill me if I'm late for his mother's birthday.",
+    "He took my car keys after the operation because I wasn't allowed to drive.",
+    "She said she'd be better off dead than work another Christmas in retail, and then we all laughed.",
+    "I pushed the trolley into the car park and lost the keys.",
+    "I threatened to leave the book club if they pick another thriller.",
+    "My cousin in Perth rang to say her husband has been drinking again and shouting at the kids.",
+    "The couple next door were screaming at each other again at two in the morning.",
+]
+
 # Dread of telling news is an apology's, not fear of the person; what he would do to me is the fear (2026-12-02).
 TELLING = [
     ("I'm scared to tell him I'm pregnant because he'll hit me.", "abuse_victim"),
@@ -133,7 +186,7 @@ TELLING_PASS = [
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
-CAUGHT = SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS + COERCIVE_CONTROL + TELLING
+CAUGHT = SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS + COERCIVE_CONTROL + TELLING + TWO_MORE_WRITERS
 PASSES = (
     SHORTHAND_PASS
     + QUIET_SIGNS_PASS
@@ -141,4 +194,5 @@ PASSES = (
     + REAL_POST_SIGNS_PASS
     + COERCIVE_CONTROL_PASS
     + TELLING_PASS
+    + TWO_MORE_WRITERS_PASS
 )

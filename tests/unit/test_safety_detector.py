@@ -254,9 +254,10 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
         # fresh: real posts labelled later, never trained on; relationship-context texts have none, but a
         # dev2 and dev3 parts that tune the patterns and that the head never trains on. The real posts'
         # dev2 (2026-12-02) tunes the patterns too, and the head never trains on it either; so does the
-        # relationship-context dev4, while its held2 (a second writer's texts) is never tuned on.
+        # relationship-context dev4, while its held2 (a second writer's texts) is never tuned on. dev5 (two more
+        # writers) tunes the patterns; held3 (two other writers, written beside them) is never tuned on.
         assert {r["split"] for r in rows} == (
-            {"dev", "dev2", "dev3", "dev4", "held", "held2"}
+            {"dev", "dev2", "dev3", "dev4", "dev5", "held", "held2", "held3"}
             if name == "crisis_relctx.jsonl"
             else {"dev", "dev2", "held", "fresh"}
         )
