@@ -91,7 +91,13 @@ def false_alarms(texts: list[str]) -> tuple[list[str], dict[str, int]]:
 
 REAL_SETS = (("cssrs", "crisis_real_cssrs.jsonl"), ("dv", "crisis_real_dv.jsonl"))
 REPAIR_FRESH = ("apologies_fresh.jsonl", ("text",), "heldout")
-REPAIR_NOTES = ("repair_notes.jsonl", "repair_notes2.jsonl", "repair_notes3.jsonl", "repair_notes4.jsonl")
+REPAIR_NOTES = (
+    "repair_notes.jsonl",
+    "repair_notes2.jsonl",
+    "repair_notes3.jsonl",
+    "repair_notes4.jsonl",
+    "repair_notes5.jsonl",
+)
 
 
 def _alarm_line(split: str, name: str, texts: list[str]) -> list[str]:
