@@ -131,15 +131,14 @@ def embed_cached(texts: list[str]) -> np.ndarray:
     return np.stack(rows) if rows else np.zeros((0, DIM), dtype=np.float32)
 
 
-def prewarm(texts: list[str], *, batch_size: int = 32, budget_chars: int = 4000) -> int:
+def prewarm(texts: list[str], *, batch_size: int = 16, budget_chars: int = 2000) -> int:
     """Embed, in length-sorted batches, the texts not yet in the :func:`embed_one` cache, and cache them.
 
     For batch runs: an analyser that later asks for these texts finds them cached. Keep the
     list well under :data:`CACHE_SIZE` so the first texts are still cached when they are read.
     A batch holds at most ``batch_size`` texts and about ``budget_chars`` characters of padded
     text, so long texts go in small batches and peak memory stays flat. Returns how many texts
-    were embedded. The defaults (32 texts, 4,000 characters) were measured with ``bench.reply`` on 2 cores: the
-    emotions batch ran 149-153 texts/s at 16 and 2,000, and 160-173 at these, for 30 MB more peak memory (about 310).
+    were embedded.
     """
     missing = sorted(dict.fromkeys(t for t in texts if isinstance(t, str) and t and _cached(t) is None), key=len)
     start = 0
