@@ -80,6 +80,24 @@ def test_batch_jsonl_keeps_order_and_survives_bad_lines(tmp_path: Path) -> None:
     assert rows[4]["verdict"] == "non_apology"
 
 
+def test_batch_reports_a_mistake_that_is_not_text_on_its_row_and_goes_on(tmp_path: Path) -> None:
+    # A number where the mistake should be once stopped the whole batch with an AttributeError.
+    lines = [
+        json.dumps({"text": "I'm sorry I forgot your birthday.", "mistake": 123}),
+        json.dumps({"text": "I'm sorry I forgot your birthday.", "mistake": "   "}),
+        json.dumps({"text": "I'm sorry I lied about the money."}),
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(coach, ["batch", "--kind", "apology", str(src)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 3
+    assert rows[0] == {"line": 1, "error": "The mistake must be plain text."}
+    assert rows[1]["mistake"] is None and rows[1]["verdict"]  # a blank mistake counts as none
+    assert rows[2]["verdict"] == "partial"
+
+
 def test_batch_csv_reads_text_and_mistake_columns(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_text(

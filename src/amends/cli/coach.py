@@ -147,12 +147,9 @@ PREWARM_CHUNK = 256  # rows whose texts are embedded together ahead of their ana
 
 
 def _prewarm(kind: str, chunk: list[tuple[int, dict[str, Any] | str]]) -> None:
-    """Batch-embed a chunk's texts ahead of time; only a speed-up, so a failure here is left to
-    the per-row analysis to report."""
-    try:
-        ANALYSES[kind].warm([record for _, record in chunk if isinstance(record, dict)])
-    except Exception:  # noqa: BLE001, S110 - each row is still analysed, and reports its own error
-        pass
+    """Batch-embed a chunk's texts ahead of time. Each kind's prewarm skips a record it cannot read (the row's own
+    analysis reports it), so anything raised here is a fault of the coach itself and stops the batch."""
+    ANALYSES[kind].warm([record for _, record in chunk if isinstance(record, dict)])
 
 
 def _batch_result(kind: str, number: int, record: dict[str, Any] | str) -> dict[str, Any]:

@@ -52,8 +52,10 @@ def _document(text: str, mistake: str | None) -> Doc:
     """The checked text and mistake, ready for matching; a blank mistake counts as none. Raises
     :class:`amends.coach.text.TextRejected` for text the coach cannot read."""
     check_text(text, what="apology")
-    if mistake is not None:
-        mistake = check_text(mistake, what="mistake") if mistake.strip() else None
+    if isinstance(mistake, str) and not mistake.strip():
+        mistake = None
+    if mistake is not None:  # anything else that is not text is rejected, with a message, like the draft
+        mistake = check_text(mistake, what="mistake")
     return build_doc(text, mistake)
 
 
