@@ -59,6 +59,18 @@ def test_bad_input_exits_2_with_a_clear_message(data: bytes | str, needle: str) 
         assert needle in result.output
 
 
+def test_batch_says_a_text_field_that_is_not_text_must_be_text(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"partner": PARTNER, "text": 5}) + "\n" + json.dumps({"text": None}) + "\n")
+    result = CliRunner().invoke(coach, ["batch", "--kind", "reply", str(path)])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert lines == [
+        {"line": 1, "error": "the field 'text' must be text (a string in quotes), not int"},
+        {"line": 2, "error": "missing the text field 'text'"},
+    ]
+
+
 def test_batch_reply_writes_results_and_error_objects(tmp_path: Path) -> None:
     rows = [{"partner": PARTNER, "text": REPLY}, {"text": "Whatever."}, {"partner": PARTNER}, {"text": ""}]
     path = tmp_path / "in.jsonl"

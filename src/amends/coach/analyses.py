@@ -31,8 +31,11 @@ class Analysis:
     def run(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """Analyse one input record (already parsed) and return the JSON-ready result."""
         for name in self.required:
-            if not isinstance(record.get(name), str):
+            if name not in record or record[name] is None:
                 raise ValueError(f"missing the text field '{name}'")
+            if not isinstance(record[name], str):
+                kind = type(record[name]).__name__
+                raise ValueError(f"the field '{name}' must be text (a string in quotes), not {kind}")
         kwargs = {arg: record.get(field) for field, arg in self.fields if record.get(field) is not None}
         return self.analyser()(**kwargs).to_dict()  # type: ignore[no-any-return]
 
