@@ -184,6 +184,15 @@ NO_CUE_SCORE = 0.9
 WEAK_CUE_SCORE = 0.6
 
 
+# Someone else's apology ("she cried and said sorry after she knocked me into the radiator", "he apologised after he
+# held my face against the window"): the abuse cycle told by the one it happens to, not the writer's own repair
+# frame, so it does not silence a victim reading (relationship-context probes, tenth stop).
+_OTHERS_APOLOGY = re.compile(
+    r"\b(?:he|she|they)\b(?:\s+(?!i\b|i'm\b|i've\b)[\w']+){0,4}\s+(?:said|says|say|saying|was|is|were|are)\s+sorry\b"
+    r"|\b(?:he|she|they)\b(?:\s+(?!i\b|i'm\b|i've\b)[\w']+){0,4}\s+apologi[sz](?:e|es|ed|ing)\b"
+)
+
+
 def model_allowed(text: str) -> np.ndarray:
     """(4,) bool by FLAG_TYPES: may the head flag this type in this segment without a pattern match?
 
@@ -211,7 +220,8 @@ def model_allowed(text: str) -> np.ndarray:
         self_ok = True
         harm_ok = True
     else:
-        self_ok = not (second and not first) and not any(p.search(text) for p in lex.relational)
+        own_frame = _OTHERS_APOLOGY.sub(" ", text)  # "she said sorry after she knocked me...": his apology, not mine
+        self_ok = not (second and not first) and not any(p.search(own_frame) for p in lex.relational)
         harm_ok = self_ok and not second  # "I smashed your laptop": not harm to oneself
     # "I know how frightened you were": the partner's fear, told with empathy, is not a threat.
     perp_ok = not _EMPATHY.search(text)
@@ -286,6 +296,21 @@ def _addresses_the_reader(texts: list[str]) -> bool:
     return second > first
 
 
+# A head-only abuse_victim score at which the apology-frame and topic-word gates no longer apply (idioms, someone
+# else's story and a victim_context still do). On the relationship-context tuning splits the head read 17 more of
+# 293 victims in the app's own words at this score ("she grabbed my wrist so hard it bruised then cried and said
+# sorry", "He just stands in the doorway and won't let me past until I say I was wrong", "told the GP I walked into
+# the kitchen door"), which the gates had silenced, for 1 more false alarm in 565 look-alikes and none in 608
+# ordinary repair notes; at 0.9, 22 more for 4. Patterns catch these on the tuning splits; a new writer's words
+# are where the head must carry them (held2, held3).
+VICTIM_SURE_SCORE = 0.95
+
+
+def _idiom_or_others(text: str) -> bool:
+    lex = lexicon()
+    return any(p.search(text) for p in lex.idioms) or skipped(text, None)
+
+
 def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) -> np.ndarray:
     """``scores`` (n, 4) with every head-only score that fails :func:`model_allowed` set to 0, and every
     type the segment's patterns matched raised to at least :data:`PATTERN_SCORE` (the pattern found the
@@ -305,6 +330,8 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
         allowed = (
             always | (with_weak_cue & (scores[i] >= WEAK_CUE_SCORE)) | (with_high_score & (scores[i] >= NO_CUE_SCORE))
         )
+        if scores[i, victim] >= VICTIM_SURE_SCORE and not _idiom_or_others(text):
+            allowed[victim] = True  # the head is sure; the frame and cue gates were written for its doubtful calls
         allowed[victim] &= someone
         allowed[suicide] &= not addressed or bool(scores[i, suicide] >= ADDRESSED_SCORE)
         for k, kind in enumerate(FLAG_TYPES):
