@@ -300,9 +300,9 @@ def _addresses_the_reader(texts: list[str]) -> bool:
 # else's story and a victim_context still do). On the relationship-context tuning splits the head read 17 more of
 # 293 victims in the app's own words at this score ("she grabbed my wrist so hard it bruised then cried and said
 # sorry", "He just stands in the doorway and won't let me past until I say I was wrong", "told the GP I walked into
-# the kitchen door"), which the gates had silenced, for 1 more false alarm in 565 look-alikes and none in 608
-# ordinary repair notes; at 0.9, 22 more for 4. Patterns catch these on the tuning splits; a new writer's words
-# are where the head must carry them (held2, held3).
+# the kitchen door"), which the gates had silenced, with no more false alarms among 565 look-alikes (once fear of
+# being left became an idiom) or 608 ordinary repair notes; at 0.9 (before that idiom), 22 more for 4. Patterns catch
+# these on the tuning splits; a new writer's words are where the head must carry them (held2, held3).
 VICTIM_SURE_SCORE = 0.95
 
 
