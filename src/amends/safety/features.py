@@ -193,6 +193,12 @@ _OTHERS_APOLOGY = re.compile(
 )
 
 
+def _idiom_or_others(text: str) -> bool:
+    """An idiom, someone else's story, fiction, news or a past that is over: the head flags nothing there."""
+    lex = lexicon()
+    return any(p.search(text) for p in lex.idioms) or skipped(text, None)
+
+
 def model_allowed(text: str) -> np.ndarray:
     """(4,) bool by FLAG_TYPES: may the head flag this type in this segment without a pattern match?
 
@@ -212,7 +218,7 @@ def model_allowed(text: str) -> np.ndarray:
       (see :func:`model_gate`).
     """
     lex = lexicon()
-    if any(p.search(text) for p in lex.idioms) or skipped(text, None):
+    if _idiom_or_others(text):
         return np.zeros(len(FLAG_TYPES), dtype=bool)  # "this is killing me", a film, a past that is over
     first = bool(_FIRST_PERSON.search(text))
     second = bool(_SECOND_PERSON.search(text))
@@ -304,11 +310,6 @@ def _addresses_the_reader(texts: list[str]) -> bool:
 # being left became an idiom) or 608 ordinary repair notes; at 0.9 (before that idiom), 22 more for 4. Patterns catch
 # these on the tuning splits; a new writer's words are where the head must carry them (held2, held3).
 VICTIM_SURE_SCORE = 0.95
-
-
-def _idiom_or_others(text: str) -> bool:
-    lex = lexicon()
-    return any(p.search(text) for p in lex.idioms) or skipped(text, None)
 
 
 def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) -> np.ndarray:
