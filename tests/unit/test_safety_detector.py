@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from eval.paths import EXAMPLES
@@ -13,6 +14,8 @@ import amends
 from amends.coach.checks import registry
 from amends.coach.text import TextRejected
 from amends.safety.detector import scan_safety
+from amends.safety.features import VICTIM_SURE_SCORE, model_gate, pattern_hits
+from amends.safety.lexicon import FLAG_TYPES
 from tests.unit.safety_cases import CAUGHT, PASSES
 
 SHOULD_FLAG = [
@@ -677,11 +680,6 @@ def test_the_playbooks_guide_and_check_in_wording_raise_no_safety_action() -> No
 
 
 def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:
-    import numpy as np
-
-    from amends.safety.features import VICTIM_SURE_SCORE, model_gate, pattern_hits
-    from amends.safety.lexicon import FLAG_TYPES
-
     victim = FLAG_TYPES.index("abuse_victim")
 
     def gated(text: str, score: float) -> float:
