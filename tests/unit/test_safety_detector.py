@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 import yaml
 from eval.paths import EXAMPLES
@@ -14,8 +13,6 @@ import amends
 from amends.coach.checks import registry
 from amends.coach.text import TextRejected
 from amends.safety.detector import scan_safety
-from amends.safety.features import VICTIM_SURE_SCORE, model_gate, pattern_hits
-from amends.safety.lexicon import FLAG_TYPES
 from tests.unit.safety_cases import CAUGHT, PASSES
 
 SHOULD_FLAG = [
@@ -677,23 +674,6 @@ def test_the_playbooks_guide_and_check_in_wording_raise_no_safety_action() -> No
     assert len(texts) > 250
     alarmed = [t for t in texts if scan_safety(t).action != "none"]
     assert alarmed == []
-
-
-def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:
-    victim = FLAG_TYPES.index("abuse_victim")
-
-    def gated(text: str, score: float) -> float:
-        scores = np.zeros((1, len(FLAG_TYPES)), dtype=np.float32)
-        scores[0, victim] = score
-        return float(model_gate(scores, [text], [pattern_hits(text)])[0, victim])
-
-    # The writer's own "sorry" frames the sentence, and no topic word is there: a doubtful head call is silenced...
-    framed = "I'm sorry I was quiet at dinner, he went through the receipts in my bag again."
-    assert gated(framed, 0.8) == 0.0
-    # ...a sure one is not; an idiom or someone else's story still silences it.
-    assert gated(framed, VICTIM_SURE_SCORE + 0.02) == pytest.approx(VICTIM_SURE_SCORE + 0.02)
-    assert gated("My sister said her husband went through the receipts in her bag again.", 0.99) == 0.0
-    assert gated("The wife will kill me if I'm late again, sorry.", 0.99) == 0.0
 
 
 def test_the_abusers_apology_is_not_the_writers_repair_frame() -> None:

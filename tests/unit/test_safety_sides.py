@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from amends.safety.detector import scan_safety
-from amends.safety.features import FLAG_TYPES, PatternHits, model_gate
+from amends.safety.features import FLAG_TYPES, VICTIM_SURE_SCORE, PatternHits, model_gate, pattern_hits
 
 THREATS = [
     "I told her I would kill her if she left me",
@@ -112,3 +112,20 @@ def test_a_long_reply_to_you_needs_a_higher_head_score_for_suicide_risk() -> Non
 def test_the_same_words_about_the_writer_or_a_short_note_keep_the_head_score() -> None:
     assert _head_only_suicide_score(_OWN, 0.45) == pytest.approx(0.45)
     assert _head_only_suicide_score(_REPLY[:1], 0.45) == pytest.approx(0.45)
+
+
+def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:
+    victim = FLAG_TYPES.index("abuse_victim")
+
+    def gated(text: str, score: float) -> float:
+        scores = np.zeros((1, len(FLAG_TYPES)), dtype=np.float32)
+        scores[0, victim] = score
+        return float(model_gate(scores, [text], [pattern_hits(text)])[0, victim])
+
+    # The writer's own "sorry" frames the sentence, and no topic word is there: a doubtful head call is silenced...
+    framed = "I'm sorry I was quiet at dinner, he went through the receipts in my bag again."
+    assert gated(framed, 0.8) == 0.0
+    # ...a sure one is not; an idiom or someone else's story still silences it.
+    assert gated(framed, VICTIM_SURE_SCORE + 0.02) == pytest.approx(VICTIM_SURE_SCORE + 0.02)
+    assert gated("My sister said her husband went through the receipts in her bag again.", 0.99) == 0.0
+    assert gated("The wife will kill me if I'm late again, sorry.", 0.99) == 0.0
