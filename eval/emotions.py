@@ -37,7 +37,7 @@ def main() -> None:
     head = load_head("emotions")
     assert list(head.labels) == names, "head labels must follow emotions.txt"
     texts, y = goemotions("dev")
-    p = head.probs(cached_embed("goemotions-dev", texts), texts)
+    p = head.probs(cached_embed("goemotions-dev", texts, with_max=True), texts)
     pred = (p >= head.thresholds).astype(np.int8)
     per_label = f1_score(y, pred, average=None, zero_division=0)
     half = np.random.default_rng(SEED).permutation(len(y)) < len(y) // 2
@@ -48,7 +48,7 @@ def main() -> None:
     tr_texts, y_tr = goemotions("train")
     val, _ = held_out_tenth(len(y_tr))
     val_texts = [tr_texts[i] for i in val]
-    p_val, y_val = head.probs(cached_embed("goemotions-train", tr_texts)[val], val_texts), y_tr[val]
+    p_val, y_val = head.probs(cached_embed("goemotions-train", tr_texts, with_max=True)[val], val_texts), y_tr[val]
 
     def pooled(mask: np.ndarray) -> np.ndarray:
         return tune_thresholds(np.concatenate([p_val, p[mask]]), np.concatenate([y_val, y[mask]]))

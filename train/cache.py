@@ -28,17 +28,18 @@ def _key(texts: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_embed(name: str, texts: list[str], *, chunk: int = 2048) -> np.ndarray:
-    """Embed texts, reading and writing the on-disk cache."""
+def cached_embed(name: str, texts: list[str], *, chunk: int = 2048, with_max: bool = False) -> np.ndarray:
+    """Embed texts, reading and writing the on-disk cache; ``with_max`` gives whole readings (mean and max
+    pooled, as the emotions head reads them), cached apart from the mean vectors."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{name}-{_key(texts)}.npy"
+    path = CACHE / f"{name}{'-meanmax' if with_max else ''}-{_key(texts)}.npy"
     if path.exists():
         return np.load(path)
     parts, started = [], time.time()
     for start in range(0, len(texts), chunk):
-        parts.append(embed(texts[start : start + chunk], batch_size=64))
+        parts.append(embed(texts[start : start + chunk], batch_size=64, with_max=with_max))
         done = min(start + chunk, len(texts))
         print(f"  {name}: {done}/{len(texts)} embedded ({time.time() - started:.0f}s)", file=sys.stderr)
-    vectors = np.concatenate(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+    vectors = np.concatenate(parts) if parts else np.zeros((0, 768 if with_max else 384), dtype=np.float32)
     np.save(path, vectors)
     return vectors

@@ -9,7 +9,7 @@ from train.data import annomi_therapist, goemotions
 def main() -> None:
     for split in ("dev", "train"):
         texts, _ = goemotions(split)
-        cached_embed(f"goemotions-{split}", texts)
+        cached_embed(f"goemotions-{split}", texts, with_max=True)
     rows = annomi_therapist()
     cached_embed("annomi-therapist", [r[1] for r in rows])
 

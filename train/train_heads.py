@@ -224,9 +224,9 @@ def ekman_f1(pred: np.ndarray, y: np.ndarray, names: list[str]) -> float:
 def train_emotions() -> dict[str, object]:
     names = emotion_names()
     tr_texts, y_tr = goemotions("train")
-    x_tr = cached_embed("goemotions-train", tr_texts)
+    x_tr = cached_embed("goemotions-train", tr_texts, with_max=True)
     dev_texts, y_dv = goemotions("dev")
-    x_dv = cached_embed("goemotions-dev", dev_texts)
+    x_dv = cached_embed("goemotions-dev", dev_texts, with_max=True)
     half = np.random.default_rng(SEED).permutation(len(y_dv)) < len(y_dv) // 2
 
     def honest_f1(p: np.ndarray) -> float:

@@ -36,8 +36,20 @@ def test_wide_logits_are_a_lookup_of_the_weight_rows() -> None:
 def test_the_emotions_head_is_wide_and_needs_the_texts() -> None:
     head = load_head("emotions")
     assert head.wide is not None and head.wide.shape[1] == len(head.labels)
-    with pytest.raises(ValueError):
-        head.probs(np.zeros(384, dtype=np.float32))
+    with pytest.raises(ValueError, match="needs one text per embedding"):
+        head.probs(np.zeros(embed_mod.READING_DIM, dtype=np.float32))
+
+
+def test_a_reading_is_the_mean_vector_then_the_max_pooled_one() -> None:
+    reading = embed_mod.embed(["I am furious with you", "thanks"], with_max=True)
+    mean = embed_mod.embed(["I am furious with you", "thanks"])
+    assert reading.shape == (2, embed_mod.READING_DIM) and np.allclose(reading[:, : embed_mod.DIM], mean)
+    assert np.allclose(np.linalg.norm(reading[:, embed_mod.DIM :], axis=1), 1.0)
+    assert not np.allclose(reading[:, embed_mod.DIM :], mean)  # max pooling is not the mean again
+    # the cache keeps whole readings, so the short and the long form agree
+    embed_mod._cache.clear()
+    assert np.allclose(embed_mod.embed_one("thanks"), mean[1])
+    assert np.allclose(embed_mod.embed_one("thanks", with_max=True), reading[1])
 
 
 def test_prewarm_fills_the_cache_so_the_analysers_do_not_encode(monkeypatch: pytest.MonkeyPatch) -> None:

