@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from amends.coach.embed import embed
+from amends.coach.embed import DIM, READING_DIM, embed
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("AMENDS_CACHE", REPO / "tmp" / "emb-cache"))
@@ -40,6 +40,6 @@ def cached_embed(name: str, texts: list[str], *, chunk: int = 2048, with_max: bo
         parts.append(embed(texts[start : start + chunk], batch_size=64, with_max=with_max))
         done = min(start + chunk, len(texts))
         print(f"  {name}: {done}/{len(texts)} embedded ({time.time() - started:.0f}s)", file=sys.stderr)
-    vectors = np.concatenate(parts) if parts else np.zeros((0, 768 if with_max else 384), dtype=np.float32)
+    vectors = np.concatenate(parts) if parts else np.zeros((0, READING_DIM if with_max else DIM), dtype=np.float32)
     np.save(path, vectors)
     return vectors
