@@ -97,11 +97,16 @@ _OWN = [
 ]
 
 
-def _head_only_suicide_score(segments: list[str], score: float) -> float:
-    suicide = FLAG_TYPES.index("suicide_risk")
+def _gated_head_score(kind: str, segments: list[str], score: float, hits: list[PatternHits]) -> float:
+    """The first segment's ``kind`` score after :func:`model_gate`, when the head alone gave it ``score``."""
+    k = FLAG_TYPES.index(kind)
     scores = np.zeros((len(segments), len(FLAG_TYPES)), dtype=np.float32)
-    scores[0, suicide] = score
-    return float(model_gate(scores, segments, [PatternHits({}, False) for _ in segments])[0, suicide])
+    scores[0, k] = score
+    return float(model_gate(scores, segments, hits)[0, k])
+
+
+def _head_only_suicide_score(segments: list[str], score: float) -> float:
+    return _gated_head_score("suicide_risk", segments, score, [PatternHits({}, False) for _ in segments])
 
 
 def test_a_long_reply_to_you_needs_a_higher_head_score_for_suicide_risk() -> None:
@@ -115,12 +120,8 @@ def test_the_same_words_about_the_writer_or_a_short_note_keep_the_head_score() -
 
 
 def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:
-    victim = FLAG_TYPES.index("abuse_victim")
-
     def gated(text: str, score: float) -> float:
-        scores = np.zeros((1, len(FLAG_TYPES)), dtype=np.float32)
-        scores[0, victim] = score
-        return float(model_gate(scores, [text], [pattern_hits(text)])[0, victim])
+        return _gated_head_score("abuse_victim", [text], score, [pattern_hits(text)])
 
     # The writer's own "sorry" frames the sentence, and no topic word is there: a doubtful head call is silenced...
     framed = "I'm sorry I was quiet at dinner, he went through the receipts in my bag again."
