@@ -185,8 +185,48 @@ TELLING_PASS = [
     "He would never hit me, he's just loud when he's stressed.",
 ]
 
+# Short social-media posts (stop 36): platform words for suicide, method questions, a goodbye note, a named past
+# attempt, pain wanted for itself, hiding from a partner; beside laughter and things that die or get cut.
+SOCIAL_POSTS = [
+    ("i want to unalive", "suicide_risk"),
+    ("been thinking abt unaliving lately", "suicide_risk"),
+    ("sewerslide is looking real good rn", "suicide_risk"),
+    ("might just self-delete tonight ngl", "suicide_risk"),
+    ("what's the least painful way to go", "suicide_risk"),
+    ("whats the easiest way to end it all", "suicide_risk"),
+    ("i wrote my goodbye letter last night", "suicide_risk"),
+    ("i attempted last year and i feel it coming back", "suicide_risk"),
+    ("i'm not gonna be around much longer", "suicide_risk"),
+    ("i need to feel pain to feel something", "self_harm"),
+    ("i'm staying at a refuge now with the kids", "abuse_victim"),
+    ("he can never find out where we're staying", "abuse_victim"),
+]
+SOCIAL_POSTS_PASS = [
+    "lmao i'm dead 💀",
+    "im dead 😂😂",
+    "I'm deceased lmaooo",
+    "my phone is dying, text me later",
+    "i cut my hair short and he didn't even notice",
+    "turn on self-deleting messages in the chat",
+    "he unalived his character in the last episode",
+    "what's the quickest way to go to the station from here",
+    "I attempted twice to call you before the meeting",
+    "I won't be here much longer than an hour, the meeting's at three",
+    "we adopted our dog from the shelter",
+    "I need to feel the pain in my legs after the gym to know it worked",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
-CAUGHT = SHORTHAND + QUIET_SIGNS + OTHERS_AND_MINE + REAL_POST_SIGNS + COERCIVE_CONTROL + TELLING + TWO_MORE_WRITERS
+CAUGHT = (
+    SHORTHAND
+    + QUIET_SIGNS
+    + OTHERS_AND_MINE
+    + REAL_POST_SIGNS
+    + COERCIVE_CONTROL
+    + TELLING
+    + TWO_MORE_WRITERS
+    + SOCIAL_POSTS
+)
 PASSES = (
     SHORTHAND_PASS
     + QUIET_SIGNS_PASS
@@ -195,4 +235,5 @@ PASSES = (
     + COERCIVE_CONTROL_PASS
     + TELLING_PASS
     + TWO_MORE_WRITERS_PASS
+    + SOCIAL_POSTS_PASS
 )
