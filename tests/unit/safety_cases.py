@@ -200,6 +200,12 @@ SOCIAL_POSTS = [
     ("i need to feel pain to feel something", "self_harm"),
     ("i'm staying at a refuge now with the kids", "abuse_victim"),
     ("he can never find out where we're staying", "abuse_victim"),
+    ("my family would be better without me", "suicide_risk"),
+    ("i'm scared of what i might do tonight", "suicide_risk"),
+    ("if i got cancer i wouldn't even get it treated", "suicide_risk"),
+    ("cut deeper than usual last night", "self_harm"),
+    ("he poked holes in the condoms to get me pregnant", "abuse_victim"),
+    ("he flushed my birth control down the toilet", "abuse_victim"),
 ]
 SOCIAL_POSTS_PASS = [
     "lmao i'm dead 💀",
@@ -214,6 +220,14 @@ SOCIAL_POSTS_PASS = [
     "I won't be here much longer than an hour, the meeting's at three",
     "we adopted our dog from the shelter",
     "I need to feel the pain in my legs after the gym to know it worked",
+    "the team will be fine without me for a week",
+    "that comment cut deeper than I expected",
+    "I cut deeper into the budget than we planned",
+    "we poked holes in the plan until it made sense",
+    "I hid my birth control pills from my mum when I was sixteen",
+    "I'm going to end it with her tonight, I promise",
+    "I beat you at scrabble and gloated, sorry",
+    "I feel like the worst person alive for lying to you",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
