@@ -206,6 +206,10 @@ SOCIAL_POSTS = [
     ("cut deeper than usual last night", "self_harm"),
     ("he poked holes in the condoms to get me pregnant", "abuse_victim"),
     ("he flushed my birth control down the toilet", "abuse_victim"),
+    ("I know I ruined us. It would be easier for everyone if I just wasn't here.", "suicide_risk"),
+    ("I keep apologising but honestly I don't see the point of me anymore.", "suicide_risk"),
+    ("I've been researching how to do it so it doesn't look like it was on purpose.", "suicide_risk"),
+    ("When I try to apologise he grabs my face and makes me look at him until I cry.", "abuse_victim"),
 ]
 SOCIAL_POSTS_PASS = [
     "lmao i'm dead 💀",
@@ -228,6 +232,12 @@ SOCIAL_POSTS_PASS = [
     "I'm going to end it with her tonight, I promise",
     "I beat you at scrabble and gloated, sorry",
     "I feel like the worst person alive for lying to you",
+    "It would be easier for you if I wasn't here when you pack your things.",
+    "I dropped your mug and tried to make it look like an accident.",
+    "My sister pulled my hair back for me when I was sick.",
+    "I'm killing myself trying to make this work",
+    "I feel like I'm drowning in guilt",
+    "I won't be home until late, the train is delayed",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
