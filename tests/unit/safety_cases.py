@@ -210,6 +210,14 @@ SOCIAL_POSTS = [
     ("I keep apologising but honestly I don't see the point of me anymore.", "suicide_risk"),
     ("I've been researching how to do it so it doesn't look like it was on purpose.", "suicide_risk"),
     ("When I try to apologise he grabs my face and makes me look at him until I cry.", "abuse_victim"),
+    ("I'm not going to do anything stupid, I just keep thinking about it", "suicide_risk"),
+    ("i promised my therapist i wouldn't but tonight is hard", "suicide_risk"),
+    ("packed a bag and left it at my friend's in case i need to run", "abuse_victim"),
+    ("got the number for the domestic abuse line saved as 'pizza'", "abuse_victim"),
+    ("every time he goes quiet like this i know something's coming", "abuse_victim"),
+    ("i can hear him coming up the stairs and i'm shaking", "abuse_victim"),
+    ("i'm planning to leave on friday while he's at work", "abuse_victim"),
+    ("he smashed my window while I was at work. had to leave work early to call the police", "abuse_victim"),
 ]
 SOCIAL_POSTS_PASS = [
     "lmao i'm dead 💀",
@@ -238,6 +246,14 @@ SOCIAL_POSTS_PASS = [
     "I'm killing myself trying to make this work",
     "I feel like I'm drowning in guilt",
     "I won't be home until late, the train is delayed",
+    "I promised my wife I wouldn't drink but I had two beers at the match",
+    "I packed snacks in case I need to leave early",
+    "I'm planning to leave while she's at work to set up the surprise party",
+    "I heard his car in the drive and I was shaking with excitement, he was finally home from the army",
+    "I've written letters to everyone I hurt to apologise",
+    "standing on the roof terrace at the party was amazing",
+    "i'm planning to leave work early on friday",
+    "I don't want to go on like this, we need counselling",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
