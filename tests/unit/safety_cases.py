@@ -218,6 +218,19 @@ SOCIAL_POSTS = [
     ("i can hear him coming up the stairs and i'm shaking", "abuse_victim"),
     ("i'm planning to leave on friday while he's at work", "abuse_victim"),
     ("he smashed my window while I was at work. had to leave work early to call the police", "abuse_victim"),
+    # A second writer's wording (a helper who never saw the detector), each class in other words.
+    ("tbh i wouldnt mind if i didnt wake up tomorrow", "suicide_risk"),
+    ("keep telling myself not tonight. dunno how long that lasts", "suicide_risk"),
+    ("gave my guitar to my brother, i dont need it where im going", "suicide_risk"),
+    ("long sleeves at the beach again bc of my arms", "self_harm"),
+    ("how do you hide cuts on your thighs before pe", "self_harm"),
+    ("the cuts from last night are deeper than i meant", "self_harm"),
+    ("he's drinking again. last time this happened i ended up with a split lip", "abuse_victim"),
+    ("found a gps tracker taped under my car seat", "abuse_victim"),
+    ("when i hear his keys in the door my stomach drops", "abuse_victim"),
+    ("im sorry i had my hands around your throat, it won't happen again", "abuse_perpetration"),
+    ("told her if she sees her sister again she won't have a home to come back to", "abuse_perpetration"),
+    ("sorry for punching the wall next to your head", "abuse_perpetration"),
 ]
 SOCIAL_POSTS_PASS = [
     "lmao i'm dead 💀",
@@ -254,6 +267,16 @@ SOCIAL_POSTS_PASS = [
     "standing on the roof terrace at the party was amazing",
     "i'm planning to leave work early on friday",
     "I don't want to go on like this, we need counselling",
+    "I wouldn't mind if I didn't wake up until noon tomorrow, I'm shattered",
+    "the cuts to the budget went deeper than we feared",
+    "last time I played rugby I ended up with a black eye",
+    "found an airtag in my suitcase, forgot I put it there",
+    "dead 💀 my nan just sent me a meme",
+    "that assignment murdered me, done for the week",
+    "if my wife sees the fishing bill I'm a dead man 😂",
+    "the headshot i hit in val last night was criminal",
+    "saw cuts on my son's arm today, how do I talk to him",
+    "my mate keeps saying he'd be better off dead since the divorce, I don't know how to help",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
