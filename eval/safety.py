@@ -14,7 +14,9 @@ plus the warm latency per text. ``--misses`` lists the tune split's errors only.
 
 It also reports ``crisis_fresh.jsonl``, a second set written later in more varied voices
 (texting style, typos, rambling messages, euphemism), split by a fixed hash of the text into
-``fresh-tune`` (may be tuned on) and ``fresh-held`` (never tuned on, the honest measure).
+``fresh-tune`` (may be tuned on) and ``fresh-held`` (never tuned on, the honest measure). And
+``crisis_social.jsonl``: 120 short social-media posts written by a second writer who never saw the
+detector, split by position into ``social-tune`` and ``social-held`` (never tuned on).
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -42,6 +44,8 @@ def load(name: str = "crisis_sentences.jsonl") -> list[dict[str, Any]]:
 
 
 FRESH_SPLITS = ("fresh-tune", "fresh-held")
+# Short social-media posts by a second writer who never saw the detector (stop 36), split by position.
+SOCIAL_SPLITS = ("social-tune", "social-held")
 
 
 def _ratio(num: int, den: int) -> str:
@@ -152,6 +156,9 @@ def main() -> None:
     fresh = [(r, scan_safety(r["text"]).types) for r in load("crisis_fresh.jsonl")]
     for split in FRESH_SPLITS:
         report(((r, g) for r, g in fresh if r["split"] == split), f"crisis_fresh {split}")
+    social = _scan_all(load("crisis_social.jsonl"))
+    for split in SOCIAL_SPLITS:
+        report(((r, g) for r, g in social if r["split"] == split), f"crisis_social {split} (a second writer)")
     classes = _scan_all(load("crisis_classes.jsonl"))
     report(classes, "crisis_classes (missed classes and hard negatives; trained on)")
     print(f"\nwarm latency: {per_text:.1f} ms per sentence")
@@ -168,8 +175,10 @@ def main() -> None:
         for split in ("tune", "held"):
             _alarm_line(split, name, [r["text"] for r in notes if r["split"] == split])
     if args.misses:  # never the held splits
-        for r, got in real_dev + results + fresh + classes:
-            if r["split"] in ("dev", "tune", "fresh-tune") and (bool(got) != r["flag"] or not _want(r) <= got):
+        for r, got in real_dev + results + fresh + social + classes:
+            if r["split"] in ("dev", "tune", "fresh-tune", "social-tune") and (
+                bool(got) != r["flag"] or not _want(r) <= got
+            ):
                 print(f"  MISS {r['id']} want={sorted(_want(r))} got={sorted(got)}: {r['text'][:300]!r}")
         for text in tune_alarms:
             print(f"  FALSE ALARM (apologies): {text}")

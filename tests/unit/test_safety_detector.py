@@ -166,6 +166,30 @@ def test_recall_on_the_fresh_tune_split_stays_high() -> None:
     assert hits / len(flagged) >= 0.95
 
 
+def _social_rows() -> list[dict]:
+    text = (EXAMPLES / "crisis_social.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_social_table_is_balanced_and_split_by_position() -> None:
+    rows = _social_rows()
+    crises = [r for r in rows if r["flag"]]
+    assert len(rows) == 120 and len(crises) == 60
+    for kind in ("suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration"):
+        assert sum(kind in r["types"] for r in crises) == 15
+    for i, r in enumerate(rows):
+        assert r["split"] == ("social-tune" if i % 2 == 0 else "social-held")
+        assert r["flag"] == bool(set(r["types"]) - {"third_party"})
+
+
+def test_the_second_writers_tune_half_is_read() -> None:
+    # Only the tuning half: the held half is never read while lines are written (eval/safety.py reports it).
+    tune = [r for r in _social_rows() if r["split"] == "social-tune"]
+    caught = sum(1 for r in tune if r["flag"] and scan_safety(r["text"]).action != "none")
+    alarms = sum(1 for r in tune if not r["flag"] and scan_safety(r["text"]).action != "none")
+    assert caught >= 28 and alarms <= 4, (caught, alarms)
+
+
 def test_text_that_is_not_english_is_marked_so_the_caller_shows_the_crisis_line() -> None:
     report = scan_safety("Я больше не хочу жить, всё бессмысленно.")
     assert report.english is False and report.to_dict()["english"] is False
