@@ -231,6 +231,9 @@ SOCIAL_POSTS = [
     ("im sorry i had my hands around your throat, it won't happen again", "abuse_perpetration"),
     ("told her if she sees her sister again she won't have a home to come back to", "abuse_perpetration"),
     ("sorry for punching the wall next to your head", "abuse_perpetration"),
+    # Reported speech that threatens the writer is the writer's danger, not a third party's risk.
+    ("he wrote on whatsapp that he is going to find me and hurt me", "abuse_victim"),
+    ("he told me that he would kill me if I left", "abuse_victim"),
 ]
 SOCIAL_POSTS_PASS = [
     "lmao i'm dead 💀",
