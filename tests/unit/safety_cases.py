@@ -234,6 +234,7 @@ SOCIAL_POSTS = [
     # Reported speech that threatens the writer is the writer's danger, not a third party's risk.
     ("he wrote on whatsapp that he is going to find me and hurt me", "abuse_victim"),
     ("he told me that he would kill me if I left", "abuse_victim"),
+    ("i'm sorry i pinned her down and held her wrists until she stopped screaming", "abuse_perpetration"),
 ]
 SOCIAL_POSTS_PASS = [
     "lmao i'm dead 💀",
