@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 from eval.paths import EXAMPLES
+from eval.safety import load
 
 import amends
 from amends.coach.checks import registry
 from amends.coach.text import TextRejected
 from amends.safety.detector import scan_safety
+from amends.safety.lexicon import FLAG_TYPES
 from tests.unit.safety_cases import CAUGHT, PASSES
 
 SHOULD_FLAG = [
@@ -144,15 +146,10 @@ def test_risk_inside_repair_writing_still_flags(text: str, kind: str) -> None:
     assert kind in scan_safety(text).types
 
 
-def _fresh_rows() -> list[dict]:
-    text = (EXAMPLES / "crisis_fresh.jsonl").read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
 def test_fresh_table_is_large_labelled_and_split_by_hash() -> None:
     import hashlib
 
-    rows = _fresh_rows()
+    rows = load("crisis_fresh.jsonl")
     assert sum(r["flag"] for r in rows) >= 120 and sum(not r["flag"] for r in rows) >= 120
     for r in rows:
         assert bool(r["types"]) == r["flag"]
@@ -161,21 +158,16 @@ def test_fresh_table_is_large_labelled_and_split_by_hash() -> None:
 
 
 def test_recall_on_the_fresh_tune_split_stays_high() -> None:
-    flagged = [r for r in _fresh_rows() if r["flag"] and r["split"] == "fresh-tune"]
+    flagged = [r for r in load("crisis_fresh.jsonl") if r["flag"] and r["split"] == "fresh-tune"]
     hits = sum(1 for r in flagged if scan_safety(r["text"]).flags)
     assert hits / len(flagged) >= 0.95
 
 
-def _social_rows() -> list[dict]:
-    text = (EXAMPLES / "crisis_social.jsonl").read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
 def test_social_table_is_balanced_and_split_by_position() -> None:
-    rows = _social_rows()
+    rows = load("crisis_social.jsonl")
     crises = [r for r in rows if r["flag"]]
     assert len(rows) == 120 and len(crises) == 60
-    for kind in ("suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration"):
+    for kind in FLAG_TYPES:
         assert sum(kind in r["types"] for r in crises) == 15
     for i, r in enumerate(rows):
         assert r["split"] == ("social-tune" if i % 2 == 0 else "social-held")
@@ -184,7 +176,7 @@ def test_social_table_is_balanced_and_split_by_position() -> None:
 
 def test_the_second_writers_tune_half_is_read() -> None:
     # Only the tuning half: the held half is never read while lines are written (eval/safety.py reports it).
-    tune = [r for r in _social_rows() if r["split"] == "social-tune"]
+    tune = [r for r in load("crisis_social.jsonl") if r["split"] == "social-tune"]
     caught = sum(1 for r in tune if r["flag"] and scan_safety(r["text"]).action != "none")
     alarms = sum(1 for r in tune if not r["flag"] and scan_safety(r["text"]).action != "none")
     assert caught >= 28 and alarms <= 4, (caught, alarms)
