@@ -62,6 +62,50 @@ def test_abuse_without_immediate_danger_is_support_and_with_it_is_crisis() -> No
     assert danger.action == "crisis" and danger.immediate_danger
 
 
+# A threat to kill told in any tense (stop 37): "would" and "'d" read as support only before.
+THREATS_TO_KILL = [
+    "he said he would kill me if I ever left him",
+    "He told me that he would kill me if I left",
+    "she said she'd kill me if I told anyone",
+    "my boyfriend says he will kill me if I ever leave",
+    "he threatened my life last week",
+]
+
+
+@pytest.mark.parametrize("text", THREATS_TO_KILL)
+def test_a_threat_to_kill_the_writer_is_immediate_danger_in_any_tense(text: str) -> None:
+    report = scan_safety(text)
+    assert "abuse_victim" in report.types
+    assert report.immediate_danger and report.action == "crisis"
+
+
+def test_a_threat_to_kill_the_writer_is_not_read_as_the_writers_own_wish_to_die() -> None:
+    assert scan_safety("He told me that he would kill me if I left").types == {"abuse_victim"}
+    # The writer's own wish in the same breath still counts.
+    assert scan_safety("he said he would kill me and honestly I want to die").types == {
+        "abuse_victim",
+        "suicide_risk",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she took my birth control prescription to the pharmacy",
+        "I picked up my prescription from the pharmacy after work",
+        "my dad would kill me if he saw my grades lol",
+    ],
+)
+def test_errands_and_everyday_hyperbole_about_killing_are_no_threat(text: str) -> None:
+    assert scan_safety(text).action == "none"
+
+
+def test_a_prescription_cancelled_behind_her_back_still_reads_as_abuse() -> None:
+    assert (
+        "abuse_victim" in scan_safety("she took my birth control prescription to the pharmacy and cancelled it").types
+    )
+
+
 def test_perpetration_is_support_not_crisis() -> None:
     assert scan_safety("I pushed my girlfriend during the row").action == "support"
 

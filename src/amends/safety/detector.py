@@ -173,19 +173,29 @@ def _flags(segs: list[Segment]) -> list[SafetyFlag]:
         across = None if signs.type in flagged else _warning_signs(segs, signs)
         if across is not None:
             found.append(SafetyFlag(signs.type, across, PATTERN_SCORE, via="pattern"))
-    return _give_way(_one_abuse_side(found, scores.max(axis=0), thresholds))
+    return _give_way(_one_abuse_side(found, scores.max(axis=0), thresholds), segs)
 
 
-def _give_way(found: list[SafetyFlag]) -> list[SafetyFlag]:
-    """Drop a head-only self-harm flag whose sentence holds a perpetration pattern: "I grabbed her arm so
-    hard it left marks" is a blow the writer dealt, and the marks are hers. Only this pair gives way; a
-    victim's blow and a self-harm act often share a sentence and are both true ("when he screams at me I go
-    upstairs and cut")."""
+def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
+    """Drop head-only flags that misread another flag's sentence.
+
+    * A self-harm flag whose sentence holds a perpetration pattern: "I grabbed her arm so hard it left marks" is a
+      blow the writer dealt, and the marks are hers. A victim's blow and a self-harm act often share a sentence and
+      are both true ("when he screams at me I go upstairs and cut"), so that pair never gives way.
+    * A suicide flag on a sentence where someone else threatens to kill the writer ("he said he would kill me if I
+      left"), when the text also flags as abuse victim: the threat is the victim's danger, already a crisis.
+    """
     dealt = [f.span for f in found if f.via == "pattern" and f.type == "abuse_perpetration"]
-    marks_dealt = [
-        f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)
-    ]
-    return [f for f in found if f not in marks_dealt]
+    drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]
+    if any(f.type == "abuse_victim" for f in found):
+        threat = lexicon().threat_to_writer
+        threatened = [(s.start, s.end) for s in segs if threat.search(s.text)]
+        drop += [
+            f
+            for f in found
+            if f.via == "model" and f.type == "suicide_risk" and any(_within(f.span, t) for t in threatened)
+        ]
+    return [f for f in found if f not in drop]
 
 
 def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:

@@ -65,6 +65,9 @@ class Lexicon:
     # By type, uses of its wide cues that are no topic word: ``harmless_uses`` for the self-risk types ("I told
     # myself", "getting the train"), ``object_uses`` for both abuse types ("I broke her trust").
     harmless_uses: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # Someone else threatening to kill the writer ("he said he would kill me"): a head-only suicide flag on such a
+    # sentence is the victim's danger misread as the writer's own wish to die.
+    threat_to_writer: re.Pattern[str]
 
 
 def _read_yaml(name: str) -> Any:
@@ -109,6 +112,7 @@ def lexicon() -> Lexicon:
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
         harmless_uses=_harmless_uses(data),
+        threat_to_writer=_compile(data["threat_to_writer"]),
         warning_signs=tuple(
             WarningSigns(
                 kind,
