@@ -309,3 +309,47 @@ def test_a_phrase_repeated_thousands_of_times_is_read_for_its_first_few_hundred(
     assert len(lexicon.matches(build_doc(text, None), "remorse")) == lexicon.MAX_MATCHES
     report = analyze_apology(text)
     assert report.element("remorse").present and "over_apologizing" in report.rules
+
+
+# The harm told as where the act left them, and the message it sent (stop 37; LABELLING.md section 1, impact).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm so sorry I forgot our anniversary dinner and left you sitting alone for two hours.",
+        "Sorry I left you to deal with the landlord on your own.",
+        "Sorry I left you waiting an hour.",
+        "I missed the call and it showed you that you couldn't count on me. I'm sorry.",
+        "I'm sorry I cancelled again. It told you that you weren't a priority.",
+    ],
+)
+def test_the_harm_where_the_act_left_them_is_impact(text: str) -> None:
+    assert "impact" in analyze_apology(text).present
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, I left your book sitting on the train.",
+        "I'm sorry I left you a voicemail instead of calling.",
+        "Sorry that you felt left out.",
+    ],
+)
+def test_things_left_and_regret_for_their_feeling_are_not_impact(text: str) -> None:
+    assert "impact" not in analyze_apology(text).present
+
+
+def test_an_apology_with_every_part_and_no_poison_is_strong() -> None:
+    text = (
+        "I'm so sorry I forgot our anniversary dinner and left you sitting alone for two hours without a call. "
+        "That was thoughtless and it told you that you weren't a priority. From now on I'll put our plans in my "
+        "calendar with a reminder, and if I'm running late I'll call before the time, not after."
+    )
+    report = analyze_apology(text, mistake="I forgot our anniversary dinner and you sat alone at the restaurant.")
+    assert report.verdict == "strong"
+
+
+def test_what_to_add_quotes_the_act_without_the_apology_words_before_it() -> None:
+    report = analyze_apology("I'm so sorry I forgot our anniversary dinner. From now on I'll put plans in my calendar.")
+    impact_advice = next(s for s in report.suggestions if "likely landed" in s)
+    assert "'I forgot our anniversary dinner" in impact_advice
+    assert "sorry" not in impact_advice.split("likely landed")[0].lower()

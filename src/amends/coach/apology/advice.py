@@ -7,6 +7,7 @@ with a stock phrase, so it cannot turn into a template apology.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from itertools import accumulate
@@ -28,11 +29,25 @@ BLANKS: Mapping[str, str] = {
 OUTLINE_ORDER = ("remorse", "responsibility", "impact", "explanation", "repair", "change", "forgiveness_request")
 
 
+# The apology words that open the clause naming the act: the advice quotes the act, not "I'm so sorry I ...".
+_SORRY_OPENING = re.compile(
+    r"(?:i'?m|i am)\s+(?:(?:so|really|very|truly|deeply|terribly)\s+)*sorry\s+(?:that\s+|for\s+|about\s+)?", re.I
+)
+
+
+def _act_only(doc: Doc, span: Span) -> Span:
+    """``span`` without a leading "I'm (so) sorry (that)", when at least two words of the act are left."""
+    opening = _SORRY_OPENING.match(doc.text, span[0])
+    if opening and len(doc.text[opening.end() : span[1]].split()) >= 2:
+        return (opening.end(), span[1])
+    return span
+
+
 def _anchor(doc: Doc, elements: Mapping[str, Element]) -> str | None:
     """The writer's own words for what they did: their clause, else their mistake note (trimmed)."""
     for name in ("specificity", "responsibility"):
         if elements[name].spans:
-            return quote(doc, elements[name].spans[0])
+            return quote(doc, _act_only(doc, elements[name].spans[0]))
     if doc.mistake and doc.mistake.strip():
         words = " ".join(doc.mistake.split())
         return words if len(words) <= _MAX_ANCHOR else words[: _MAX_ANCHOR - 1].rstrip() + "…"

@@ -327,6 +327,11 @@ _TIME_ONLY = re.compile(r"(?:from now on|going forward|in the future|next time|m
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|i'll|i've|im|ill|we|we'll|we're|my|me)(?![\w'])")
 
 
+# An impact that starts with the writer's own act ("sorry I left you sitting alone") is the harm they caused, not
+# regret about the other's feeling ("sorry you had to sit alone"), so "sorry" just before it does not void it.
+_OWN_ACT = re.compile(r"(?:that )?i (?:left|made|kept)\b")
+
+
 def answers_a_wrong(doc: Doc) -> bool:
     """A mistake was given, or the writer apologizes or owns an act: the text answers a wrong. Repair "makes it
     right", change promises not to repeat "it", an explanation and an impact are about "it" (LABELLING.md §1);
@@ -342,7 +347,9 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
             if _CONDITIONAL_BEFORE.search(before):
                 continue
             if name == "impact" and (
-                _SORRY_THAT_BEFORE.search(before) or _THING_BEFORE.search(before) or not answers_a_wrong(doc)
+                (_SORRY_THAT_BEFORE.search(before) and not _OWN_ACT.match(doc.norm, span[0]))
+                or _THING_BEFORE.search(before)
+                or not answers_a_wrong(doc)
             ):
                 continue
             if (
