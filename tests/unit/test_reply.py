@@ -129,7 +129,11 @@ def test_unreadable_input_is_rejected(reply: object, partner: str | None, code: 
     assert info.value.code == code
 
 
-GUIDE_WORDS = ["I can see why you would feel that way.", "That must have been really hard for you."]
+GUIDE_WORDS = [
+    "I can see why you would feel that way.",
+    "That must have been really hard for you.",
+    "That makes sense, given what happened.",  # the guide's second example (seed guide, "listen with empathy")
+]
 
 
 @pytest.mark.parametrize("reply", GUIDE_WORDS)
@@ -228,3 +232,10 @@ def test_a_question_after_facts_or_plans_is_not_exploration(reply: str) -> None:
 @pytest.mark.parametrize("reply", FEELING_QUESTIONS)
 def test_a_question_about_what_they_feel_or_lived_is_exploration(reply: str) -> None:
     assert analyze_reply(PARTNER, reply).level("exploration") >= 1
+
+
+@pytest.mark.parametrize(
+    "reply", ["Ok that makes sense, I'll book the table for eight.", "It makes sense to leave early."]
+)
+def test_a_bare_that_makes_sense_agrees_with_an_idea_and_is_no_understanding(reply: str) -> None:
+    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 0

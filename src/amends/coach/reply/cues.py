@@ -59,6 +59,12 @@ IP_WEAK = compile_each(
     r"\b(?:that|this) (?:must be|is) (?:hard|painful|awful)\b",
     r"\bi hear you\b",
     r"\byour feelings make sense\b",
+    # The guide's second validation, "That makes sense, given what happened" (seed guide, "listen with empathy"),
+    # and its kin: generic understanding with no feeling named. Not a bare "that makes sense", which in most
+    # replies agrees with an idea.
+    r"\b(?:that|it|your (?:reaction|anger|hurt|feeling|feelings)) makes? (?:total |complete |perfect )?sense,? "
+    r"(?:given|after|with|considering|to me)\b",
+    r"\b(?:that|it|your (?:reaction|anger|hurt))(?:'s| is) (?:completely |totally |so )?understandable\b",
 )
 EX_STRONG = compile_each(
     r"\bfe(?:el|lt|eling)\b",
