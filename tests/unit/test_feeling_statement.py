@@ -38,3 +38,54 @@ def test_you_made_me_feel_worthless_when_you_said_that_has_feeling_and_situation
     assert report.feeling and report.situation and not report.need
     assert not report.complete  # a need would make it whole; the outline says so
     assert "I need" in report.outline()[2]
+
+
+def _words(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text[start:end] for start, end in spans]
+
+
+def test_each_part_is_its_clause_and_the_outline_keeps_the_writers_words() -> None:
+    text = "I felt humiliated when you read my messages in front of your sister, and I need you to ask first."
+    report = check_feeling_statement(text)
+    assert _words(text, report.feeling) == ["I felt humiliated"]
+    assert _words(text, report.situation) == ["when you read my messages in front of your sister"]
+    assert _words(text, report.need) == ["I need you to ask first"]
+    assert report.complete and report.outline() == [
+        "I felt humiliated",
+        *_words(text, report.situation),
+        "I need you to ask first",
+    ]
+
+
+def test_a_part_that_is_missing_gets_a_blank_and_the_others_keep_their_words() -> None:
+    report = check_feeling_statement("You made me feel worthless when you said that")
+    assert report.outline()[:2] == ["You made me feel worthless", "when you said that"]
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling", "situation"),
+    [
+        (
+            "When you didn't come home until 3am without texting, I was terrified something had happened to you.",
+            "I was terrified something had happened to you",
+            "When you didn't come home until 3am without texting",
+        ),
+        (
+            "When you laughed at me in front of your friends I got so anxious I could not eat.",
+            "I got so anxious I could not eat",
+            "When you laughed at me in front of your friends",
+        ),
+    ],
+)
+def test_a_moment_told_first_and_any_feeling_word_after_i_count(text: str, feeling: str, situation: str) -> None:
+    report = check_feeling_statement(text)
+    assert _words(text, report.feeling) == [feeling]
+    assert _words(text, report.situation) == [situation]
+
+
+def test_with_no_feeling_named_the_outline_offers_a_blank_never_a_feeling_of_love_or_hope() -> None:
+    report = check_feeling_statement("I need you to tell me the truth.")
+    first = report.outline()[0]
+    assert first.startswith("I feel [the feeling")
+    assert "love" not in first and "hope" not in first
+    assert report.outline()[2] == "I need you to tell me the truth"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from amends.coach.emotions import read_emotions
+from amends.coach.emotions.lexicon import find_cues, load_lexicon
 from amends.coach.reply import analyze_reply
 from amends.coach.results import Finding, Span
 from amends.coach.text import check_text
@@ -28,8 +29,17 @@ _I_FEEL = re.compile(
     r"|\bI\s+(?:was|am|'m|’m)\s+(?:so\s+|really\s+|very\s+)?(?:hurt|scared|afraid|angry|sad|lonely|humiliated)\b",
     re.I,
 )
-_ABOUT = re.compile(r"\b(?:about|when|that|because)\b", re.I)
+# "I was terrified", "I'm devastated", "I got so anxious": the writer, then within two words a feeling word from
+# the emotions coach's cue lexicons (our own lists, ``amends.coach.emotions``).
+_I_AM = re.compile(r"\bI(?:'m|’m| am| was| felt| feel| get| got| have been|'ve been|’ve been)\s+(?:\w+\s+){0,2}$", re.I)
+_FEELING_LEXICONS = ("hurt", "anger", "betrayal", "fear_insecurity", "sadness", "disappointment", "shame_guilt")
+_SITUATION_AFTER_FEELING = re.compile(r"\b(?:about|when|that|because|after)\b", re.I)
+# A moment told first: "When you didn't come home until 3am, I was terrified".
+_SITUATION_FIRST = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)(?:when|after|since|every time|whenever|the night|the day)\b", re.I
+)
 _NEED = re.compile(r"\bI\s+(?:need|needed|would like|'d like|’d like|want|wish|am asking|'m asking)\b", re.I)
+_CLAUSE_END = re.compile(r"[,.;!?\n]")
 # Character attacks, from the reply coach. Its "blame" and "counterattack" rules are about a reply to a
 # hurt partner ("you made me do it"); the hurt partner naming what the other did is not blame.
 _ATTACK_RULES = {"criticism", "contempt"}
@@ -39,6 +49,13 @@ GENTLER_MESSAGE = (
     "and that can be harder for them to take in."
 )
 GENTLER_SUGGESTION = 'If you want, try the moment and your feeling instead: "When …, I felt …, and I need …".'
+# Feelings the emotions reader may name that are no hurt to put into words (as ``FeelingSpec.display``, lower case).
+_NOT_A_COMPLAINT = frozenset({"love and care", "hope", "remorse"})
+BLANKS = (
+    "I feel [the feeling, in one or two words]",
+    "… about [what happened, the event rather than who they are]",
+    "… and I need [one thing they could do that would help]",
+)
 
 
 @dataclass(frozen=True)
@@ -55,15 +72,13 @@ class FeelingStatementReport:
         return bool(self.feeling and self.situation and self.need) and not self.findings
 
     def outline(self) -> list[str]:
-        """The three-part form, keeping the user's own words where they have them."""
-        feeling = self.text[self.feeling[0][0] :] if self.feeling else ""
-        first = feeling.split(".")[0].strip() if feeling else ""
-        suggestion = ", ".join(self.named_feelings[:2]) or "[the feeling, in one or two words]"
-        return [
-            first or f"I feel {suggestion}",
-            "… about [what happened, the event rather than who they are]",
-            "… and I need [one thing they could do that would help]",
-        ]
+        """The three-part form: the writer's own words for each part they have, a blank for each they lack."""
+        parts = (self.feeling, self.situation, self.need)
+        lines = [self.text[p[0][0] : p[0][1]] if p else blank for p, blank in zip(parts, BLANKS, strict=True)]
+        hurt_side = [name for name in self.named_feelings if name not in _NOT_A_COMPLAINT]
+        if not self.feeling and hurt_side:
+            lines[0] = f"I feel [the feeling, in one or two words: it reads like {' or '.join(hurt_side[:2])}]"
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,12 +98,48 @@ class FeelingStatementReport:
 
 
 def check_feeling_statement(text: str) -> FeelingStatementReport:
-    """Check a draft of "how I feel" for feeling, situation and need, and for attacks."""
+    """Check a draft of "how I feel" for feeling, situation and need, and for attacks. Each part's span is its
+    clause, so the page highlights, and the outline keeps, the writer's own words."""
     check_text(text, what="message")
-    feeling = tuple((m.start(), m.end()) for m in _I_FEEL.finditer(text))
-    situation = tuple((m.start(), m.end()) for m in _ABOUT.finditer(text) if feeling and m.start() > feeling[0][0])
-    need = tuple((m.start(), m.end()) for m in _NEED.finditer(text))
-    return FeelingStatementReport(text, feeling, situation[:1], need, _attacks(text), _named_feelings(text))
+    feeling_at = _feeling_starts(text)
+    situation_at = sorted(
+        {m.start() for m in _SITUATION_AFTER_FEELING.finditer(text) if feeling_at and m.start() > feeling_at[0]}
+        | {m.start() + len(m.group()) - len(m.group().lstrip()) for m in _SITUATION_FIRST.finditer(text)}
+    )
+    need_at = [m.start() for m in _NEED.finditer(text)]
+    firsts = [at[0] for at in (feeling_at, situation_at, need_at) if at]  # each part is its first clause
+    feeling = tuple(_clause(text, _clause_start(text, at, firsts), at, firsts) for at in feeling_at[:1])
+    situation = tuple(_clause(text, at, at, firsts) for at in situation_at[:1])
+    need = tuple(_clause(text, at, at, firsts) for at in need_at[:1])
+    return FeelingStatementReport(text, feeling, situation, need, _attacks(text), _named_feelings(text))
+
+
+def _feeling_starts(text: str) -> list[int]:
+    starts = {m.start() for m in _I_FEEL.finditer(text)}
+    for name in _FEELING_LEXICONS:
+        for cue_start, _ in find_cues(text, load_lexicon(name)):
+            frame = _I_AM.search(text, max(0, cue_start - 40), cue_start)
+            if frame:
+                starts.add(frame.start())
+    return sorted(starts)
+
+
+def _clause_start(text: str, at: int, starts: list[int]) -> int:
+    """Back from ``at`` to the start of its clause ("You made me feel…" from "made me feel"), unless another part
+    holds the words before it ("When you laughed at me I got so anxious")."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
+    begin = ends[-1] if ends else 0
+    if any(begin <= s < at for s in starts):
+        return at
+    return begin + len(text[begin:at]) - len(text[begin:at].lstrip())
+
+
+def _clause(text: str, at: int, part: int, starts: list[int]) -> Span:
+    """From ``at`` to the end of its clause or the start of another part (``part`` is where this one was found),
+    trailing spaces left out."""
+    stop = _CLAUSE_END.search(text, at)
+    end = min([stop.start() if stop else len(text), *(s for s in starts if s > part)])
+    return (at, at + len(text[at:end].rstrip()))
 
 
 def _attacks(text: str) -> tuple[Finding, ...]:
