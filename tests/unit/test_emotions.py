@@ -88,3 +88,30 @@ def test_unreadable_input_is_rejected_with_a_reason(text: object, code: str) -> 
     with pytest.raises(TextRejected) as info:
         read_emotions(text)  # type: ignore[arg-type]
     assert info.value.code == code and str(info.value)
+
+
+def _feelings(text: str) -> set[str]:
+    return {f.name for f in read_emotions(text).feelings}
+
+
+# Should pass: a dismissal is no love or hope, whatever the head reads into "do what you want".
+@pytest.mark.parametrize("text", ["Whatever. Do what you want.", "Suit yourself."])
+def test_a_dismissal_is_not_read_as_love_or_hope(text: str) -> None:
+    assert not _feelings(text) & {"love_care", "hope"}
+
+
+# Should flag: love named beside a dismissal word still counts.
+def test_love_named_beside_a_dismissal_word_still_counts() -> None:
+    assert "love_care" in _feelings("Whatever you decide, I love you and I'm here.")
+
+
+def test_a_feeling_the_writer_denies_is_not_shown() -> None:
+    feelings = _feelings("I'm not angry anymore, I'm just sad that it happened.")
+    assert "anger" not in feelings and "sadness" in feelings
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("I can't stop crying since you left.", "sadness"), ("I'm not angry, I'm furious.", "anger")]
+)
+def test_a_negation_that_is_no_denial_keeps_the_feeling(text: str, name: str) -> None:
+    assert name in _feelings(text)

@@ -37,3 +37,10 @@ def test_cue_tables_cover_the_feelings_public_data_does_not_label() -> None:
     for name in ("hurt", "betrayal", "fear_insecurity"):
         kinds = {c["expect"] for c in CASES if c["feeling"] == name}
         assert kinds == {"flag", "pass"}
+
+
+def test_the_dismissal_lexicon_has_provenance_and_each_cue_matches_its_example() -> None:
+    text = resources.files("amends.coach.emotions").joinpath("cues", "dismissal.txt").read_text()
+    assert text.startswith("# Cue lexicon: dismissal\n# Provenance:")
+    for cue in load_lexicon("dismissal"):
+        assert find_cues(cue.example, (cue,)), cue.phrase

@@ -19,6 +19,9 @@ class FeelingSpec:
     heads: tuple[tuple[str, float], ...]  # GoEmotions label -> weight
     cue_weight: float  # how much one cue word raises the score
     question: str
+    # A cue lexicon whose words, with none of this feeling's own cues, mean the heads misread the text: the
+    # GoEmotions head reads "Whatever. Do what you want." as caring, but it is a dismissal.
+    vetoed_by: str | None = None
 
 
 FEELINGS: tuple[FeelingSpec, ...] = (
@@ -42,9 +45,15 @@ FEELINGS: tuple[FeelingSpec, ...] = (
         (("love", 1.0), ("caring", 0.9), ("admiration", 0.5)),
         0.7,
         "Do you still love me?",
+        vetoed_by="dismissal",
     ),
     FeelingSpec(
-        "hope", "Hope", (("optimism", 1.0), ("desire", 0.6), ("relief", 0.5)), 0.6, "Can we find our way back?"
+        "hope",
+        "Hope",
+        (("optimism", 1.0), ("desire", 0.6), ("relief", 0.5)),
+        0.6,
+        "Can we find our way back?",
+        vetoed_by="dismissal",
     ),
 )
 

@@ -13,6 +13,15 @@ from amends.coach.results import Span
 _NEGATORS = re.compile(r"\b(?:not|never|no|n't|don't|didn't|isn't|wasn't|aren't|without)\W+(?:\w+\W+){0,2}$", re.I)
 
 
+# A cue the writer plainly denies: "I'm not angry anymore", "I don't feel sad", "I wasn't upset". Narrower than
+# _NEGATORS, so "I can't stop crying" is no denial.
+_DENIAL = re.compile(
+    r"\b(?:not|never|no longer|isn't|wasn't|aren't|weren't|(?:don't|didn't|do not|did not) feel)\s+"
+    r"(?:(?:so|that|really|even|too|very|that much)\s+)?$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Cue:
     phrase: str
@@ -55,3 +64,13 @@ def find_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
                 continue
             spans.append((match.start(), match.end()))
     return spans
+
+
+def find_denied_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
+    """Spans of cues the writer denies ("I'm not angry anymore"): the feeling is named only to say it is not there."""
+    return [
+        (match.start(), match.end())
+        for cue in cues
+        for match in cue.pattern.finditer(text)
+        if _DENIAL.search(text[max(0, match.start() - 40) : match.start()])
+    ]
