@@ -353,3 +353,30 @@ def test_what_to_add_quotes_the_act_without_the_apology_words_before_it() -> Non
     impact_advice = next(s for s in report.suggestions if "likely landed" in s)
     assert "'I forgot our anniversary dinner" in impact_advice
     assert "sorry" not in impact_advice.split("likely landed")[0].lower()
+
+
+# The same kind of act in other words names the mistake (act_families.txt; LABELLING.md section 1 counts "I
+# cheated"); another act, or a lesser one, does not.
+@pytest.mark.parametrize(
+    ("text", "mistake", "named"),
+    [
+        ("I'm sorry I cheated.", "I had an affair with a coworker", True),
+        ("I'm sorry I was unfaithful.", "I had an affair with a coworker", True),
+        ("I'm sorry I yelled at you.", "I shouted at you in front of the kids", True),
+        ("I'm sorry I lied.", "I cheated on you", False),
+        ("I'm sorry I was late.", "I had an affair with a coworker", False),
+    ],
+)
+def test_the_same_kind_of_act_in_other_words_names_the_mistake(text: str, mistake: str, named: bool) -> None:
+    assert ("specificity" in analyze_apology(text, mistake=mistake).present) == named
+
+
+def test_each_word_of_the_act_families_belongs_to_one_family() -> None:
+    from amends.coach.apology import lexicon
+    from amends.coach.apology.specificity import stem
+
+    seen: dict[str, str] = {}
+    for line in lexicon.read_lines("act_families"):
+        family, _, words = line.partition(":")
+        for word in words.split():
+            assert seen.setdefault(stem(word), family) == family, word

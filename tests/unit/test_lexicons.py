@@ -24,7 +24,11 @@ IDS = [f"{package}:{name}" for package, name in LEXICONS]
 # What a header may name as the ground it rests on: a dated work, or a framework by its author.
 FRAMEWORK = re.compile(r"\b(?:19|20)\d\d\b|Gottman|Schumann|Lewicki|Worthington|Johnson|EPITOME|Rempel|Gollwitzer")
 # Word lists that are looked up as words, not compiled as patterns.
-WORD_LISTS = {("amends.coach.apology", "irregular"), ("amends.coach.apology", "stopwords")}
+WORD_LISTS = {
+    ("amends.coach.apology", "irregular"),
+    ("amends.coach.apology", "stopwords"),
+    ("amends.coach.apology", "act_families"),
+}
 
 
 def _compile(package: str, name: str) -> object:

@@ -52,15 +52,32 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(normalise(text)) if w not in stop and len(w) > 1}
 
 
+@lru_cache(maxsize=1)
+def _act_families() -> dict[str, str]:
+    """Stem -> family of ``act_families.txt``: words that name the same kind of act ("affair", "cheated")."""
+    out: dict[str, str] = {}
+    for line in lexicon.read_lines("act_families"):
+        family, _, words = line.partition(":")
+        out.update((stem(word), family.strip()) for word in words.split())
+    return out
+
+
+def act_families(stems: set[str]) -> set[str]:
+    families = _act_families()
+    return {families[s] for s in stems if s in families}
+
+
 def _overlap_spans(doc: Doc, wanted: set[str]) -> tuple[list[Span], list[Span]]:
     """Sentences that share enough content words with the mistake, and ones that share some."""
     need = 1 if len(wanted) <= 2 else 2
+    wanted_acts = act_families(wanted)
     strong, weak = [], []
     for span in doc.sentences:
         if doc.in_quote(span):
             continue
-        shared = content_stems(doc.text[span[0] : span[1]]) & wanted
-        if len(shared) >= need:
+        stems = content_stems(doc.text[span[0] : span[1]])
+        shared = stems & wanted
+        if len(shared) >= need or act_families(stems) & wanted_acts:  # the same kind of act, in other words
             strong.append(span)
         elif shared:
             weak.append(span)
