@@ -19,7 +19,7 @@ import numpy as np
 from amends.coach.embed import embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions.feelings import FEELING_NAMES, FEELINGS, FeelingSpec
-from amends.coach.emotions.lexicon import find_cues, find_denied_cues, load_lexicon
+from amends.coach.emotions.lexicon import Cue, find_cues, find_denied_cues, load_lexicon
 from amends.coach.models.heads import Head, load_head
 from amends.coach.results import Span, merge_spans
 from amends.coach.text import check_text
@@ -95,13 +95,20 @@ def _feeling(spec: FeelingSpec, text: str, probs: dict[str, float]) -> Feeling:
     cues = load_lexicon(spec.name)
     spans = merge_spans(find_cues(text, cues))
     head_score = max((probs[label] * weight for label, weight in spec.heads), default=0.0)
-    if not spans and (
-        find_denied_cues(text, cues) or (spec.vetoed_by and find_cues(text, load_lexicon(spec.vetoed_by)))
-    ):
-        head_score = 0.0  # "I'm not angry anymore", "Whatever. Do what you want.": the head saw a word, not the feeling
+    if not spans and head_score >= FEELING_MIN and _head_misread(spec, text, cues):
+        head_score = 0.0
     cue_score = 1.0 - (1.0 - spec.cue_weight) ** min(len(spans), 3)
     score = 1.0 - (1.0 - head_score) * (1.0 - cue_score)
     return Feeling(spec.name, spec.display, float(score), spans, spec.question)
+
+
+def _head_misread(spec: FeelingSpec, text: str, cues: tuple[Cue, ...]) -> bool:
+    """The head saw a word, not the feeling: the writer denies it ("I'm not angry anymore"), or dismisses the
+    exchange ("Whatever. Do what you want.") where the feeling is love or hope. Asked only where the head alone
+    would show the feeling, so most texts never pay for it."""
+    if find_denied_cues(text, cues):
+        return True
+    return bool(spec.vetoed_by and find_cues(text, load_lexicon(spec.vetoed_by)))
 
 
 def scores_from_probs(p: np.ndarray) -> dict[str, float]:
