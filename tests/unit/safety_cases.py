@@ -283,6 +283,23 @@ SOCIAL_POSTS_PASS = [
     "my mate keeps saying he'd be better off dead since the divorce, I don't know how to help",
 ]
 
+# Stop 37 probes (our own sentences): ideation on a condition, a hand over the mouth after "I said no" (a refusal,
+# not a negation), a threat about the kids if he "ever tries to leave".
+CONDITIONS_AND_REFUSALS = [
+    ("honestly if he leaves me I don't see a reason to keep going", "suicide_risk"),
+    ("last time I said no he put his hand over my mouth until I stopped crying", "abuse_victim"),
+    ("I told him if he ever tries to leave I'll make sure he never sees the kids again", "abuse_perpetration"),
+    # The family hyperbole idiom keeps a threat tied to telling.
+    ("my dad said he'd kill me if I told anyone what he did", "abuse_victim"),
+]
+CONDITIONS_AND_REFUSALS_PASS = [
+    "I can't see any reason to keep going to that gym",
+    "I said no and he didn't push it, he just went to bed",
+    "he never put his hand over my mouth",
+    "my sister said she'd kill me if I missed her wedding",
+    "He grabbed my hand at dinner and said he was proud of me",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -293,6 +310,7 @@ CAUGHT = (
     + TELLING
     + TWO_MORE_WRITERS
     + SOCIAL_POSTS
+    + CONDITIONS_AND_REFUSALS
 )
 PASSES = (
     SHORTHAND_PASS
@@ -303,4 +321,5 @@ PASSES = (
     + TELLING_PASS
     + TWO_MORE_WRITERS_PASS
     + SOCIAL_POSTS_PASS
+    + CONDITIONS_AND_REFUSALS_PASS
 )

@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"[a-z']+")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|me|myself|my)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(you|you're|youre|you've|you'd|you'll|your|yours|yourself|u|ur)\b", re.IGNORECASE)
 _PSEUDO_NEG_NEXT = frozenset({"stop", "help", "even", "one", "matter"})
+_REFUSAL_VERBS = frozenset({"said", "say", "says", "saying", "told", "tell", "yelled", "screamed", "begged"})
 # Who does what to whom (MiniLM barely tells "he hit me" from "I hit him").
 _OTHER_ACTOR = re.compile(
     r"\b(he|she|they|he's|she's|they're|hes|shes|my (partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
@@ -87,6 +88,8 @@ def negated(text: str, start: int) -> bool:
     negations = lexicon().negations
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word == "no" and i and words[i - 1] in _REFUSAL_VERBS:
+            continue  # "last time I said no he put his hand over my mouth": a refusal, not a denial of what follows
         if (word in negations or word.endswith("n't")) and nxt not in _PSEUDO_NEG_NEXT:
             return True
     return False
