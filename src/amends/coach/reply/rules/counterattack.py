@@ -17,6 +17,8 @@ MESSAGE = "Turning it back on them starts a second fight before the first hurt h
 SUGGESTION = "Keep the focus on what they raised. Your own complaint deserves its own calm moment later."
 SOURCE = "Gottman: cross-complaining and counterattack (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "You went through my phone? That's a violation of my privacy.",
+    "So you snooped on me now?",
     "You're not exactly perfect either.",
     "You missed my work party last month and I didn't make a fuss.",
     "I'm not the one who lies all the time, you are!",
@@ -46,6 +48,8 @@ EXAMPLES_FLAG = (
     "You're lecturing me about money while doing the exact same thing.",
 )
 EXAMPLES_PASS = (
+    "I know you went through my phone because I gave you every reason to.",
+    "I went through your messages and I had no right to.",
     "You're right, and I'm not perfect, I know that.",
     "What about tonight, can we talk then?",
     "At least let me say I'm sorry properly: I am.",

@@ -20,6 +20,7 @@ MESSAGE = "Advice here can sound like their hurt is a problem for them to solve;
 SUGGESTION = 'Ask before advising: "Do you want ideas, or do you want me to just listen?"'
 SOURCE = "EPITOME vs. advice (Sharma et al. 2020); HAILEY (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "You need to stop thinking about it.",
     "You should just try to let it go.",
     "Why don't you talk to your sister about it?",
     "Have you tried not checking my phone?",
@@ -46,6 +47,8 @@ EXAMPLES_FLAG = (
     "So quit your job then.",
 )
 EXAMPLES_PASS = (
+    "I know. I'm so ashamed. Whatever you need to ask, I'll answer honestly.",
+    "Say anything you need to say, and I'll listen.",
     "You should have been able to count on me.",
     "You shouldn't have had to find out that way.",
     "Do you want ideas, or do you want me to just listen?",

@@ -17,6 +17,8 @@ MESSAGE = "This shrinks what happened; to them it was big enough to hurt."
 SUGGESTION = "Let it be as big as it was for them. Name what it cost them instead."
 SOURCE = "Gottman: defensiveness; Lewicki, Polin & Lount 2016 (acknowledging harm)"
 EXAMPLES_FLAG = (
+    "It was just texting, nothing physical happened.",
+    "She meant nothing to me, it was just flirting.",
     "You're making it sound way worse than it was.",
     "Honestly, it could have been much worse.",
     "It was just a joke.",
@@ -40,6 +42,8 @@ EXAMPLES_FLAG = (
     "Define cheating. We only texted.",
 )
 EXAMPLES_PASS = (
+    "We were just talking about the kids when you came in, and then I lied about the rest.",
+    "Nothing I say can undo it.",
     "I made it worse than it needed to be, and I'm sorry.",
     "It was a big deal, and I treated it like it wasn't.",
     "I'm only now seeing how much it hurt.",
