@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from amends.coach.emotions import read_emotions
-from amends.coach.emotions.lexicon import find_cues, load_lexicon
+from amends.coach.emotions import EmotionReport, read_emotions
+from amends.coach.emotions.feelings import FEELINGS
 from amends.coach.reply import analyze_reply
 from amends.coach.results import Finding, Span
 from amends.coach.text import check_text
@@ -29,10 +29,13 @@ _I_FEEL = re.compile(
     r"|\bI\s+(?:was|am|'m|’m)\s+(?:so\s+|really\s+|very\s+)?(?:hurt|scared|afraid|angry|sad|lonely|humiliated)\b",
     re.I,
 )
-# "I was terrified", "I'm devastated", "I got so anxious": the writer, then within two words a feeling word from
-# the emotions coach's cue lexicons (our own lists, ``amends.coach.emotions``).
+# "I was terrified", "I'm devastated", "I got so anxious": the writer, then within two words a feeling word that the
+# emotions reader found with its cue lexicons (our own lists, ``amends.coach.emotions``).
 _I_AM = re.compile(r"\bI(?:'m|’m| am| was| felt| feel| get| got| have been|'ve been|’ve been)\s+(?:\w+\s+){0,2}$", re.I)
-_FEELING_LEXICONS = ("hurt", "anger", "betrayal", "fear_insecurity", "sadness", "disappointment", "shame_guilt")
+# Feelings the emotions reader may name that are no hurt to put into words (``FeelingSpec.name``), and the same
+# feelings as the report names them.
+_NOT_A_COMPLAINT = frozenset({"love_care", "hope", "remorse"})
+_NOT_A_COMPLAINT_SHOWN = frozenset(f.display.lower() for f in FEELINGS if f.name in _NOT_A_COMPLAINT)
 _SITUATION_AFTER_FEELING = re.compile(r"\b(?:about|when|that|because|after)\b", re.I)
 # A moment told first: "When you didn't come home until 3am, I was terrified".
 _SITUATION_FIRST = re.compile(
@@ -49,8 +52,6 @@ GENTLER_MESSAGE = (
     "and that can be harder for them to take in."
 )
 GENTLER_SUGGESTION = 'If you want, try the moment and your feeling instead: "When …, I felt …, and I need …".'
-# Feelings the emotions reader may name that are no hurt to put into words (as ``FeelingSpec.display``, lower case).
-_NOT_A_COMPLAINT = frozenset({"love and care", "hope", "remorse"})
 BLANKS = (
     "I feel [the feeling, in one or two words]",
     "… about [what happened, the event rather than who they are]",
@@ -75,7 +76,7 @@ class FeelingStatementReport:
         """The three-part form: the writer's own words for each part they have, a blank for each they lack."""
         parts = (self.feeling, self.situation, self.need)
         lines = [self.text[p[0][0] : p[0][1]] if p else blank for p, blank in zip(parts, BLANKS, strict=True)]
-        hurt_side = [name for name in self.named_feelings if name not in _NOT_A_COMPLAINT]
+        hurt_side = [name for name in self.named_feelings if name not in _NOT_A_COMPLAINT_SHOWN]
         if not self.feeling and hurt_side:
             lines[0] = f"I feel [the feeling, in one or two words: it reads like {' or '.join(hurt_side[:2])}]"
         return lines
@@ -101,7 +102,8 @@ def check_feeling_statement(text: str) -> FeelingStatementReport:
     """Check a draft of "how I feel" for feeling, situation and need, and for attacks. Each part's span is its
     clause, so the page highlights, and the outline keeps, the writer's own words."""
     check_text(text, what="message")
-    feeling_at = _feeling_starts(text)
+    emotions = read_emotions(text)
+    feeling_at = _feeling_starts(text, emotions)
     situation_at = sorted(
         {m.start() for m in _SITUATION_AFTER_FEELING.finditer(text) if feeling_at and m.start() > feeling_at[0]}
         | {m.start() + len(m.group()) - len(m.group().lstrip()) for m in _SITUATION_FIRST.finditer(text)}
@@ -111,13 +113,18 @@ def check_feeling_statement(text: str) -> FeelingStatementReport:
     feeling = tuple(_clause(text, _clause_start(text, at, firsts), at, firsts) for at in feeling_at[:1])
     situation = tuple(_clause(text, at, at, firsts) for at in situation_at[:1])
     need = tuple(_clause(text, at, at, firsts) for at in need_at[:1])
-    return FeelingStatementReport(text, feeling, situation, need, _attacks(text), _named_feelings(text))
+    named = tuple(f.display.lower() for f in emotions.feelings if f.score >= 0.3)
+    return FeelingStatementReport(text, feeling, situation, need, _attacks(text), named)
 
 
-def _feeling_starts(text: str) -> list[int]:
+def _feeling_starts(text: str, emotions: EmotionReport) -> list[int]:
+    """Where the writer names a feeling: "I feel...", "you made me feel...", or "I was" before a cue word that the
+    emotions reader already found (every feeling with a cue is in its report, with the cue's span)."""
     starts = {m.start() for m in _I_FEEL.finditer(text)}
-    for name in _FEELING_LEXICONS:
-        for cue_start, _ in find_cues(text, load_lexicon(name)):
+    for found in emotions.feelings:
+        if found.name in _NOT_A_COMPLAINT:
+            continue
+        for cue_start, _ in found.spans:
             frame = _I_AM.search(text, max(0, cue_start - 40), cue_start)
             if frame:
                 starts.add(frame.start())
@@ -149,7 +156,3 @@ def _attacks(text: str) -> tuple[Finding, ...]:
         for f in report.findings
         if f.rule in _ATTACK_RULES
     )
-
-
-def _named_feelings(text: str) -> tuple[str, ...]:
-    return tuple(f.display.lower() for f in read_emotions(text).feelings if f.score >= 0.3)

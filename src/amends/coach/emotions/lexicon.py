@@ -55,22 +55,21 @@ def load_lexicon(name: str) -> tuple[Cue, ...]:
     return parse_lexicon(ref.read_text(encoding="utf-8"))
 
 
-def find_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
-    """Spans of every un-negated cue in text (code-point offsets)."""
-    spans: list[Span] = []
-    for cue in cues:
-        for match in cue.pattern.finditer(text):
-            if _NEGATORS.search(text[max(0, match.start() - 40) : match.start()]):
-                continue
-            spans.append((match.start(), match.end()))
-    return spans
-
-
-def find_denied_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
-    """Spans of cues the writer denies ("I'm not angry anymore"): the feeling is named only to say it is not there."""
+def _cue_spans(text: str, cues: tuple[Cue, ...], before: re.Pattern[str], wanted: bool) -> list[Span]:
+    """Spans of the cues whose 40 characters before do (``wanted``) or do not match ``before``."""
     return [
         (match.start(), match.end())
         for cue in cues
         for match in cue.pattern.finditer(text)
-        if _DENIAL.search(text[max(0, match.start() - 40) : match.start()])
+        if bool(before.search(text[max(0, match.start() - 40) : match.start()])) == wanted
     ]
+
+
+def find_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
+    """Spans of every un-negated cue in text (code-point offsets)."""
+    return _cue_spans(text, cues, _NEGATORS, wanted=False)
+
+
+def find_denied_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
+    """Spans of cues the writer denies ("I'm not angry anymore"): the feeling is named only to say it is not there."""
+    return _cue_spans(text, cues, _DENIAL, wanted=True)
