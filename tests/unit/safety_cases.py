@@ -300,6 +300,21 @@ CONDITIONS_AND_REFUSALS_PASS = [
     "He grabbed my hand at dinner and said he was proud of me",
 ]
 
+# An affair's repair (stop 38): isolation owned is perpetration; the writer hiding their own phone is secrecy,
+# which the repair is about, not abuse. Someone else hiding, reading or tracking it still counts.
+OWN_SECRECY_AND_ISOLATION = [
+    ("I kept you from seeing your friends because I was jealous", "abuse_perpetration"),
+    ("I stopped my wife from visiting her sister for most of last year", "abuse_perpetration"),
+    ("I hid my phone from him because he reads my messages and I'm scared", "abuse_victim"),
+    ("He deleted my messages and took my phone", "abuse_victim"),
+]
+OWN_SECRECY_AND_ISOLATION_PASS = [
+    "I hid my phone because I was texting her.",
+    "I deleted my messages so you wouldn't see what I had been saying to him.",
+    "I cleared my browser history every night before you got home.",
+    "I kept you from finding out for months, and that was a choice I made.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -311,6 +326,7 @@ CAUGHT = (
     + TWO_MORE_WRITERS
     + SOCIAL_POSTS
     + CONDITIONS_AND_REFUSALS
+    + OWN_SECRECY_AND_ISOLATION
 )
 PASSES = (
     SHORTHAND_PASS
@@ -322,4 +338,5 @@ PASSES = (
     + TWO_MORE_WRITERS_PASS
     + SOCIAL_POSTS_PASS
     + CONDITIONS_AND_REFUSALS_PASS
+    + OWN_SECRECY_AND_ISOLATION_PASS
 )
