@@ -208,12 +208,46 @@ def test_politeness_sorries_in_general_text_are_not_remorse() -> None:
     assert "remorse" in report.present
 
 
+def test_an_apology_mentioned_is_neither_remorse_nor_an_act_owned() -> None:
+    # LABELLING.md §1: "I said sorry already" is no remorse, and saying sorry is no transgression to own.
+    for text in (
+        "I said sorry already.",
+        "Can you forgive me already? I said sorry like ten times.",
+        "I've said I'm sorry a hundred times.",
+        "How many times do I have to say sorry?",
+    ):
+        report = analyze_apology(text)
+        assert not {"remorse", "responsibility", "specificity", "forgiveness_request"} & set(report.present), text
+        assert report.verdict == "no_apology", text
+    assert "forgiveness_pressure" in rules("Can you forgive me already? I said sorry like ten times.")
+    # Words said that hurt are still an act, and a gentle request is still a request.
+    assert {"responsibility", "specificity"} <= present("I said hurtful things about your mother. I'm sorry.")
+    assert "forgiveness_request" in present("I'm so sorry I lied. I hope in time you can forgive me.")
+    assert "remorse" in present("I said I was sorry before, and I am. I'm sorry I lied about the trip.")
+
+
 def test_an_act_named_right_after_the_apology_owns_it_without_a_subject() -> None:
     assert "responsibility" in present("Oops, sorry, forgot to lock the door.")
     assert "responsibility" in present("Sorry about that, clicked the wrong link.")
     assert "responsibility" in present("I had forgotten the date, sorry.")
     # A new sentence after "sorry." is someone else's news, not an elided "I".
     assert "responsibility" not in present("I'm so sorry. Read about the flood in your town on the news.")
+
+
+def test_their_feeling_named_as_anyones_in_their_place_is_strong_understanding_not_advice() -> None:
+    # LABELLING.md section 2: naming the inferred feeling is strong interpretation; "if I were you" here advises nothing.
+    for reply in (
+        "I know I let you down. I'd feel invisible too if I were you.",
+        "If I were you, I'd be furious with me.",
+        "Anyone would be hurt after finding out like that.",
+        "I'd be angry too.",
+    ):
+        report = analyze_reply("You forgot me again.", reply)
+        assert report.level("interpretation") == 2, reply
+        assert "fixing" not in {f.rule for f in report.findings}, reply
+    # Advice and polite offers stay what they are.
+    assert "fixing" in {f.rule for f in analyze_reply(reply="If I were you I'd just forget it.").findings}
+    assert analyze_reply(reply="I'd be happy to make a donation if you have some left!").level("interpretation") == 0
 
 
 def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:

@@ -109,7 +109,7 @@ def _own_conduct(doc: Doc) -> bool:
     if any(True for _ in lexicon.find(doc, "forgiveness_request")):
         return True  # "Sorry. I hope you can forgive me": asking forgiveness owns a wrong
     return any(True for _ in lexicon.find(doc, "responsibility", negatable=False)) or any(
-        True for _ in behaviour_pattern().finditer(doc.norm)
+        _is_act(doc, m) for m in behaviour_pattern().finditer(doc.norm)
     )
 
 
@@ -194,10 +194,24 @@ _BEREAVED = re.compile(
 )
 
 
+# "I said sorry like ten times", "I've said I'm sorry already": an apology mentioned, not an act that wronged anyone
+# (LABELLING.md §1 lists "I said sorry already" as no remorse; it is no owned transgression either).
+_APOLOGY_SAID = re.compile(
+    r" (?:that )?(?:(?:i'?m|im|i am|i was) )?(?:so |really |very )?(?:sorry|an apology|apologies)\b"
+)
+
+
+def _is_act(doc: Doc, m: re.Match[str]) -> bool:
+    """A behaviours.txt match that is an act: not a bereavement ("I lost my brother") nor an apology said."""
+    if m.group().endswith("lost") and _BEREAVED.match(doc.norm, m.end()):
+        return False
+    return not (m.group().endswith("said") and _APOLOGY_SAID.match(doc.norm, m.end()))
+
+
 def _behaviours(doc: Doc) -> Iterator[Span]:
     for m in behaviour_pattern().finditer(doc.norm):
         span = (m.start(), m.end())
-        if m.group().endswith("lost") and _BEREAVED.match(doc.norm, m.end()):
+        if not _is_act(doc, m):
             continue
         if _admissible(doc, span):
             yield (span[0], _clause_end(doc, span[0]))
@@ -406,6 +420,15 @@ def has_disclaimer(doc: Doc) -> bool:
     return any(True for _ in lexicon.find(doc, "disclaimers", negatable=False, disownable=False))
 
 
+def _gentle_requests(doc: Doc) -> Iterator[Span]:
+    """Requests for forgiveness that are not pressure: "Can you forgive me already?" demands it (LABELLING.md §1:
+    pressure is ``forgiveness_pressure`` only)."""
+    pressure = list(lexicon.find(doc, "forgiveness_pressure"))
+    for start, end in lexicon.find(doc, "forgiveness_request"):
+        if not any(s < end + 12 and start < e for s, e in pressure):
+            yield (start, end)
+
+
 def _of_a_wrong(finder: Callable[[Doc], Iterator[Span]]) -> Callable[[Doc], Iterator[Span]]:
     """The finder, run only where the text answers a wrong (:func:`answers_a_wrong`)."""
 
@@ -424,7 +447,7 @@ FINDERS: dict[str, Callable[[Doc], Iterator[Span]]] = {
     "repair": _of_a_wrong(_repair),
     "change": _of_a_wrong(_guarded("change")),
     "explanation": _of_a_wrong(_explanation),
-    "forgiveness_request": lambda doc: lexicon.find(doc, "forgiveness_request"),
+    "forgiveness_request": _gentle_requests,
 }
 
 

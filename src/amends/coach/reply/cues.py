@@ -309,7 +309,18 @@ FEELING_NAMED = (
     r"|dissatisfied|miserable|devastated|heartbroken|discouraged|disheartened|uncomfortable|unhappy|defeated"
     r"|powerless|desperate|panicked|vulnerable|humiliated)"
 )
-IP_FEELING_REFLECTION = compile_each(
+# The feeling named as anyone's in their place ("I'd feel invisible too if I were you", "If I were you, I'd be
+# furious with me", "Anyone would be hurt"): the inferred feeling, validated (LABELLING.md section 2, strong
+# interpretation). The "if I were you" in it is not advice.
+_IN_YOUR_PLACE = r"if i (?:were|was) (?:you|in your (?:shoes|place|position))"
+_FELT = r"(?: have)? (?:feel|felt|be|been) (?:\w+ ){0,2}" + FEELING_NAMED + r"\b"
+EMPATHIC_IF = compile_each(
+    r"\bi(?:'d| would)" + _FELT + r"(?: [\w']+){0,3} (?:too|as well)\b(?:,? " + _IN_YOUR_PLACE + r"\b)?",
+    r"\bi(?:'d| would)" + _FELT + r"(?: [\w']+){0,3},? " + _IN_YOUR_PLACE + r"\b",
+    r"\b(?:anyone would|anybody would|everyone would|who wouldn't)" + _FELT,
+    r"\b" + _IN_YOUR_PLACE + r",? i(?:'d| would)" + _FELT,
+)
+IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um|alright|all right)\W+){0,3}"
     r"(?:(?:it )?(?:sounds|seems|feels) (?:like|as if|as though) (?:\w+ )?|i (?:get|have) the (?:feeling|sense) that |"
     r"what i(?:'m| am)? hear(?:ing)? (?:you saying )?is (?:that )?)?"

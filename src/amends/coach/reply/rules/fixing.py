@@ -68,6 +68,8 @@ EXAMPLES_PASS = (
     "I believe in you. Stay strong.",
     "Stop being so dramatic.",
     "You should be ashamed of what you said to me.",
+    "I know I let you down. I'd feel invisible too if I were you.",
+    "If I were you, I'd be furious with me.",
 )
 
 
@@ -79,5 +81,11 @@ def _heard() -> tuple[re.Pattern[str], ...]:
 
 
 def check(text: str) -> list[Finding]:
-    found = [s for s in spans(text, NAME) if not matching.contains(text[: s[0]], _heard())]
+    # "I'd feel invisible too if I were you" names their feeling; its "if I were you" gives no advice.
+    empathic = [m.span() for pattern in cues.EMPATHIC_IF for m in pattern.finditer(text)]
+    found = [
+        s
+        for s in spans(text, NAME)
+        if not matching.contains(text[: s[0]], _heard()) and not any(a <= s[0] < b for a, b in empathic)
+    ]
     return flag(sys.modules[__name__], text, found)
