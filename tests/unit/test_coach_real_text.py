@@ -250,6 +250,22 @@ def test_their_feeling_named_as_anyones_in_their_place_is_strong_understanding_n
     assert analyze_reply(reply="I'd be happy to make a donation if you have some left!").level("interpretation") == 0
 
 
+def test_a_sincere_first_person_sorry_is_strong_warmth() -> None:
+    # LABELLING.md section 2: "I'm sorry" names the replier's own feeling, as in EPITOME's labels.
+    for reply in (
+        "I'm sorry. How are you feeling now?",
+        "I'm so sorry.",
+        "I love you, I'm sorry.",
+        "I am truly sorry.",
+    ):
+        assert analyze_reply("You forgot me again.", reply).level("emotional_reaction") == 2, reply
+    # Not when it regrets their feeling, takes itself back, is denied, or has no "I" at all.
+    assert analyze_reply(reply="I'm sorry you feel that way.").level("emotional_reaction") < 2
+    assert analyze_reply(reply="I'm sorry, but you always overreact.").level("emotional_reaction") < 2
+    assert analyze_reply(reply="I'm not sorry.").level("emotional_reaction") < 2
+    assert analyze_reply(reply="Sorry.").level("emotional_reaction") < 2
+
+
 def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
     for reply in (
         "I'm sorry to hear that.",

@@ -14,6 +14,10 @@ from amends.coach.matching import compile_each
 # interpretation (the apology is then for something named); otherwise it is weak warmth.
 SORRY_INTENSE = compile_each(r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))")
 ER_STRONG = compile_each(
+    # LABELLING.md section 2: a sincere first-person "I'm sorry" names the replier's own feeling (EPITOME's labels
+    # give it 2); not "sorry you feel that way", "sorry, but...", or "sorry to say".
+    r"(?<!not )\bi(?:'m| am)(?: (?:so|really|truly|deeply|very|terribly|incredibly|just|genuinely|honestly))* sorry\b"
+    r"(?!,? (?:if|but|you feel|that you feel|you think|to (?:say|tell|inform|bother|interrupt|disturb|break)))",
     r"\bmy heart\b",
     r"\bi hate that (?:you|i)\b",
     r"\bbreaks? my heart\b",

@@ -108,8 +108,9 @@ def _generic_only(sentence: str) -> bool:
 def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
     """Cue levels of one sentence for each mechanism.
 
-    A bare intensified apology ("I'm so sorry.") scores emotional reaction 1 here; the reply
-    lifts it to 2 when it also interprets specifically (see :func:`score_mechanisms`).
+    A first-person "I'm sorry" names the replier's own feeling: emotional reaction 2 (LABELLING.md section 2).
+    A subjectless "So sorry." scores 1 here; the reply lifts it to 2 when it also interprets specifically
+    (see :func:`score_mechanisms`).
     """
     if _hits(sentence, cues.ER_STRONG) or _hits(sentence, cues.ER_DEEP):
         er = 2
