@@ -172,11 +172,12 @@ ER_DEEP = compile_each(
     # named for them (LABELLING.md section 2: EPITOME labels these strong).
     r"\bi(?:'m| am|m)? (?:so |really |very |truly )?sorry "
     r"(?:to hear|for your|about your|you (?:experienced|went|had to))\b",
-    r"\bi (?:really |truly )?feel for you\b",
+    r"\bi (?:really |truly |honestly |just )?feel for (?:you|your)\b",
+    r"\bi(?:'ll| will) (?:really |so |definitely |truly )?miss (?:you|him|her|them)\b",
     r"\b(?:you have my|my) (?:deepest |heartfelt )?(?:sympathy|sympathies|condolences)\b",
     r"\bi(?:'m| am|m) (?:so |really |very )?(?:happy|glad|thrilled|delighted|proud) (?:for|of) you\b",
-    r"\bi(?:'m| am|m) (?:so |really |very |honestly )?(?:pissed off|angry|furious|mad|upset) "
-    r"(?:for|on behalf of) you\b",
+    r"\bi(?:'m| am|m) (?:(?:so|really|very|honestly|genuinely|actually|just) )*(?:pissed off|angry|furious|mad|upset) "
+    r"(?:for you|on behalf of you|on your behalf)\b",
     r"\bi(?:'m| am) (?:really |so |very )?concerned (?:about|for) you\b",
     r"\bit (?:really )?(?:worries|saddens) me\b",
     # Any feeling of the replier's own, named (EPITOME's labels count these strong, LABELLING.md section 2).
