@@ -266,6 +266,20 @@ def test_a_sincere_first_person_sorry_is_strong_warmth() -> None:
     assert analyze_reply(reply="Sorry.").level("emotional_reaction") < 2
 
 
+def test_a_feeling_inferred_by_name_or_reflected_in_the_negative_is_strong_understanding() -> None:
+    # LABELLING.md section 2: strong interpretation names the specific inferred feeling.
+    for reply in (
+        "That must have been terrifying.",
+        "It must have felt humiliating.",
+        "So you're not happy with how the evening went.",
+        "It sounds like you're not ready to talk about it yet.",
+    ):
+        assert analyze_reply("You left me at the party.", reply).level("interpretation") == 2, reply
+    # "Hard" names no particular feeling: the guide's own wording stays generic understanding.
+    assert analyze_reply("You left me at the party.", "That must have been really hard.").level("interpretation") == 1
+    assert analyze_reply("You left me at the party.", "You're not alone.").level("interpretation") < 2
+
+
 def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
     for reply in (
         "I'm sorry to hear that.",
