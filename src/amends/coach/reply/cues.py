@@ -349,12 +349,14 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"\b(?:it|that)(?:'s| is| was| can be| must be| must have been) (?:really |so |pretty |very |quite |kind of )*"
     r"(?:hard|difficult|tough) (?:for you )?to (?:actually |really |just )?(?!imagine|say\b(?! no))\w+",
     # The feeling inferred, by name ("That must have been scary"): specific, unlike "that must have been hard".
-    r"\b(?:that|it|this) must (?:have been|be|feel|have felt) (?:really |so |pretty |very |quite |incredibly |a bit |kind of )*"
+    r"\b(?:that|it|this) must (?:have been|be|feel|have felt) "
+    r"(?:really |so |pretty |very |quite |incredibly |a bit |kind of )*"
     r"(?:frustrating|scary|frightening|shocking|painful|upsetting|overwhelming|exhausting|lonely|heartbreaking|confusing"
     r"|stressful|humiliating|embarrassing|infuriating|terrifying|isolating|devastating|maddening|disappointing)\b",
     # A feeling reflected in the negative ("So you're not too happy to be here", "you're not proud of it").
     r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um)\W+){0,3}"
     r"(?:(?:it )?(?:sounds|seems) (?:like|as if|as though) )?"
-    r"you(?:'re| are| were| feel| felt| seem| sound)(?:-you(?:'re| are))? (?:not|n't) (?:too |so |very |really |that |all that )?"
+    r"you(?:'re| are| were| feel| felt| seem| sound)(?:-you(?:'re| are))? (?:not|n't) "
+    r"(?:too |so |very |really |that |all that )?"
     r"(?:happy|proud|sure|comfortable|ready|pleased|thrilled|concerned|worried|keen|convinced|confident|satisfied)\b",
 )
