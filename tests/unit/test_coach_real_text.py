@@ -273,6 +273,8 @@ def test_a_feeling_inferred_by_name_or_reflected_in_the_negative_is_strong_under
         "It must have felt humiliating.",
         "So you're not happy with how the evening went.",
         "It sounds like you're not ready to talk about it yet.",
+        "So on the one hand, you're worried about the money, and on the other you want the trip.",
+        "Yeah, you're feeling a little bit let down by how I handled it?",
     ):
         assert analyze_reply("You left me at the party.", reply).level("interpretation") == 2, reply
     # "Hard" names no particular feeling: the guide's own wording stays generic understanding.

@@ -326,11 +326,13 @@ EMPATHIC_IF = compile_each(
     r"\b" + _IN_YOUR_PLACE + r",? i(?:'d| would)" + _FELT,
 )
 IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
-    r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um|alright|all right)\W+){0,3}"
+    r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um|alright|all right"
+    # A two-sided reflection or a time frame before it ("So on the one hand, you're worried..."), stop 38.
+    r"|on (?:the )?one hand|at this point|right now|these days|lately)\W+){0,3}"
     r"(?:(?:it )?(?:sounds|seems|feels) (?:like|as if|as though) (?:\w+ )?|i (?:get|have) the (?:feeling|sense) that |"
     r"what i(?:'m| am)? hear(?:ing)? (?:you saying )?is (?:that )?)?"
     r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed)(?! (?:just|only|not|never)\b)"
-    r"(?: \w+){0,3} " + FEELING_NAMED + r"\b",
+    r"(?: \w+){0,4} " + FEELING_NAMED + r"\b",
     r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"
     r"(?:(?:it )?(?:sounds|seems) like |i (?:get|have) the (?:feeling|sense) that )?"
     r"(?:your|the) (?:\w+ ){1,3}(?:is|are|was|were) (?:really |so |very )?"
