@@ -282,6 +282,14 @@ def test_a_feeling_inferred_by_name_or_reflected_in_the_negative_is_strong_under
     assert analyze_reply("You left me at the party.", "You're not alone.").level("interpretation") < 2
 
 
+def test_plain_words_of_understanding_are_generic_understanding() -> None:
+    # LABELLING.md section 2, level 1: a generic statement of understanding.
+    for reply in ("Yeah, I can understand that.", "I could see that.", "Honestly, I feel you."):
+        assert analyze_reply("I hate how it ended.", reply).level("interpretation") == 1, reply
+    # A frustration named is a feeling named, not a generic formula.
+    assert analyze_reply("I hate how it ended.", "That must have been so frustrating.").level("interpretation") == 2
+
+
 def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
     for reply in (
         "I'm sorry to hear that.",

@@ -62,6 +62,9 @@ IP_WEAK = compile_each(
     r"\bi know (?:you|it|that|how)\b",
     r"\b(?:that|this) (?:must be|is) (?:hard|painful|awful)\b",
     r"\bi hear you\b",
+    # "I can understand that", "Yeah, I could see that", "I feel you": generic understanding (stop 38).
+    r"\bi (?:can|could) (?:totally |completely |really )?(?:understand|see) (?:that|it|why|how)\b",
+    r"\bi feel you\b",
     r"\byour feelings make sense\b",
     # The guide's second validation, "That makes sense, given what happened" (seed guide, "listen with empathy"),
     # and its kin: generic understanding with no feeling named. Not a bare "that makes sense", which in most
@@ -195,7 +198,8 @@ IP_INFER = compile_each(
     r"\b(?:must|would|could|might|probably) (?:have )?"
     r"(?:feel|felt|be|been|make|made|take|taken|leave|left|sting|stung|hurt)\b",
     r"\bsounds? (?:like|so|really|incredibly|exhausting|isolating|lonely|painful|terrifying|scary|frightening"
-    r"|hard|heartbreaking)\b",
+    r"|hard|heartbreaking|terrible|awful|rough|tough|horrible|brutal|stressful|frustrating|difficult|upsetting"
+    r"|overwhelming)\b",
     r"\bno wonder\b",
     r"\bmakes? (?:total |complete )?sense\b",
     r"\bof course (?:it|that|the|this|you|your)\b",
@@ -288,7 +292,7 @@ IP_GENERIC = compile_each(
     r"\bi (?:can |totally |completely )?(?:see|understand|get) (?:why|how) you(?:'d| would| might| could| must)? "
     r"(?:feel|be feeling|be) (?:that way|this way|like that|like this|upset|hurt|angry|so)\b",
     r"\b(?:that|this|it) must (?:have been|be) (?:really |so |very |incredibly )?"
-    r"(?:hard|difficult|tough|awful|rough|painful|frustrating|upsetting)(?: for you)?\b",
+    r"(?:hard|difficult|tough|awful|rough)(?: for you)?\b",
     r"\bi understand (?:how|what) you(?:'re| are)? (?:feel|feeling|going through)\b",
 )
 
