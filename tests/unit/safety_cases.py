@@ -307,12 +307,14 @@ OWN_SECRECY_AND_ISOLATION = [
     ("I stopped my wife from visiting her sister for most of last year", "abuse_perpetration"),
     ("I hid my phone from him because he reads my messages and I'm scared", "abuse_victim"),
     ("He deleted my messages and took my phone", "abuse_victim"),
+    ("He threw my phone in the river so I couldn't call anyone", "abuse_victim"),
 ]
 OWN_SECRECY_AND_ISOLATION_PASS = [
     "I hid my phone because I was texting her.",
     "I deleted my messages so you wouldn't see what I had been saying to him.",
     "I cleared my browser history every night before you got home.",
     "I kept you from finding out for months, and that was a choice I made.",
+    "I want to throw his phone in the lake, honestly.",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
