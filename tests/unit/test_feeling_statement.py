@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from amends.coach.feeling_statement import GENTLER, check_feeling_statement
+from amends.coach.feeling_statement import GENTLER, THOUGHT, check_feeling_statement
 
 # Should pass: a feeling is named, and nothing is offered as an attack.
 FEELINGS = (
@@ -89,3 +89,41 @@ def test_with_no_feeling_named_the_outline_offers_a_blank_never_a_feeling_of_lov
     assert first.startswith("I feel [the feeling")
     assert "love" not in first and "hope" not in first
     assert report.outline()[2] == "I need you to tell me the truth"
+
+
+# Should flag: a thought about them said with "feel" (Gottman's gentle start-up asks for the feeling itself).
+THOUGHTS = (
+    "I feel like you don't care about me at all.",
+    "I felt that he was lying to me the whole time.",
+    "I feel like nobody in this house listens to me.",
+)
+# Should pass: a feeling word follows the frame, or the frame is about the writer.
+NOT_THOUGHTS = (
+    "I feel like a fool for believing you.",
+    "I felt like you were humiliating me in front of everyone.",
+    "I feel like I'm not enough for you.",
+)
+
+
+@pytest.mark.parametrize("text", THOUGHTS)
+def test_a_thought_said_with_feel_is_no_feeling_part_and_is_named_gently(text: str) -> None:
+    report = check_feeling_statement(text)
+    assert not report.feeling
+    found = [f for f in report.findings if f.rule == THOUGHT]
+    assert found and all(f.severity == "low" and "defensive" not in f.message.lower() for f in found)
+    assert found[0].suggestion.startswith("If you want, name the feeling under it")
+
+
+@pytest.mark.parametrize("text", NOT_THOUGHTS)
+def test_a_feeling_after_i_feel_like_is_a_feeling_part(text: str) -> None:
+    report = check_feeling_statement(text)
+    assert report.feeling
+    assert THOUGHT not in {f.rule for f in report.findings}
+
+
+def test_the_moment_after_a_thought_is_still_the_situation() -> None:
+    report = check_feeling_statement(
+        "I feel like you don't care when you're on your phone all dinner, and I need us to put phones away."
+    )
+    assert report.outline()[1] == "when you're on your phone all dinner"
+    assert report.outline()[2] == "I need us to put phones away"

@@ -52,6 +52,20 @@ GENTLER_MESSAGE = (
     "and that can be harder for them to take in."
 )
 GENTLER_SUGGESTION = 'If you want, try the moment and your feeling instead: "When …, I felt …, and I need …".'
+# "I feel like you don't care", "I felt that he lied": a thought about them, said with "feel". The gentle start-up
+# asks for the feeling itself, so this is no feeling part unless a feeling word follows ("I feel like it was
+# humiliating"); the coach says so, in words for the hurt partner.
+_THOUGHT_FRAME = re.compile(
+    r"\bI\s+(?:feel|felt|am feeling|'m feeling|’m feeling)\s+(?:like|that|as if|as though)\s+"
+    r"(?=(?:you|you're|you’re|he|he's|she|she's|they|they're|nobody|no one)\b)",
+    re.I,
+)
+_MOMENT = re.compile(r"\b(?:when|whenever|after|every time)\b", re.I)
+THOUGHT = "thought_as_feeling"
+THOUGHT_MESSAGE = (
+    "This says what you think about them. A feeling word says what it has been like for you, and they can take "
+    "that in more easily."
+)
 BLANKS = (
     "I feel [the feeling, in one or two words]",
     "… about [what happened, the event rather than who they are]",
@@ -103,10 +117,13 @@ def check_feeling_statement(text: str) -> FeelingStatementReport:
     clause, so the page highlights, and the outline keeps, the writer's own words."""
     check_text(text, what="message")
     emotions = read_emotions(text)
-    feeling_at = _feeling_starts(text, emotions)
+    thoughts = _thoughts(text, emotions)
+    feeling_at = [at for at in _feeling_starts(text, emotions) if not any(a <= at < b for a, b in thoughts)]
     situation_at = sorted(
         {m.start() for m in _SITUATION_AFTER_FEELING.finditer(text) if feeling_at and m.start() > feeling_at[0]}
         | {m.start() + len(m.group()) - len(m.group().lstrip()) for m in _SITUATION_FIRST.finditer(text)}
+        # "I feel like you don't care when you're on your phone": the moment, after the thought
+        | {m.start() for a, b in thoughts for m in _MOMENT.finditer(text, a, b)}
     )
     need_at = [m.start() for m in _NEED.finditer(text)]
     firsts = [at[0] for at in (feeling_at, situation_at, need_at) if at]  # each part is its first clause
@@ -114,7 +131,35 @@ def check_feeling_statement(text: str) -> FeelingStatementReport:
     situation = tuple(_clause(text, at, at, firsts) for at in situation_at[:1])
     need = tuple(_clause(text, at, at, firsts) for at in need_at[:1])
     named = tuple(f.display.lower() for f in emotions.feelings if f.score >= 0.3)
-    return FeelingStatementReport(text, feeling, situation, need, _attacks(text), named)
+    findings = _thought_findings(text, thoughts, named) + _attacks(text)
+    return FeelingStatementReport(text, feeling, situation, need, findings, named)
+
+
+def _thoughts(text: str, emotions: EmotionReport) -> list[Span]:
+    """Each "I feel like you..." clause in which no hurt-side feeling word was found."""
+    cues = [span for f in emotions.feelings if f.name not in _NOT_A_COMPLAINT for span in f.spans]
+    out = []
+    for m in _THOUGHT_FRAME.finditer(text):
+        stop = _CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if not any(m.end() <= s < end for s, _ in cues):
+            out.append((m.start(), end))
+    return out
+
+
+def _thought_findings(text: str, thoughts: list[Span], named: tuple[str, ...]) -> tuple[Finding, ...]:
+    hurt_side = [name for name in named if name not in _NOT_A_COMPLAINT_SHOWN] or ["hurt"]
+    return tuple(
+        Finding(
+            THOUGHT,
+            "low",
+            span,
+            THOUGHT_MESSAGE,
+            f'If you want, name the feeling under it: "I feel {hurt_side[0]} when …".',
+            SOURCE,
+        )
+        for span in thoughts
+    )
 
 
 def _feeling_starts(text: str, emotions: EmotionReport) -> list[int]:
