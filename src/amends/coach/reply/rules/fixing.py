@@ -45,6 +45,7 @@ EXAMPLES_FLAG = (
     "Write down what she said and bring it up with your counsellor.",
     "Unfriend him everywhere.",
     "So quit your job then.",
+    "You should have a partner who respects you.",
 )
 EXAMPLES_PASS = (
     "I know. I'm so ashamed. Whatever you need to ask, I'll answer honestly.",
@@ -70,6 +71,8 @@ EXAMPLES_PASS = (
     "You should be ashamed of what you said to me.",
     "I know I let you down. I'd feel invisible too if I were you.",
     "If I were you, I'd be furious with me.",
+    "You should have heard about it from me first, not from her.",
+    "That's a shock, being told that you have to move out by Friday.",
 )
 
 
