@@ -22,6 +22,9 @@ NAME_SUGGESTION = 'Describe what they did and how it landed on you, not what the
 SOURCE = "Gottman's Four Horsemen: contempt (Gottman & Levenson 1992)"
 EXAMPLES_FLAG = (
     "Oh please, grow up.",
+    "Thanks for ruining my birthday, really.",
+    "Oh, thank you for enlightening me.",
+    "Sorry if the truth shatters your little ego.",
     "Whatever. Poor you.",
     "That's pathetic, honestly.",
     "Give me a break 🙄",
@@ -63,6 +66,9 @@ EXAMPLES_FLAG = (
 )
 EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
+    "Thank you for telling me the truth, even though it was hard.",
+    "Thanks for making dinner for us last night.",
+    "I know your feelings matter, and I hurt them.",
     "Please tell me what that night was like for you.",
     "I want to grow as a partner for you.",
     "You have every right to be upset with me.",
