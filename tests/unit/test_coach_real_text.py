@@ -226,6 +226,18 @@ def test_an_apology_mentioned_is_neither_remorse_nor_an_act_owned() -> None:
     assert "remorse" in present("I said I was sorry before, and I am. I'm sorry I lied about the trip.")
 
 
+def test_the_thing_not_done_or_the_step_not_taken_is_named() -> None:
+    # LABELLING.md §1 specificity: the concrete behaviour, also as a step the writer should have taken.
+    for text in (
+        "Sorry, should have checked the date before I booked.",
+        "I'm sorry for not calling you back last night.",
+        "Sorry to not reply sooner.",
+        "Sorry for not being there when your dad was in hospital.",
+    ):
+        assert "specificity" in present(text), text
+    assert "specificity" not in present("Sorry, should have known better.")
+
+
 def test_an_act_named_right_after_the_apology_owns_it_without_a_subject() -> None:
     assert "responsibility" in present("Oops, sorry, forgot to lock the door.")
     assert "responsibility" in present("Sorry about that, clicked the wrong link.")

@@ -301,8 +301,12 @@ def _owned_nouns(doc: Doc) -> Iterator[Span]:
 _NAMED_SLIP = re.compile(
     r"(?<![\w'])i (?:thought|assumed|misread|misunderstood|misinterpreted|mixed up|confused|misremembered|misspelled"
     r"|misspelt|misspoke|forgot that)\b"
-    r"|(?<![\w'])i (?:should have|should've|shouldve|shouldn't have|should not have) "
+    r"|(?:(?<![\w'])i |(?<=sorry, )|(?<=sorry )|(?<=my bad, ))"
+    r"(?:should have|should've|shouldve|shouldn't have|should not have) "
     r"(?!known\b|done better\b|been better\b)\w+"
+    # "Sorry to not reply earlier", "sorry for not being clear": the thing not done, named (stop 38).
+    r"|(?<=sorry )(?:to |for |about )not (?:being (?:clear|there|honest|upfront|available|around)|(?:reply|replying"
+    r"|respond|responding|answer|answering|call|calling|text|texting|get|getting) (?:back|earlier|sooner|to you|you))\b"
 )
 
 

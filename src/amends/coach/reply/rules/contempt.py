@@ -68,7 +68,7 @@ EXAMPLES_PASS = (
     "I'm sorry. I can see how much that hurt.",
     "Thank you for telling me the truth, even though it was hard.",
     "Thanks for making dinner for us last night.",
-    "I know your feelings matter, and I hurt them.",
+    "Your feelings matter to me, and I want to hear them.",
     "Please tell me what that night was like for you.",
     "I want to grow as a partner for you.",
     "You have every right to be upset with me.",
