@@ -302,6 +302,18 @@ def test_plain_words_of_understanding_are_generic_understanding() -> None:
     assert analyze_reply("I hate how it ended.", "That must have been so frustrating.").level("interpretation") == 2
 
 
+def test_reassurance_and_compassion_that_name_no_feeling_are_weak_warmth() -> None:
+    # LABELLING.md section 2: warmth that alludes to emotion without naming it is emotional reaction 1.
+    for reply in (
+        "You'll be okay, I promise.",
+        "Don't let them get to you.",
+        "I hope your sister is alright.",
+        "Poor kitty.",
+    ):
+        assert analyze_reply(reply=reply).level("emotional_reaction") == 1, reply
+    assert analyze_reply(reply="Oh, poor you.").level("emotional_reaction") == 0
+
+
 def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
     for reply in (
         "I'm sorry to hear that.",

@@ -127,7 +127,12 @@ ER_COMFORT = compile_each(
     r"\bhugs?\b",
     r"\bsending (?:you )?(?:\w+ )?(?:love|hugs?|vibes|strength|good)\b",
     r"\b(?:it|things|everything) (?:will|is going to|gonna) (?:be|get) (?:okay|ok|fine|alright|better)\b",
-    r"\bi hope (?:you|things|it|everything)\b",
+    r"\bi hope (?:you|your|things|it|everything)\b",
+    # Stop 38, reassurance and compassion that name no feeling (LABELLING.md section 2, level 1).
+    r"\byou(?:'ll| will|'re going to| are going to|'re gonna| are gonna) (?:be|get) (?:okay|ok|fine|alright|all right"
+    r"|through (?:this|it))\b",
+    r"\b(?:don'?t|do not) let (?:it|them|him|her|this|that|those|people|anyone|the \w+) get to you\b",
+    r"\bpoor (?:thing|baby|kitty|puppy|pup|guy|girl|kid|soul|dog|cat|boy|lad|mate)\b",
     r"\b(?:hope|wishing you) (?:it|things|you) (?:gets?|feel) better\b",
     r"\bwishing you\b",
     r"\byou(?:'ve| have)? (?:\w+ )?got this\b",
