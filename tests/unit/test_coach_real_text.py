@@ -298,6 +298,9 @@ def test_plain_words_of_understanding_are_generic_understanding() -> None:
     # LABELLING.md section 2, level 1: a generic statement of understanding.
     for reply in ("Yeah, I can understand that.", "I could see that.", "Honestly, I feel you."):
         assert analyze_reply("I hate how it ended.", reply).level("interpretation") == 1, reply
+    # "Yes, but": understanding granted, then taken back, is defensiveness and earns none (LABELLING.md section 2).
+    report = analyze_reply("You left me alone at the party.", "I understand you're upset, but I had to work late.")
+    assert report.level("interpretation") == 0 and "defensiveness" in {f.rule for f in report.findings}
     # A frustration named is a feeling named, not a generic formula.
     assert analyze_reply("I hate how it ended.", "That must have been so frustrating.").level("interpretation") == 2
 

@@ -90,6 +90,11 @@ def _checks_a_statement(sentence: str) -> bool:
     return not any(_ASKING_START.match(clause) for clause in _CLAUSE.split(head))
 
 
+# "I understand that there are exceptions, but...", "I get it, but you have to see my side": understanding granted,
+# then taken back; LABELLING.md section 2 counts "yes, but" as defensiveness, which earns no interpretation.
+_YES_BUT = re.compile(r"\bi (?:understand|get it|get that|see (?:that|it|your point))\b[^.!?]{0,60}?,? but\b", re.I)
+
+
 def _words(sentence: str) -> int:
     return len(_WORD.findall(sentence))
 
@@ -134,7 +139,7 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
         ip = 2 if _words(sentence) >= 8 else max(ip, 1)
     if ip == 2 and _generic_only(sentence):
         ip = 1
-    if hostile or find(sentence, cues.SELF_JUSTIFY):
+    if hostile or find(sentence, cues.SELF_JUSTIFY) or _YES_BUT.search(sentence):
         ip = 0
     ex = 0
     if _is_question(sentence) and not hostile and not find(sentence, cues.RHETORICAL) and not advice:
