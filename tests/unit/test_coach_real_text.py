@@ -15,6 +15,12 @@ def rules(text: str) -> set[str]:
     return set(analyze_apology(text).rules)
 
 
+def assert_level(mechanism: str, level: int, replies: tuple[str, ...], partner: str | None = None) -> None:
+    """Each reply scores ``level`` on ``mechanism`` (LABELLING.md section 2)."""
+    for reply in replies:
+        assert analyze_reply(partner, reply).level(mechanism) == level, reply
+
+
 def test_a_gerund_alone_names_the_act_but_does_not_own_it() -> None:
     assert present("Sorry for reading your diary.") >= {"remorse", "specificity"}
     assert "responsibility" not in present("Sorry for reading your diary.")
@@ -264,13 +270,8 @@ def test_their_feeling_named_as_anyones_in_their_place_is_strong_understanding_n
 
 def test_a_sincere_first_person_sorry_is_strong_warmth() -> None:
     # LABELLING.md section 2: "I'm sorry" names the replier's own feeling, as in EPITOME's labels.
-    for reply in (
-        "I'm sorry. How are you feeling now?",
-        "I'm so sorry.",
-        "I love you, I'm sorry.",
-        "I am truly sorry.",
-    ):
-        assert analyze_reply("You forgot me again.", reply).level("emotional_reaction") == 2, reply
+    sincere = ("I'm sorry. How are you feeling now?", "I'm so sorry.", "I love you, I'm sorry.", "I am truly sorry.")
+    assert_level("emotional_reaction", 2, sincere, "You forgot me again.")
     # Not when it regrets their feeling, takes itself back, is denied, or has no "I" at all.
     assert analyze_reply(reply="I'm sorry you feel that way.").level("emotional_reaction") < 2
     assert analyze_reply(reply="I'm sorry, but you always overreact.").level("emotional_reaction") < 2
@@ -280,15 +281,15 @@ def test_a_sincere_first_person_sorry_is_strong_warmth() -> None:
 
 def test_a_feeling_inferred_by_name_or_reflected_in_the_negative_is_strong_understanding() -> None:
     # LABELLING.md section 2: strong interpretation names the specific inferred feeling.
-    for reply in (
+    named = (
         "That must have been terrifying.",
         "It must have felt humiliating.",
         "So you're not happy with how the evening went.",
         "It sounds like you're not ready to talk about it yet.",
         "So on the one hand, you're worried about the money, and on the other you want the trip.",
         "Yeah, you're feeling a little bit let down by how I handled it?",
-    ):
-        assert analyze_reply("You left me at the party.", reply).level("interpretation") == 2, reply
+    )
+    assert_level("interpretation", 2, named, "You left me at the party.")
     # "Hard" names no particular feeling: the guide's own wording stays generic understanding.
     assert analyze_reply("You left me at the party.", "That must have been really hard.").level("interpretation") == 1
     assert analyze_reply("You left me at the party.", "You're not alone.").level("interpretation") < 2
@@ -296,8 +297,8 @@ def test_a_feeling_inferred_by_name_or_reflected_in_the_negative_is_strong_under
 
 def test_plain_words_of_understanding_are_generic_understanding() -> None:
     # LABELLING.md section 2, level 1: a generic statement of understanding.
-    for reply in ("Yeah, I can understand that.", "I could see that.", "Honestly, I feel you."):
-        assert analyze_reply("I hate how it ended.", reply).level("interpretation") == 1, reply
+    plain = ("Yeah, I can understand that.", "I could see that.", "Honestly, I feel you.")
+    assert_level("interpretation", 1, plain, "I hate how it ended.")
     # "Yes, but": understanding granted, then taken back, is defensiveness and earns none (LABELLING.md section 2).
     report = analyze_reply("You left me alone at the party.", "I understand you're upset, but I had to work late.")
     assert report.level("interpretation") == 0 and "defensiveness" in {f.rule for f in report.findings}
@@ -307,13 +308,8 @@ def test_plain_words_of_understanding_are_generic_understanding() -> None:
 
 def test_reassurance_and_compassion_that_name_no_feeling_are_weak_warmth() -> None:
     # LABELLING.md section 2: warmth that alludes to emotion without naming it is emotional reaction 1.
-    for reply in (
-        "You'll be okay, I promise.",
-        "Don't let them get to you.",
-        "I hope your sister is alright.",
-        "Poor kitty.",
-    ):
-        assert analyze_reply(reply=reply).level("emotional_reaction") == 1, reply
+    weak = ("You'll be okay, I promise.", "Don't let them get to you.", "I hope your sister is alright.", "Poor kitty.")
+    assert_level("emotional_reaction", 1, weak)
     assert analyze_reply(reply="Oh, poor you.").level("emotional_reaction") == 0
 
 
