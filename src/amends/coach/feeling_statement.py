@@ -131,7 +131,7 @@ def check_feeling_statement(text: str) -> FeelingStatementReport:
     situation = tuple(_clause(text, at, at, firsts) for at in situation_at[:1])
     need = tuple(_clause(text, at, at, firsts) for at in need_at[:1])
     named = tuple(f.display.lower() for f in emotions.feelings if f.score >= 0.3)
-    findings = _thought_findings(text, thoughts, named) + _attacks(text)
+    findings = _thought_findings(thoughts, named) + _attacks(text)
     return FeelingStatementReport(text, feeling, situation, need, findings, named)
 
 
@@ -147,7 +147,7 @@ def _thoughts(text: str, emotions: EmotionReport) -> list[Span]:
     return out
 
 
-def _thought_findings(text: str, thoughts: list[Span], named: tuple[str, ...]) -> tuple[Finding, ...]:
+def _thought_findings(thoughts: list[Span], named: tuple[str, ...]) -> tuple[Finding, ...]:
     hurt_side = [name for name in named if name not in _NOT_A_COMPLAINT_SHOWN] or ["hurt"]
     return tuple(
         Finding(

@@ -429,7 +429,7 @@ def _gentle_requests(doc: Doc) -> Iterator[Span]:
     pressure is ``forgiveness_pressure`` only)."""
     pressure = list(lexicon.find(doc, "forgiveness_pressure"))
     for start, end in lexicon.find(doc, "forgiveness_request"):
-        if not any(s < end + 12 and start < e for s, e in pressure):
+        if not any(s < end and start < e for s, e in pressure):
             yield (start, end)
 
 
