@@ -326,6 +326,7 @@ def test_a_feeling_of_ones_own_named_for_them_is_strong_warmth() -> None:
         "I'm honestly so angry on your behalf.",
         "I feel for your frustration with the landlord.",
         "I'll miss you so much when you move.",
+        "Honestly the most heartbreaking thing I've ever read.",
     ):
         assert analyze_reply(reply=reply).level("emotional_reaction") == 2, reply
     assert analyze_reply(reply="Sorry you feel that way.").level("emotional_reaction") < 2

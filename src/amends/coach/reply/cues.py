@@ -197,6 +197,10 @@ ER_DEEP = compile_each(
     r"|feel (?:sorry for|so sad|sad|bad for)|get (?:so |really )?sad|miss (?:you|her|him|them))\b",
     r"^\W*(?:(?:actually|honestly|really|so|just|oh)\W+)*(?:glad|so glad|feel sorry for|feel for)\b",
     r"\b(?:this|that|it) (?:really )?(?:hurts|is heartbreaking|is so sad) to (?:hear|read|see)\b",
+    # The replier's own reaction to reading it, named (stop 38): "the most horrifying thing I've ever read",
+    # "this is heartbreaking to read".
+    r"\b(?:horrifying|heartbreaking|devastating|gut-wrenching|gutting|sickening|upsetting) "
+    r"(?:to (?:hear|read|see)|thing i(?:'ve| have) ever (?:read|heard|seen))\b",
 )
 # Saying the feeling or experience one infers from the post (EPITOME interpretation).
 IP_INFER = compile_each(
