@@ -288,11 +288,14 @@ def test_a_feeling_inferred_by_name_or_reflected_in_the_negative_is_strong_under
         "It sounds like you're not ready to talk about it yet.",
         "So on the one hand, you're worried about the money, and on the other you want the trip.",
         "Yeah, you're feeling a little bit let down by how I handled it?",
+        "I understand your frustration with me.",
+        "I hear your hurt, and it makes sense.",
     )
     assert_level("interpretation", 2, named, "You left me at the party.")
     # "Hard" names no particular feeling: the guide's own wording stays generic understanding.
     assert analyze_reply("You left me at the party.", "That must have been really hard.").level("interpretation") == 1
     assert analyze_reply("You left me at the party.", "You're not alone.").level("interpretation") < 2
+    assert analyze_reply("You left me at the party.", "I feel your pain.").level("interpretation") < 2
 
 
 def test_plain_words_of_understanding_are_generic_understanding() -> None:

@@ -339,6 +339,10 @@ EMPATHIC_IF = compile_each(
     r"\b" + _IN_YOUR_PLACE + r",? i(?:'d| would)" + _FELT,
 )
 IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
+    # Their feeling, named as theirs ("I understand your frustration", "I feel for your disappointment"), stop 38.
+    r"\bi (?:really |totally |completely |truly )?(?:understand|hear|see|get|feel for) (?:your|ur) "
+    r"(?:\w+ )?(?:frustration|anger|hurt|pain|disappointment|fear|fears|sadness|grief|loneliness|worry|worries"
+    r"|anxiety|confusion|exhaustion|embarrassment|shame|jealousy|resentment|heartbreak)\b",
     r"^\W*(?:(?:so|okay|ok|right|yeah|mm|mm-hmm|hmm|well|and|but|uh|um|alright|all right"
     # A two-sided reflection or a time frame before it ("So on the one hand, you're worried..."), stop 38.
     r"|on (?:the )?one hand|at this point|right now|these days|lately)\W+){0,3}"
