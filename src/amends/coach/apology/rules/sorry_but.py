@@ -35,6 +35,7 @@ EXAMPLES_PASS = (
     "I'm not only sorry but ashamed of how I treated you.",
     "I wanted to come but I chose work instead, and I'm sorry.",
     "Sorry. But more importantly: I'll be there on Friday, on time.",
+    "Sorry to butt in, but does anyone know when the pool opens?",
 )
 
 _SORRY_BUT = re.compile(
@@ -66,7 +67,8 @@ def _sorry_buts(norm: str) -> Iterator[re.Match[str]]:
 
 # "Sorry to ask, but what ...?": an apology for the question, not one taken back.
 _PREFATORY = re.compile(
-    r"(?:sorry|apologies|apologi[sz]e) (?:to (?:ask|bother|disturb|interrupt|be a pain)|for (?:the|my|a|this) "
+    r"(?:sorry|apologies|apologi[sz]e) (?:to (?:ask|bother|disturb|interrupt|be a pain|link|post|share|jump in|butt in"
+    r"|barge in|hijack|interject|chime in)|for (?:the|my|a|this) "
     r"(?:\w+ )?(?:question|noob question|ignorance|interruption))"
 )
 _OWN_LOT = re.compile(r"regret (?:not |never )?\w+ing\b(?! (?:you|your|her|him|them)\b)")
