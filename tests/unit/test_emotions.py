@@ -105,6 +105,18 @@ def test_love_named_beside_a_dismissal_word_still_counts() -> None:
     assert "love_care" in _feelings("Whatever you decide, I love you and I'm here.")
 
 
+# Should pass: the hurt partner weighing forgiveness feels no remorse; should flag: their own regret still counts.
+@pytest.mark.parametrize(
+    "text", ["Part of me wants to forgive you and part of me wants to scream.", "I haven't forgiven you yet."]
+)
+def test_weighing_forgiveness_is_not_read_as_remorse(text: str) -> None:
+    assert "remorse" not in _feelings(text)
+
+
+def test_the_writers_own_regret_beside_forgiving_is_remorse() -> None:
+    assert "remorse" in _feelings("I'm sorry I snapped. I forgive you for the comment, and I regret mine.")
+
+
 def test_a_feeling_the_writer_denies_is_not_shown() -> None:
     feelings = _feelings("I'm not angry anymore, I'm just sad that it happened.")
     assert "anger" not in feelings and "sadness" in feelings

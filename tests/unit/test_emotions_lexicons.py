@@ -39,8 +39,9 @@ def test_cue_tables_cover_the_feelings_public_data_does_not_label() -> None:
         assert kinds == {"flag", "pass"}
 
 
-def test_the_dismissal_lexicon_has_provenance_and_each_cue_matches_its_example() -> None:
-    text = resources.files("amends.coach.emotions").joinpath("cues", "dismissal.txt").read_text()
-    assert text.startswith("# Cue lexicon: dismissal\n# Provenance:")
-    for cue in load_lexicon("dismissal"):
+@pytest.mark.parametrize("name", ["dismissal", "forgiving"])
+def test_the_veto_lexicons_have_provenance_and_each_cue_matches_its_example(name: str) -> None:
+    text = resources.files("amends.coach.emotions").joinpath("cues", f"{name}.txt").read_text()
+    assert text.startswith(f"# Cue lexicon: {name}\n# Provenance:")
+    for cue in load_lexicon(name):
         assert find_cues(cue.example, (cue,)), cue.phrase

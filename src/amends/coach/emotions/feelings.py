@@ -38,7 +38,7 @@ FEELINGS: tuple[FeelingSpec, ...] = (
         "disappointment", "Disappointment", (("disappointment", 1.0), ("disapproval", 0.5)), 0.55, "Can I count on you?"
     ),
     FeelingSpec("shame_guilt", "Shame or guilt", (("embarrassment", 1.0),), 0.7, "Am I still acceptable to you?"),
-    FeelingSpec("remorse", "Remorse", (("remorse", 1.0),), 0.6, "Can we come back from this?"),
+    FeelingSpec("remorse", "Remorse", (("remorse", 1.0),), 0.6, "Can we come back from this?", vetoed_by="forgiving"),
     FeelingSpec(
         "love_care",
         "Love and care",
