@@ -84,11 +84,9 @@ def _heard() -> tuple[re.Pattern[str], ...]:
 
 
 def check(text: str) -> list[Finding]:
-    # "I'd feel invisible too if I were you" names their feeling; its "if I were you" gives no advice.
-    empathic = [m.span() for pattern in cues.EMPATHIC_IF for m in pattern.finditer(text)]
-    found = [
-        s
-        for s in spans(text, NAME)
-        if not matching.contains(text[: s[0]], _heard()) and not any(a <= s[0] < b for a, b in empathic)
-    ]
+    found = [s for s in spans(text, NAME) if not matching.contains(text[: s[0]], _heard())]
+    if found:  # most replies give no advice, and never pay for the empathy patterns
+        # "I'd feel invisible too if I were you" names their feeling; its "if I were you" gives no advice.
+        empathic = matching.find(text, cues.EMPATHIC_IF)
+        found = [s for s in found if not any(a <= s[0] < b for a, b in empathic)]
     return flag(sys.modules[__name__], text, found)
