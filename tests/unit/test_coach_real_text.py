@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from amends.coach.apology import analyze_apology
-from amends.coach.reply import analyze_reply, find_rules
+from amends.coach.reply import analyze_reply, cues, find_rules
 from amends.ledger.commitment_check import check_missed_note
 
 
@@ -386,3 +386,23 @@ def test_a_feeling_question_that_names_nothing_is_generic_exploration() -> None:
         assert analyze_reply(partner_message=partner, reply=reply).level("exploration") == 1, reply
     named = "How did it feel standing at the back on your own for an hour?"
     assert analyze_reply(partner_message=partner, reply=named).level("exploration") == 2
+
+
+def test_validation_that_names_no_feeling_is_generic_understanding_never_contempt() -> None:
+    # LABELLING.md section 2: validating their feeling or what they lived through is understanding (level 1 when
+    # it names no feeling), and a reply that validates is no attack: the findings head must not call it one.
+    partner = "You forgot my birthday again and I sat there alone all evening."
+    validating = (
+        "You didn't deserve that.",
+        "No one deserves to be treated like that.",
+        "That was unfair to you.",
+        "Your anger is completely valid.",
+        "That's a lot to carry.",
+    )
+    assert_level("interpretation", 1, validating, partner)
+    for reply in validating + ("You have every right to be angry with me.",):
+        assert not analyze_reply(partner, reply).findings, reply
+    assert analyze_reply(partner, "It wasn't unfair to you.").level("interpretation") == 0
+    # Mockery borrows the generic formula ("that must be really tough, sweatie"), so it does not shield a sentence.
+    mocking = "Sorry you are still being messaged by ugly guys, that must be really tough, you are brave sweatie"
+    assert not any(pattern.search(mocking) for pattern in cues.VALIDATION)

@@ -72,6 +72,17 @@ IP_WEAK = compile_each(
     r"\b(?:that|it|your (?:reaction|anger|hurt|feeling|feelings)) makes? (?:total |complete |perfect )?sense,? "
     r"(?:given|after|with|considering|to me)\b",
     r"\b(?:that|it|your (?:reaction|anger|hurt))(?:'s| is) (?:completely |totally |so )?understandable\b",
+    # Validation that names no feeling (stop 39): their feeling is legitimate, or what happened to them was not
+    # deserved. "Your anger is valid", "You didn't deserve that", "No one deserves to be treated like that".
+    r"\byour (?:feelings?|anger|hurt|reaction|pain|fear|fears|frustration|sadness)(?:'s| is| are) "
+    r"(?:completely |totally |so |entirely |absolutely |100% )?"
+    r"(?:valid|justified|legitimate|fair|real|understandable)\b",
+    r"\byou(?:'re| are) not wrong to (?:feel|be)\b",
+    r"\byou (?:didn't|did not|don't|do not) deserve (?:that|this|any of (?:that|this|it)|to be)\b",
+    r"\b(?:no one|nobody|no-one) deserves (?:that|this|to be)\b",
+    r"\b(?:that|it)(?:'s| is| was) (?:so |really |completely |totally )?(?:unfair|not fair) (?:to|on) you\b",
+    r"\b(?:that|it) (?:wasn't|was not|isn't|is not) fair (?:to|on) you\b",
+    r"\b(?:that|it)(?:'s| is| was) a lot to (?:carry|deal with|take in|go through|handle)\b",
 )
 EX_STRONG = compile_each(
     r"\bfe(?:el|lt|eling)\b",
@@ -378,4 +389,18 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"you(?:'re| are| were| feel| felt| seem| sound)(?:-you(?:'re| are))? (?:not|n't) "
     r"(?:too |so |very |really |that |all that )?"
     r"(?:happy|proud|sure|comfortable|ready|pleased|thrilled|concerned|worried|keen|convinced|confident|satisfied)\b",
+)
+
+# A sentence that validates their feeling or experience ("Your anger is completely valid", "You have every right
+# to be angry with me"): the findings head, which reads no words, must not call it contempt or criticism (stop 39).
+# Not the generic "that must be so hard for you", which mockery borrows ("...must be tough, sweetie").
+VALIDATION = (
+    IP_WEAK
+    + IP_FEELING_REFLECTION
+    + compile_each(
+        r"\byou have every (?:reason|right) to\b",
+        r"\byou(?:'re| are) right to (?:be|feel)\b",
+        r"\bit makes (?:total |complete )?sense (?:that )?you\b",
+        r"\bi can (?:see|understand) (?:why|how)\b",
+    )
 )

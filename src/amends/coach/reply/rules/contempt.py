@@ -21,6 +21,9 @@ SUGGESTION = "Drop the sarcasm. Say plainly what you feel and what you want, wit
 NAME_SUGGESTION = 'Describe what they did and how it landed on you, not what they are: "When you..., I felt...".'
 SOURCE = "Gottman's Four Horsemen: contempt (Gottman & Levenson 1992)"
 EXAMPLES_FLAG = (
+    "I get it, you're perfect and I'm the worst.",
+    "Oh sure, you're never wrong.",
+    "Okay, Mr. Perfect.",
     "Oh please, grow up.",
     "Thanks for ruining my birthday, really.",
     "Oh, thank you for enlightening me.",
@@ -65,6 +68,8 @@ EXAMPLES_FLAG = (
     "Glad you answered your own question.",
 )
 EXAMPLES_PASS = (
+    "You're perfect to me, and I forgot that.",
+    "I know I'm not perfect, and I'm sorry.",
     "I'm sorry. I can see how much that hurt.",
     "Thank you for telling me the truth, even though it was hard.",
     "Thanks for making dinner for us last night.",

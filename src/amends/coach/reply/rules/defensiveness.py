@@ -17,6 +17,8 @@ MESSAGE = "This defends you; right now they need to feel heard more than they ne
 SUGGESTION = "Take responsibility for your part first; your reasons can wait until they feel understood."
 SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I'm always the bad guy in this house.",
+    "I can never do anything right for you.",
     "I did text, you just didn't see it.",
     "I had a really hard day too, you know.",
     "Well I didn't know it was that important to you.",
@@ -60,6 +62,8 @@ EXAMPLES_FLAG = (
     "No, it really was on the calendar.",
 )
 EXAMPLES_PASS = (
+    "I always do the same thing and I want to stop.",
+    "I can do better, and I will.",
     "What more do you want for dinner? I can get pasta too.",
     "I didn't know how much it hurt you, and I want to.",
     "I did text you, and I should have called as well.",
