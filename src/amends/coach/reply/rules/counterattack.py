@@ -17,6 +17,7 @@ MESSAGE = "Turning it back on them starts a second fight before the first hurt h
 SUGGESTION = "Keep the focus on what they raised. Your own complaint deserves its own calm moment later."
 SOURCE = "Gottman: cross-complaining and counterattack (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "Why were you even looking at my phone?",
     "You went through my phone? That's a violation of my privacy.",
     "So you snooped on me now?",
     "You're not exactly perfect either.",
@@ -48,6 +49,7 @@ EXAMPLES_FLAG = (
     "You're lecturing me about money while doing the exact same thing.",
 )
 EXAMPLES_PASS = (
+    "Why were you looking at your phone so late? Couldn't you sleep?",
     "I know you went through my phone because I gave you every reason to.",
     "I went through your messages and I had no right to.",
     "You're right, and I'm not perfect, I know that.",

@@ -19,6 +19,9 @@ MESSAGE = (
 SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "You're blowing this way out of proportion.",
+    "How long are you going to punish me?",
+    "When will you get over this?",
     "You need to stop being so sensitive.",
     "Quit taking it so personally.",
     "You're overreacting.",
@@ -40,6 +43,9 @@ EXAMPLES_FLAG = (
     "Save your tears, I've heard it all before.",
 )
 EXAMPLES_PASS = (
+    "I blew the budget out of proportion, I'm sorry.",
+    "How long will you need before we talk? I'll wait.",
+    "When will you feel ready to talk? No rush.",
     "I will stop being so touchy about your phone, I promise.",
     "It makes sense that you're upset.",
     "Your feelings make sense to me.",

@@ -17,6 +17,8 @@ MESSAGE = "This shrinks what happened; to them it was big enough to hurt."
 SUGGESTION = "Let it be as big as it was for them. Name what it cost them instead."
 SOURCE = "Gottman: defensiveness; Lewicki, Polin & Lount 2016 (acknowledging harm)"
 EXAMPLES_FLAG = (
+    "At least I told you eventually.",
+    "Everyone texts their exes, it's normal.",
     "It was just texting, nothing physical happened.",
     "She meant nothing to me, it was just flirting.",
     "You're making it sound way worse than it was.",
@@ -42,6 +44,8 @@ EXAMPLES_FLAG = (
     "Define cheating. We only texted.",
 )
 EXAMPLES_PASS = (
+    "At least I want you to know everything now.",
+    "Everyone deserves the truth, and you most of all.",
     "We were just talking about the kids when you came in, and then I lied about the rest.",
     "Nothing I say can undo it.",
     "I made it worse than it needed to be, and I'm sorry.",

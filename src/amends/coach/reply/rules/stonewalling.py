@@ -19,6 +19,8 @@ SUGGESTION = (
 )
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "We've been over this a hundred times.",
+    "I can't talk about this right now.",
     "Fine. Think what you want.",
     "End of conversation.",
     "I'm not talking about this.",
@@ -38,6 +40,9 @@ EXAMPLES_FLAG = (
     "Unread. Not worth my time.",
 )
 EXAMPLES_PASS = (
+    "I can't talk about this right now, can we sit down tonight?",
+    "We've been through a lot this year.",
+    "I can't deal with the thought that I hurt you, so I hid it.",
     "Think about what you want from me, and tell me when you're ready.",
     "I need a short break to calm down, and then I want to hear you. Can we talk at eight?",
     "Fine, let's talk tonight, I want to understand.",
