@@ -18,6 +18,8 @@ MESSAGE = "This is sorry about how they feel, not about what you did; it can sou
 SUGGESTION = "Swap '{quote}' for your own act: 'I'm sorry I … — I can see why it hurt.'"
 SOURCE = "Schumann 2018; Gottman, Four Horsemen (defensiveness)"
 EXAMPLES_FLAG = (
+    "I regret that you found out the way you did.",
+    "I apologize if you took it the wrong way.",
     "I'm sorry you feel neglected.",
     "Sorry you took what I said so personally.",
     "I'm sorry you feel that way.",
@@ -33,6 +35,8 @@ EXAMPLES_FLAG = (
     "Sorry if my comment came across as rude.",
 )
 EXAMPLES_PASS = (
+    "I regret that I lied to you about where I was.",
+    "I feel awful that I hid it and you found out from my sister, because I should have told you.",
     "I'm sorry I made you feel that way.",
     "I'm sorry I called you selfish. You must have felt so small.",
     "I know you feel hurt, and you're right to.",
