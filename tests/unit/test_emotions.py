@@ -107,7 +107,13 @@ def test_love_named_beside_a_dismissal_word_still_counts() -> None:
 
 # Should pass: the hurt partner weighing forgiveness feels no remorse; should flag: their own regret still counts.
 @pytest.mark.parametrize(
-    "text", ["Part of me wants to forgive you and part of me wants to scream.", "I haven't forgiven you yet."]
+    "text",
+    [
+        "Part of me wants to forgive you and part of me wants to scream.",
+        "I haven't forgiven you yet.",
+        # Negated, forgiving is still what the writer weighs (stop 39).
+        "I'm not ready to forgive you yet.",
+    ],
 )
 def test_weighing_forgiveness_is_not_read_as_remorse(text: str) -> None:
     assert "remorse" not in _feelings(text)
@@ -115,6 +121,7 @@ def test_weighing_forgiveness_is_not_read_as_remorse(text: str) -> None:
 
 def test_the_writers_own_regret_beside_forgiving_is_remorse() -> None:
     assert "remorse" in _feelings("I'm sorry I snapped. I forgive you for the comment, and I regret mine.")
+    assert "remorse" in _feelings("I'll never forgive myself for what I did.")
 
 
 def test_a_feeling_the_writer_denies_is_not_shown() -> None:

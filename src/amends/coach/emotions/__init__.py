@@ -19,7 +19,7 @@ import numpy as np
 from amends.coach.embed import embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions.feelings import FEELING_NAMES, FEELINGS, FeelingSpec
-from amends.coach.emotions.lexicon import Cue, find_cues, find_denied_cues, load_lexicon
+from amends.coach.emotions.lexicon import Cue, find_cues, find_denied_cues, load_lexicon, mentions_any
 from amends.coach.models.heads import Head, load_head
 from amends.coach.results import Span, merge_spans
 from amends.coach.text import check_text
@@ -108,7 +108,8 @@ def _head_misread(spec: FeelingSpec, text: str, cues: tuple[Cue, ...]) -> bool:
     would show the feeling, so most texts never pay for it."""
     if find_denied_cues(text, cues):
         return True
-    return bool(spec.vetoed_by and find_cues(text, load_lexicon(spec.vetoed_by)))
+    # Negation does not undo a veto's topic: "I'm not ready to forgive you" weighs forgiving as much as "I want to".
+    return bool(spec.vetoed_by and mentions_any(text, load_lexicon(spec.vetoed_by)))
 
 
 def scores_from_probs(p: np.ndarray) -> dict[str, float]:

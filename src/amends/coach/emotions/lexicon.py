@@ -70,6 +70,12 @@ def find_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
     return _cue_spans(text, cues, _NEGATORS, wanted=False)
 
 
+def mentions_any(text: str, cues: tuple[Cue, ...]) -> bool:
+    """Whether any cue occurs in text, negated or not: for topic words ("I'm not ready to forgive you" is still
+    about forgiving)."""
+    return any(cue.pattern.search(text) for cue in cues)
+
+
 def find_denied_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
     """Spans of cues the writer denies ("I'm not angry anymore"): the feeling is named only to say it is not there."""
     return _cue_spans(text, cues, _DENIAL, wanted=True)
