@@ -317,6 +317,17 @@ OWN_SECRECY_AND_ISOLATION_PASS = [
     "I want to throw his phone in the lake, honestly.",
 ]
 
+# An affair's fallout (stop 39): hopelessness about everything, said as lasting, is a warning sign; the point of one
+# argument is not.
+HOPELESS_ABOUT_EVERYTHING = [
+    ("Since I found out about the affair I don't see the point of anything anymore.", "suicide_risk"),
+    ("I can't see the point of any of it anymore since you left.", "suicide_risk"),
+]
+HOPELESS_ABOUT_EVERYTHING_PASS = [
+    "I don't see the point of arguing about this anymore.",
+    "Honestly I don't see the point in any of this arguing.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -329,6 +340,7 @@ CAUGHT = (
     + SOCIAL_POSTS
     + CONDITIONS_AND_REFUSALS
     + OWN_SECRECY_AND_ISOLATION
+    + HOPELESS_ABOUT_EVERYTHING
 )
 PASSES = (
     SHORTHAND_PASS
@@ -341,4 +353,5 @@ PASSES = (
     + SOCIAL_POSTS_PASS
     + CONDITIONS_AND_REFUSALS_PASS
     + OWN_SECRECY_AND_ISOLATION_PASS
+    + HOPELESS_ABOUT_EVERYTHING_PASS
 )
