@@ -196,6 +196,12 @@ def test_a_fix_already_made_or_offered_is_the_repair() -> None:
     assert "repair" in present("Sorry I posted your photo without asking. Want me to delete it?")
     assert "repair" not in present("Sorry I posted your photo without asking. Do you want me to go?")
     assert "repair" not in present("Sorry, I was wrong about the date.")
+    # The fix made now, an offer to undo it, and the correction given with the error owned (stop 39).
+    assert "repair" in present("Sorry, I had forgotten the attachment, now I added it.")
+    assert "repair" in present("Sorry, I shared your post without asking. Can I remove it?")
+    assert "repair" in present("I was wrong, it was the 14th, not the 12th.")
+    assert "repair" not in present("I was wrong, and I know it hurt you.")
+    assert "repair" not in present("Sorry I shared it. Can I explain why?")
 
 
 def test_politeness_sorries_in_general_text_are_not_remorse() -> None:
