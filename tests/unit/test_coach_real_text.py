@@ -135,6 +135,18 @@ def test_a_slip_named_without_an_article_is_specific() -> None:
     for text in ("Sorry for delayed response.", "My bad on the wording.", "Sorry for making fun of your name."):
         assert "specificity" in present(text), text
     assert "specificity" not in present("Sorry for making you feel bad.")
+    # Named with nothing around it (stop 39).
+    for text in ("Sorry, typo.", "sorry, wrong link", "Whoops, double post."):
+        assert "specificity" in present(text), text
+    assert "specificity" not in present("Sorry, wrong again?")
+
+
+def test_an_act_named_in_a_hedged_apology_is_specific_but_not_owned() -> None:
+    # LABELLING.md section 1: "if" hedges the apology (the conditional finding); the act is still named.
+    report = analyze_apology("Sorry if I used the wrong pronoun.")
+    assert "specificity" in report.present and "responsibility" not in report.present
+    assert "conditional" in report.rules
+    assert "specificity" not in present("Sorry if I offended anyone.")
 
 
 def test_sympathy_beside_a_bare_sorry_is_not_remorse_in_text_that_owns_no_act() -> None:

@@ -271,12 +271,15 @@ _SLIP_NOUN = re.compile(
     r"((?:late|delayed|slow|double|wrong|bad|poor|broken|dead|duplicate) (?:reply|response|answer|post|comment|link|"
     r"formatting|english|grammar|spelling|quality|pronoun|terminology|wording|title|flair|command|number|name)s?)"
     r"|(?:my bad|my mistake) on (?:the |my |that )?([\w'-]+)"
+    # "Sorry, typo", "sorry, wrong link": the slip named with nothing around it (stop 39).
+    r"|(?:sorry|my bad|oops|whoops),? (typos?|misspelling|double post|(?:wrong|broken|dead|bad) "
+    r"(?:link|thread|sub|subreddit|post|pronoun|command|number|name|word|account|person|picture|pic|file|url))\b"
 )
 
 
 def _named_nouns(doc: Doc) -> Iterator[Span]:
     for m in _SLIP_NOUN.finditer(doc.norm):
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         if m.group(group) not in _VAGUE_HEADS and not doc.in_quote((m.start(), m.end())):
             yield (m.start(group), m.end(group))
     for m in _SORRY_FOR_NOUN.finditer(doc.norm):
@@ -323,11 +326,26 @@ def _named_slips(doc: Doc) -> Iterator[Span]:
             yield (span[0], end)
 
 
+# "Sorry if I used the wrong pronoun": the apology is hedged (the conditional finding) and owns nothing, but the act
+# is named all the same (LABELLING.md section 1: specificity names the concrete behaviour).
+_SORRY_IF_BEFORE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\W+if(?:\s+i)?\s*$")
+
+
+def _hedged_acts(doc: Doc) -> Iterator[Span]:
+    for m in behaviour_pattern().finditer(doc.norm):
+        span = (m.start(), m.end())
+        if not _is_act(doc, m) or doc.in_quote(span) or doc.negated(span[0]):
+            continue
+        if _SORRY_IF_BEFORE.search(doc.clause_before(span[0])):
+            yield (span[0], _clause_end(doc, span[0]))
+
+
 def _specificity(doc: Doc) -> Iterator[Span]:
     if doc.mistake and doc.mistake.strip():
         yield from mistake_spans(doc)
         return
     yield from _behaviours(doc)
+    yield from _hedged_acts(doc)
     yield from _gerunds(doc)
     yield from _named_nouns(doc)
     yield from _named_slips(doc)
