@@ -424,3 +424,13 @@ def test_validation_that_names_no_feeling_is_generic_understanding_never_contemp
     # Mockery borrows the generic formula ("that must be really tough, sweatie"), so it does not shield a sentence.
     mocking = "Sorry you are still being messaged by ugly guys, that must be really tough, you are brave sweatie"
     assert not any(pattern.search(mocking) for pattern in cues.VALIDATION)
+
+
+def test_an_order_given_in_contempt_is_not_advice() -> None:
+    # LABELLING.md section 2: fixing is a solution before the feeling; "Stop lying." and "Go lie somewhere else" are
+    # the mockery found there, not solutions.
+    for reply in ("You honestly think a law did away with straw purchases? Stop lying.", "Go lie somewhere else."):
+        found = {f.rule for f in analyze_reply("You lied to me about the money.", reply).findings}
+        assert "contempt" in found and "fixing" not in found, reply
+    advice = {f.rule for f in analyze_reply("You lied to me about the money.", "Just don't think about it.").findings}
+    assert "fixing" in advice

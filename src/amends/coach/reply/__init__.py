@@ -97,6 +97,21 @@ def learned_findings(
     return tuple(extra)
 
 
+_ATTACKS = frozenset({"contempt", "criticism"})
+
+
+def without_attacking_orders(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """Drop "fixing" where its words are part of an attack ("Stop lying.", "Go to the eye doctor", "you need to have
+    a negative IQ to enjoy that"): an order given in contempt offers no solution, so it is the contempt or criticism
+    found there, not advice before the feeling (LABELLING.md section 2)."""
+    attacks = [f.span for f in findings if f.rule in _ATTACKS]
+    return tuple(
+        f
+        for f in findings
+        if f.rule != "fixing" or not any(start < f.span[1] and f.span[0] < end for start, end in attacks)
+    )
+
+
 def analyze_reply(partner_message: str | None = None, reply: str | None = None) -> ReplyReport:
     """Analyse ``reply`` to a partner, against ``partner_message`` when there is one.
 
@@ -109,7 +124,7 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     vecs = embed_cached([reply[s:e] for s, e in spans])
     reply_vec = reply_vector(vecs)
     ruled = find_rules(reply)
-    findings = ruled + learned_findings(reply, spans, vecs, reply_vec, ruled)
+    findings = without_attacking_orders(ruled + learned_findings(reply, spans, vecs, reply_vec, ruled))
     mocking = [f.span for f in findings if f.rule == "contempt"]
     mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings], mocking)
     notes: list[str] = []
