@@ -404,3 +404,10 @@ VALIDATION = (
         r"\bi can (?:see|understand) (?:why|how)\b",
     )
 )
+
+# "Where do you think you should go from here?", "when are you thinking you might want to do this?": their own view
+# of what to do, asked for, is no advice given (stop 39, real tuning splits). Matched against the words just before
+# the advice.
+THEIR_VIEW_BEFORE = compile_each(
+    r"\b(?:do|would|did|don't) you (?:\w+ )?think,? (?:that )?$", r"\bare you thinking (?:that )?$"
+)

@@ -20,6 +20,7 @@ MESSAGE = "Advice here can sound like their hurt is a problem for them to solve;
 SUGGESTION = 'Ask before advising: "Do you want ideas, or do you want me to just listen?"'
 SOURCE = "EPITOME vs. advice (Sharma et al. 2020); HAILEY (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "Have you thought about going to therapy?",
     "You need to stop thinking about it.",
     "You should just try to let it go.",
     "Why don't you talk to your sister about it?",
@@ -48,6 +49,8 @@ EXAMPLES_FLAG = (
     "You should have a partner who respects you.",
 )
 EXAMPLES_PASS = (
+    "Where do you think you should go from here?",
+    "Have you thought about what you need from me?",
     "I know. I'm so ashamed. Whatever you need to ask, I'll answer honestly.",
     "Say anything you need to say, and I'll listen.",
     "You should have been able to count on me.",
@@ -84,7 +87,12 @@ def _heard() -> tuple[re.Pattern[str], ...]:
 
 
 def check(text: str) -> list[Finding]:
-    found = [s for s in spans(text, NAME) if not matching.contains(text[: s[0]], _heard())]
+    found = [
+        s
+        for s in spans(text, NAME)
+        if not matching.contains(text[: s[0]], _heard())
+        and not matching.contains(text[max(0, s[0] - 30) : s[0]], cues.THEIR_VIEW_BEFORE)
+    ]
     if found:  # most replies give no advice, and never pay for the empathy patterns
         # "I'd feel invisible too if I were you" names their feeling; its "if I were you" gives no advice.
         empathic = matching.find(text, cues.EMPATHIC_IF)
