@@ -20,6 +20,12 @@ MESSAGE = "Advice here can sound like their hurt is a problem for them to solve;
 SUGGESTION = 'Ask before advising: "Do you want ideas, or do you want me to just listen?"'
 SOURCE = "EPITOME vs. advice (Sharma et al. 2020); HAILEY (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "Hire someone to do your taxes.",
+    "Never go to the post office, order it online.",
+    "Don't get your hopes up.",
+    "I think you need a better partner.",
+    "You better go and apologise to her tomorrow.",
+    "I would recommend the nicotine patch.",
     "Have you thought about going to therapy?",
     "You need to stop thinking about it.",
     "You should just try to let it go.",
@@ -49,6 +55,10 @@ EXAMPLES_FLAG = (
     "You should have a partner who respects you.",
 )
 EXAMPLES_PASS = (
+    "Tell me more about that night.",
+    "Take care of yourself tonight, I'm here.",
+    "I hope you get some sleep.",
+    "Don't be so dramatic.",
     "Where do you think you should go from here?",
     "Have you thought about what you need from me?",
     "I know. I'm so ashamed. Whatever you need to ask, I'll answer honestly.",
