@@ -21,6 +21,11 @@ SUGGESTION = "Drop the sarcasm. Say plainly what you feel and what you want, wit
 NAME_SUGGESTION = 'Describe what they did and how it landed on you, not what they are: "When you..., I felt...".'
 SOURCE = "Gottman's Four Horsemen: contempt (Gottman & Levenson 1992)"
 EXAMPLES_FLAG = (
+    "Piss off.",
+    "That's literally the stupidest thing ever.",
+    "You stormed out. Real mature.",
+    "You guys are delusional.",
+    "Please keep going, this is just making you look worse.",
     "I get it, you're perfect and I'm the worst.",
     "Oh sure, you're never wrong.",
     "Okay, Mr. Perfect.",
@@ -68,6 +73,9 @@ EXAMPLES_FLAG = (
     "Glad you answered your own question.",
 )
 EXAMPLES_PASS = (
+    "That was a really mature way to handle it, thank you.",
+    "I did the stupidest thing, and I'm sorry.",
+    "I can hardly hear you when the TV is on, can we talk in the kitchen?",
     "You're perfect to me, and I forgot that.",
     "I know I'm not perfect, and I'm sorry.",
     "I'm sorry. I can see how much that hurt.",
