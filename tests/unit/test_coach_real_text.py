@@ -434,3 +434,12 @@ def test_an_order_given_in_contempt_is_not_advice() -> None:
         assert "contempt" in found and "fixing" not in found, reply
     advice = {f.rule for f in analyze_reply("You lied to me about the money.", "Just don't think about it.").findings}
     assert "fixing" in advice
+
+
+def test_sorry_for_how_things_turned_out_for_them_is_sympathy_unless_an_act_is_owned() -> None:
+    # LABELLING.md section 1: "sorry that happened to you" is sympathy, not remorse; with an act owned or a mistake
+    # given, the same words answer it.
+    for text in ("Sorry it had to mean the end of the relationship.", "I'm sorry. It's gonna take time to heal."):
+        assert "remorse" not in present(text), text
+    assert "remorse" in present("I'm sorry things turned out like this. I lied to you about the money.")
+    assert "remorse" in analyze_apology("I'm sorry it had to end this way.", mistake="I cheated").present
