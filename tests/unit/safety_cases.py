@@ -328,6 +328,17 @@ HOPELESS_ABOUT_EVERYTHING_PASS = [
     "Honestly I don't see the point in any of this arguing.",
 ]
 
+# Missing someone (stop 39): the ache of a break-up and looking for a sign of them online are grief, not abuse;
+# monitoring a partner's phone or location still is.
+MISSING_THEM = [
+    ("He keeps checking my phone and my location.", "abuse_victim"),
+    ("I keep checking her location when she's out.", "abuse_perpetration"),
+]
+MISSING_THEM_PASS = [
+    "I miss him so much it physically hurts. I keep checking if he's posted anything.",
+    "I keep checking if she's read my message",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -341,6 +352,7 @@ CAUGHT = (
     + CONDITIONS_AND_REFUSALS
     + OWN_SECRECY_AND_ISOLATION
     + HOPELESS_ABOUT_EVERYTHING
+    + MISSING_THEM
 )
 PASSES = (
     SHORTHAND_PASS
@@ -354,4 +366,5 @@ PASSES = (
     + CONDITIONS_AND_REFUSALS_PASS
     + OWN_SECRECY_AND_ISOLATION_PASS
     + HOPELESS_ABOUT_EVERYTHING_PASS
+    + MISSING_THEM_PASS
 )
