@@ -330,6 +330,16 @@ HOPELESS_ABOUT_EVERYTHING_PASS = [
 
 # Missing someone (stop 39): the ache of a break-up and looking for a sign of them online are grief, not abuse;
 # monitoring a partner's phone or location still is.
+# Sexual pressure told after the refusal (stop 39, a social-tune post): the victim's words, never perpetration.
+PRESSURE_AFTER_NO = [
+    ("he kept pushing even after i said no and then said i owed him bc he paid for dinner", "abuse_victim"),
+    ("He kept going even after I said no.", "abuse_victim"),
+]
+PRESSURE_AFTER_NO_PASS = [
+    "He kept asking me to come to the party even after I said no, so annoying lol",
+    "He kept going on about the party even after I said no.",
+]
+
 MISSING_THEM = [
     ("He keeps checking my phone and my location.", "abuse_victim"),
     ("I keep checking her location when she's out.", "abuse_perpetration"),
@@ -353,6 +363,7 @@ CAUGHT = (
     + OWN_SECRECY_AND_ISOLATION
     + HOPELESS_ABOUT_EVERYTHING
     + MISSING_THEM
+    + PRESSURE_AFTER_NO
 )
 PASSES = (
     SHORTHAND_PASS
@@ -367,4 +378,5 @@ PASSES = (
     + OWN_SECRECY_AND_ISOLATION_PASS
     + HOPELESS_ABOUT_EVERYTHING_PASS
     + MISSING_THEM_PASS
+    + PRESSURE_AFTER_NO_PASS
 )
