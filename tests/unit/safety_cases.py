@@ -340,6 +340,16 @@ PRESSURE_AFTER_NO_PASS = [
     "He kept going on about the party even after I said no.",
 ]
 
+# Fear of a partner's habitual reaction is fear of the partner (stop 39); nerves about confessing are not.
+FEAR_OF_HOW_THEY_REACT = [
+    ("I'm scared to tell him I know about the affair because of how he reacts.", "abuse_victim"),
+    ("I'm afraid of what he does when he's been drinking.", "abuse_victim"),
+]
+FEAR_OF_HOW_THEY_REACT_PASS = [
+    "I'm scared to tell her the truth because of how she'll feel.",
+    "I'm scared to tell her I cheated.",
+]
+
 MISSING_THEM = [
     ("He keeps checking my phone and my location.", "abuse_victim"),
     ("I keep checking her location when she's out.", "abuse_perpetration"),
@@ -364,6 +374,7 @@ CAUGHT = (
     + HOPELESS_ABOUT_EVERYTHING
     + MISSING_THEM
     + PRESSURE_AFTER_NO
+    + FEAR_OF_HOW_THEY_REACT
 )
 PASSES = (
     SHORTHAND_PASS
@@ -379,4 +390,5 @@ PASSES = (
     + HOPELESS_ABOUT_EVERYTHING_PASS
     + MISSING_THEM_PASS
     + PRESSURE_AFTER_NO_PASS
+    + FEAR_OF_HOW_THEY_REACT_PASS
 )
