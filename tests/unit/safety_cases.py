@@ -344,10 +344,12 @@ PRESSURE_AFTER_NO_PASS = [
 FEAR_OF_HOW_THEY_REACT = [
     ("I'm scared to tell him I know about the affair because of how he reacts.", "abuse_victim"),
     ("I'm afraid of what he does when he's been drinking.", "abuse_victim"),
+    ("I'm scared he'll hit me when I tell him I lied about the money.", "abuse_victim"),
 ]
 FEAR_OF_HOW_THEY_REACT_PASS = [
     "I'm scared to tell her the truth because of how she'll feel.",
     "I'm scared to tell her I cheated.",
+    "I'm scared of how she'll react when I tell her I cheated.",
 ]
 
 MISSING_THEM = [

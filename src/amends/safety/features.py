@@ -30,6 +30,15 @@ _OTHER_ACTOR = re.compile(
     r"\b(he|she|they|he's|she's|they're|hes|shes|my (partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
     re.IGNORECASE,
 )
+# The writer's own confession in the sentence ("I'm scared of how she'll react when I tell her I cheated"): the fear is
+# of owning a wrong, a repairing partner's nerves, not fear of the partner; the head alone reads it as a victim's.
+_OWN_CONFESSION = re.compile(
+    r"\b(?:tell|telling|told|confess|confessing|admit|admitting) (?:her|him|them|my (?:wife|husband|partner|girlfriend"
+    r"|boyfriend|fianc\w*)) (?:that |about (?:the |my )?)?(?:i (?:cheated|lied|had an affair|slept with|was unfaithful"
+    r"|kissed|hid|spent|gambled|lost|relapsed|drank)"
+    r"|(?:the |my )?(?:affair|cheating|lies|lying|debt|gambling|relapse))\b",
+    re.IGNORECASE,
+)
 _OTHER_OBJECT = re.compile(r"\b(him|her|them|his|their|hers|theirs)\b", re.IGNORECASE)
 _WRITER_OBJECT = re.compile(r"\b(me|my|myself)\b", re.IGNORECASE)
 _WRITER_SUBJECT = re.compile(r"\b(i|i've|ive|i'd|i'm|im)\b", re.IGNORECASE)
@@ -236,7 +245,8 @@ def model_allowed(text: str) -> np.ndarray:
     perp_ok = not _EMPATHY.search(text)
     # "He has my spare keys and I have his, we swapped": a deal, not control.
     agreed = any(p.search(text) for p in lex.consensual)
-    return np.array([self_ok, harm_ok, self_ok and not agreed, perp_ok and not agreed], dtype=bool)
+    victim_ok = self_ok and not agreed and not _OWN_CONFESSION.search(text)
+    return np.array([self_ok, harm_ok, victim_ok, perp_ok and not agreed], dtype=bool)
 
 
 def topic_cues(text: str) -> tuple[np.ndarray, np.ndarray]:
