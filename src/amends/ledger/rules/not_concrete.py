@@ -26,6 +26,9 @@ SUGGESTION = (
 SOURCE = "Gollwitzer 1999 (implementation intentions); Rempel, Holmes & Zanna 1985 (predictability)"
 
 EXAMPLES_FLAG = (
+    "I'll make more of an effort with your family.",
+    "I will communicate better.",
+    "I'll earn your trust back.",
     "I will be better.",
     "I'll be more considerate.",
     "I'll try harder to care.",
@@ -37,6 +40,9 @@ EXAMPLES_FLAG = (
     "I'll put you first.",
 )
 EXAMPLES_PASS = (
+    "I'll be more transparent by sharing my calendar with you.",
+    "I'll make an effort to call your mum every Sunday at six.",
+    "I'll spend more time with the kids every Saturday morning.",
     "I will call you if I'll be more than 30 minutes late.",
     "I'll put my phone in the drawer during dinner.",
     "Every Sunday evening I'll plan the week's meals with you.",
