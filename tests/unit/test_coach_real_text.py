@@ -443,3 +443,14 @@ def test_sorry_for_how_things_turned_out_for_them_is_sympathy_unless_an_act_is_o
         assert "remorse" not in present(text), text
     assert "remorse" in present("I'm sorry things turned out like this. I lied to you about the money.")
     assert "remorse" in analyze_apology("I'm sorry it had to end this way.", mistake="I cheated").present
+
+
+def test_a_reflection_said_as_if_or_with_a_newly_named_feeling_is_strong_understanding() -> None:
+    # LABELLING.md section 2, level 2: the specific inferred feeling, named (stop 39).
+    strong = (
+        "So it's almost as if you feel a bit torn.",
+        "So you're just feeling a bit hesitant about it?",
+        "It sounds like you felt pressured.",
+    )
+    assert_level("interpretation", 2, strong, "I want to be with her, but I also want to see my mates.")
+    assert analyze_reply("You forgot again.", "You're just angry because you're tired.").level("interpretation") < 2

@@ -336,7 +336,9 @@ FEELING_NAMED = (
     r"|struggling|hoping|worn out|on edge|in pain|care (?:about|for|a lot|so much|deeply|a great deal)"
     # Added 2026-12-01 (fifth stop), from the real-text tuning splits.
     r"|dissatisfied|miserable|devastated|heartbroken|discouraged|disheartened|uncomfortable|unhappy|defeated"
-    r"|powerless|desperate|panicked|vulnerable|humiliated)"
+    r"|powerless|desperate|panicked|vulnerable|humiliated"
+    # Added stop 39, from the real-text tuning splits.
+    r"|hesitant|obligated|rushed|pressured|judged|cornered|reluctant|uneasy|unappreciated|neglected)"
 )
 # The feeling named as anyone's in their place ("I'd feel invisible too if I were you", "If I were you, I'd be
 # furious with me", "Anyone would be hurt"): the inferred feeling, validated (LABELLING.md section 2, strong
@@ -358,8 +360,12 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     # A two-sided reflection or a time frame before it ("So on the one hand, you're worried..."), stop 38.
     r"|on (?:the )?one hand|at this point|right now|these days|lately)\W+){0,3}"
     r"(?:(?:it )?(?:sounds|seems|feels) (?:like|as if|as though) (?:\w+ )?|i (?:get|have) the (?:feeling|sense) that |"
+    # "So it's almost as if you feel a bit torn" (stop 39).
+    r"(?:it(?:'s| is) )?(?:almost |kind of |sort of )?as (?:if|though) |"
     r"what i(?:'m| am)? hear(?:ing)? (?:you saying )?is (?:that )?)?"
-    r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed)(?! (?:just|only|not|never)\b)"
+    # Not "you're just angry" (that is invalidating), but "you're just feeling a little hesitant" reflects (stop 39).
+    r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed)(?! (?:just|only)\b(?! feeling)|"
+    r" (?:not|never)\b)"
     r"(?: \w+){0,4} " + FEELING_NAMED + r"\b",
     r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"
     r"(?:(?:it )?(?:sounds|seems) like |i (?:get|have) the (?:feeling|sense) that )?"
