@@ -222,7 +222,8 @@ def model_allowed(text: str) -> np.ndarray:
       frame, or about "you" with no "I" in it, is the partner's feelings or the writer's regret,
       unless a first-person risk cue survives ("sorry, I'm such a burden");
     * nothing flags in an idiom, in talk of others, fiction or news, or in a past that is over;
-    * abuse flags need no agreement frame ("it was my idea", "we swapped keys");
+    * abuse flags need no agreement frame ("it was my idea", "we swapped keys"), and a victim flag no confession of
+      the writer's own ("scared of how she'll react when I tell her I cheated");
     * a segment whose risk words are denied ("I would never hurt myself", "he has never hit me")
       flags only by pattern, unless the denial is a struggle ("telling myself not to end it");
     * every flag needs a word of its topic (:func:`topic_cues`: death, means and plans; injury;
