@@ -21,6 +21,7 @@ SUGGESTION = "Drop the sarcasm. Say plainly what you feel and what you want, wit
 NAME_SUGGESTION = 'Describe what they did and how it landed on you, not what they are: "When you..., I felt...".'
 SOURCE = "Gottman's Four Horsemen: contempt (Gottman & Levenson 1992)"
 EXAMPLES_FLAG = (
+    "I can't even hear you over all that whining.",
     "Piss off.",
     "That's literally the stupidest thing ever.",
     "You stormed out. Real mature.",

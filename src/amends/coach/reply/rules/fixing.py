@@ -55,6 +55,7 @@ EXAMPLES_FLAG = (
     "You should have a partner who respects you.",
 )
 EXAMPLES_PASS = (
+    "You need some space, and I'll give it to you.",
     "Tell me more about that night.",
     "Take care of yourself tonight, I'm here.",
     "I hope you get some sleep.",

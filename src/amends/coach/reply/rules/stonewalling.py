@@ -40,6 +40,7 @@ EXAMPLES_FLAG = (
     "Unread. Not worth my time.",
 )
 EXAMPLES_PASS = (
+    "We've been through this before and we came out stronger.",
     "I can't talk about this right now, can we sit down tonight?",
     "We've been through a lot this year.",
     "I can't deal with the thought that I hurt you, so I hid it.",
