@@ -454,3 +454,11 @@ def test_a_reflection_said_as_if_or_with_a_newly_named_feeling_is_strong_underst
     )
     assert_level("interpretation", 2, strong, "I want to be with her, but I also want to see my mates.")
     assert analyze_reply("You forgot again.", "You're just angry because you're tired.").level("interpretation") < 2
+
+
+def test_a_lie_recast_as_care_is_an_excuse_and_mistakes_were_made_keeps_its_sorry() -> None:
+    # LABELLING.md section 1: context used to justify is an excuse; owned as self-deception it is not (stop 39).
+    assert "excuse" in rules("I'm sorry I lied. I was protecting you from the truth.")
+    assert "excuse" not in rules("I'm sorry I lied. I told myself I was protecting you, but I was protecting myself.")
+    # "Mistakes were made" is the act at issue, so the last-word "sorry" is not an afterthought in general text.
+    assert analyze_apology("Mistakes were made and I'm sorry.").verdict == "non_apology"

@@ -153,7 +153,7 @@ def _remorse(doc: Doc) -> Iterator[Span]:
 _LAST_WORD = re.compile(r"[\W_]*\Z")
 _WRITER = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|i'd|my|me|myself|we|our|us)(?![\w'])")
 _AFTERTHOUGHT_WORDS = 4
-_ACT_AT_ISSUE = ("minimizing", "excuse", "blame")
+_ACT_AT_ISSUE = ("minimizing", "excuse", "blame", "passive")
 
 
 def _afterthought(doc: Doc, span: Span) -> bool:

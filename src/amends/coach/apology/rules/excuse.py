@@ -23,6 +23,7 @@ MESSAGE = "This reads as a reason why it wasn't really your fault, which cancels
 SUGGESTION = "If '{quote}' matters, own it too: '… — and that's no excuse; I still chose to …'"
 SOURCE = "Schumann 2018; Lewicki, Polin & Lount 2016 (explanation, not justification)"
 EXAMPLES_FLAG = (
+    "I'm sorry I lied. I was protecting you from the truth.",
     "Sorry. Long day.",
     "Sorry I bailed, I had a lot going on this week.",
     "I'm sorry I snapped, I'd had like three hours sleep.",
@@ -46,6 +47,7 @@ EXAMPLES_FLAG = (
     "Sorry, I thought I had to sign for everyone.",
 )
 EXAMPLES_PASS = (
+    "I'm sorry I lied. I told myself I was protecting you, but I was protecting myself.",
     "Sorry! Long week ahead of you, good luck with the move.",
     "I was stressed about work, but that's no excuse for snapping at you.",
     "I won't make excuses. I forgot our anniversary and I'm sorry.",
