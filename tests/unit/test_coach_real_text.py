@@ -462,3 +462,13 @@ def test_a_lie_recast_as_care_is_an_excuse_and_mistakes_were_made_keeps_its_sorr
     assert "excuse" not in rules("I'm sorry I lied. I told myself I was protecting you, but I was protecting myself.")
     # "Mistakes were made" is the act at issue, so the last-word "sorry" is not an afterthought in general text.
     assert analyze_apology("Mistakes were made and I'm sorry.").verdict == "non_apology"
+
+
+def test_the_guides_inferred_feeling_is_understanding_and_presence_offered_is_warmth() -> None:
+    # The guide's own "you must have felt invisible" form: strong understanding, never contempt (stop 39).
+    partner = "I found the messages. You told me it was over with her."
+    report = analyze_reply(partner, "You must have felt so humiliated when you read those messages.")
+    assert report.level("interpretation") == 2 and not report.findings
+    # LABELLING.md section 2: warmth that names no feeling is emotional reaction 1.
+    assert analyze_reply(partner, "Take all the time you need. I'm here.").level("emotional_reaction") == 1
+    assert analyze_reply(partner, "I'm here at the station, where are you?").level("emotional_reaction") == 0

@@ -171,6 +171,9 @@ ER_COMFORT = compile_each(
     r"\b(?:don'?t|do not) give up\b|\bkeep (?:fighting|your head up)\b|\bdo your (?:very )?best\b",
     r"\bsucks for (?:you|both of you|you both)\b|\b(?:such a|so) sad\b",
     r"\bi (?:really )?appreciate you\b",
+    # Patience and presence offered (stop 39): "Take all the time you need. I'm here."
+    r"\btake (?:all )?the time you need\b",
+    r"\bi(?:'m| am) (?:right |always |still )?here(?=\s*(?:[.!]|$)| (?:if|whenever|when|for as long as) you\b)",
 )
 # Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
 ER_DEEP = compile_each(
@@ -408,6 +411,12 @@ VALIDATION = (
         r"\byou(?:'re| are) right to (?:be|feel)\b",
         r"\bit makes (?:total |complete )?sense (?:that )?you\b",
         r"\bi can (?:see|understand) (?:why|how)\b",
+        # Their hurt inferred, as the guide itself words it ("You must have felt so humiliated when you read
+        # them"). Only hurt feelings: "you must be so proud of yourself" is the stock sarcasm.
+        r"\byou must (?:have )?(?:felt|feel|been|be) (?:so |really |very |completely |totally |utterly )?"
+        r"(?:humiliated|hurt|betrayed|angry|furious|devastated|crushed|alone|lonely|invisible|scared|afraid|terrified"
+        r"|sick|heartbroken|embarrassed|ashamed|worthless|abandoned|confused|exhausted|overwhelmed|let down|forgotten"
+        r"|unimportant|small)\b",
     )
 )
 
