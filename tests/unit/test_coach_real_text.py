@@ -472,3 +472,17 @@ def test_the_guides_inferred_feeling_is_understanding_and_presence_offered_is_wa
     # LABELLING.md section 2: warmth that names no feeling is emotional reaction 1.
     assert analyze_reply(partner, "Take all the time you need. I'm here.").level("emotional_reaction") == 1
     assert analyze_reply(partner, "I'm here at the station, where are you?").level("emotional_reaction") == 0
+
+
+def test_owning_a_false_blame_validating_anger_and_letting_them_not_talk_are_no_attack() -> None:
+    # Stop 39 probes: the writer owning what they made the partner believe is not blame; "and you should be" agrees
+    # with the feeling, it gives no advice; "It's okay that you don't want to talk" is generic understanding.
+    partner = "I found the messages. You told me it was over with her."
+    assert not analyze_reply(partner, "I let you believe it was your fault.").findings
+    assert "blame" in {f.rule for f in analyze_reply(partner, "It was your fault, not mine.").findings}
+    assert not analyze_reply(partner, "You're angry, and you should be.").findings
+    assert "fixing" in {f.rule for f in analyze_reply(partner, "You should be more careful with your phone.").findings}
+    okay = analyze_reply(partner, "It's okay that you don't want to talk to me right now.")
+    assert okay.level("interpretation") == 1
+    inferred = analyze_reply(partner, "You probably feel like you don't know me anymore.")
+    assert not inferred.findings and inferred.level("interpretation") >= 1

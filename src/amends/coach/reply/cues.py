@@ -83,6 +83,8 @@ IP_WEAK = compile_each(
     r"\b(?:that|it)(?:'s| is| was) (?:so |really |completely |totally )?(?:unfair|not fair) (?:to|on) you\b",
     r"\b(?:that|it) (?:wasn't|was not|isn't|is not) fair (?:to|on) you\b",
     r"\b(?:that|it)(?:'s| is| was) a lot to (?:carry|deal with|take in|go through|handle)\b",
+    r"\bit(?:'s| is) (?:okay|ok|alright|all right|understandable) "
+    r"(?:that you|if you (?:don't|do not|can't|cannot|need))\b",
 )
 EX_STRONG = compile_each(
     r"\bfe(?:el|lt|eling)\b",
@@ -417,6 +419,8 @@ VALIDATION = (
         r"(?:humiliated|hurt|betrayed|angry|furious|devastated|crushed|alone|lonely|invisible|scared|afraid|terrified"
         r"|sick|heartbroken|embarrassed|ashamed|worthless|abandoned|confused|exhausted|overwhelmed|let down|forgotten"
         r"|unimportant|small)\b",
+        # Their experience inferred: "You probably feel like you don't know me anymore".
+        r"\byou (?:probably|must|might|may) (?:feel|felt) (?:like|as if|as though) (?:you|i|we|nobody|no one|this)\b",
     )
 )
 
