@@ -486,3 +486,4 @@ def test_owning_a_false_blame_validating_anger_and_letting_them_not_talk_are_no_
     assert okay.level("interpretation") == 1
     inferred = analyze_reply(partner, "You probably feel like you don't know me anymore.")
     assert not inferred.findings and inferred.level("interpretation") >= 1
+    assert not analyze_reply(partner, "You probably feel stupid for trusting me, but you're not.").findings

@@ -421,6 +421,9 @@ VALIDATION = (
         r"|unimportant|small)\b",
         # Their experience inferred: "You probably feel like you don't know me anymore".
         r"\byou (?:probably|must|might|may) (?:feel|felt) (?:like|as if|as though) (?:you|i|we|nobody|no one|this)\b",
+        # What trusting the writer cost them: "You probably feel stupid for trusting me, but you're not."
+        r"\byou (?:probably |might |may |must )?(?:feel|felt) [^.!?]{0,30}\bfor "
+        r"(?:trusting|believing|loving|waiting for|defending) me\b",
     )
 )
 
