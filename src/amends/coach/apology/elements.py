@@ -208,13 +208,25 @@ def _is_act(doc: Doc, m: re.Match[str]) -> bool:
     return not (m.group().endswith("said") and _APOLOGY_SAID.match(doc.norm, m.end()))
 
 
-def _behaviours(doc: Doc) -> Iterator[Span]:
+# "Sorry if I used the wrong pronoun": the apology is hedged (the conditional finding) and owns nothing, but the act
+# is named all the same (LABELLING.md section 1: specificity names the concrete behaviour).
+_SORRY_IF_BEFORE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\W+if(?:\s+i)?\s*$")
+
+
+def _behaviours(doc: Doc, *, hedged: bool = False) -> Iterator[Span]:
+    """The acts the text names and owns; with ``hedged``, then also those named in a hedged apology
+    (:data:`_SORRY_IF_BEFORE`), from the same scan."""
+    in_hedged = []
     for m in behaviour_pattern().finditer(doc.norm):
         span = (m.start(), m.end())
         if not _is_act(doc, m):
             continue
         if _admissible(doc, span):
             yield (span[0], _clause_end(doc, span[0]))
+        elif hedged and not (doc.in_quote(span) or doc.negated(span[0])):
+            if _SORRY_IF_BEFORE.search(doc.clause_before(span[0])):
+                in_hedged.append((span[0], _clause_end(doc, span[0])))
+    yield from in_hedged
 
 
 # "Sorry for making fun of your username" names the act; "sorry for making you feel bad" does not.
@@ -326,26 +338,11 @@ def _named_slips(doc: Doc) -> Iterator[Span]:
             yield (span[0], end)
 
 
-# "Sorry if I used the wrong pronoun": the apology is hedged (the conditional finding) and owns nothing, but the act
-# is named all the same (LABELLING.md section 1: specificity names the concrete behaviour).
-_SORRY_IF_BEFORE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\W+if(?:\s+i)?\s*$")
-
-
-def _hedged_acts(doc: Doc) -> Iterator[Span]:
-    for m in behaviour_pattern().finditer(doc.norm):
-        span = (m.start(), m.end())
-        if not _is_act(doc, m) or doc.in_quote(span) or doc.negated(span[0]):
-            continue
-        if _SORRY_IF_BEFORE.search(doc.clause_before(span[0])):
-            yield (span[0], _clause_end(doc, span[0]))
-
-
 def _specificity(doc: Doc) -> Iterator[Span]:
     if doc.mistake and doc.mistake.strip():
         yield from mistake_spans(doc)
         return
-    yield from _behaviours(doc)
-    yield from _hedged_acts(doc)
+    yield from _behaviours(doc, hedged=True)
     yield from _gerunds(doc)
     yield from _named_nouns(doc)
     yield from _named_slips(doc)

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from amends.coach import matching
 from amends.coach.embed import embed_cached, embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions import EmotionReport, read_emotions
@@ -90,7 +91,7 @@ def learned_findings(
         start, end = spans[int(head.probs(vecs)[:, j].argmax())] if len(spans) > 1 else spans[0]
         if OWN_FEELING.search(reply[start:end]):
             continue  # a feeling statement is not contempt or criticism unless a rule saw the words
-        if any(pattern.search(reply[start:end]) for pattern in cues.VALIDATION):
+        if matching.contains(reply[start:end], cues.VALIDATION):
             continue  # nor is validating theirs
         suggestion = instead_of(reply, (start, end), rule.SUGGESTION)
         extra.append(Finding(rule.NAME, rule.SEVERITY, (start, end), rule.MESSAGE, suggestion, rule.SOURCE))

@@ -36,19 +36,23 @@ ER_WEAK = compile_each(
     r"\bthat sucks\b",
     r"❤",
 )
-IP_STRONG = compile_each(
+# Understanding granted in so many words: strong interpretation, and a sentence the findings head must not call an
+# attack (VALIDATION below reads the same patterns).
+UNDERSTANDING_GRANTED = compile_each(
+    r"\bit makes (?:total |complete )?sense (?:that )?you\b",
+    r"\bi can (?:see|understand) (?:why|how)\b",
+    r"\byou(?:'re| are) right to (?:be|feel)\b",
+)
+IP_STRONG = UNDERSTANDING_GRANTED + compile_each(
     r"\byou (?:must have )?felt\b",
     r"\byou must (?:have )?(?:be|been|feel)\b",
-    r"\bit makes (?:total |complete )?sense (?:that )?you\b",
     r"\bof course you(?:'re| are| felt| were| want)\b",
     r"\bno wonder you\b",
-    r"\bi can (?:see|understand) (?:why|how)\b",
     r"\bi understand why\b",
     r"\bthat must have (?:been|felt)\b",
     r"\byou were (?:counting|relying|depending) on me\b",
     r"\byou have every (?:reason|right)\b",
     r"\bit sounds like you\b",
-    r"\byou(?:'re| are) right to (?:be|feel)\b",
     r"\b(?:made|left) you feel\b",
     r"\byou deserved\b",
     r"\bi left you\b",
@@ -408,11 +412,9 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
 VALIDATION = (
     IP_WEAK
     + IP_FEELING_REFLECTION
+    + UNDERSTANDING_GRANTED
     + compile_each(
         r"\byou have every (?:reason|right) to\b",
-        r"\byou(?:'re| are) right to (?:be|feel)\b",
-        r"\bit makes (?:total |complete )?sense (?:that )?you\b",
-        r"\bi can (?:see|understand) (?:why|how)\b",
         # Their hurt inferred, as the guide itself words it ("You must have felt so humiliated when you read
         # them"). Only hurt feelings: "you must be so proud of yourself" is the stock sarcasm.
         r"\byou must (?:have )?(?:felt|feel|been|be) (?:so |really |very |completely |totally |utterly )?"
