@@ -487,3 +487,47 @@ def test_owning_a_false_blame_validating_anger_and_letting_them_not_talk_are_no_
     inferred = analyze_reply(partner, "You probably feel like you don't know me anymore.")
     assert not inferred.findings and inferred.level("interpretation") >= 1
     assert not analyze_reply(partner, "You probably feel stupid for trusting me, but you're not.").findings
+
+
+def test_questions_after_plans_helpers_or_facts_explore_nothing() -> None:
+    # LABELLING.md section 2: exploration asks about feelings or experiences; planning, helper and closed
+    # factual questions gather information (stop 40, from the real AnnoMI tuning splits).
+    partner = "I want to cut back on the drinking before the wedding."
+    for reply in (
+        "Who could help you stick to that?",
+        "So what would that look like on a normal weekday?",
+        "What would be the benefits of cutting back now?",
+        "What have you tried so far?",
+        "Have there been times before when you tried to cut down?",
+        "Did you tell your sister about it?",
+        "And who are these friends you drink with?",
+        "Why would you want to change it now?",
+    ):
+        assert analyze_reply(partner_message=partner, reply=reply).level("exploration") == 0, reply
+    assert (
+        analyze_reply(partner_message=partner, reply="How are you feeling about the wedding?").level("exploration") >= 1
+    )
+
+
+def test_feel_meaning_think_asks_but_names_no_feeling() -> None:
+    partner = "I only have a couple of coffees a day now."
+    for reply in (
+        "Do you feel like you're doing okay with how much coffee you have?",
+        "Do you feel pretty sure you could drop the last one too?",
+        "Do you feel that there are times it gets away from you?",
+    ):
+        assert analyze_reply(partner_message=partner, reply=reply).level("exploration") == 1, reply
+    named = "Do you feel like you're blaming yourself for the late nights?"
+    assert analyze_reply(partner_message=partner, reply=named).level("exploration") == 2
+
+
+def test_an_invitation_to_tell_more_after_a_filler_is_exploration() -> None:
+    partner = "Work has been a lot lately and I keep snapping at the kids."
+    for reply in (
+        "Okay, so, um, tell me a little more about those evenings.",
+        "So, tell me what you think is behind the snapping.",
+    ):
+        assert analyze_reply(partner_message=partner, reply=reply).level("exploration") >= 1, reply
+    assert (
+        analyze_reply(partner_message=partner, reply="You know what? Take the weekend off.").level("exploration") == 0
+    )

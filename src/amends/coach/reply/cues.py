@@ -104,10 +104,22 @@ EX_STRONG = compile_each(
     r"\bhelp me understand\b",
     r"\bfor you\b",
 )
+# "Do you feel like you're good on how much you drink?", "do you feel confident you could stop?": "feel" used for
+# "think", asking an opinion or a rating; it names no feeling of theirs, so alone it makes no specific question
+# (real AnnoMI tuning splits, stop 40). "Did it feel like you couldn't count on me?" and "do you feel like you're
+# blaming yourself?" name an experience of theirs and keep it.
+FEEL_AS_THINK = compile_each(
+    r"\b(?:do|did|does) you (?:\w+ )?feel (?:like|that) (?:there|that|this)\b",
+    r"\bfeel (?:like|that) you(?:'re| are) (?:good|okay|ok|fine|doing (?:ok|okay|well|fine)|on target|on track)\b",
+    r"\bfeel (?:pretty |very |fairly |quite |really )?(?:confident|sure|ready)\b",
+)
 INVITE = compile_each(
     r"^\s*(?:can you |could you |will you |would you )?(?:please )?tell me\b",
     r"^\s*help me understand\b",
     r"\bi (?:want|would like|'d like) to (?:hear|understand|know)\b",
+    # "So, tell me what you think changed", "well-- Tell me, I guess, uh, tell me a little bit more": the invitation
+    # after a filler or a comma (real AnnoMI tuning splits, stop 40).
+    r"\b(?:so|okay|ok|well|now|and|uh|um|guess)\W{1,3}(?:(?:uh|um|just)\W{1,3})?tell (?:me|us)\b",
 )
 RHETORICAL = compile_each(
     r"\bwhy (?:do|did|can't|won't|would) you (?:always|never|even|have to)\b",
@@ -122,6 +134,9 @@ RHETORICAL = compile_each(
     r"\bisn't it\b",
     r"\bdon't you (?:think|see|agree)\b",
     r"\bright\s*\?\s*$",
+    # "You know what?" announces what the speaker says next; it asks nothing (stop 40, real tuning splits).
+    r"^\W*(?:\w+\W+){0,2}you know what\s*\?",
+    r"\bdoesn'?t that (?:concern|worry|bother|scare) you\b",
 )
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
@@ -295,6 +310,18 @@ NOT_EXPLORING = compile_each(
     r"\bwhat would it take\b|\b(?:go|move forward) from here\b|\bpriorit(?:y|ies)\b",
     r"\bwhat kinds? of things do you (?:plan|want|wanna|hope)\b|\b(?:anything|something) else you could do\b",
     r"\b(?:like|want) (?:us|me) to help you with\b",
+    # Added 2026-12-03 (stop 40) from the real-text tuning splits: who could help, what a plan would look like or
+    # bring, what was done or tried, a proposal put as a question, closed checks of a fact ("did you ask them?").
+    r"\bwho (?:could|can|might|would) (?:help|support) you\b|\bwhat (?:would|might|could) (?:that|this|it) look like\b",
+    r"\bwhat (?:would|might|could) be the (?:benefits?|advantages?|downsides?|costs?|pros|cons)\b",
+    r"\bwhat have you (?:done|tried)\b|\bwhat it (?:might|would|will) take\b",
+    r"\bwhat you did to (?:lose|stop|cut|quit|get)\b",
+    r"\b(?:has|have) there been (?:any )?(?:times?|occasions?)\b[^?]{0,40}\btried to\b",
+    r"\bwhat (?:would|do) you think (?:about|of) (?:a plan|the idea|trying|coming|doing|setting|making|starting)\b",
+    r"\bwhat are (?:some of )?(?:your|the) (?:\w+ )?(?:skills|strengths|options|ideas)\b",
+    r"^\W*(?:and |so |um,? )?did you (?:ask|tell|call|text|check|remember)\b|\bdo you remember (?:giving|if|whether)\b",
+    r"\bwhy (?:would|do) you want to (?:make|change|quit|stop|cut)\b",
+    r"^\W*(?:and |so )?who (?:are|is|were|was) (?:these|those|they|that|this)\b",
 )
 # Plain advice or a brush-off is neither an interpretation nor an exploration.
 ADVICE = compile_each(

@@ -95,6 +95,17 @@ def _checks_a_statement(sentence: str) -> bool:
 _YES_BUT = re.compile(r"\bi (?:understand|get it|get that|see (?:that|it|your point))\b[^.!?]{0,60}?,? but\b", re.I)
 
 
+def _feel_as_think_only(sentence: str) -> bool:
+    """The question's only sign of a specific feeling is "feel" meaning "think" (:data:`cues.FEEL_AS_THINK`)."""
+    spans = find(sentence, cues.FEEL_AS_THINK)
+    if not spans or _NAMES_A_FEELING.search(sentence):
+        return False
+    rest = sentence
+    for s, e in sorted(spans, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    return not find(rest, cues.EX_STRONG)
+
+
 def _words(sentence: str) -> int:
     return len(_WORD.findall(sentence))
 
@@ -144,7 +155,7 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
     ex = 0
     if _is_question(sentence) and not hostile and not find(sentence, cues.RHETORICAL) and not advice:
         inner = bool(find(sentence, cues.EX_INNER))
-        strong = inner or bool(find(sentence, cues.EX_STRONG))
+        strong = inner or (bool(find(sentence, cues.EX_STRONG)) and not _feel_as_think_only(sentence))
         ex = 2 if strong and (inner or _words(sentence) > 5) else 1
         if ex == 2 and not inner and _BARE_FEELING_QUESTION.search(sentence) and not _NAMES_A_FEELING.search(sentence):
             ex = 1  # "How do you feel after you drink?" asks about a feeling but names none: generic
