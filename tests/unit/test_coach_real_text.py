@@ -531,3 +531,12 @@ def test_an_invitation_to_tell_more_after_a_filler_is_exploration() -> None:
     assert (
         analyze_reply(partner_message=partner, reply="You know what? Take the weekend off.").level("exploration") == 0
     )
+
+
+def test_not_knowing_or_not_being_an_expert_owned_beside_the_apology_is_an_explanation() -> None:
+    for text in (
+        "I apologize. Wasn't aware the rota had changed, thanks for telling me.",
+        "Sorry, I'm not a lawyer, so I may have read the lease wrong.",
+    ):
+        assert "explanation" in present(text), text
+    assert "explanation" not in present("I'm not a lawyer, but the lease looks fine to me.")  # no apology
