@@ -19,6 +19,10 @@ MESSAGE = (
 SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "You're wrong to feel that way.",
+    "You have no right to be upset about this.",
+    "You have no reason to be jealous.",
+    "You're just looking for a reason to be angry.",
     "You're blowing this way out of proportion.",
     "How long are you going to punish me?",
     "When will you get over this?",
@@ -43,6 +47,11 @@ EXAMPLES_FLAG = (
     "Save your tears, I've heard it all before.",
 )
 EXAMPLES_PASS = (
+    "You had every right to be upset.",
+    "You have no reason to trust me right now, I know.",
+    "I was wrong to feel jealous of your friend.",
+    "You have every reason to be angry.",
+    "You have no right to be there without asking.",
     "I blew the budget out of proportion, I'm sorry.",
     "How long will you need before we talk? I'll wait.",
     "When will you feel ready to talk? No rush.",
