@@ -540,3 +540,21 @@ def test_not_knowing_or_not_being_an_expert_owned_beside_the_apology_is_an_expla
     ):
         assert "explanation" in present(text), text
     assert "explanation" not in present("I'm not a lawyer, but the lease looks fine to me.")  # no apology
+
+
+def test_what_they_want_or_fear_said_back_to_them_is_strong_understanding() -> None:
+    # LABELLING.md section 2: naming the specific inferred feeling or experience is interpretation 2 (stop 40).
+    partner = "I keep saying I'll cut down on the drinking and then the weekend comes."
+    for reply in (
+        "And you really want to be there for the kids on Saturday mornings.",
+        "I can tell you really care about getting this right.",
+        "I feel like you really wanted this weekend to go differently.",
+        "You probably think I'm going to lecture you about it.",
+    ):
+        assert analyze_reply(partner_message=partner, reply=reply).level("interpretation") == 2, reply
+    assert (
+        analyze_reply(partner_message=partner, reply="You want to know what I think? Stop buying it.").level(
+            "interpretation"
+        )
+        < 2
+    )

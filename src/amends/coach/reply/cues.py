@@ -431,6 +431,14 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"you(?:'re| are| were| feel| felt| seem| sound)(?:-you(?:'re| are))? (?:not|n't) "
     r"(?:too |so |very |really |that |all that )?"
     r"(?:happy|proud|sure|comfortable|ready|pleased|thrilled|concerned|worried|keen|convinced|confident|satisfied)\b",
+    # Stop 40, from the real AnnoMI tuning splits: what they want said back to them ("And you really wanna do
+    # what's best for your baby"), what the replier can tell or senses of them ("I can tell you really have your
+    # son's interest at heart", "I feel like you really wanted to play"), and the worry they probably have about the
+    # replier ("You probably think I'm going to get on your case").
+    r"^\s*(?:and |but |so |right\W+)?you (?:really |kind of |kinda |sort of )?(?:want to|wanted to|wanna|want what|want the best)\b",
+    r"\bi can (?:tell|see|sense) (?:that )?you(?:'re| are| really| have| care| love| want| were)\b",
+    r"\bi (?:feel|get the sense|sense) (?:like |that )?you (?:really )?(?:wanted|want|need|needed|care|cared)\b",
+    r"\byou (?:probably|might) (?:think|thought|feel|felt|worry|worried) (?:that )?(?:i|i'm|i'd|i'll|we|people)\b",
 )
 
 # A sentence that validates their feeling or experience ("Your anger is completely valid", "You have every right
