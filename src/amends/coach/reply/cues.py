@@ -435,7 +435,8 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     # what's best for your baby"), what the replier can tell or senses of them ("I can tell you really have your
     # son's interest at heart", "I feel like you really wanted to play"), and the worry they probably have about the
     # replier ("You probably think I'm going to get on your case").
-    r"^\s*(?:and |but |so |right\W+)?you (?:really |kind of |kinda |sort of )?(?:want to|wanted to|wanna|want what|want the best)\b",
+    r"^\s*(?:and |but |so |right\W+)?you (?:really |kind of |kinda |sort of )?"
+    r"(?:want to|wanted to|wanna|want what|want the best)\b",
     r"\bi can (?:tell|see|sense) (?:that )?you(?:'re| are| really| have| care| love| want| were)\b",
     r"\bi (?:feel|get the sense|sense) (?:like |that )?you (?:really )?(?:wanted|want|need|needed|care|cared)\b",
     r"\byou (?:probably|might) (?:think|thought|feel|felt|worry|worried) (?:that )?(?:i|i'm|i'd|i'll|we|people)\b",
