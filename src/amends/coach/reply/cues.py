@@ -130,6 +130,7 @@ RHETORICAL = compile_each(
     r"\bcan (?:we|you) (?:just )?(?:move on|drop|stop|let it go|forget)\b",
     r"\bforgive\b",
     r"\bwhat (?:was|am) i supposed to\b",
+    r"\bhow (?:could|would|should) i (?:have )?(?:known|know|guessed|guess)\b",
     r"\bwhat else\b",
     r"\bisn't it\b",
     r"\bdon't you (?:think|see|agree)\b",

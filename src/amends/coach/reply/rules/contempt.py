@@ -81,6 +81,8 @@ EXAMPLES_FLAG = (
     "Glad you answered your own question.",
 )
 EXAMPLES_PASS = (
+    "Whatever you need, I'll do it.",
+    "Whatever it takes to earn your trust back.",
     "My first mistake was not calling you back, and I own it.",
     "You deserve my full attention, and you'll have it.",
     "You are not a monster for being angry.",

@@ -17,6 +17,8 @@ MESSAGE = "This defends you; right now they need to feel heard more than they ne
 SUGGESTION = "Take responsibility for your part first; your reasons can wait until they feel understood."
 SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "How could I have known?",
+    "I'm sorry you're upset, but I had a really long day.",
     "I'm always the bad guy in this house.",
     "I can never do anything right for you.",
     "I did text, you just didn't see it.",
@@ -62,6 +64,8 @@ EXAMPLES_FLAG = (
     "No, it really was on the calendar.",
 )
 EXAMPLES_PASS = (
+    "I want to know how I could have made it easier for you.",
+    "I had a long day, and I still should have called.",
     "I always do the same thing and I want to stop.",
     "I can do better, and I will.",
     "What more do you want for dinner? I can get pasta too.",

@@ -19,6 +19,8 @@ MESSAGE = (
 SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "I'm sorry you're upset.",
+    "Everyone else thought it was funny.",
     "You're wrong to feel that way.",
     "You have no right to be upset about this.",
     "You have no reason to be jealous.",
@@ -47,6 +49,8 @@ EXAMPLES_FLAG = (
     "Save your tears, I've heard it all before.",
 )
 EXAMPLES_PASS = (
+    "I'm sorry you're upset because I lied to you.",
+    "I'm sorry you were hurt, and I know it was my doing.",
     "You had every right to be upset.",
     "You have no reason to trust me right now, I know.",
     "I was wrong to feel jealous of your friend.",

@@ -19,6 +19,7 @@ SUGGESTION = (
 )
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "Sure, whatever you say.",
     "We've been over this a hundred times.",
     "I can't talk about this right now.",
     "Fine. Think what you want.",
@@ -40,6 +41,7 @@ EXAMPLES_FLAG = (
     "Unread. Not worth my time.",
 )
 EXAMPLES_PASS = (
+    "Whatever you say next, I'll listen.",
     "We've been through this before and we came out stronger.",
     "I can't talk about this right now, can we sit down tonight?",
     "We've been through a lot this year.",
