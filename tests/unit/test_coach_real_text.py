@@ -558,3 +558,20 @@ def test_what_they_want_or_fear_said_back_to_them_is_strong_understanding() -> N
         )
         < 2
     )
+
+
+def test_a_plan_for_when_it_starts_again_and_openness_for_good_are_change() -> None:
+    # The seed: trust is rebuilt through consistency, transparency and reliability (stop 40).
+    for text in (
+        "I'm sorry I yelled at you. When I feel it building I'll step outside and come back when I'm calm.",
+        "I'm sorry I hid the messages. You can see my phone whenever you want.",
+        "I'm sorry I snapped. Whenever I get defensive I'll stop and ask what you need.",
+    ):
+        assert "change" in present(text), text
+    assert "change" not in present("I'm sorry I forgot to call. When I get home I'll call you.")
+
+
+def test_whatever_you_need_is_an_offer_not_a_shrug() -> None:
+    report = analyze_apology("Whatever you need, I'll do it. I'm sorry I forgot our anniversary.")
+    assert "minimizing" not in report.rules
+    assert "minimizing" in analyze_apology("Sorry, whatever.").rules

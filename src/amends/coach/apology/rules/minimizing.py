@@ -26,6 +26,8 @@ EXAMPLES_FLAG = (
     "Sorry babe, calm down, it was nothing.",
 )
 EXAMPLES_PASS = (
+    "I'm sorry I forgot our anniversary. Whatever it takes, I'll make it up to you.",
+    "Whatever you need from me, I'll do. I'm sorry I lied.",
     "I'm not going to say it was just a joke. It was cruel and I'm sorry.",
     "I know this is a big deal to you, and it should be.",
     "It wasn't just a joke; I meant to hurt you and I'm ashamed of that.",
