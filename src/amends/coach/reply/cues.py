@@ -131,6 +131,8 @@ RHETORICAL = compile_each(
     r"\bforgive\b",
     r"\bwhat (?:was|am) i supposed to\b",
     r"\bhow (?:could|would|should) i (?:have )?(?:known|know|guessed|guess)\b",
+    r"\bis that what you (?:want|wanted) (?:to hear|me to say)\b",
+    r"\bcan we (?:just |please )?(?:talk about something else|change the subject)\b",
     r"\bwhat else\b",
     r"\bisn't it\b",
     r"\bdon't you (?:think|see|agree)\b",

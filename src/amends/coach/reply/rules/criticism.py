@@ -17,6 +17,7 @@ MESSAGE = "This speaks about who they are, not about one thing that happened; it
 SUGGESTION = "Talk about one moment and how it affected you, and leave their character out of it."
 SOURCE = "Gottman's Four Horsemen: criticism (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "Maybe you should talk to a therapist about your trust issues.",
     "You're so insecure.",
     "You always make everything about you.",
     "You seem so immature about all of this.",
@@ -45,6 +46,7 @@ EXAMPLES_FLAG = (
     "You guys are heartless.",
 )
 EXAMPLES_PASS = (
+    "I broke your trust, and I'll work to earn it back.",
     "I was insecure, and I took it out on you.",
     "I was wrong to miss dinner, and I know it hurt you.",
     "You suck it up every single time, and I see what that costs you.",

@@ -17,6 +17,9 @@ MESSAGE = "This defends you; right now they need to feel heard more than they ne
 SUGGESTION = "Take responsibility for your part first; your reasons can wait until they feel understood."
 SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I understand you're upset, but I was tired.",
+    "Sorry I forgot, but I was so stressed.",
+    "Fine. I'm the worst person in the world, is that what you want to hear?",
     "How could I have known?",
     "I'm sorry you're upset, but I had a really long day.",
     "I'm always the bad guy in this house.",
@@ -64,6 +67,9 @@ EXAMPLES_FLAG = (
     "No, it really was on the calendar.",
 )
 EXAMPLES_PASS = (
+    "I understand you're upset, and I was wrong.",
+    "I was tired, but that is no excuse for what I said.",
+    "Is that what you needed to hear from me? I want to get it right.",
     "I want to know how I could have made it easier for you.",
     "I had a long day, and I still should have called.",
     "I always do the same thing and I want to stop.",

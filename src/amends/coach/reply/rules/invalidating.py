@@ -19,6 +19,8 @@ MESSAGE = (
 SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "You need to stop bringing this up.",
+    "Let's just forget it happened.",
     "I'm sorry you're upset.",
     "Everyone else thought it was funny.",
     "You're wrong to feel that way.",
@@ -49,6 +51,8 @@ EXAMPLES_FLAG = (
     "Save your tears, I've heard it all before.",
 )
 EXAMPLES_PASS = (
+    "I won't forget what happened, and I won't ask you to.",
+    "Bring it up whenever you need to.",
     "I'm sorry you're upset because I lied to you.",
     "I'm sorry you were hurt, and I know it was my doing.",
     "You had every right to be upset.",

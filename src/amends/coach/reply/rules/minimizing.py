@@ -17,6 +17,8 @@ MESSAGE = "This shrinks what happened; to them it was big enough to hurt."
 SUGGESTION = "Let it be as big as it was for them. Name what it cost them instead."
 SOURCE = "Gottman: defensiveness; Lewicki, Polin & Lount 2016 (acknowledging harm)"
 EXAMPLES_FLAG = (
+    "I didn't cheat, I just texted her a few times.",
+    "I only had a couple of drinks with him.",
     "At least I told you eventually.",
     "Everyone texts their exes, it's normal.",
     "It was just texting, nothing physical happened.",
@@ -44,6 +46,8 @@ EXAMPLES_FLAG = (
     "Define cheating. We only texted.",
 )
 EXAMPLES_PASS = (
+    "I texted her, and I hid it from you.",
+    "Just tell me what you need.",
     "At least I want you to know everything now.",
     "Everyone deserves the truth, and you most of all.",
     "We were just talking about the kids when you came in, and then I lied about the rest.",

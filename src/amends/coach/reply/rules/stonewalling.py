@@ -19,6 +19,7 @@ SUGGESTION = (
 )
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I get it, I messed up. Can we talk about something else now?",
     "Sure, whatever you say.",
     "We've been over this a hundred times.",
     "I can't talk about this right now.",
@@ -41,6 +42,7 @@ EXAMPLES_FLAG = (
     "Unread. Not worth my time.",
 )
 EXAMPLES_PASS = (
+    "We can talk about something else later, only if you want to.",
     "Whatever you say next, I'll listen.",
     "We've been through this before and we came out stronger.",
     "I can't talk about this right now, can we sit down tonight?",
