@@ -18,6 +18,7 @@ MESSAGE = "This is sorry about how they feel, not about what you did; it can sou
 SUGGESTION = "Swap '{quote}' for your own act: 'I'm sorry I … — I can see why it hurt.'"
 SOURCE = "Schumann 2018; Gottman, Four Horsemen (defensiveness)"
 EXAMPLES_FLAG = (
+    "I'm sorry that you found the messages that way.",
     "I regret that you found out the way you did.",
     "I apologize if you took it the wrong way.",
     "I'm sorry you feel neglected.",
@@ -35,6 +36,7 @@ EXAMPLES_FLAG = (
     "Sorry if my comment came across as rude.",
 )
 EXAMPLES_PASS = (
+    "I'm sorry I hid the messages, and that you had to find them at all.",
     "I regret that I lied to you about where I was.",
     "I feel awful that I hid it and you found out from my sister, because I should have told you.",
     "I'm sorry I made you feel that way.",
