@@ -352,6 +352,15 @@ FEAR_OF_HOW_THEY_REACT_PASS = [
     "I'm scared of how she'll react when I tell her I cheated.",
 ]
 
+# Stop 40 probes: heartbreak's stock words that also want it over, and shame's "dying of embarrassment".
+HEARTBREAK_THAT_WANTS_IT_OVER = [
+    ("I'm dying inside and I want it to end", "suicide_risk"),
+]
+HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
+    "I forgot our anniversary and I feel like dying of embarrassment.",
+    "I feel like I'm dying inside since you left.",
+]
+
 MISSING_THEM = [
     ("He keeps checking my phone and my location.", "abuse_victim"),
     ("I keep checking her location when she's out.", "abuse_perpetration"),
@@ -377,6 +386,7 @@ CAUGHT = (
     + MISSING_THEM
     + PRESSURE_AFTER_NO
     + FEAR_OF_HOW_THEY_REACT
+    + HEARTBREAK_THAT_WANTS_IT_OVER
 )
 PASSES = (
     SHORTHAND_PASS
@@ -393,4 +403,5 @@ PASSES = (
     + MISSING_THEM_PASS
     + PRESSURE_AFTER_NO_PASS
     + FEAR_OF_HOW_THEY_REACT_PASS
+    + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
 )
