@@ -352,13 +352,19 @@ FEAR_OF_HOW_THEY_REACT_PASS = [
     "I'm scared of how she'll react when I tell her I cheated.",
 ]
 
-# Stop 40 probes: heartbreak's stock words that also want it over, and shame's "dying of embarrassment".
+# Stop 40 probes: heartbreak's stock words that also want it over, shame's "dying of embarrassment", and a victim's
+# plans and prison: the bag kept packed or hidden, the home felt as a prison.
 HEARTBREAK_THAT_WANTS_IT_OVER = [
     ("I'm dying inside and I want it to end", "suicide_risk"),
+    ("I keep a bag packed at my mum's just in case.", "abuse_victim"),
+    ("I've packed a bag and hidden it at work.", "abuse_victim"),
+    ("I feel like a prisoner in my own home.", "abuse_victim"),
 ]
 HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I forgot our anniversary and I feel like dying of embarrassment.",
     "I feel like I'm dying inside since you left.",
+    "I packed my bag and left it by the door for the trip.",
+    "I feel like a prisoner in my own body.",
 ]
 
 MISSING_THEM = [
