@@ -353,18 +353,25 @@ FEAR_OF_HOW_THEY_REACT_PASS = [
 ]
 
 # Stop 40 probes: heartbreak's stock words that also want it over, shame's "dying of embarrassment", and a victim's
-# plans and prison: the bag kept packed or hidden, the home felt as a prison.
+# plans and prison: the bag kept packed or hidden, the home felt as a prison; not knowing what the writer will do to
+# themself, more pills than meant; the daily dose and an empty nest are none.
 HEARTBREAK_THAT_WANTS_IT_OVER = [
     ("I'm dying inside and I want it to end", "suicide_risk"),
     ("I keep a bag packed at my mum's just in case.", "abuse_victim"),
     ("I've packed a bag and hidden it at work.", "abuse_victim"),
     ("I feel like a prisoner in my own home.", "abuse_victim"),
+    ("If you leave me I don't know what I'll do to myself.", "suicide_risk"),
+    ("I took a few of my sleeping pills to calm down after our fight, more than I should have.", "suicide_risk"),
+    ("I took too many painkillers last night.", "suicide_risk"),
 ]
 HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I forgot our anniversary and I feel like dying of embarrassment.",
     "I feel like I'm dying inside since you left.",
     "I packed my bag and left it by the door for the trip.",
     "I feel like a prisoner in my own body.",
+    "I don't know what I'll do with myself now the kids have gone.",
+    "I took some of my pills this morning as usual.",
+    "I took too many photos at the wedding.",
 ]
 
 MISSING_THEM = [
