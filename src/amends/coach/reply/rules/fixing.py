@@ -20,6 +20,10 @@ MESSAGE = "Advice here can sound like their hurt is a problem for them to solve;
 SUGGESTION = 'Ask before advising: "Do you want ideas, or do you want me to just listen?"'
 SOURCE = "EPITOME vs. advice (Sharma et al. 2020); HAILEY (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "Just tell her to calm down and get it over with.",
+    "Or maybe you could just learn to let it go.",
+    "I wish you would quit.",
+    "A family meeting might force her to be honest.",
     "Hire someone to do your taxes.",
     "Never go to the post office, order it online.",
     "Don't get your hopes up.",
@@ -55,6 +59,9 @@ EXAMPLES_FLAG = (
     "You should have a partner who respects you.",
 )
 EXAMPLES_PASS = (
+    "Just tell me how you felt when I left.",
+    "I wish you would tell me what you need.",
+    "Some time apart might help me think, but only if you want it too.",
     "You need some space, and I'll give it to you.",
     "Tell me more about that night.",
     "Take care of yourself tonight, I'm here.",
