@@ -354,7 +354,8 @@ FEAR_OF_HOW_THEY_REACT_PASS = [
 
 # Stop 40 probes: heartbreak's stock words that also want it over, shame's "dying of embarrassment", and a victim's
 # plans and prison: the bag kept packed or hidden, the home felt as a prison; not knowing what the writer will do to
-# themself, more pills than meant; the daily dose and an empty nest are none.
+# themself, more pills than meant, a denial that a contrast ends, ideation denied then owned; the daily dose and an
+# empty nest are none.
 HEARTBREAK_THAT_WANTS_IT_OVER = [
     ("I'm dying inside and I want it to end", "suicide_risk"),
     ("I keep a bag packed at my mum's just in case.", "abuse_victim"),
@@ -363,6 +364,9 @@ HEARTBREAK_THAT_WANTS_IT_OVER = [
     ("If you leave me I don't know what I'll do to myself.", "suicide_risk"),
     ("I took a few of my sleeping pills to calm down after our fight, more than I should have.", "suicide_risk"),
     ("I took too many painkillers last night.", "suicide_risk"),
+    ("He does not hit me but he lock me in the bedroom all weekend when his friends visit.", "abuse_victim"),
+    ("I would never hurt myself, but I think about it.", "self_harm"),
+    ("I would never kill myself, but I think about it a lot.", "suicide_risk"),
 ]
 HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I forgot our anniversary and I feel like dying of embarrassment.",
@@ -372,6 +376,8 @@ HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I don't know what I'll do with myself now the kids have gone.",
     "I took some of my pills this morning as usual.",
     "I took too many photos at the wedding.",
+    "He has never hit me, but he does shout when the football is on.",
+    "I'd never hurt myself, but I think about how hard it must be for people who do.",
 ]
 
 MISSING_THEM = [

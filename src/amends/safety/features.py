@@ -92,8 +92,17 @@ class PatternHits:
     negated: bool
 
 
+# A contrast ends a denial's reach: in "he does not hit but he lock me in the bedroom" the "not" is about the hitting
+# (stop 40, relationship-context tuning split).
+_CONTRAST = frozenset({"but", "however", "yet", "although", "though"})
+
+
 def negated(text: str, start: int) -> bool:
     words = _TOKEN.findall(text[max(0, start - 60) : start].lower())[-4:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _CONTRAST:
+            words = words[i + 1 :]
+            break
     negations = lexicon().negations
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
