@@ -354,8 +354,8 @@ FEAR_OF_HOW_THEY_REACT_PASS = [
 
 # Stop 40 probes: heartbreak's stock words that also want it over, shame's "dying of embarrassment", and a victim's
 # plans and prison: the bag kept packed or hidden, the home felt as a prison; not knowing what the writer will do to
-# themself, more pills than meant, a denial that a contrast ends, ideation denied then owned; the daily dose and an
-# empty nest are none.
+# themself, more pills than meant, a denial that a contrast ends, ideation denied then owned, safety plans (a code word,
+# money put by, papers kept out of reach); the daily dose and an empty nest are none.
 HEARTBREAK_THAT_WANTS_IT_OVER = [
     ("I'm dying inside and I want it to end", "suicide_risk"),
     ("I keep a bag packed at my mum's just in case.", "abuse_victim"),
@@ -367,6 +367,12 @@ HEARTBREAK_THAT_WANTS_IT_OVER = [
     ("He does not hit me but he lock me in the bedroom all weekend when his friends visit.", "abuse_victim"),
     ("I would never hurt myself, but I think about it.", "self_harm"),
     ("I would never kill myself, but I think about it a lot.", "suicide_risk"),
+    ("Me and my mum agreed a code word. If I text her it she rings 999.", "abuse_victim"),
+    (
+        "Putting a tenner a week into an account he doesnt know about. A few months and I can afford a deposit and get out.",
+        "abuse_victim",
+    ),
+    ("My passport and bank card live in my coat pocket now so he cant hide them on me again.", "abuse_victim"),
 ]
 HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I forgot our anniversary and I feel like dying of embarrassment.",
@@ -378,6 +384,8 @@ HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I took too many photos at the wedding.",
     "He has never hit me, but he does shout when the football is on.",
     "I'd never hurt myself, but I think about how hard it must be for people who do.",
+    "We have a code word for the wifi.",
+    "I'm saving for a deposit so we can finally move out of my parents' place.",
 ]
 
 MISSING_THEM = [
