@@ -355,7 +355,8 @@ FEAR_OF_HOW_THEY_REACT_PASS = [
 # Stop 40 probes: heartbreak's stock words that also want it over, shame's "dying of embarrassment", and a victim's
 # plans and prison: the bag kept packed or hidden, the home felt as a prison; not knowing what the writer will do to
 # themself, more pills than meant, a denial that a contrast ends, ideation denied then owned, safety plans (a code word,
-# money put by, papers kept out of reach); the daily dose and an empty nest are none.
+# money put by, papers kept out of reach), a blow promised never "again", cuts kept from
+# the partner, a voice silenced by his presence; the daily dose and an empty nest are none.
 HEARTBREAK_THAT_WANTS_IT_OVER = [
     ("I'm dying inside and I want it to end", "suicide_risk"),
     ("I keep a bag packed at my mum's just in case.", "abuse_victim"),
@@ -373,6 +374,10 @@ HEARTBREAK_THAT_WANTS_IT_OVER = [
         "abuse_victim",
     ),
     ("My passport and bank card live in my coat pocket now so he cant hide them on me again.", "abuse_victim"),
+    ("I will never hit her again.", "abuse_perpetration"),
+    ("I promise I will never lay a hand on you again.", "abuse_perpetration"),
+    ("I'm sorry I didn't tell you about the cuts. It's been happening since Christmas.", "self_harm"),
+    ("Our counsellor says to communicate, but I can't say what I really think with him sitting there.", "abuse_victim"),
 ]
 HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I forgot our anniversary and I feel like dying of embarrassment.",
@@ -386,6 +391,11 @@ HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I'd never hurt myself, but I think about how hard it must be for people who do.",
     "We have a code word for the wifi.",
     "I'm saving for a deposit so we can finally move out of my parents' place.",
+    "I will never hurt you again.",
+    "I'll never push you away again.",
+    "I will never hit the snooze button again.",
+    "I didn't tell you about the cuts to the budget.",
+    "I can't say what I really think with her there.",
 ]
 
 MISSING_THEM = [
