@@ -394,6 +394,7 @@ HEARTBREAK_THAT_WANTS_IT_OVER_PASS = [
     "I will never hurt you again.",
     "I'll never push you away again.",
     "I will never hit the snooze button again.",
+    "Part of me died that night.",
     "I didn't tell you about the cuts to the budget.",
     "I can't say what I really think with her there.",
 ]
