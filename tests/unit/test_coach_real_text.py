@@ -575,3 +575,16 @@ def test_whatever_you_need_is_an_offer_not_a_shrug() -> None:
     report = analyze_apology("Whatever you need, I'll do it. I'm sorry I forgot our anniversary.")
     assert "minimizing" not in report.rules
     assert "minimizing" in analyze_apology("Sorry, whatever.").rules
+
+
+def test_clearing_the_partner_makes_the_pressure_context_and_a_missing_reminder_blames() -> None:
+    owned = (
+        "I'm sorry I snapped at you. I've been under so much pressure at work, but that's not your fault "
+        "and I shouldn't have taken it out on you."
+    )
+    report = analyze_apology(owned)
+    assert "blame" not in report.rules and "excuse" not in report.rules
+    assert {"explanation", "responsibility"} <= set(report.present)
+    assert "excuse" in analyze_apology("Sorry I snapped, I've been under so much pressure.").rules
+    blaming = analyze_apology("I'm sorry I forgot your mum's birthday, but in my defence you didn't remind me.")
+    assert "blame" in blaming.rules and blaming.verdict == "non_apology"

@@ -18,6 +18,7 @@ MESSAGE = "This puts the cause on them. Even if they played a part, here it canc
 SUGGESTION = "Leave '{quote}' for a later, calmer talk, and keep this to your part: 'I chose to …'"
 SOURCE = "Gottman, Four Horsemen (defensiveness); Lewicki, Polin & Lount 2016 (responsibility)"
 EXAMPLES_FLAG = (
+    "I'm sorry I forgot your mum's birthday, but in my defence you didn't remind me.",
     "Sorry I got angry. You know how you get when you've had a few drinks.",
     "If you'd just listened to me the first time I wouldn't have lost it.",
     "I'm sorry I yelled, but you made me so angry.",
@@ -28,6 +29,7 @@ EXAMPLES_FLAG = (
     "You started it and I reacted.",
 )
 EXAMPLES_PASS = (
+    "I've been under pressure at work, but that's not your fault and I shouldn't have snapped.",
     "I'm sorry I yelled at you. That was my choice, not something you made me do.",
     "You made dinner for us and I didn't even show up. I'm sorry.",
     "I'm sorry. It was my fault, not yours.",
