@@ -588,3 +588,9 @@ def test_clearing_the_partner_makes_the_pressure_context_and_a_missing_reminder_
     assert "excuse" in analyze_apology("Sorry I snapped, I've been under so much pressure.").rules
     blaming = analyze_apology("I'm sorry I forgot your mum's birthday, but in my defence you didn't remind me.")
     assert "blame" in blaming.rules and blaming.verdict == "non_apology"
+
+
+def test_encouragement_is_weak_warmth_and_an_unnamed_why_feeling_is_generic_exploration() -> None:
+    assert analyze_reply(reply="You're stronger than you think.").level("emotional_reaction") == 1
+    assert analyze_reply(reply="Why do you think you feel that way?").level("exploration") == 1
+    assert analyze_reply(reply="Why do you think you felt so alone that night?").level("exploration") == 2

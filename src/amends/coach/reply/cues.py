@@ -171,6 +171,9 @@ ER_COMFORT = compile_each(
     r"\b(?:hope|wishing you) (?:it|things|you) (?:gets?|feel) better\b",
     r"\bwishing you\b",
     r"\byou(?:'ve| have)? (?:\w+ )?got this\b",
+    # Stop 40 probe: encouragement that names no feeling ("You're stronger than you think").
+    r"\byou(?:'re| are) (?:so much |much |a lot |way )?(?:stronger|braver|tougher) than you "
+    r"(?:think|know|realise|realize|feel)\b",
     r"\b(?:this|it) (?:too )?will pass\b",
     r"\bgood for you\b",
     r"\bglad to hear\b",

@@ -45,7 +45,9 @@ _CLAUSE = re.compile(r"[,;:]|-+\s|\s-+|\u2014")
 # are generic; "How did it feel sitting there alone?" names the experience.
 _BARE_FEELING_QUESTION = re.compile(
     r"\bhow (?:do|does|did|are|were|is) (?:you|that|it|this)(?: \w+)? fe(?:el|eling)(?: for you)?"
-    r"(?: about (?:it|that|this|things))?(?: now| today| right now| these days)?\W*$",
+    r"(?: about (?:it|that|this|things))?(?: now| today| right now| these days)?\W*$"
+    # "Why do you think you feel that way?": the feeling asked about is theirs, but unnamed (stop 40 probe).
+    r"|\bwhy (?:do|did) you (?:think )?(?:you )?(?:feel|felt) (?:that way|like that|this way)\W*$",
     re.I,
 )
 _NAMES_A_FEELING = re.compile(r"\b" + cues.FEELING_NAMED + r"\b", re.I)
