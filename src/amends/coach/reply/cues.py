@@ -130,6 +130,8 @@ RHETORICAL = compile_each(
     r"\bcan (?:we|you) (?:just )?(?:move on|drop|stop|let it go|forget)\b",
     r"\bforgive\b",
     r"\bwhat (?:was|am) i supposed to\b",
+    # Stop 40 probes: not knowing asked back as a defence, the sarcastic "is that what you want to hear?", and the
+    # subject changed away from their hurt.
     r"\bhow (?:could|would|should) i (?:have )?(?:known|know|guessed|guess)\b",
     r"\bis that what you (?:want|wanted) (?:to hear|me to say)\b",
     r"\bcan we (?:just |please )?(?:talk about something else|change the subject)\b",
@@ -445,7 +447,7 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"(?:want to|wanted to|wanna|want what|want the best)\b",
     r"\bi can (?:tell|see|sense) (?:that )?you(?:'re| are| really| have| care| love| want| were)\b",
     r"\bi (?:feel|get the sense|sense) (?:like |that )?you (?:really )?(?:wanted|want|need|needed|care|cared)\b",
-    r"\byou (?:probably|might) (?:think|thought|feel|felt|worry|worried) (?:that )?(?:i|i'm|i'd|i'll|we|people)\b",
+    r"\byou probably (?:think|thought|feel|felt|worry|worried) (?:that )?(?:i|i'm|i'd|i'll|we|people)\b",
 )
 
 # A sentence that validates their feeling or experience ("Your anger is completely valid", "You have every right

@@ -102,10 +102,15 @@ def _feel_as_think_only(sentence: str) -> bool:
     spans = find(sentence, cues.FEEL_AS_THINK)
     if not spans or _NAMES_A_FEELING.search(sentence):
         return False
+    return not find(_without(sentence, spans), cues.EX_STRONG)
+
+
+def _without(sentence: str, spans: list[Span]) -> str:
+    """The sentence with each span blanked out, so what is left can be checked on its own."""
     rest = sentence
     for s, e in sorted(spans, reverse=True):
         rest = rest[:s] + " " + rest[e:]
-    return not find(rest, cues.EX_STRONG)
+    return rest
 
 
 def _words(sentence: str) -> int:
@@ -117,10 +122,7 @@ def _generic_only(sentence: str) -> bool:
     spans = find(sentence, cues.IP_GENERIC)
     if not spans:
         return False
-    rest = sentence
-    for s, e in sorted(spans, reverse=True):
-        rest = rest[:s] + " " + rest[e:]
-    return _words(rest) <= 3
+    return _words(_without(sentence, spans)) <= 3
 
 
 def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
