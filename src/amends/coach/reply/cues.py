@@ -130,10 +130,8 @@ RHETORICAL = compile_each(
     r"\bcan (?:we|you) (?:just )?(?:move on|drop|stop|let it go|forget)\b",
     r"\bforgive\b",
     r"\bwhat (?:was|am) i supposed to\b",
-    # Stop 40 probes: not knowing asked back as a defence, the sarcastic "is that what you want to hear?", and the
-    # subject changed away from their hurt.
-    r"\bhow (?:could|would|should) i (?:have )?(?:known|know|guessed|guess)\b",
-    r"\bis that what you (?:want|wanted) (?:to hear|me to say)\b",
+    # Stop 40 probe: the subject changed away from their hurt (stonewalling, which does not already silence a question
+    # the way a defence does).
     r"\bcan we (?:just |please )?(?:talk about something else|change the subject)\b",
     r"\bwhat else\b",
     r"\bisn't it\b",
