@@ -247,3 +247,35 @@ def test_a_restore_leaves_the_planner_fresh_statistics_for_the_restored_tables(f
         else:  # SQLite keeps its planner statistics in sqlite_stat1
             cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
         assert cursor.fetchone()[0] == 1
+
+
+def test_two_restores_in_one_second_keep_both_pre_restore_copies(
+    filled: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the pre-restore copy is kept for SQLite; PostgreSQL restores in one transaction")
+    # The clock is frozen at one second: the copy's name must not depend on the second having moved on.
+    monkeypatch.setattr(ops, "_stamp", lambda: "20261203-120000")
+    assert _invoke("backup", "--out", str(tmp_path / "snap.bak")).exit_code == 0
+    backups = Path(settings.HOME) / "backups"
+    before = set(backups.glob("pre-restore-20261203-120000*"))
+    for _ in range(2):
+        result = _invoke("restore", str(tmp_path / "snap.bak"), "--yes")
+        assert result.exit_code == 0, result.output
+    kept = set(backups.glob("pre-restore-20261203-120000*")) - before
+    assert len(kept) == 2, sorted(p.name for p in kept)
+
+
+def test_two_backups_in_one_second_do_not_overwrite_each_other(filled: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.conf import settings
+
+    monkeypatch.setattr(ops, "_stamp", lambda: "20261203-120001")
+    backups = Path(settings.HOME) / "backups"
+    before = set(backups.glob("amends-20261203-120001*"))
+    for _ in range(2):
+        result = _invoke("backup")
+        assert result.exit_code == 0, result.output
+    assert len(set(backups.glob("amends-20261203-120001*")) - before) == 2

@@ -228,9 +228,22 @@ encrypt_bytes = encrypt  # the flag named ``encrypt`` shadows the function insid
 def _default_out(sqlite: bool, encrypted: bool) -> Path:
     from django.conf import settings
 
-    stamp = time.strftime("%Y%m%d-%H%M%S")
     suffix = (".sqlite3" if sqlite else ".pgdump") + (".enc" if encrypted else "")
-    return Path(settings.HOME) / "backups" / f"amends-{stamp}{suffix}"
+    return _stamped(Path(settings.HOME) / "backups", "amends", suffix)
+
+
+def _stamp() -> str:
+    return time.strftime("%Y%m%d-%H%M%S")
+
+
+def _stamped(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem-<date-time><suffix>``, numbered when a file of that second is there already: two backups or
+    restores in one second must not overwrite the first one's file."""
+    base = f"{stem}-{_stamp()}"
+    path, n = folder / f"{base}{suffix}", 2
+    while path.exists():
+        path, n = folder / f"{base}-{n}{suffix}", n + 1
+    return path
 
 
 @click.command()
@@ -365,7 +378,7 @@ def _restore_sqlite(snapshot: Path, db: dict[str, Any], passphrase: str | None) 
     # The data being replaced is kept aside, sealed with the same passphrase when the backup was:
     # someone who encrypts their backups must not find a plain copy left next to them.
     suffix = ".sqlite3.enc" if passphrase is not None else ".sqlite3"
-    keep = Path(settings.HOME) / "backups" / f"pre-restore-{time.strftime('%Y%m%d-%H%M%S')}{suffix}"
+    keep = _stamped(Path(settings.HOME) / "backups", "pre-restore", suffix)
     keep.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with tempfile.TemporaryDirectory(dir=keep.parent, prefix=".amends-pre-restore-") as work:
         plain = Path(work) / "snapshot"
