@@ -38,7 +38,9 @@ def test_bob_opens_the_link_signed_out_signs_up_and_lands_on_the_welcome_page(pa
     bob.get_by_label("Password confirmation").fill("a calm harbour 42")
     bob.get_by_role("button", name="Create account").click()
     bob.get_by_role("link", name="I have kept them: continue").click()
-    bob.wait_for_url(repair_url + "welcome/")
+    # The address is checked, not the page's load event: once (in 100 runs) the load event of this
+    # page did not come within 10 s on a busy CI machine, though nothing on the page waits on anything.
+    expect(bob).to_have_url(re.compile(re.escape(repair_url + "welcome/") + "$"), timeout=20_000)
     expect(bob.get_by_role("heading", name="Welcome. You decide the pace.")).to_be_visible()
     expect(bob.get_by_role("heading", name="What is private")).to_be_visible()
     no_sideways = bob.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
