@@ -408,6 +408,24 @@ MISSING_THEM_PASS = [
     "I keep checking if she's read my message",
 ]
 
+# Someone else's abuse told by a worried sister or friend is a third party's risk (LABELLING.md section 3); the
+# writer's own harm or fear in the same text is still the writer's (stop 41, real DV tuning splits).
+SOMEONE_ELSES_ABUSE = [
+    ("My sister's boyfriend hits me when she is out. How can I help her?", "abuse_victim"),
+    (
+        "My best friend's husband reads all her messages, and now he follows me home from work too. I'm scared of him.",
+        "abuse_victim",
+    ),
+]
+SOMEONE_ELSES_ABUSE_PASS = [
+    "My sister has been in an abusive relationship for two years. He has been verbally abusive towards her and "
+    "physically. How can I help her?",
+    "My best friend (28F) has been with her boyfriend (30M) for 12 years. He screams at her in public and I think it "
+    "is worse at home. How can I help her without losing her?",
+    "Posted on behalf of a friend: her husband takes her phone and her bank card and she can't leave the house without "
+    "him.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -425,6 +443,7 @@ CAUGHT = (
     + PRESSURE_AFTER_NO
     + FEAR_OF_HOW_THEY_REACT
     + HEARTBREAK_THAT_WANTS_IT_OVER
+    + SOMEONE_ELSES_ABUSE
 )
 PASSES = (
     SHORTHAND_PASS
@@ -442,4 +461,5 @@ PASSES = (
     + PRESSURE_AFTER_NO_PASS
     + FEAR_OF_HOW_THEY_REACT_PASS
     + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
+    + SOMEONE_ELSES_ABUSE_PASS
 )

@@ -325,6 +325,14 @@ def _addresses_the_reader(texts: list[str]) -> bool:
     return second > first
 
 
+def _someone_elses_abuse(texts: list[str]) -> bool:
+    """A relative's or friend's abuse told by someone worried for them, with nothing of the writer's own harm or fear
+    (``third_party_victim`` and ``own_harm`` in the patterns): a third party's risk, not the writer's."""
+    lex = lexicon()
+    told = any(p.search(t) for t in texts for p in lex.third_party_victim)
+    return told and not any(lex.own_harm.search(t) for t in texts)
+
+
 # A head-only abuse_victim score at which the apology-frame and topic-word gates no longer apply (idioms, someone
 # else's story and a victim_context still do). On the relationship-context tuning splits the head read 17 more of
 # 293 victims in the app's own words at this score ("she grabbed my wrist so hard it bruised then cried and said
@@ -349,6 +357,7 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
     # so a head-only suicide flag there needs ADDRESSED_SCORE (real C-SSRS dev and dev2 replies, 2026-12-02).
     suicide = FLAG_TYPES.index("suicide_risk")
     addressed = _addresses_the_reader(texts)
+    theirs = _someone_elses_abuse(texts)
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
         always, with_weak_cue, with_high_score = _gate_facts(text, hit.negated)
         allowed = (
@@ -356,7 +365,8 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
         )
         if scores[i, victim] >= VICTIM_SURE_SCORE and not _idiom_or_others(text):
             allowed[victim] = True  # the head is sure; the frame and cue gates were written for its doubtful calls
-        allowed[victim] &= someone
+        allowed[victim] &= someone and not theirs
+        allowed[FLAG_TYPES.index("abuse_perpetration")] &= not theirs
         allowed[suicide] &= not addressed or bool(scores[i, suicide] >= ADDRESSED_SCORE)
         for k, kind in enumerate(FLAG_TYPES):
             if kind in hit.spans:

@@ -54,6 +54,9 @@ class Lexicon:
     # What a head-only victim flag needs somewhere in its text: someone else, a blow told in the passive, abuse
     # named, or leaving planned.
     victim_context: tuple[re.Pattern[str], ...]
+    # Someone else's abuse told by a relative or friend, and the writer's own harm or fear that keeps a flag alive.
+    third_party_victim: tuple[re.Pattern[str], ...]
+    own_harm: re.Pattern[str]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
@@ -108,6 +111,8 @@ def lexicon() -> Lexicon:
         consensual=tuple(_compile(e) for e in data["context_skip"]["consensual"]),
         self_risk_cue=_compile(data["self_risk_cue"]),
         victim_context=tuple(_compile(e) for e in data["victim_context"]),
+        third_party_victim=tuple(_compile(e) for e in data["third_party_victim"]),
+        own_harm=_compile(data["own_harm"]),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),

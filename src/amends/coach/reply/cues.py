@@ -198,6 +198,17 @@ ER_COMFORT = compile_each(
     r"\b(?:don'?t|do not) give up\b|\bkeep (?:fighting|your head up)\b|\bdo your (?:very )?best\b",
     r"\bsucks for (?:you|both of you|you both)\b|\b(?:such a|so) sad\b",
     r"\bi (?:really )?appreciate you\b",
+    # Stop 41, real tuning splits: reassurance, care and encouragement that name no feeling (LABELLING.md section 2,
+    # level 1): "it was not your fault", "the important thing is for you to be happy", "you're already taking a huge
+    # step", and a heart however it is typed ("<3").
+    r"\b(?:it|this|that)(?:'s| was| is|s) (?:not|never) your fault\b"
+    r"|\b(?:it|this|that) (?:wasn't|isn't|wasnt|isnt) your fault\b",
+    r"\bi want you to be (?:happy|healthy|safe|ok|okay|well)\b"
+    r"|\b(?:important|main) thing is (?:for you to be|that you(?:'re| are)) (?:happy|safe|ok|okay|healthy|well)\b",
+    r"\byou(?:'re| are) (?:already |really |still )?(?:doing|taking) (?:a |such a |so |some )?(?:great|amazing|awesome"
+    r"|fantastic|wonderful|brilliant|huge|big|brave|god's|gods|important) (?:job|work|step|thing)s?\b"
+    r"|\byou(?:'re| are) doing (?:so |really |very )?(?:great|amazing|awesome|fantastic|wonderful|brilliant)\b",
+    r"<3|♥|💕|💙|💜|💛|💚|💗|🤗|🫂|🥰",
     # Patience and presence offered (stop 39): "Take all the time you need. I'm here."
     r"\btake (?:all )?the time you need\b",
     r"\bi(?:'m| am) (?:right |always |still )?here(?=\s*(?:[.!]|$)| (?:if|whenever|when|for as long as) you\b)",
