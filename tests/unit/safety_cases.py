@@ -426,6 +426,20 @@ SOMEONE_ELSES_ABUSE_PASS = [
     "him.",
 ]
 
+# A survivor's story told from safety is not a current crisis; an ex who is still present is (stop 41).
+ABUSE_THAT_IS_OVER = [
+    (
+        "My ex used to hit me. I left two years ago but he still turns up at my work and I am scared of him.",
+        "abuse_victim",
+    ),
+]
+ABUSE_THAT_IS_OVER_PASS = [
+    "my ex used to hit me, years ago. im safe now, hes moved abroad, and therapy really helped. i tell new partners "
+    "because it explains my jumpiness sometimes",
+    "I'm dating this new guy and he seems like the complete opposite of my physically abusive ex. He will say things "
+    "sometimes that trigger me.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -444,6 +458,7 @@ CAUGHT = (
     + FEAR_OF_HOW_THEY_REACT
     + HEARTBREAK_THAT_WANTS_IT_OVER
     + SOMEONE_ELSES_ABUSE
+    + ABUSE_THAT_IS_OVER
 )
 PASSES = (
     SHORTHAND_PASS
@@ -462,4 +477,5 @@ PASSES = (
     + FEAR_OF_HOW_THEY_REACT_PASS
     + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
     + SOMEONE_ELSES_ABUSE_PASS
+    + ABUSE_THAT_IS_OVER_PASS
 )

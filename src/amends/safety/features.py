@@ -333,6 +333,17 @@ def _someone_elses_abuse(texts: list[str]) -> bool:
     return told and not any(lex.own_harm.search(t) for t in texts)
 
 
+def _abuse_that_is_over(texts: list[str]) -> bool:
+    """A survivor's story told from safety: an ex, a sign that life has moved on, and nothing present (``abuse_over``
+    in the patterns). LABELLING.md section 3 asks for current or recent harm, or fear of it."""
+    ex, moved_on, present = lexicon().abuse_over
+    return (
+        any(ex.search(t) for t in texts)
+        and any(moved_on.search(t) for t in texts)
+        and not any(present.search(t) for t in texts)
+    )
+
+
 # A head-only abuse_victim score at which the apology-frame and topic-word gates no longer apply (idioms, someone
 # else's story and a victim_context still do). On the relationship-context tuning splits the head read 17 more of
 # 293 victims in the app's own words at this score ("she grabbed my wrist so hard it bruised then cried and said
@@ -358,6 +369,7 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
     suicide = FLAG_TYPES.index("suicide_risk")
     addressed = _addresses_the_reader(texts)
     theirs = _someone_elses_abuse(texts)
+    over = _abuse_that_is_over(texts)
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
         always, with_weak_cue, with_high_score = _gate_facts(text, hit.negated)
         allowed = (
@@ -365,7 +377,7 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
         )
         if scores[i, victim] >= VICTIM_SURE_SCORE and not _idiom_or_others(text):
             allowed[victim] = True  # the head is sure; the frame and cue gates were written for its doubtful calls
-        allowed[victim] &= someone and not theirs
+        allowed[victim] &= someone and not theirs and not over
         allowed[FLAG_TYPES.index("abuse_perpetration")] &= not theirs
         allowed[suicide] &= not addressed or bool(scores[i, suicide] >= ADDRESSED_SCORE)
         for k, kind in enumerate(FLAG_TYPES):

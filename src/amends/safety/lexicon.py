@@ -57,6 +57,8 @@ class Lexicon:
     # Someone else's abuse told by a relative or friend, and the writer's own harm or fear that keeps a flag alive.
     third_party_victim: tuple[re.Pattern[str], ...]
     own_harm: re.Pattern[str]
+    # Abuse by an ex that is over: the ex, a sign of time passed or life moved on, and what keeps it present.
+    abuse_over: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
@@ -113,6 +115,11 @@ def lexicon() -> Lexicon:
         victim_context=tuple(_compile(e) for e in data["victim_context"]),
         third_party_victim=tuple(_compile(e) for e in data["third_party_victim"]),
         own_harm=_compile(data["own_harm"]),
+        abuse_over=(
+            _compile(data["abuse_over"]["ex"]),
+            _compile(data["abuse_over"]["moved_on"]),
+            _compile(data["abuse_over"]["present"]),
+        ),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
