@@ -440,6 +440,25 @@ ABUSE_THAT_IS_OVER_PASS = [
     "sometimes that trigger me.",
 ]
 
+# A victim's own account that a story word had silenced ("every name in the book", "over the course of our
+# relationship"), and blows the victim cues lacked (fists slammed, tormenting); stop 41, real DV tuning splits.
+OWN_ACCOUNT_NOT_A_STORY = [
+    (
+        "Over the course of our relationship he has been verbally abusive, calling me names and saying I am beneath him.",
+        "abuse_victim",
+    ),
+    (
+        "After tormenting me for hours and calling me every horrible name in the book, he just falls asleep.",
+        "abuse_victim",
+    ),
+    ("This morning he ended up slamming his fists on my car window as I was driving away to work.", "abuse_victim"),
+]
+OWN_ACCOUNT_NOT_A_STORY_PASS = [
+    "I had a panic attack in the supermarket and had to leave my trolley.",
+    "We watched a film about a man who attacks his wife.",
+    "I did a first aid course with work last year.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -459,6 +478,7 @@ CAUGHT = (
     + HEARTBREAK_THAT_WANTS_IT_OVER
     + SOMEONE_ELSES_ABUSE
     + ABUSE_THAT_IS_OVER
+    + OWN_ACCOUNT_NOT_A_STORY
 )
 PASSES = (
     SHORTHAND_PASS
@@ -478,4 +498,5 @@ PASSES = (
     + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
     + SOMEONE_ELSES_ABUSE_PASS
     + ABUSE_THAT_IS_OVER_PASS
+    + OWN_ACCOUNT_NOT_A_STORY_PASS
 )
