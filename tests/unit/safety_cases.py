@@ -452,11 +452,17 @@ OWN_ACCOUNT_NOT_A_STORY = [
         "abuse_victim",
     ),
     ("This morning he ended up slamming his fists on my car window as I was driving away to work.", "abuse_victim"),
+    (
+        "The past week or so I've been strangled on multiple occasions, a few times a day. My throat is still sore.",
+        "abuse_victim",
+    ),
 ]
 OWN_ACCOUNT_NOT_A_STORY_PASS = [
     "I had a panic attack in the supermarket and had to leave my trolley.",
     "We watched a film about a man who attacks his wife.",
     "I did a first aid course with work last year.",
+    "I was choked up at the wedding speech.",
+    "I was hit by a car when I was cycling to work.",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
