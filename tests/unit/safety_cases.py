@@ -465,6 +465,19 @@ OWN_ACCOUNT_NOT_A_STORY_PASS = [
     "I was hit by a car when I was cycling to work.",
 ]
 
+# What alone keeps them from it, with the act named or left unsaid (stop 41, real C-SSRS tuning split).
+ONLY_REASON_NOT_YET = [
+    (
+        "They say if you commit suicide you go straight to hell. Its the only reason why I havent this far.",
+        "suicide_risk",
+    ),
+    ("The only reason i havent commit suicide up until this day is because of my parents", "suicide_risk"),
+]
+ONLY_REASON_NOT_YET_PASS = [
+    "The only reason I haven't quit yet is the money.",
+    "The only reason I haven't ended things with him is the kids.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -485,6 +498,7 @@ CAUGHT = (
     + SOMEONE_ELSES_ABUSE
     + ABUSE_THAT_IS_OVER
     + OWN_ACCOUNT_NOT_A_STORY
+    + ONLY_REASON_NOT_YET
 )
 PASSES = (
     SHORTHAND_PASS
@@ -505,4 +519,5 @@ PASSES = (
     + SOMEONE_ELSES_ABUSE_PASS
     + ABUSE_THAT_IS_OVER_PASS
     + OWN_ACCOUNT_NOT_A_STORY_PASS
+    + ONLY_REASON_NOT_YET_PASS
 )
