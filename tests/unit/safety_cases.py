@@ -472,10 +472,13 @@ ONLY_REASON_NOT_YET = [
         "suicide_risk",
     ),
     ("The only reason i havent commit suicide up until this day is because of my parents", "suicide_risk"),
+    ("Ive tried the knife to the heart one. Its not as painless as you think.", "suicide_risk"),
 ]
 ONLY_REASON_NOT_YET_PASS = [
     "The only reason I haven't quit yet is the money.",
     "The only reason I haven't ended things with him is the kids.",
+    "I tried the knife sharpener you sent, works great.",
+    "I have tried hanging the picture higher.",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
