@@ -456,6 +456,7 @@ OWN_ACCOUNT_NOT_A_STORY = [
         "The past week or so I've been strangled on multiple occasions, a few times a day. My throat is still sore.",
         "abuse_victim",
     ),
+    ("He emotionally abused me hard the first 4 years then less the last 2.", "abuse_victim"),
 ]
 OWN_ACCOUNT_NOT_A_STORY_PASS = [
     "I had a panic attack in the supermarket and had to leave my trolley.",
@@ -463,6 +464,7 @@ OWN_ACCOUNT_NOT_A_STORY_PASS = [
     "I did a first aid course with work last year.",
     "I was choked up at the wedding speech.",
     "I was hit by a car when I was cycling to work.",
+    "The report says the abused children were placed in care.",
 ]
 
 # What alone keeps them from it, with the act named or left unsaid (stop 41, real C-SSRS tuning split).
