@@ -457,6 +457,10 @@ OWN_ACCOUNT_NOT_A_STORY = [
         "abuse_victim",
     ),
     ("He emotionally abused me hard the first 4 years then less the last 2.", "abuse_victim"),
+    (
+        "We are on a break right now after his last emotional abusive episode, and I told him not to call me.",
+        "abuse_victim",
+    ),
 ]
 OWN_ACCOUNT_NOT_A_STORY_PASS = [
     "I had a panic attack in the supermarket and had to leave my trolley.",
@@ -465,6 +469,8 @@ OWN_ACCOUNT_NOT_A_STORY_PASS = [
     "I was choked up at the wedding speech.",
     "I was hit by a car when I was cycling to work.",
     "The report says the abused children were placed in care.",
+    "The film is about his last violent episode.",
+    "I had a manic episode last week and maxed out the credit card.",
 ]
 
 # What alone keeps them from it, with the act named or left unsaid (stop 41, real C-SSRS tuning split).
