@@ -489,6 +489,38 @@ ONLY_REASON_NOT_YET_PASS = [
     "I have tried hanging the picture higher.",
 ]
 
+# Four new writers (relationship-context dev6, stop 41): plain crises the detector missed on its first read.
+FOUR_NEW_WRITERS = [
+    ("honestly everyone would be less stressed if i just wasnt here anymore", "suicide_risk"),
+    ("I am not wanting to die exactly but I am wishing I can just not wake up tomorrow.", "suicide_risk"),
+    ("Is it wrong that I've started looking forward to not existing?", "suicide_risk"),
+    ("I'd be no loss. The grandchildren would get over it quicker than they think.", "suicide_risk"),
+    ("the urge to cut is so loud today ive been sitting on my hands thru the whole lecture", "self_harm"),
+    ("I held you by the neck against the door and I saw fear in your eyes.", "abuse_perpetration"),
+    ("I'm sorry Tom for the slap I gave you on Sunday.", "abuse_perpetration"),
+    ("i put a tracker app on ur phone when u were asleep. i need to tell u before u find it", "abuse_perpetration"),
+    (
+        "i keep logging into his snap to see who hes talking to. he doesnt know i have his password",
+        "abuse_perpetration",
+    ),
+    (
+        "Since morning she is telling me that if I go to my brother's wedding she will burn my certificates.",
+        "abuse_victim",
+    ),
+    ("He took the shotgun out. Said I'd be sorry if I went to the solicitor about the land.", "abuse_victim"),
+    (
+        "its 11 and he said hed be back at 12. already tidied everything so theres nothing to set him off",
+        "abuse_victim",
+    ),
+    ("He still insists on his rights at night though I tell him I'm sore and not able.", "abuse_victim"),
+]
+FOUR_NEW_WRITERS_PASS = [
+    "I'd be no loss to the team if I left, honestly.",
+    "I am writing an essay on suicide for class.",
+    "He said I'd be sorry if I missed the match.",
+    "I'm looking forward to not working on Fridays.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -510,6 +542,7 @@ CAUGHT = (
     + ABUSE_THAT_IS_OVER
     + OWN_ACCOUNT_NOT_A_STORY
     + ONLY_REASON_NOT_YET
+    + FOUR_NEW_WRITERS
 )
 PASSES = (
     SHORTHAND_PASS
@@ -531,4 +564,5 @@ PASSES = (
     + ABUSE_THAT_IS_OVER_PASS
     + OWN_ACCOUNT_NOT_A_STORY_PASS
     + ONLY_REASON_NOT_YET_PASS
+    + FOUR_NEW_WRITERS_PASS
 )
