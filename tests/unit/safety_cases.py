@@ -514,7 +514,21 @@ FOUR_NEW_WRITERS = [
     ),
     ("He still insists on his rights at night though I tell him I'm sore and not able.", "abuse_victim"),
 ]
+FOUR_NEW_WRITERS += [
+    (
+        "The kids are grown and he'd manage. I don't think anyone would miss me much beyond the gap in the rota.",
+        "suicide_risk",
+    ),
+    (
+        "I've made the will and put the farm in the young lad's name. The papers are in the biscuit tin with a note for "
+        "the children. I'm ready now.",
+        "suicide_risk",
+    ),
+]
 FOUR_NEW_WRITERS_PASS = [
+    "I don't think anyone would miss me at the party if I left early.",
+    "We made the will last year with the solicitor, it was overdue.",
+    "I left a note for the kids on the fridge about dinner.",
     "I'd be no loss to the team if I left, honestly.",
     "I am writing an essay on suicide for class.",
     "He said I'd be sorry if I missed the match.",
