@@ -597,13 +597,16 @@ def test_encouragement_is_weak_warmth_and_an_unnamed_why_feeling_is_generic_expl
 
 
 def test_reassurance_care_and_a_typed_heart_are_weak_warmth() -> None:
-    for text in (
+    weak = (
         "Please don't hate yourself, it was not your fault.",
         "The important thing is for you to be happy.",
         "You're already taking a huge step forward by coming here to talk about it.",
         "You're doing great.",
         "Thank you for telling me <3",
-    ):
-        assert analyze_reply(reply=text).level("emotional_reaction") == 1, text
-    for text in ("It's not my fault you were late.", "You're doing it again.", "I want you to be quiet."):
-        assert analyze_reply(reply=text).level("emotional_reaction") == 0, text
+    )
+    assert_level("emotional_reaction", 1, weak)
+    assert_level(
+        "emotional_reaction",
+        0,
+        ("It's not my fault you were late.", "You're doing it again.", "I want you to be quiet."),
+    )
