@@ -610,3 +610,22 @@ def test_reassurance_care_and_a_typed_heart_are_weak_warmth() -> None:
         0,
         ("It's not my fault you were late.", "You're doing it again.", "I want you to be quiet."),
     )
+
+
+def test_shared_joy_plain_sadness_and_a_worry_talked_down_are_weak_warmth() -> None:
+    weak = (
+        "Congratulations!! How long did it take you?",
+        "That's sad.",
+        "Laws don't apply when you've got money. Sad but true.",
+        "Had a baby before, those movements should be the last of your worries.",
+        "I think you'll have no problem telling her.",
+        "Don't let all the jokes get to you.",
+    )
+    assert_level("emotional_reaction", 1, weak)
+    not_warmth = (
+        "Just don't fake it and you'll have no problem with it.",
+        "That's sad that you still think that's an argument.",
+        "We got the congratulations card you sent.",
+        "The last of your boxes is in the hall.",
+    )
+    assert_level("emotional_reaction", 0, not_warmth)

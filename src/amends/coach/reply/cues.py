@@ -166,7 +166,8 @@ ER_COMFORT = compile_each(
     # Stop 38, reassurance and compassion that name no feeling (LABELLING.md section 2, level 1).
     r"\byou(?:'ll| will|'re going to| are going to|'re gonna| are gonna) (?:be|get) (?:okay|ok|fine|alright|all right"
     r"|through (?:this|it))\b",
-    r"\b(?:don'?t|do not) let (?:it|them|him|her|this|that|those|people|anyone|the \w+) get to you\b",
+    r"\b(?:don'?t|do not) let (?:it|them|him|her|this|that|those|people|anyone|(?:all )?(?:the|those|these) \w+) "
+    r"get to you\b",
     r"\bpoor (?:thing|baby|kitty|puppy|pup|guy|girl|kid|soul|dog|cat|boy|lad|mate)\b",
     r"\b(?:hope|wishing you) (?:it|things|you) (?:gets?|feel) better\b",
     r"\bwishing you\b",
@@ -212,6 +213,12 @@ ER_COMFORT = compile_each(
     # Patience and presence offered (stop 39): "Take all the time you need. I'm here."
     r"\btake (?:all )?the time you need\b",
     r"\bi(?:'m| am) (?:right |always |still )?here(?=\s*(?:[.!]|$)| (?:if|whenever|when|for as long as) you\b)",
+    # Stop 42, real tuning splits: joy shared ("Congratulations!!"), sadness said as a whole sentence ("That's sad.",
+    # "Sad but true."), and a worry talked down ("those movements should be the last of your worries").
+    r"^\W*congratulations\b|\bcongratulations\s*!",
+    r"\bthat(?:'s| is|s) (?:really |very |pretty |just )?sad(?=\s*(?:[.!]|$))|\bsad but true\b",
+    r"\b(?:the )?last of your worries\b|\bnothing (?:for you )?to worry about\b"
+    r"|\byou(?:'ll| will) have no (?:problem|trouble) \w+ing\b",
 )
 # Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
 ER_DEEP = compile_each(
