@@ -535,6 +535,61 @@ FOUR_NEW_WRITERS_PASS = [
     "I'm looking forward to not working on Fridays.",
 ]
 
+# Stop 42 (relationship-context dev6, tuning half): the kinds of crisis the four new writers still got past the
+# detector, in our own words: means within reach, a date chosen, control of who the writer sees and hears, threats
+# with pictures, sex given in to, and harm owned in an apology.
+DEV6_KINDS = [
+    ("Every night I pray God will take me in my sleep.", "suicide_risk"),
+    ("Honestly I'd be glad not to wake up.", "suicide_risk"),
+    (
+        "Dad's rifle is in the wardrobe in the spare room. Last night I took it out and sat with it for an hour.",
+        "suicide_risk",
+    ),
+    ("I work on the ward with the controlled drugs and I've been working out how much I'd need.", "suicide_risk"),
+    ("The life insurance money would cover the mortgage and they'd be better off without me.", "suicide_risk"),
+    ("The paperwork for the house is sorted. I'll wait until after my son's graduation.", "suicide_risk"),
+    ("I have to wear jumpers at work even in summer to cover my arms.", "self_harm"),
+    ("It's gone midnight, he's texted nine times and I'm scared to go home.", "abuse_victim"),
+    ("She's stopped me seeing my brother since Christmas.", "abuse_victim"),
+    ("He won't have me going to choir any more, says they fill my head with rubbish.", "abuse_victim"),
+    ("He listens in on my calls from the landing.", "abuse_victim"),
+    ("She had cameras fitted in the hall so she can see who I let in.", "abuse_victim"),
+    ("he says hell post my pics if i leave", "abuse_victim"),
+    ("I said no three times and in the end I gave in and let him do it.", "abuse_victim"),
+    ("I have to send him a photo of where I am every hour when I'm out.", "abuse_victim"),
+    ("My ex keeps parking outside my flat after dark.", "abuse_victim"),
+    ("my ex has been driving past my house every night", "abuse_victim"),
+    ("Last week he threw a plate and it hit the wall behind me.", "abuse_victim"),
+    ("The officer told me about getting a barring order.", "abuse_victim"),
+    ("im sorry for throwing the remote at u last night", "abuse_perpetration"),
+    ("I'm sorry for grabbing your wrist on the stairs.", "abuse_perpetration"),
+    ("You said I was hurting you and I still didn't let go.", "abuse_perpetration"),
+    ("I turned on location sharing on your phone without asking you.", "abuse_perpetration"),
+    ("I told him if he went out with them again I'd make sure he lost his job.", "abuse_perpetration"),
+    ("I said I'd put bleach in his dinner if he lied to me again.", "abuse_perpetration"),
+]
+DEV6_KINDS_PASS = [
+    "I pray God will take care of her in the new job.",
+    "I'd be glad not to wake up at 5 for once this weekend.",
+    "I took it out and sat with it for a while, the old guitar still sounds lovely.",
+    "I've been working out how much I'd need for the deposit.",
+    "We checked the policy covers the new roof.",
+    "I'll wait until after my sister's wedding to tell her about the job.",
+    "She knitted me a jumper because of the cold snap.",
+    "I'm scared to go in the sea after that shark film.",
+    "She stopped me from going out in the storm, thank goodness.",
+    "He listens in on the team calls to learn the ropes.",
+    "We put a camera by the door so we can see the parcels arrive.",
+    "He said he'll send the pictures from the wedding tomorrow.",
+    "I gave in and let him pick the film.",
+    "I sent her a photo of where I am on the hike, the view is amazing.",
+    "My ex keeps parking in my space at work.",
+    "He threw the ball to the dog for an hour.",
+    "I'm sorry I threw your old jumper in the wash.",
+    "I put the shopping list on your phone.",
+    "I told him if he fixes the bike I'll make sure he gets a pint.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -557,6 +612,7 @@ CAUGHT = (
     + OWN_ACCOUNT_NOT_A_STORY
     + ONLY_REASON_NOT_YET
     + FOUR_NEW_WRITERS
+    + DEV6_KINDS
 )
 PASSES = (
     SHORTHAND_PASS
@@ -579,4 +635,5 @@ PASSES = (
     + OWN_ACCOUNT_NOT_A_STORY_PASS
     + ONLY_REASON_NOT_YET_PASS
     + FOUR_NEW_WRITERS_PASS
+    + DEV6_KINDS_PASS
 )

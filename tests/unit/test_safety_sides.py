@@ -12,7 +12,14 @@ import numpy as np
 import pytest
 
 from amends.safety.detector import scan_safety
-from amends.safety.features import FLAG_TYPES, VICTIM_SURE_SCORE, PatternHits, model_gate, pattern_hits
+from amends.safety.features import (
+    FLAG_TYPES,
+    VICTIM_SURE_SCORE,
+    PatternHits,
+    model_gate,
+    others_suicide_words,
+    pattern_hits,
+)
 
 THREATS = [
     "I told her I would kill her if she left me",
@@ -117,6 +124,23 @@ def test_a_long_reply_to_you_needs_a_higher_head_score_for_suicide_risk() -> Non
 def test_the_same_words_about_the_writer_or_a_short_note_keep_the_head_score() -> None:
     assert _head_only_suicide_score(_OWN, 0.45) == pytest.approx(0.45)
     assert _head_only_suicide_score(_REPLY[:1], 0.45) == pytest.approx(0.45)
+
+
+def test_a_suicide_pattern_in_a_reply_where_the_writer_does_not_figure_is_left_to_the_head() -> None:
+    sentences = [*_REPLY[1:], "Suicide is forever.", "You don't deserve to die."]
+    hits = others_suicide_words(sentences, [pattern_hits(s) for s in sentences])
+    assert "suicide_risk" in pattern_hits("Suicide is forever.").spans  # the pattern does match on its own
+    assert not any("suicide_risk" in h.spans for h in hits)
+    # The head still reads each sentence; here it does not see the writer's risk either.
+    assert scan_safety(" ".join([*_REPLY[1:], sentences[-1]])).types == set()
+
+
+def test_the_writer_in_the_sentence_or_a_short_text_keeps_the_suicide_pattern() -> None:
+    mine = [*_REPLY[1:], "Some of us are going to kill ourselves one day, I know that."]
+    assert "suicide_risk" in others_suicide_words(mine, [pattern_hits(s) for s in mine])[-1].spans
+    assert "suicide_risk" in scan_safety(" ".join([*_REPLY[1:], "I tried to kill myself last month."])).types
+    # A short note to a partner is not a reply to a stranger: every pattern stands.
+    assert "suicide_risk" in scan_safety("You don't deserve this. Suicide is the only way out now.").types
 
 
 def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:

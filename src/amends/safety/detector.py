@@ -39,7 +39,15 @@ import numpy as np
 from amends.coach.embed import CACHE_SIZE, embed_cached
 from amends.coach.results import Span
 from amends.coach.text import TextRejected, check_text
-from amends.safety.features import PATTERN_SCORE, PatternHits, model_gate, pattern_hits, segment_extras, skipped
+from amends.safety.features import (
+    PATTERN_SCORE,
+    PatternHits,
+    model_gate,
+    others_suicide_words,
+    pattern_hits,
+    segment_extras,
+    skipped,
+)
 from amends.safety.learned import features, learned
 from amends.safety.lexicon import FLAG_TYPES, WarningSigns, lexicon
 from amends.safety.segments import Segment, sentences, word_count
@@ -137,7 +145,7 @@ def segment_scores(segs: list[Segment]) -> tuple[np.ndarray, np.ndarray, list[Pa
     texts = [s.text for s in segs]
     distinct = list(dict.fromkeys(texts))
     read = {t: _read_segment(t) for t in distinct}
-    hits = {t: r[0] for t, r in read.items()}
+    hits = dict(zip(distinct, others_suicide_words(distinct, [read[t][0] for t in distinct]), strict=True))
     extras = {t: r[1] for t, r in read.items()}
     probs = {t: np.array([PATTERN_SCORE * (k in hits[t].spans) for k in FLAG_TYPES], np.float32) for t in distinct}
     readable = [t for t in distinct if word_count(t) >= MIN_WORDS]
