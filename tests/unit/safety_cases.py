@@ -590,6 +590,23 @@ DEV6_KINDS_PASS = [
     "I told him if he fixes the bike I'll make sure he gets a pint.",
 ]
 
+# Stop 42 (real DV tuning split): a strangling and the writer's injury after it, fear that it happens again asked as
+# odds, things broken in anger and holes punched in the walls. In our own words.
+STRANGLED_AND_AFTER = [
+    ("He strangled me on Saturday. Two days on and it still hurts to swallow.", "abuse_victim"),
+    ("I was choked during a fight last week. My neck is still bruised and my voice is hoarse.", "abuse_victim"),
+    ("He pushed me into the door last month, what are the odds he never does it again?", "abuse_victim"),
+    ("She says sorry every time, but will she hit me again?", "abuse_victim"),
+    ("He keeps smashing my things in a rage and there are holes in the walls from his fists.", "abuse_victim"),
+]
+STRANGLED_AND_AFTER_PASS = [
+    "He was choked up at the wedding. My throat is sore from singing all night.",
+    "I have a cold and it hurts to swallow.",
+    "What are the chances it rains again tomorrow?",
+    "Will she ever text me again?",
+    "The builders left holes in the walls from the old shelves.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -613,6 +630,7 @@ CAUGHT = (
     + ONLY_REASON_NOT_YET
     + FOUR_NEW_WRITERS
     + DEV6_KINDS
+    + STRANGLED_AND_AFTER
 )
 PASSES = (
     SHORTHAND_PASS
@@ -636,4 +654,5 @@ PASSES = (
     + ONLY_REASON_NOT_YET_PASS
     + FOUR_NEW_WRITERS_PASS
     + DEV6_KINDS_PASS
+    + STRANGLED_AND_AFTER_PASS
 )
