@@ -607,6 +607,66 @@ STRANGLED_AND_AFTER_PASS = [
     "The builders left holes in the walls from the old shelves.",
 ]
 
+# Stop 42 (relationship-context dev7, four new writers, tuning half): what their first read missed, by kind, in our
+# own words; and a loved one's death with the wish to join them (a probe).
+DEV7_KINDS = [
+    ("How many paracetamol would it take to do it, honestly.", "suicide_risk"),
+    ("Being asleep is the closest thing to not existing and I wish it was permanent.", "suicide_risk"),
+    ("I keep saying not tonight, not tonight, and I'm running out of reasons.", "suicide_risk"),
+    ("On the top floor of the car park I stood looking at how low the railing is.", "suicide_risk"),
+    ("Checked which trains go through our station without stopping.", "suicide_risk"),
+    ("Dad's shotgun is under the stairs and I know where the cartridges are.", "suicide_risk"),
+    ("The kids would be better off with the life insurance.", "suicide_risk"),
+    ("I've been saving my sleeping pills instead of taking them.", "suicide_risk"),
+    ("I've written the letters now. One for mum, one for Jess.", "suicide_risk"),
+    ("I stopped taking my tablets last month. There are about forty in there now.", "suicide_risk"),
+    ("My brother killed himself in spring and I just want to join him.", "suicide_risk"),
+    ("I keep staring at the razor in the bathroom cabinet.", "self_harm"),
+    ("Bought blades again and told her they're for the stanley knife.", "self_harm"),
+    ("Relapsed last night. Cleaned it up before anyone saw.", "self_harm"),
+    ("Wearing a hoodie in this heat. Told Sam I'm cold.", "self_harm"),
+    ("I rang the domestic abuse helpline on my lunch break and couldn't speak.", "abuse_victim"),
+    ("She says if I go she'll show my mum all the photos.", "abuse_victim"),
+    ("I say yes so it's over quicker and he won't sulk.", "abuse_victim"),
+    ("He calls my friends a bad influence and sulks for days if I go.", "abuse_victim"),
+    ("My wife threw a mug at me last night.", "abuse_victim"),
+    ("He keeps all the bank cards and I ask him for pocket money.", "abuse_victim"),
+    ("She threatens to call immigration about my visa if I leave.", "abuse_victim"),
+    ("The refuge rang. They have a room for me and the kids.", "abuse_victim"),
+    ("I've kept a bag in the boot of the car. My cousin has a spare room for me.", "abuse_victim"),
+    ("I keep making it hard for her to see her sister.", "abuse_perpetration"),
+    ("I'm sorry for the shove on the landing.", "abuse_perpetration"),
+    ("Clipped him round the head in the car.", "abuse_perpetration"),
+    ("I pinned my wife against the kitchen counter.", "abuse_perpetration"),
+    ("Deleted his brother's number off his phone.", "abuse_perpetration"),
+    ("Told her if she went to the party she'd come home to her clothes on the lawn.", "abuse_perpetration"),
+    ("Took the car keys so she couldn't go to her mum's.", "abuse_perpetration"),
+    ("I told his friends to stop texting him.", "abuse_perpetration"),
+    ("I've been going through her whatsapp every night.", "abuse_perpetration"),
+]
+DEV7_KINDS_PASS = [
+    "How many tablets should I take for a headache?",
+    "I wish this holiday was permanent.",
+    "Looking at how high the fence is, the dog won't get out.",
+    "The express trains are quicker into town.",
+    "I know where the spare keys are if you need them.",
+    "The kids would be better off with the bigger bedroom.",
+    "I saved the receipts instead of throwing them away.",
+    "I wrote the thank-you letters for the wedding presents.",
+    "He's moved to Leeds for the new job and I want to join him there.",
+    "I keep staring at the cake in the fridge.",
+    "My friend Priya's boyfriend checks her phone and I'm worried for her.",
+    "My neighbour screams at his girlfriend every night.",
+    "I laughed so hard at the panto I nearly died.",
+    "This exam is going to kill me.",
+    "He said sorry for the slap he gave the ball.",
+    "We dropped the old coats at the animal shelter.",
+    "I rang the helpline about my broadband.",
+    "She said she'll send the photos from the wedding tonight.",
+    "Took the car keys so she could drive us home.",
+    "I told his friends to come round on Saturday.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -631,6 +691,7 @@ CAUGHT = (
     + FOUR_NEW_WRITERS
     + DEV6_KINDS
     + STRANGLED_AND_AFTER
+    + DEV7_KINDS
 )
 PASSES = (
     SHORTHAND_PASS
@@ -655,4 +716,5 @@ PASSES = (
     + FOUR_NEW_WRITERS_PASS
     + DEV6_KINDS_PASS
     + STRANGLED_AND_AFTER_PASS
+    + DEV7_KINDS_PASS
 )
