@@ -629,3 +629,14 @@ def test_shared_joy_plain_sadness_and_a_worry_talked_down_are_weak_warmth() -> N
         "The last of your boxes is in the hall.",
     )
     assert_level("emotional_reaction", 0, not_warmth)
+
+
+def test_a_sworn_or_disbelieving_question_is_no_exploration() -> None:
+    rhetorical = (
+        "What the hell is this lineup?",
+        "How can anyone like that team?",
+        "When everyone is lying, who are you supposed to believe?",
+        "Do you think this is a game?",
+    )
+    assert_level("exploration", 0, rhetorical)
+    assert_level("exploration", 1, ("What happened at the game?", "How are you doing today?"))

@@ -140,6 +140,13 @@ RHETORICAL = compile_each(
     # "You know what?" announces what the speaker says next; it asks nothing (stop 40, real tuning splits).
     r"^\W*(?:\w+\W+){0,2}you know what\s*\?",
     r"\bdoesn'?t that (?:concern|worry|bother|scare) you\b",
+    # Stop 42, real tuning splits: a question sworn at asks nothing ("what the fuck is this lineup?", "where the hell
+    # have you been?"), nor does disbelief at anyone at all ("how can anyone like them?"), "do you think this is a
+    # game?" or "who are you supposed to believe?".
+    r"\b(?:what|where|who|why|how|when)(?: the)? (?:fuck|hell|heck|fucking)\b|\bwtf\b",
+    r"\bhow (?:can|could|would|does) (?:anyone|anybody|people|someone) (?:even |possibly |actually )?\w+",
+    r"\bdo you think (?:this|that|it) is (?:a |an |some )?(?:\w+ )?(?:game|joke)\b",
+    r"\bwho (?:are|is|am) (?:you|we|i|one|anyone) supposed to\b",
 )
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
