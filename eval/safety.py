@@ -121,7 +121,7 @@ def real_sections() -> tuple[list[tuple[str, list[tuple[dict[str, Any], frozense
     scanned = {name: _scan_all(load(path)) for name, path in REAL_SETS}
     relctx = _scan_all(load("crisis_relctx.jsonl"))
     sections = []
-    for split in ("held", "held2", "held3", "fresh", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"):
+    for split in ("held", "held2", "held3", "fresh", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"):
         both: list[tuple[dict[str, Any], frozenset[str]]] = []
         for name, _ in REAL_SETS:
             part = [(r, g) for r, g in scanned[name] if r["split"] == split]

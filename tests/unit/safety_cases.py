@@ -667,6 +667,61 @@ DEV7_KINDS_PASS = [
     "I told his friends to come round on Saturday.",
 ]
 
+# Stop 42 (relationship-context dev8, four more new writers, tuning half): the kinds their first read missed, in our
+# own words.
+DEV8_KINDS = [
+    ("Been putting a couple of my tramadol aside every night instead of taking them.", "suicide_risk"),
+    ("there's like 30 of my citalopram saved up in my bedside drawer", "suicide_risk"),
+    ("Wrote a message on my phone for mum, it's in drafts, just in case.", "suicide_risk"),
+    ("Picked the 3rd, after Lily's birthday, so it doesn't spoil it.", "suicide_risk"),
+    ("I have been regarding the rope in the garage more than is sensible.", "suicide_risk"),
+    ("Some days I wish the crash had finished me.", "suicide_risk"),
+    ("Nearly got hit by a car crossing today and my first thought was damn.", "suicide_risk"),
+    ("It would be tidier for everyone if I were no longer here.", "suicide_risk"),
+    ("honestly they would literally be fine without me", "suicide_risk"),
+    ("The beam in the loft, I keep looking at it. Checked the rope is still in the shed.", "suicide_risk"),
+    ("Held my lighter to my arm again after the call.", "self_harm"),
+    ("I pressed my hand on the hob on purpose to feel something.", "self_harm"),
+    ("Punched my own thighs until they came up purple.", "self_harm"),
+    ("Relapsed on Friday. Plaster on my arm now.", "self_harm"),
+    ("He made me stop seeing my friends from work.", "abuse_victim"),
+    ("She gives me ten pounds a week and I have to ask her for anything else.", "abuse_victim"),
+    ("He keeps my insulin in his car now.", "abuse_victim"),
+    ("She won't give me my painkillers unless I say sorry first.", "abuse_victim"),
+    ("He put my crutches on top of the wardrobe so I can't get up.", "abuse_victim"),
+    ("She says if I tell my doctor what happens here she'll have me put away.", "abuse_victim"),
+    ("He slammed my wheelchair into the wall.", "abuse_victim"),
+    ("He insists on sex even when I tell him I'm in pain.", "abuse_victim"),
+    ("He's being nice again and I'm waiting for it to happen again.", "abuse_victim"),
+    ("I say no and he just doesn't stop.", "abuse_victim"),
+    ("I'm packing a bit at a time so he doesn't notice.", "abuse_victim"),
+    ("I need to be gone before the next time he gets drunk.", "abuse_victim"),
+    ("Got a bag in the boot now. Just need to pick the day.", "abuse_victim"),
+    ("I slapped Tom last night and I can't take it back.", "abuse_perpetration"),
+    ("I'm sorry I threw the mug at the wall next to your head.", "abuse_perpetration"),
+    ("I told her if she walks out she'll never see the kids.", "abuse_perpetration"),
+    ("I'm sorry for saying I'd break your arm.", "abuse_perpetration"),
+    ("Told her mum not to come round any more.", "abuse_perpetration"),
+    ("I told him he can't see his mates anymore and took his phone so he couldn't text them.", "abuse_perpetration"),
+]
+DEV8_KINDS_PASS = [
+    "I put a couple of the cupcakes aside for you.",
+    "Wrote a message for the plumber, it's in drafts.",
+    "Picked the 3rd for the party so it doesn't clash with the football.",
+    "I wish the film had finished earlier.",
+    "Nearly got hit by a ball at the match and my first thought was to duck.",
+    "The team would be fine without me for one match.",
+    "Held the lighter to the barbecue coals until they caught.",
+    "I banged my head on the cupboard door, ouch.",
+    "The physio made me stop going to the gym for a week.",
+    "She keeps my reading glasses in her bag for me.",
+    "I say no to the cake and she just doesn't stop offering.",
+    "Karen pushed me down to the canal in the new chair and we had chips.",
+    "I took my painkillers like the box says.",
+    "My cousin's stepdad is taking us fishing.",
+    "My friend from work said she is scared to go home after the horror film.",
+]
+
 # Every case above, for the detector's caught and look-alike tests.
 CAUGHT = (
     SHORTHAND
@@ -692,6 +747,7 @@ CAUGHT = (
     + DEV6_KINDS
     + STRANGLED_AND_AFTER
     + DEV7_KINDS
+    + DEV8_KINDS
 )
 PASSES = (
     SHORTHAND_PASS
@@ -717,4 +773,5 @@ PASSES = (
     + DEV6_KINDS_PASS
     + STRANGLED_AND_AFTER_PASS
     + DEV7_KINDS_PASS
+    + DEV8_KINDS_PASS
 )
