@@ -703,6 +703,9 @@ DEV8_KINDS = [
     ("I'm sorry for saying I'd break your arm.", "abuse_perpetration"),
     ("Told her mum not to come round any more.", "abuse_perpetration"),
     ("I told him he can't see his mates anymore and took his phone so he couldn't text them.", "abuse_perpetration"),
+    ("I need to get into a shelter this week, he's getting worse.", "abuse_victim"),
+    ("I'm nearly out of this abusive marriage, just waiting on the flat.", "abuse_victim"),
+    ("I was arrested last year for hitting my wife and I'm still on probation.", "abuse_perpetration"),
 ]
 DEV8_KINDS_PASS = [
     "I put a couple of the cupcakes aside for you.",
@@ -720,6 +723,9 @@ DEV8_KINDS_PASS = [
     "I took my painkillers like the box says.",
     "My cousin's stepdad is taking us fishing.",
     "My friend from work said she is scared to go home after the horror film.",
+    "We need to find a shelter for the night on the hike if it rains.",
+    "I'm nearly out of this phone contract.",
+    "I was arrested for hitting a parked car.",
 ]
 
 # Every case above, for the detector's caught and look-alike tests.
