@@ -37,7 +37,7 @@ from sklearn.model_selection import GroupKFold
 from amends.coach.embed import embed
 from amends.safety import learned as L
 from amends.safety.detector import MIN_WORDS
-from amends.safety.features import model_gate, pattern_hits, segment_extras
+from amends.safety.features import model_gate, others_suicide_words, pattern_hits, segment_extras
 from amends.safety.lexicon import FLAG_TYPES, prototypes
 from amends.safety.segments import sentences, word_count
 from train.cache import cached_embed
@@ -213,7 +213,9 @@ def text_scores(item: Item, feats: Featuriser, w: np.ndarray, b: np.ndarray) -> 
     """(4,): the item's highest segment score per type, as the app decides a text."""
     z = feats.x(item.segments, item.proto_row) @ w + b
     probs = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
-    return model_gate(probs, item.segments, [feats.hits[t] for t in item.segments]).max(axis=0)
+    # As the app reads a reply to someone else: its suicide words where the writer does not figure are left to the head.
+    hits = others_suicide_words(item.segments, [feats.hits[t] for t in item.segments])
+    return model_gate(probs, item.segments, hits).max(axis=0)
 
 
 def out_of_fold(items: list[Item], feats: Featuriser, c: float) -> np.ndarray:
