@@ -621,6 +621,10 @@ DEV7_KINDS = [
     ("I've written the letters now. One for mum, one for Jess.", "suicide_risk"),
     ("I stopped taking my tablets last month. There are about forty in there now.", "suicide_risk"),
     ("My brother killed himself in spring and I just want to join him.", "suicide_risk"),
+    (
+        "Three years ago I swallowed everything in the bathroom cabinet. Lately that old feeling is back.",
+        "suicide_risk",
+    ),
     ("I keep staring at the razor in the bathroom cabinet.", "self_harm"),
     ("Bought blades again and told her they're for the stanley knife.", "self_harm"),
     ("Relapsed last night. Cleaned it up before anyone saw.", "self_harm"),
@@ -654,6 +658,7 @@ DEV7_KINDS_PASS = [
     "I saved the receipts instead of throwing them away.",
     "I wrote the thank-you letters for the wedding presents.",
     "He's moved to Leeds for the new job and I want to join him there.",
+    "Three years ago I swallowed everything in the bathroom cabinet. I'm well now and the feeling has not come back.",
     "I keep staring at the cake in the fridge.",
     "My friend Priya's boyfriend checks her phone and I'm worried for her.",
     "My neighbour screams at his girlfriend every night.",
