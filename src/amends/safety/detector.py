@@ -212,14 +212,14 @@ def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
     papers are on the fridge. Look after the girls for me"): no sentence names a risk, the text does. The
     span runs from one sign to the one that completes it."""
     distinct = dict.fromkeys(s.text for s in segs)  # a text that repeats a sentence reads it once
+    closing = {t for t in distinct if any(p.search(t) for p in signs.second)}
     opening = {
         t
         for t in distinct
-        if any(p.search(t) for p in signs.first) and (not skipped(t, None) or _over_but_back(t, distinct, signs))
+        if any(p.search(t) for p in signs.first) and (not skipped(t, None) or _over_but_back(t, closing))
     }
     if not opening:
         return None  # skipped: a film, a friend, a past now over
-    closing = {t for t in distinct if any(p.search(t) for p in signs.second)}
     opened = [i for i, s in enumerate(segs) if s.text in opening]
     completing = [i for i, s in enumerate(segs) if s.text in closing] + (opened if signs.first_twice else [])
     for i in opened:
@@ -229,16 +229,14 @@ def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
     return None
 
 
-def _over_but_back(text: str, distinct: dict[str, None], signs: WarningSigns) -> bool:
+def _over_but_back(text: str, closing: set[str]) -> bool:
     """A sign told as a past now over ("Two years ago I swallowed what was in the medicine cabinet") whose text says,
-    in another sentence, that it is back ("Lately that same quiet feeling is back"): the past is not over (dev7)."""
+    in another sentence, with a completing sign (``closing``), that it is back ("Lately that same quiet feeling is
+    back"): the past is not over (dev7)."""
     lex = lexicon()
     if not any(p.search(text) for p in lex.resolved_past) or any(p.search(text) for p in lex.about_others):
         return False
-    return any(
-        other != text and lex.recurrence.search(other) and any(p.search(other) for p in signs.second)
-        for other in distinct
-    )
+    return any(other != text and lex.recurrence.search(other) for other in closing)
 
 
 def _one_abuse_side(found: list[SafetyFlag], row: np.ndarray, thresholds: np.ndarray) -> list[SafetyFlag]:
