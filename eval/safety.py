@@ -104,6 +104,10 @@ REPAIR_NOTES = (
 )
 
 
+# The tuning parts in the order they were labelled: real posts have dev to dev3, relationship-context texts dev to dev9.
+DEV_SPLITS = ("dev", *(f"dev{n}" for n in range(2, 10)))
+
+
 def _alarm_line(split: str, name: str, texts: list[str]) -> list[str]:
     """Print one set's false-alarm rate and its flag types; return the texts that raised an action."""
     alarmed, by_type = false_alarms(texts)
@@ -121,7 +125,7 @@ def real_sections() -> tuple[list[tuple[str, list[tuple[dict[str, Any], frozense
     scanned = {name: _scan_all(load(path)) for name, path in REAL_SETS}
     relctx = _scan_all(load("crisis_relctx.jsonl"))
     sections = []
-    for split in ("held", "held2", "held3", "fresh", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"):
+    for split in ("held", "held2", "held3", "fresh", *DEV_SPLITS):
         both: list[tuple[dict[str, Any], frozenset[str]]] = []
         for name, _ in REAL_SETS:
             part = [(r, g) for r, g in scanned[name] if r["split"] == split]
