@@ -7,6 +7,13 @@ sentences that use the same letters or objects and must pass. Written by us (eig
 
 from __future__ import annotations
 
+from tests.unit.safety_cases_later_writers import (
+    DEV9_KINDS,
+    DEV9_KINDS_PASS,
+    REAL_DEV3_KINDS,
+    REAL_DEV3_KINDS_PASS,
+)
+
 SHORTHAND = [
     ("gonna off myself tonight", "suicide_risk"),
     ("honestly i just want to ctb", "suicide_risk"),
@@ -759,6 +766,8 @@ CAUGHT = (
     + STRANGLED_AND_AFTER
     + DEV7_KINDS
     + DEV8_KINDS
+    + DEV9_KINDS
+    + REAL_DEV3_KINDS
 )
 PASSES = (
     SHORTHAND_PASS
@@ -785,4 +794,6 @@ PASSES = (
     + STRANGLED_AND_AFTER_PASS
     + DEV7_KINDS_PASS
     + DEV8_KINDS_PASS
+    + DEV9_KINDS_PASS
+    + REAL_DEV3_KINDS_PASS
 )
