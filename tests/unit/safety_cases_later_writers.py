@@ -85,6 +85,9 @@ REAL_DEV3_KINDS = [
     ("Tis done. Did my reading. This will suffice me not waking up.", "suicide_risk"),
     ("I have my reasons why I wouldnt mind the afterlife over this one.", "suicide_risk"),
     ("If I could be unborn I would choose it.", "suicide_risk"),
+    ("I called a suicide hotline last night.", "suicide_risk"),
+    ("I rang the crisis line at 3am.", "suicide_risk"),
+    ("I made a post in r/SuicideWatch about envying people with cancer.", "suicide_risk"),
 ]
 
 REAL_DEV3_KINDS_PASS = [
@@ -97,4 +100,9 @@ REAL_DEV3_KINDS_PASS = [
     "Coffee will be enough so I'm not nodding off at work.",
     "I wouldn't mind a lie-in on Sunday.",
     "My sister was born on the unborn calf's due date, funny.",
+    # A supporter's reply names the topic, not the writer's own risk.
+    "A young person in my town committed suicide last year and the whole school was sad.",
+    "Men are more likely to die by suicide than women, the article said.",
+    "Do you know what your suicide thoughts are about?",
+    "You should call a suicide hotline tonight.",
 ]
