@@ -104,8 +104,8 @@ REPAIR_NOTES = (
 )
 
 
-# The tuning parts in the order they were labelled: real posts have dev to dev3, relationship-context texts dev to dev9.
-DEV_SPLITS = ("dev", *(f"dev{n}" for n in range(2, 10)))
+# The tuning parts, in labelling order: real posts have dev to dev4, relationship-context texts dev to dev10.
+DEV_SPLITS = ("dev", *(f"dev{n}" for n in range(2, 11)))
 
 
 def _alarm_line(split: str, name: str, texts: list[str]) -> list[str]:
