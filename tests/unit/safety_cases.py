@@ -10,6 +10,8 @@ from __future__ import annotations
 from tests.unit.safety_cases_later_writers import (
     DEV9_KINDS,
     DEV9_KINDS_PASS,
+    DEV10_KINDS,
+    DEV10_KINDS_PASS,
     REAL_DEV3_KINDS,
     REAL_DEV3_KINDS_PASS,
 )
@@ -767,6 +769,7 @@ CAUGHT = (
     + DEV7_KINDS
     + DEV8_KINDS
     + DEV9_KINDS
+    + DEV10_KINDS
     + REAL_DEV3_KINDS
 )
 PASSES = (
@@ -795,5 +798,6 @@ PASSES = (
     + DEV7_KINDS_PASS
     + DEV8_KINDS_PASS
     + DEV9_KINDS_PASS
+    + DEV10_KINDS_PASS
     + REAL_DEV3_KINDS_PASS
 )
