@@ -86,6 +86,11 @@ REAL_DEV3_KINDS = [
     ("I have my reasons why I wouldnt mind the afterlife over this one.", "suicide_risk"),
     ("If I could be unborn I would choose it.", "suicide_risk"),
     ("I called a suicide hotline last night.", "suicide_risk"),
+    ("I am trying to hold on, honestly tonight might be it", "suicide_risk"),
+    ("I finally left him three days ago and I'm at my aunt's.", "abuse_victim"),
+    ("I found the courage to leave my husband last month.", "abuse_victim"),
+    ("Because of my recent history of domestic violence I only rent flats with a concierge.", "abuse_victim"),
+    ("When we argue he drives so recklessly to scare me.", "abuse_victim"),
     ("I rang the crisis line at 3am.", "suicide_risk"),
     ("I made a post in r/SuicideWatch about envying people with cancer.", "suicide_risk"),
 ]
@@ -105,6 +110,11 @@ REAL_DEV3_KINDS_PASS = [
     "Men are more likely to die by suicide than women, the article said.",
     "Do you know what your suicide thoughts are about?",
     "You should call a suicide hotline tonight.",
+    "Tonight might be it for the old car, the engine is knocking.",
+    "I left the office three days ago for a conference.",
+    "I found the courage to leave my job last month.",
+    "There is a recent history of flooding on this street.",
+    "Some idiot drove so recklessly on the motorway today.",
 ]
 
 # Relationship-context dev10 (stop 43: a terse man in his 60s, a co-parent, a writer in a same-sex relationship, a
