@@ -12,6 +12,8 @@ from tests.unit.safety_cases_later_writers import (
     DEV9_KINDS_PASS,
     DEV10_KINDS,
     DEV10_KINDS_PASS,
+    OTHERS_TOLD,
+    OTHERS_TOLD_MINE,
     REAL_DEV3_KINDS,
     REAL_DEV3_KINDS_PASS,
 )
@@ -770,6 +772,7 @@ CAUGHT = (
     + DEV8_KINDS
     + DEV9_KINDS
     + DEV10_KINDS
+    + OTHERS_TOLD_MINE
     + REAL_DEV3_KINDS
 )
 PASSES = (
@@ -799,5 +802,6 @@ PASSES = (
     + DEV8_KINDS_PASS
     + DEV9_KINDS_PASS
     + DEV10_KINDS_PASS
+    + OTHERS_TOLD
     + REAL_DEV3_KINDS_PASS
 )

@@ -176,3 +176,20 @@ DEV10_KINDS_PASS = [
     "I know where you've been every summer: Cornwall.",
     "I put a new app on my boyfriend's phone to split the bills.",
 ]
+
+# Someone else's risk, told as the writer heard it (dev9, dev10): a relative in a learner's English ("My sister she
+# tell me"), a relative who told or texted the writer, someone from the congregation, a friend named with what he
+# has been talking about. Passes; the writer's own risk beside such words still flags (OTHERS_TOLD_MINE).
+OTHERS_TOLD = [
+    "My cousin he tell me his wife is hitting him and keeping his wages.",
+    "Our daughter, who is twenty, told me she can't see the point of living.",
+    "Ollie's been talking about ending it since he lost the farm.",
+    "An old man in our church told me he has no reason to go on.",
+    "My nephew texted me 'won't be around much longer' tonight.",
+]
+
+OTHERS_TOLD_MINE = [
+    ("My sister told me to leave because he hits me.", "abuse_victim"),
+    ("My friend texted me and I told her I don't want to live anymore.", "suicide_risk"),
+    ("Our son told me last night that he knows I've been cutting again.", "self_harm"),
+]
