@@ -1,8 +1,8 @@
 """Crisis cases for the kinds that later untouched splits missed on their first read, in our own words.
 
 Stop 43: relationship-context ``dev9`` (four more writers: a British/Irish/Australian 40-60-year-old, a lower-case
-17-30-year-old, a writer of English as a second language, a hedging over-explainer) and the real posts' ``dev3``
-(400 more reddit-dv and C-SSRS posts). Each flag case has a pass case beside it in meaning, so a pattern widened
+17-30-year-old, a writer of English as a second language, a hedging over-explainer) and ``dev10`` (four more), and
+the real posts' ``dev3`` (400 more reddit-dv and C-SSRS posts) and ``dev4`` (200 more). Each flag case has a pass case beside it in meaning, so a pattern widened
 too far fails here.
 """
 
@@ -75,7 +75,7 @@ DEV9_KINDS_PASS = [
     "I'll send you the pictures from the wedding tonight.",
 ]
 
-REAL_DEV3_KINDS = [
+REAL_DEV3_AND_DEV4_KINDS = [
     ("I'm being emotionally abused and nobody believes me.", "abuse_victim"),
     ("I think I'm in an abusive marriage.", "abuse_victim"),
     ("My abusive husband keeps telling me I'm worthless.", "abuse_victim"),
@@ -95,7 +95,7 @@ REAL_DEV3_KINDS = [
     ("I made a post in r/SuicideWatch about envying people with cancer.", "suicide_risk"),
 ]
 
-REAL_DEV3_KINDS_PASS = [
+REAL_DEV3_AND_DEV4_KINDS_PASS = [
     "I'm being paid less than my colleagues.",
     "My friend is in an abusive relationship and I want to help her.",
     "My abusive ex moved abroad years ago and I'm safe now.",
