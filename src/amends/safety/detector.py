@@ -47,6 +47,7 @@ from amends.safety.features import (
     pattern_hits,
     segment_extras,
     skipped,
+    told_as_over,
 )
 from amends.safety.learned import features, learned
 from amends.safety.lexicon import FLAG_TYPES, WarningSigns, lexicon
@@ -212,12 +213,11 @@ def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
     papers are on the fridge. Look after the girls for me"): no sentence names a risk, the text does. The
     span runs from one sign to the one that completes it."""
     distinct = dict.fromkeys(s.text for s in segs)  # a text that repeats a sentence reads it once
+    first = [t for t in distinct if any(p.search(t) for p in signs.first)]
+    if not first:
+        return None  # most texts: no sign at all, so the second signs need no search
     closing = {t for t in distinct if any(p.search(t) for p in signs.second)}
-    opening = {
-        t
-        for t in distinct
-        if any(p.search(t) for p in signs.first) and (not skipped(t, None) or _over_but_back(t, closing))
-    }
+    opening = {t for t in first if not skipped(t, None) or _over_but_back(t, closing)}
     if not opening:
         return None  # skipped: a film, a friend, a past now over
     opened = [i for i, s in enumerate(segs) if s.text in opening]
@@ -234,7 +234,7 @@ def _over_but_back(text: str, closing: set[str]) -> bool:
     in another sentence, with a completing sign (``closing``), that it is back ("Lately that same quiet feeling is
     back"): the past is not over (dev7)."""
     lex = lexicon()
-    if not any(p.search(text) for p in lex.resolved_past) or any(p.search(text) for p in lex.about_others):
+    if not told_as_over(text) or any(p.search(text) for p in lex.about_others):
         return False
     return any(other != text and lex.recurrence.search(other) for other in closing)
 

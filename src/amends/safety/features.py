@@ -120,13 +120,19 @@ def skipped(text: str, matched: str | None, start: int = 0) -> bool:
     "my sister said she hates me and I want to die", where the "I" is the subject just before the words.
     """
     lex = lexicon()
-    if any(p.search(text) for p in lex.resolved_past) and not lex.recurrence.search(text):
+    if told_as_over(text):
         return True
     if any(p.search(text) for p in lex.about_others):
         return matched is None or not (
             _FIRST_PERSON.search(matched) or _own_words(matched) and _own_subject(text, start)
         )
     return False
+
+
+def told_as_over(text: str) -> bool:
+    """A past now over ("that was years ago", "used to ... fine now"), with nothing in ``text`` saying it is back."""
+    lex = lexicon()
+    return any(p.search(text) for p in lex.resolved_past) and not lex.recurrence.search(text)
 
 
 # The subjects a clause can have, looked for in the few words before a pattern's match.
