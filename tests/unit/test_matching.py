@@ -25,6 +25,21 @@ def test_a_straight_apostrophe_in_a_pattern_also_finds_a_curly_one() -> None:
     assert matching.find("It’s not my fault.", [pattern]) == [(0, 17)]
 
 
+def test_a_contraction_typed_without_its_apostrophe_still_matches_but_not_one_that_makes_another_word() -> None:
+    (wasnt,) = matching.compile_each(r"\bi wasn't trying to\b")
+    assert matching.find("i wasnt trying to imply that", [wasnt]) == [(0, 17)]
+    (were,) = matching.compile_each(r"\bwe're done\b")
+    assert matching.find("we were done by six", [were]) == []  # 're is kept: "were" is another word
+    (well,) = matching.compile_each(r"\bwe'll see\b")
+    assert matching.find("well see about that", [well]) == []
+
+
+def test_an_apostrophe_in_a_lookbehind_stays_required_so_the_lookbehind_keeps_its_width() -> None:
+    (pattern,) = matching.compile_each(r"(?<!don't )\bcalm down\b")
+    assert matching.find("don't calm down", [pattern]) == []
+    assert matching.find("dont calm down", [pattern]) == [(5, 14)]
+
+
 def test_quoted_words_are_left_out_only_when_asked() -> None:
     text = 'She told me "calm down" and I hated it.'
     calm = matching.compile_each(r"\bcalm down\b")

@@ -81,20 +81,37 @@ def expand(pattern: str) -> str:
     return pattern
 
 
-# An escaped character, a character class, or an apostrophe outside both.
-_ESCAPE_CLASS_OR_APOSTROPHE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|'")
+# An escaped character, a character class, a group's opening (a lookbehind's apart), a group's close, or an
+# apostrophe outside a character class.
+_REGEX_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?<[=!]|\(|\)|'")
+# The contractions people often type without the apostrophe ("wasnt", "im", "ive", "thats"), where the bare
+# form is rarely another word; 're, 'll and 'd are left out ("were", "well", "ill", "shed" are words).
+_DROPPABLE = re.compile(r"(?:t|m|ve|s)(?![a-z])")
 
 
 def _either_apostrophe(pattern: str) -> str:
-    """The pattern with each apostrophe also matching a curly one, inside a character class or out."""
-    return _ESCAPE_CLASS_OR_APOSTROPHE.sub(_curly_too, expand(pattern))
-
-
-def _curly_too(match: re.Match[str]) -> str:
-    found = match.group()
-    if found == "'":
-        return "['’]"
-    return found.replace("'", "'’") if found.startswith("[") else found
+    """The pattern with each apostrophe also matching a curly one, inside a character class or out, and
+    optional in a contraction people often type without it (:data:`_DROPPABLE`), except inside a
+    lookbehind, which must keep a fixed width."""
+    source = expand(pattern)
+    out: list[str] = []
+    groups: list[str] = []
+    last = 0
+    for match in _REGEX_TOKEN.finditer(source):
+        token = match.group()
+        if token == "'":
+            behind = any(group.startswith("(?<") for group in groups)
+            droppable = not behind and _DROPPABLE.match(source, match.end())
+            token = "['’]?" if droppable else "['’]"
+        elif token.startswith("["):
+            token = token.replace("'", "'’")
+        elif token.startswith("("):
+            groups.append(token)
+        elif token == ")" and groups:
+            groups.pop()
+        out += [source[last : match.start()], token]
+        last = match.end()
+    return "".join(out) + source[last:]
 
 
 @cache

@@ -65,6 +65,12 @@ EXAMPLES_FLAG = (
     "I didn't say you were lying.",
     "Just because you waited doesn't mean I forgot.",
     "No, it really was on the calendar.",
+    "I was just teasing, it wasn't a big thing.",
+    "i was just wondering why you took so long to answer",
+    "I was trying to make the point that I had no time.",
+    "That literally never happened.",
+    "Don't blame me, I left the keys where you told me to.",
+    "I get your point. But I was the one who drove all night.",
 )
 EXAMPLES_PASS = (
     "I understand you're upset, and I was wrong.",
@@ -96,6 +102,10 @@ EXAMPLES_PASS = (
     "I already apologised, and I'll keep showing you I mean it.",
     "I didn't say sorry that night, and I should have.",
     "No, it really is my fault.",
+    "I was just wondering how you're feeling today.",
+    "I made sure it never happened again, and I will keep making sure.",
+    "Don't blame yourself, this one is on me.",
+    "I get your point, and you're right.",
 )
 
 

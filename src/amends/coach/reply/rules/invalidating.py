@@ -49,6 +49,9 @@ EXAMPLES_FLAG = (
     "It doesn't have to ruin your whole weekend.",
     "No, you don't. You just want to win.",
     "Save your tears, I've heard it all before.",
+    "Relax. It's one night out.",
+    "I don't believe you felt that alone.",
+    "Oh relax, you'll be fine by tomorrow.",
 )
 EXAMPLES_PASS = (
     "I won't forget what happened, and I won't ask you to.",
@@ -78,6 +81,9 @@ EXAMPLES_PASS = (
     "I ruined your weekend, and I'm sorry.",
     "No, you don't have to forgive me.",
     "I know you're upset, and you have every right to be.",
+    "I can't relax until I know you're okay.",
+    "I don't believe you would ever make that up.",
+    "Let's both sit down and relax for a minute, then talk.",
 )
 
 

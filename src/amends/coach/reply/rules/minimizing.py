@@ -44,6 +44,9 @@ EXAMPLES_FLAG = (
     "What's the big deal?",
     "But people flirt, it's normal.",
     "Define cheating. We only texted.",
+    "At least it's only a text, nothing happened.",
+    "It was only for three weeks, then I stopped.",
+    "That's just how things were back then with my ex.",
 )
 EXAMPLES_PASS = (
     "I texted her, and I hid it from you.",
@@ -64,6 +67,9 @@ EXAMPLES_PASS = (
     "It's just the two of us this weekend, and I want to listen.",
     "People make mistakes, and I made a big one that hurt you.",
     "I can't define what I did as anything but a betrayal.",
+    "At least I can tell you the truth now, and I owe you that.",
+    "It's just how I feel when I see you hurt: sick about what I did.",
+    "It was only after you told me that I understood.",
 )
 
 

@@ -25,6 +25,7 @@ EXAMPLES_FLAG = (
     "I can't talk about this right now.",
     "Fine. Think what you want.",
     "End of conversation.",
+    "Im not talking about it anymore.",
     "I'm not talking about this.",
     "Fine.",
     "I don't want to discuss it.",
@@ -40,6 +41,9 @@ EXAMPLES_FLAG = (
     "You think I give a damn about your feelings?",
     "Now bye.",
     "Unread. Not worth my time.",
+    "Whatever. I'm going to bed.",
+    "Look, I'm done. Talk tomorrow.",
+    "I don't care enough to get into that again.",
 )
 EXAMPLES_PASS = (
     "We can talk about something else later, only if you want to.",
@@ -60,6 +64,10 @@ EXAMPLES_PASS = (
     "Okay, I hear you. Tell me what I missed.",
     "I don't give a damn what my mates think, I'm staying in with you tonight.",
     "Whatever you need from me, I'm here.",
+    "im not talking about the money, im talking about the way I spoke to you.",
+    "Whatever you need tonight, I'm here.",
+    "I'm done with the lies, and I mean it.",
+    "I don't care who is right, I care about you.",
 )
 
 
