@@ -79,6 +79,15 @@ EXAMPLES_FLAG = (
     "I pity you, honestly.",
     "You're such a manchild.",
     "Glad you answered your own question.",
+    "You were two hours late. Sure thing, buddy, it was the traffic.",
+    "Nice excuse, champ.",
+    "It's not exactly hard to text me back.",
+    "Yeah, because it's soooo hard to pick up a phone.",
+    "Oh no, I forgot your precious dinner /s",
+    "You forgot again. Sad.",
+    "Come back when you can admit you were wrong.",
+    "You should be ashamed of how you spoke to me.",
+    "Go on, let the anger flow, it suits you.",
 )
 EXAMPLES_PASS = (
     "Whatever you need, I'll do it.",
@@ -124,6 +133,11 @@ EXAMPLES_PASS = (
     "Have fun at your mum's tonight, tell her I said hi.",
     "I pity myself for not seeing it sooner, not you.",
     "Your face when you laughed last night, I missed that.",
+    "Sure thing, I'll pick you up at six.",
+    "I know it's not that hard to call, and I'm sorry I didn't.",
+    "I'm sad. I miss how we used to be.",
+    "Come back whenever you're ready, I'll be here.",
+    "I should be ashamed of how I spoke to you, and I am.",
 )
 
 
