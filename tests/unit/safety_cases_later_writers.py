@@ -93,6 +93,8 @@ REAL_DEV3_AND_DEV4_KINDS = [
     ("When we argue he drives so recklessly to scare me.", "abuse_victim"),
     ("I rang the crisis line at 3am.", "suicide_risk"),
     ("I made a post in r/SuicideWatch about envying people with cancer.", "suicide_risk"),
+    # Stop 44: aftermath kept apart from present danger; the danger itself still flags.
+    ("It's been a year since my ex tried to strangle me and he still shows up outside my work.", "abuse_victim"),
 ]
 
 REAL_DEV3_AND_DEV4_KINDS_PASS = [
@@ -115,6 +117,8 @@ REAL_DEV3_AND_DEV4_KINDS_PASS = [
     "I found the courage to leave my job last month.",
     "There is a recent history of flooding on this street.",
     "Some idiot drove so recklessly on the motorway today.",
+    # Stop 44: a survivor's aftermath ("still have symptoms"), a year after she got out, is no present danger.
+    "It's been a year since my ex tried to strangle me. Is it normal to still have symptoms of ptsd?",
 ]
 
 # Relationship-context dev10 (stop 43: a terse man in his 60s, a co-parent, a writer in a same-sex relationship, a
