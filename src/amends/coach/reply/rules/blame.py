@@ -25,6 +25,9 @@ EXAMPLES_FLAG = (
     "You left me no choice.",
     "I only did it because you pushed me.",
     "It's not my fault you can't keep up.",
+    "The stress at work made me snap at you.",
+    "My ADHD made me forget, it's how my brain works.",
+    "The drinking made me say those things.",
 )
 EXAMPLES_PASS = (
     "If you'd told me sooner I would have wanted to help, and I'm glad you told me now.",
@@ -35,6 +38,9 @@ EXAMPLES_PASS = (
     "I started this and I want to end it well.",
     "It's not your fault at all.",
     "I'm not saying it's your fault; it was mine.",
+    "The stress was mine to handle, and I snapped at you anyway.",
+    "Work made me tired, and I still owed you a call.",
+    "My brain keeps replaying what I said to you.",
 )
 
 

@@ -47,6 +47,8 @@ EXAMPLES_FLAG = (
     "The only thing childish here is your message.",
     "So are you.",
     "You're lecturing me about money while doing the exact same thing.",
+    "Fuck you too, then.",
+    "Same to you too, you never listen either.",
 )
 EXAMPLES_PASS = (
     "Why were you looking at your phone so late? Couldn't you sleep?",
@@ -66,6 +68,8 @@ EXAMPLES_PASS = (
     "The only thing I care about tonight is hearing you.",
     "So are you okay after what I said?",
     "You're right, and I'm listening.",
+    "Thank you too, for giving me another chance.",
+    "I love you too, and I'm sorry.",
 )
 
 
