@@ -83,7 +83,7 @@ def evaluate(rows: list[dict]) -> dict[str, object]:
 
 
 REAL = EXAMPLES / "replies_real.jsonl"
-REAL_SPLITS = ("real-held", "real-extra", "real-fresh", "real-dev", "real-dev2", "real-dev3")
+REAL_SPLITS = ("real-held", "real-extra", "real-fresh", "real-dev", "real-dev2", "real-dev3", "real-dev4")
 
 
 def headline(title: str, rows: list[dict]) -> dict[str, float | None]:
