@@ -57,6 +57,9 @@ EXAMPLES_FLAG = (
     "Unfriend him everywhere.",
     "So quit your job then.",
     "You should have a partner who respects you.",
+    "Just try to sleep on it and you'll feel better.",
+    "I know. But just ignore your mum, she means well.",
+    "just end it with him and move on",
 )
 EXAMPLES_PASS = (
     "Just tell me how you felt when I left.",
@@ -94,6 +97,9 @@ EXAMPLES_PASS = (
     "If I were you, I'd be furious with me.",
     "You should have heard about it from me first, not from her.",
     "That's a shock, being told that you have to move out by Friday.",
+    "Just tell me what you need from me tonight.",
+    "I just got home and I want to hear how your day went.",
+    "I'll just keep showing up, every day, and you decide when it's enough.",
 )
 
 

@@ -47,6 +47,9 @@ EXAMPLES_FLAG = (
     "At least it's only a text, nothing happened.",
     "It was only for three weeks, then I stopped.",
     "That's just how things were back then with my ex.",
+    "At least you found out now and not in ten years.",
+    "Well, could be worse, it was only one night.",
+    "I know I missed it, but at least your sister was there.",
 )
 EXAMPLES_PASS = (
     "I texted her, and I hid it from you.",
@@ -70,6 +73,9 @@ EXAMPLES_PASS = (
     "At least I can tell you the truth now, and I owe you that.",
     "It's just how I feel when I see you hurt: sick about what I did.",
     "It was only after you told me that I understood.",
+    "At least once a week I'll cook, that's a promise.",
+    "At least I can tell you the truth now, and I owe you that.",
+    "I should have been there, nothing could make it worse than it already felt for you.",
 )
 
 
