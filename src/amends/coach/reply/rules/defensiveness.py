@@ -71,6 +71,11 @@ EXAMPLES_FLAG = (
     "That literally never happened.",
     "Don't blame me, I left the keys where you told me to.",
     "I get your point. But I was the one who drove all night.",
+    "No, I didn't forget, I was stuck at work.",
+    "Who said I was with her?",
+    "I never once lied to you about money.",
+    "My point stands, you were late too.",
+    "That's twisting what I said at dinner.",
 )
 EXAMPLES_PASS = (
     "I understand you're upset, and I was wrong.",
@@ -106,6 +111,11 @@ EXAMPLES_PASS = (
     "I made sure it never happened again, and I will keep making sure.",
     "Don't blame yourself, this one is on me.",
     "I get your point, and you're right.",
+    "No, I'm not leaving, I'm staying right here with you.",
+    "No, I wasn't fair to you, and I'm sorry.",
+    "Who said it was easy? I know it's hard for you.",
+    "I never want you to feel alone like that again.",
+    "Your point stands, and I hear it.",
 )
 
 
