@@ -88,6 +88,10 @@ EXAMPLES_FLAG = (
     "Come back when you can admit you were wrong.",
     "You should be ashamed of how you spoke to me.",
     "Go on, let the anger flow, it suits you.",
+    "You forgot our anniversary because of a football match. Great logic.",
+    "Where'd you go, tough guy?",
+    "Do try to keep up, I told you this twice.",
+    "Translation: you don't care what I think.",
 )
 EXAMPLES_PASS = (
     "Whatever you need, I'll do it.",
@@ -138,6 +142,10 @@ EXAMPLES_PASS = (
     "I'm sad. I miss how we used to be.",
     "Come back whenever you're ready, I'll be here.",
     "I should be ashamed of how I spoke to you, and I am.",
+    "Your logic makes sense to me, and I'm sorry I dismissed it.",
+    "He's a big, gentle man and you'll like him.",
+    "I'll try to keep up with the chores this week.",
+    "The translation of your mum's letter made me cry.",
 )
 
 
