@@ -87,7 +87,6 @@ EXAMPLES_FLAG = (
     "You forgot again. Sad.",
     "Come back when you can admit you were wrong.",
     "You should be ashamed of how you spoke to me.",
-    "Go on, let the anger flow, it suits you.",
     "You forgot our anniversary because of a football match. Great logic.",
     "Where'd you go, tough guy?",
     "Do try to keep up, I told you this twice.",
@@ -146,6 +145,11 @@ EXAMPLES_PASS = (
     "He's a big, gentle man and you'll like him.",
     "I'll try to keep up with the chores this week.",
     "The translation of your mum's letter made me cry.",
+    "I'm so sorry, sweetheart.",
+    "Sure thing, honey, I'll pick up the milk on the way home.",
+    "Come back when you're ready, I'll be here.",
+    "You're moving away tomorrow. So sad.",
+    "Let the anger out, I can take it and I deserve it.",
 )
 
 

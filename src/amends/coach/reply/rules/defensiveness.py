@@ -116,6 +116,10 @@ EXAMPLES_PASS = (
     "Who said it was easy? I know it's hard for you.",
     "I never want you to feel alone like that again.",
     "Your point stands, and I hear it.",
+    "No, I didn't call, and I should have.",
+    "No, I didn't know how much it hurt you.",
+    "I understand that, but I still should have called you.",
+    "I hear what you're saying, but I want to understand it better.",
 )
 
 
