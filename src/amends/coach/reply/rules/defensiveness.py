@@ -120,6 +120,7 @@ EXAMPLES_PASS = (
     "No, I didn't know how much it hurt you.",
     "I understand that, but I still should have called you.",
     "I hear what you're saying, but I want to understand it better.",
+    "I never once thought about how it would feel for you, and I should have.",
 )
 
 

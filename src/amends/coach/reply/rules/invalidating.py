@@ -84,6 +84,7 @@ EXAMPLES_PASS = (
     "I can't relax until I know you're okay.",
     "I don't believe you would ever make that up.",
     "Let's both sit down and relax for a minute, then talk.",
+    "I don't believe you deserved any of that.",
 )
 
 
