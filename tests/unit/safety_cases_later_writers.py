@@ -95,6 +95,7 @@ REAL_DEV3_AND_DEV4_KINDS = [
     ("I made a post in r/SuicideWatch about envying people with cancer.", "suicide_risk"),
     # Stop 44: aftermath kept apart from present danger; the danger itself still flags.
     ("It's been a year since my ex tried to strangle me and he still shows up outside my work.", "abuse_victim"),
+    ("I'm a survivor, but my abuser still follows me home from work.", "abuse_victim"),
 ]
 
 REAL_DEV3_AND_DEV4_KINDS_PASS = [
@@ -119,6 +120,8 @@ REAL_DEV3_AND_DEV4_KINDS_PASS = [
     "Some idiot drove so recklessly on the motorway today.",
     # Stop 44: a survivor's aftermath ("still have symptoms"), a year after she got out, is no present danger.
     "It's been a year since my ex tried to strangle me. Is it normal to still have symptoms of ptsd?",
+    "Any other young survivors here? I'm 22 now, two years no contact. My abuser used to choke me when he was drunk.",
+    "I'm healing now. My abuser beat me for years before I got away.",
 ]
 
 # Relationship-context dev10 (stop 43: a terse man in his 60s, a co-parent, a writer in a same-sex relationship, a
