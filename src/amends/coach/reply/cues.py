@@ -209,8 +209,8 @@ ER_COMFORT = compile_each(
     # Stop 41, real tuning splits: reassurance, care and encouragement that name no feeling (LABELLING.md section 2,
     # level 1): "it was not your fault", "the important thing is for you to be happy", "you're already taking a huge
     # step", and a heart however it is typed ("<3").
-    r"\b(?:it|this|that)(?:'s| was| is|s) (?:not|never) your fault\b"
-    r"|\b(?:it|this|that) (?:wasn't|isn't|wasnt|isnt) your fault\b",
+    r"\b(?:it|this|that)(?:'s| was| is) (?:not|never) your fault\b"
+    r"|\b(?:it|this|that) (?:wasn't|isn't) your fault\b",
     r"\bi want you to be (?:happy|healthy|safe|ok|okay|well)\b"
     r"|\b(?:important|main) thing is (?:for you to be|that you(?:'re| are)) (?:happy|safe|ok|okay|healthy|well)\b",
     r"\byou(?:'re| are) (?:already |really |still )?(?:doing|taking) (?:a |such a |so |some )?(?:great|amazing|awesome"
@@ -244,13 +244,13 @@ ER_DEEP = compile_each(
     r"\bholding you\b",
     # A sincere first-person "I'm sorry" about what they went through, and other feelings of one's own
     # named for them (LABELLING.md section 2: EPITOME labels these strong).
-    r"\bi(?:'m| am|m)? (?:so |really |very |truly )?sorry "
+    r"\bi(?:'m| am)? (?:so |really |very |truly )?sorry "
     r"(?:to hear|for your|about your|you (?:experienced|went|had to))\b",
     r"\bi (?:really |truly |honestly |just )?feel for (?:you|your)\b",
     r"\bi(?:'ll| will) (?:really |so |definitely |truly )?miss (?:you|him|her|them)\b",
     r"\b(?:you have my|my) (?:deepest |heartfelt )?(?:sympathy|sympathies|condolences)\b",
-    r"\bi(?:'m| am|m) (?:so |really |very )?(?:happy|glad|thrilled|delighted|proud) (?:for|of) you\b",
-    r"\bi(?:'m| am|m) (?:(?:so|really|very|honestly|genuinely|actually|just) )*(?:pissed off|angry|furious|mad|upset) "
+    r"\bi(?:'m| am) (?:so |really |very )?(?:happy|glad|thrilled|delighted|proud) (?:for|of) you\b",
+    r"\bi(?:'m| am) (?:(?:so|really|very|honestly|genuinely|actually|just) )*(?:pissed off|angry|furious|mad|upset) "
     r"(?:for you|on behalf of you|on your behalf)\b",
     r"\bi(?:'m| am) (?:really |so |very )?concerned (?:about|for) you\b",
     r"\bit (?:really )?(?:worries|saddens) me\b",
