@@ -427,6 +427,17 @@ SOMEONE_ELSES_ABUSE = [
         "My best friend's husband reads all her messages, and now he follows me home from work too. I'm scared of him.",
         "abuse_victim",
     ),
+    # Stop 45: "she told me" is the friend talking, but harm to the writer in the same text still counts.
+    (
+        "My sister's husband hits her, and last night he called me a liar and shoved me against the door when I tried "
+        "to help her.",
+        "abuse_victim",
+    ),
+    (
+        "My best friend's boyfriend hurts her. She told me he did it again, and now he makes me feel scared whenever I "
+        "visit her.",
+        "abuse_victim",
+    ),
 ]
 SOMEONE_ELSES_ABUSE_PASS = [
     "My sister has been in an abusive relationship for two years. He has been verbally abusive towards her and "
@@ -435,6 +446,14 @@ SOMEONE_ELSES_ABUSE_PASS = [
     "is worse at home. How can I help her without losing her?",
     "Posted on behalf of a friend: her husband takes her phone and her bank card and she can't leave the house without "
     "him.",
+    # Stop 45 (real DV tuning splits): a friend "who is in" an abusive marriage, the blow landing on "my mum", and
+    # "she told me" as the friend's words, not harm done to the writer.
+    "I have a friend who is in an abusive marriage. He takes her wages and hits her when he drinks. She told me he "
+    "checks her phone every night. How do I support her?",
+    "He hits my mum and shouts at her most nights. She told me she's fine. Helping my mum feels impossible because "
+    "she always goes back to him.",
+    "My friend's aunt was strangled by her husband in front of the kids last month. My friend told me she still won't "
+    "leave him. What can we do?",
 ]
 
 # A survivor's story told from safety is not a current crisis; an ex who is still present is (stop 41).

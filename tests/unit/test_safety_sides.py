@@ -143,6 +143,23 @@ def test_the_writer_in_the_sentence_or_a_short_text_keeps_the_suicide_pattern() 
     assert "suicide_risk" in scan_safety("You don't deserve this. Suicide is the only way out now.").types
 
 
+def test_a_supporters_own_past_told_to_the_reader_is_shared_experience() -> None:
+    # Stop 45 (real C-SSRS tuning splits): "I was on the verge of killing myself once" in a reply to someone in crisis.
+    shared = [*_REPLY[1:], "I was on the verge of killing myself once, when I was about your age."]
+    assert "suicide_risk" in pattern_hits(shared[-1]).spans
+    assert not any("suicide_risk" in h.spans for h in others_suicide_words(shared, [pattern_hits(s) for s in shared]))
+    assert scan_safety(" ".join(shared)).types == set()
+
+
+def test_a_supporters_risk_that_is_present_or_recent_stays_theirs() -> None:
+    for last in (
+        "I tried to kill myself years ago and I still think about doing it again.",
+        "I've tried to kill myself with pills.",
+        "I was on the verge of killing myself last week.",
+    ):
+        assert "suicide_risk" in scan_safety(" ".join([*_REPLY[1:], last])).types, last
+
+
 def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:
     def gated(text: str, score: float) -> float:
         return _gated_head_score("abuse_victim", [text], score, [pattern_hits(text)])

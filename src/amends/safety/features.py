@@ -339,18 +339,27 @@ _WRITER_IN_IT = re.compile(
 
 
 def others_suicide_words(texts: list[str], hits: list[PatternHits]) -> list[PatternHits]:
-    """``hits`` with the suicide match dropped from each sentence where the writer does not figure, when the text is
-    a reply that speaks to the reader (:func:`_addresses_the_reader`): there "Suicide is forever", "you don't deserve
-    to die" and "why end it?" are said to the reader or of no one (stop 42, real C-SSRS tuning splits: 25 supporters'
-    replies flagged for 4 at risk). The head still reads the sentence, at :data:`ADDRESSED_SCORE`."""
+    """``hits`` with the suicide match dropped from each sentence where the writer does not figure, or tells of their
+    own risk as past (``shared_past`` in the patterns), when the text is a reply that speaks to the reader
+    (:func:`_addresses_the_reader`): there "Suicide is forever", "you don't deserve to die" and "why end it?" are said
+    to the reader or of no one (stop 42, real C-SSRS tuning splits: 25 supporters' replies flagged for 4 at risk), and
+    "I was on the verge of killing myself once" is shared experience. The head still reads the sentence, at
+    :data:`ADDRESSED_SCORE`."""
     if not _addresses_the_reader(texts):
         return hits
     return [
         PatternHits({k: v for k, v in hit.spans.items() if k != "suicide_risk"}, hit.negated)
-        if "suicide_risk" in hit.spans and not _WRITER_IN_IT.search(text)
+        if "suicide_risk" in hit.spans and (not _WRITER_IN_IT.search(text) or _told_as_shared_past(text))
         else hit
         for text, hit in zip(texts, hits, strict=True)
     ]
+
+
+def _told_as_shared_past(text: str) -> bool:
+    """A sentence that tells the writer's risk as past and over (``shared_past`` in the patterns); only read in a
+    reply that speaks to the reader."""
+    past, present = lexicon().shared_past
+    return bool(past.search(text)) and not present.search(text)
 
 
 def _someone_elses_abuse(texts: list[str]) -> bool:
@@ -407,7 +416,9 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
             allowed[victim] = True  # the head is sure; the frame and cue gates were written for its doubtful calls
         allowed[victim] &= someone and not theirs and not over
         allowed[FLAG_TYPES.index("abuse_perpetration")] &= not theirs
-        allowed[suicide] &= not addressed or bool(scores[i, suicide] >= ADDRESSED_SCORE)
+        allowed[suicide] &= not addressed or (
+            bool(scores[i, suicide] >= ADDRESSED_SCORE) and not _told_as_shared_past(text)
+        )
         for k, kind in enumerate(FLAG_TYPES):
             if kind in hit.spans:
                 out[i, k] = max(out[i, k], PATTERN_SCORE)

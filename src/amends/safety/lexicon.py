@@ -59,6 +59,8 @@ class Lexicon:
     own_harm: re.Pattern[str]
     # Abuse by an ex that is over: the ex, a sign of time passed or life moved on, and what keeps it present.
     abuse_over: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+    # A supporter's own risk told as past, and what makes it present again (``features.others_suicide_words``).
+    shared_past: tuple[re.Pattern[str], re.Pattern[str]]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
     similarity_cues: tuple[tuple[str, re.Pattern[str]], ...]
     # The narrower core of a type's cues; a head-only flag with a wide cue but none of these needs more.
@@ -120,6 +122,7 @@ def lexicon() -> Lexicon:
             _compile(data["abuse_over"]["moved_on"]),
             _compile(data["abuse_over"]["present"]),
         ),
+        shared_past=(_compile(data["shared_past"]["past"]), _compile(data["shared_past"]["present"])),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
