@@ -456,6 +456,16 @@ SOMEONE_ELSES_ABUSE_PASS = [
     "leave him. What can we do?",
 ]
 
+# Abuse named as a topic in a text where the writer never figures is news or awareness (LABELLING.md section 3); a
+# blow told with no "I" names no topic and is still the writer's (stop 45, real DV tuning splits).
+ABUSE_AS_A_TOPIC = [
+    ("Pushed into the wall again last night, bruises all down one arm. Scared of what he does next.", "abuse_victim"),
+]
+ABUSE_AS_A_TOPIC_PASS = [
+    "Domestic violence victim evicted for calling the police. Please sign the petition and pass it on.",
+    "Legal clinics for survivors of domestic violence open every Tuesday at the library.",
+]
+
 # A survivor's story told from safety is not a current crisis; an ex who is still present is (stop 41).
 ABUSE_THAT_IS_OVER = [
     (
@@ -781,6 +791,7 @@ CAUGHT = (
     + FEAR_OF_HOW_THEY_REACT
     + HEARTBREAK_THAT_WANTS_IT_OVER
     + SOMEONE_ELSES_ABUSE
+    + ABUSE_AS_A_TOPIC
     + ABUSE_THAT_IS_OVER
     + OWN_ACCOUNT_NOT_A_STORY
     + ONLY_REASON_NOT_YET
@@ -811,6 +822,7 @@ PASSES = (
     + FEAR_OF_HOW_THEY_REACT_PASS
     + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
     + SOMEONE_ELSES_ABUSE_PASS
+    + ABUSE_AS_A_TOPIC_PASS
     + ABUSE_THAT_IS_OVER_PASS
     + OWN_ACCOUNT_NOT_A_STORY_PASS
     + ONLY_REASON_NOT_YET_PASS

@@ -370,6 +370,12 @@ def _someone_elses_abuse(texts: list[str]) -> bool:
     return told and not any(lex.own_harm.search(t) for t in texts)
 
 
+def _abuse_as_a_topic(texts: list[str]) -> bool:
+    """News, awareness or a general post: abuse named (``abuse_as_topic`` in the patterns) in a text where the writer
+    never figures (no first-person word). LABELLING.md section 3 counts none of these as the writer's danger."""
+    return not any(_FIRST_PERSON.search(t) for t in texts) and any(lexicon().abuse_as_topic.search(t) for t in texts)
+
+
 def _abuse_that_is_over(texts: list[str]) -> bool:
     """A survivor's story told from safety: an ex, a sign that life has moved on, and nothing present (``abuse_over``
     in the patterns). LABELLING.md section 3 asks for current or recent harm, or fear of it."""
@@ -407,6 +413,7 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
     addressed = _addresses_the_reader(texts)
     theirs = _someone_elses_abuse(texts)
     over = _abuse_that_is_over(texts)
+    topic = _abuse_as_a_topic(texts)
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):
         always, with_weak_cue, with_high_score = _gate_facts(text, hit.negated)
         allowed = (
@@ -414,7 +421,7 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
         )
         if scores[i, victim] >= VICTIM_SURE_SCORE and not _idiom_or_others(text):
             allowed[victim] = True  # the head is sure; the frame and cue gates were written for its doubtful calls
-        allowed[victim] &= someone and not theirs and not over
+        allowed[victim] &= someone and not theirs and not over and not topic
         allowed[FLAG_TYPES.index("abuse_perpetration")] &= not theirs
         allowed[suicide] &= not addressed or (
             bool(scores[i, suicide] >= ADDRESSED_SCORE) and not _told_as_shared_past(text)

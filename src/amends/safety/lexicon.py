@@ -59,6 +59,8 @@ class Lexicon:
     own_harm: re.Pattern[str]
     # Abuse by an ex that is over: the ex, a sign of time passed or life moved on, and what keeps it present.
     abuse_over: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+    # Abuse named as a topic: in a text with no first-person word, news or awareness (``features.model_gate``).
+    abuse_as_topic: re.Pattern[str]
     # A supporter's own risk told as past, and what makes it present again (``features.others_suicide_words``).
     shared_past: tuple[re.Pattern[str], re.Pattern[str]]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
@@ -122,6 +124,7 @@ def lexicon() -> Lexicon:
             _compile(data["abuse_over"]["moved_on"]),
             _compile(data["abuse_over"]["present"]),
         ),
+        abuse_as_topic=_compile(data["abuse_as_topic"]),
         shared_past=(_compile(data["shared_past"]["past"]), _compile(data["shared_past"]["present"])),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
