@@ -232,6 +232,24 @@ def test_politeness_sorries_in_general_text_are_not_remorse() -> None:
     assert "remorse" in report.present
 
 
+def test_a_sorry_that_asks_leave_or_owns_not_knowing_is_excuse_me_not_remorse() -> None:
+    # LABELLING.md section 1: "excuse me"/"sorry, what?" is not remorse (stop 45, real Stanford Politeness requests).
+    for text in (
+        "Sorry, one more question: does the offer include delivery?",
+        "Sorry, I'm kinda new to this sub. Which flair do I use?",
+        "Sorry, I know nothing about gardening. Is that a weed or a herb?",
+        "sorry I can't find the form on their site, do you have a link?",
+        "I don't understand what you mean by the second step, sorry",
+    ):
+        report = analyze_apology(text)
+        assert "remorse" not in report.present, text
+        assert report.verdict == "no_apology", text
+    # An apology for the asking itself, or for an act, stays remorse.
+    assert "remorse" in present("Sorry for the dumb question, but where do I click to save?")
+    assert "remorse" in present("Sorry, I forgot to send the form. Do you still need it?")
+    assert "remorse" in present("Sorry, I'm late with this. Can you still take it?")
+
+
 def test_an_apology_mentioned_is_neither_remorse_nor_an_act_owned() -> None:
     # LABELLING.md §1: "I said sorry already" is no remorse, and saying sorry is no transgression to own.
     for text in (
