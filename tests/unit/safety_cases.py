@@ -456,6 +456,25 @@ SOMEONE_ELSES_ABUSE_PASS = [
     "leave him. What can we do?",
 ]
 
+# Control in the app's own register, and means with no feeling word (stop 45, relationship-context dev6 and dev9).
+CONTROL_AND_MEANS_IN_PLAIN_WORDS = [
+    ("He changed my email password and now he answers my messages as me.", "abuse_victim"),
+    ("She keeps waking me at 3am to question me about every message on my phone.", "abuse_victim"),
+    ("If I answer wrong he pours cold water on the bed so I can't sleep.", "abuse_victim"),
+    ("He told my colleagues I am mentally unwell, so none of them talk to me now.", "abuse_victim"),
+    ("She checks the receipts every night and if anything is missing there is hell to pay.", "abuse_victim"),
+    ("When I hear his key in the door my stomach drops, so I have started pretending to be asleep.", "abuse_victim"),
+    ("I bought weed killer on the way home and I have hidden it under the sink.", "suicide_risk"),
+    ("I have been opening her post and keeping the bank letters before she sees them.", "abuse_perpetration"),
+]
+CONTROL_AND_MEANS_IN_PLAIN_WORDS_PASS = [
+    "I bought rat poison for the shed, the mice are back.",
+    "I picked up slug pellets for the allotment on the way home.",
+    "I changed my password after the breach and told you the new one.",
+    "I opened his letter by mistake and said sorry straight away.",
+    "He counts the money for the school trip every evening.",
+]
+
 # Abuse named as a topic in a text where the writer never figures is news or awareness (LABELLING.md section 3); a
 # blow told with no "I" names no topic and is still the writer's (stop 45, real DV tuning splits).
 ABUSE_AS_A_TOPIC = [
@@ -792,6 +811,7 @@ CAUGHT = (
     + HEARTBREAK_THAT_WANTS_IT_OVER
     + SOMEONE_ELSES_ABUSE
     + ABUSE_AS_A_TOPIC
+    + CONTROL_AND_MEANS_IN_PLAIN_WORDS
     + ABUSE_THAT_IS_OVER
     + OWN_ACCOUNT_NOT_A_STORY
     + ONLY_REASON_NOT_YET
@@ -823,6 +843,7 @@ PASSES = (
     + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
     + SOMEONE_ELSES_ABUSE_PASS
     + ABUSE_AS_A_TOPIC_PASS
+    + CONTROL_AND_MEANS_IN_PLAIN_WORDS_PASS
     + ABUSE_THAT_IS_OVER_PASS
     + OWN_ACCOUNT_NOT_A_STORY_PASS
     + ONLY_REASON_NOT_YET_PASS
