@@ -69,6 +69,18 @@ def test_person_causing_harm_gets_perpetrator_lines_not_victim_lines() -> None:
     assert "National Domestic Violence Hotline" in us.resources[0].name
 
 
+def test_harm_told_beside_harm_suffered_neither_accuses_nor_drops_the_lines() -> None:
+    # A victim's story read as both (or a victim who also hit out) gets the victim's message first, and the
+    # perpetrator lines with wording that does not call them the abuser.
+    r = route(scan_safety("He hits me when he drinks."), self_reported_harm=True, region="UK")
+    assert r.messages[0] == MESSAGES["abuse_victim"]
+    assert MESSAGES["abuse_both"] in r.messages and MESSAGES["abuse_perpetration"] not in r.messages
+    assert {"dv_victim", "dv_perpetrator"} <= {x.category for x in r.resources}
+    assert "never okay" not in " ".join(r.messages)
+    # Harm done with no harm suffered keeps the plain wording.
+    assert MESSAGES["abuse_perpetration"] in route(scan_safety("I shoved her"), region="UK").messages
+
+
 def test_partner_flag_pauses_with_nothing_revealing() -> None:
     r = route(partner_flagged=True, region="UK")
     assert r.pause_couple_features and r.paused_notice == PAUSED_NOTICE

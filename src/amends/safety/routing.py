@@ -144,7 +144,7 @@ def _abuse_parts(sig: _Signals) -> tuple[list[str], list[str]]:
         messages.append(MESSAGES["danger" if sig.danger else "abuse_victim"])
         cats += ["emergency", "dv_victim"] if sig.danger else ["dv_victim", "emergency"]
     if sig.harming:
-        messages.append(MESSAGES["abuse_perpetration"])
+        messages.append(MESSAGES["abuse_both" if sig.victim else "abuse_perpetration"])
         cats.append("dv_perpetrator")
     return messages, cats
 
