@@ -470,6 +470,7 @@ CONTROL_AND_MEANS_IN_PLAIN_WORDS = [
 CONTROL_AND_MEANS_IN_PLAIN_WORDS_PASS = [
     "I bought rat poison for the shed, the mice are back.",
     "I picked up slug pellets for the allotment on the way home.",
+    "I bought weed killer for the drive, the weeds are back between the slabs.",
     "I changed my password after the breach and told you the new one.",
     "I opened his letter by mistake and said sorry straight away.",
     "He counts the money for the school trip every evening.",
