@@ -17,6 +17,8 @@ It also reports ``crisis_fresh.jsonl``, a second set written later in more varie
 ``fresh-tune`` (may be tuned on) and ``fresh-held`` (never tuned on, the honest measure). And
 ``crisis_social.jsonl``: 120 short social-media posts written by a second writer who never saw the
 detector, split by position into ``social-tune`` and ``social-held`` (never tuned on).
+``crisis_probe.jsonl``: 200 repair-app texts a helper wrote for stop 45 (140 hard non-crises, 60 quiet crises);
+read once before any change (44 of 60 caught, 15 false alarms), then tuned on.
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -165,6 +167,8 @@ def main() -> None:
         report(((r, g) for r, g in social if r["split"] == split), f"crisis_social {split} (a second writer)")
     classes = _scan_all(load("crisis_classes.jsonl"))
     report(classes, "crisis_classes (missed classes and hard negatives; trained on)")
+    probe = _scan_all(load("crisis_probe.jsonl"))
+    report(probe, "crisis_probe (200 repair-app texts, stop 45: read once, then tuned on)")
     print(f"\nwarm latency: {per_text:.1f} ms per sentence")
     print("\n== false alarms on ordinary repair writing (action != none) ==")
     tune_alarms: list[str] = []

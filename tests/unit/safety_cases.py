@@ -476,6 +476,33 @@ CONTROL_AND_MEANS_IN_PLAIN_WORDS_PASS = [
     "He counts the money for the school trip every evening.",
 ]
 
+# A probe of 200 repair-app texts written for stop 45 (tune): a note left for the partner, no future with the writer in
+# it, ready to leave at short notice, an app the writer never installed, fear of getting his demanded apology wrong, a
+# partner made to sleep outside, cut off from friends, a shove in the present tense; and the idioms and errands that
+# were read as crises.
+REPAIR_APP_PROBE = [
+    (
+        "If you're reading this, please don't blame yourself for any of it. I'm just too tired to keep going.",
+        "suicide_risk",
+    ),
+    ("I've stopped seeing any future with me in it. Honestly there is no future with me in it.", "suicide_risk"),
+    ("The kids would be happier without me, I can see that now.", "suicide_risk"),
+    ("My documents are at my sister's, just in case I have to leave quickly one night.", "abuse_victim"),
+    ("Found an app on my phone I didn't install, and it shows him where I am all day.", "abuse_victim"),
+    ("I'm frightened of what he'll do if I don't say sorry the way he wants.", "abuse_victim"),
+    ("I made him sleep in the car last night because he came home late.", "abuse_perpetration"),
+    ("I told her none of her friends really care about her and she should stop seeing them.", "abuse_perpetration"),
+    ("I push my husband against the door when he try to leave the room.", "abuse_perpetration"),
+    ("Went back to the blade on Friday, after three months. Nobody knows.", "self_harm"),
+    ("When the shame gets too loud I take it out on my own body, a lighter this time.", "self_harm"),
+]
+REPAIR_APP_PROBE_PASS = [
+    "I'm going to die if my sister brings up the seating plan again. We are not doing a top table.",
+    "After that toast I wanted to crawl into a hole and disappear. I'll apologise to your gran myself.",
+    "I cut her out of my life for a while after the divorce, and now we talk on Sundays.",
+    "I sat in the car park and wrote down everything I want to say to you before I drove home.",
+]
+
 # Abuse named as a topic in a text where the writer never figures is news or awareness (LABELLING.md section 3); a
 # blow told with no "I" names no topic and is still the writer's (stop 45, real DV tuning splits).
 ABUSE_AS_A_TOPIC = [
@@ -812,6 +839,7 @@ CAUGHT = (
     + HEARTBREAK_THAT_WANTS_IT_OVER
     + SOMEONE_ELSES_ABUSE
     + ABUSE_AS_A_TOPIC
+    + REPAIR_APP_PROBE
     + CONTROL_AND_MEANS_IN_PLAIN_WORDS
     + ABUSE_THAT_IS_OVER
     + OWN_ACCOUNT_NOT_A_STORY
@@ -844,6 +872,7 @@ PASSES = (
     + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
     + SOMEONE_ELSES_ABUSE_PASS
     + ABUSE_AS_A_TOPIC_PASS
+    + REPAIR_APP_PROBE_PASS
     + CONTROL_AND_MEANS_IN_PLAIN_WORDS_PASS
     + ABUSE_THAT_IS_OVER_PASS
     + OWN_ACCOUNT_NOT_A_STORY_PASS
