@@ -17,8 +17,9 @@ It also reports ``crisis_fresh.jsonl``, a second set written later in more varie
 ``fresh-tune`` (may be tuned on) and ``fresh-held`` (never tuned on, the honest measure). And
 ``crisis_social.jsonl``: 120 short social-media posts written by a second writer who never saw the
 detector, split by position into ``social-tune`` and ``social-held`` (never tuned on).
-``crisis_probe.jsonl``: 200 repair-app texts a helper wrote for stop 45 (140 hard non-crises, 60 quiet crises);
-read once before any change (44 of 60 caught, 15 false alarms), then tuned on.
+``crisis_probe.jsonl``: repair-app texts two helpers wrote for stop 45, each part 140 hard non-crises and 60 quiet
+crises: ``probe-tune`` was read once (44 of 60 caught, 15 false alarms) and then tuned on; ``probe-held`` was
+written after the tuning and is never tuned on.
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -168,7 +169,8 @@ def main() -> None:
     classes = _scan_all(load("crisis_classes.jsonl"))
     report(classes, "crisis_classes (missed classes and hard negatives; trained on)")
     probe = _scan_all(load("crisis_probe.jsonl"))
-    report(probe, "crisis_probe (200 repair-app texts, stop 45: read once, then tuned on)")
+    for split, how in (("probe-tune", "read once, then tuned on"), ("probe-held", "never tuned on")):
+        report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
     print(f"\nwarm latency: {per_text:.1f} ms per sentence")
     print("\n== false alarms on ordinary repair writing (action != none) ==")
     tune_alarms: list[str] = []
