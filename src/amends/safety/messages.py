@@ -31,9 +31,9 @@ MESSAGES = {
         "It takes courage to name this. Hurting or frightening a partner is never okay, and change is "
         "possible with the right support. These confidential lines help people who want to stop."
     ),
-    # Beside the victim's message: the same text told of harm done to the writer. Many who are hurt also hit out, in
-    # fear or in anger (and the detector reads some victims' stories as both), so this part neither accuses nor
-    # excuses (FRAMEWORKS.md: safety first; no blame).
+    # Shown instead of "abuse_perpetration" beside the victim's message, when one text tells of harm suffered and harm
+    # done. Many who are hurt also hit out, in fear or in anger (and the detector reads some victims' stories as
+    # both), so this part neither accuses nor excuses (FRAMEWORKS.md: safety first; no blame).
     "abuse_both": (
         "If you have also hit out or frightened them, in fear or in anger, that does not undo what was done to "
         "you. These confidential lines can help with that part too, without judgment."
