@@ -117,7 +117,9 @@ def lexicon() -> Lexicon:
         consensual=tuple(_compile(e) for e in data["context_skip"]["consensual"]),
         self_risk_cue=_compile(data["self_risk_cue"]),
         victim_context=tuple(_compile(e) for e in data["victim_context"]),
-        third_party_victim=tuple(_compile(e) for e in data["third_party_victim"]),
+        third_party_victim=tuple(
+            _compile(e.replace("{relative}", data["relatives"])) for e in data["third_party_victim"]
+        ),
         own_harm=_compile(data["own_harm"]),
         abuse_over=(
             _compile(data["abuse_over"]["ex"]),

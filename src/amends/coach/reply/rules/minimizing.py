@@ -74,7 +74,6 @@ EXAMPLES_PASS = (
     "It's just how I feel when I see you hurt: sick about what I did.",
     "It was only after you told me that I understood.",
     "At least once a week I'll cook, that's a promise.",
-    "At least I can tell you the truth now, and I owe you that.",
     "I should have been there, nothing could make it worse than it already felt for you.",
 )
 
