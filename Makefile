@@ -55,9 +55,11 @@ eval: $(TRAIN_STAMP)
 bench: $(STAMP)
 	bash scripts/bench.sh
 
-## Retrain the coach's small classifier heads from ../shared/data (reproducible, fixed seeds),
-## and the crisis detector's head and prototype vectors (train-safety alone takes about 3 minutes).
+## Rebuild the reply coach's int8 encoder from the installed MiniLM, retrain the coach's small classifier
+## heads on its vectors from ../shared/data (reproducible, fixed seeds), and the crisis detector's head and
+## prototype vectors on the float encoder's (train-safety alone takes about 3 minutes).
 train: $(TRAIN_STAMP)
+	$(BIN)/python -m train.quantize_encoder
 	$(BIN)/python -m train.train_heads
 	$(BIN)/python -m train.train_safety
 

@@ -104,11 +104,11 @@ def roberta_comparison(records: list[dict], ours_per_text: float) -> None:
     except ImportError:
         print("RoBERTa-base comparison skipped: torch is not installed (pip install torch).")
         return
-    from amends.coach.embed import _encoder
+    from amends.coach.embed import FLOAT, _encoder
 
     torch.manual_seed(0)
     torch.set_num_threads(min(2, os.cpu_count() or 1))
-    tokenizer = _encoder().tokenizer  # WordPiece lengths stand in for RoBERTa's BPE lengths
+    tokenizer = _encoder(FLOAT).tokenizer  # WordPiece lengths stand in for RoBERTa's BPE lengths
     sample = [r["text"] for r in records[:ROBERTA_SAMPLE]]
     lengths = [min(512, len(tokenizer.encode(t).ids)) for t in sample]
     hidden, vocab = 768, 50265

@@ -118,14 +118,14 @@ def roberta_ratio(texts: list[str], ours_ms: float) -> dict[str, object]:
         import torch
     except ImportError:
         return {"skipped": "torch is not installed (.venv/bin/pip install torch==2.13.0 to compare)"}
-    from amends.coach.embed import _encoder
+    from amends.coach.embed import INT8, _encoder
 
     torch.manual_seed(0)
     torch.set_num_threads(1)
     layer = torch.nn.TransformerEncoderLayer(768, 12, 3072, batch_first=True, activation="gelu")
     model = torch.nn.TransformerEncoder(layer, 12, enable_nested_tensor=False).eval()
     emb = torch.nn.Embedding(50265, 768)
-    tok = _encoder().tokenizer
+    tok = _encoder(INT8).tokenizer
     times = []
     with torch.inference_mode():
         for text in texts:

@@ -19,6 +19,7 @@ from train.cache import cached_embed
 from train.data import GOEMOTIONS, emotion_names, goemotions
 from train.train_heads import SEED, held_out_tenth, macro_f1, tune_thresholds
 
+from amends.coach.embed import INT8
 from amends.coach.models.heads import load_head
 
 
@@ -37,7 +38,7 @@ def main() -> None:
     head = load_head("emotions")
     assert list(head.labels) == names, "head labels must follow emotions.txt"
     texts, y = goemotions("dev")
-    p = head.probs(cached_embed("goemotions-dev", texts, with_max=True), texts)
+    p = head.probs(cached_embed("goemotions-dev", texts, model=INT8, with_max=True), texts)
     pred = (p >= head.thresholds).astype(np.int8)
     per_label = f1_score(y, pred, average=None, zero_division=0)
     half = np.random.default_rng(SEED).permutation(len(y)) < len(y) // 2
@@ -48,7 +49,10 @@ def main() -> None:
     tr_texts, y_tr = goemotions("train")
     val, _ = held_out_tenth(len(y_tr))
     val_texts = [tr_texts[i] for i in val]
-    p_val, y_val = head.probs(cached_embed("goemotions-train", tr_texts, with_max=True)[val], val_texts), y_tr[val]
+    p_val, y_val = (
+        head.probs(cached_embed("goemotions-train", tr_texts, model=INT8, with_max=True)[val], val_texts),
+        y_tr[val],
+    )
 
     def pooled(mask: np.ndarray) -> np.ndarray:
         return tune_thresholds(np.concatenate([p_val, p[mask]]), np.concatenate([y_val, y[mask]]))

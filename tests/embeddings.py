@@ -21,13 +21,13 @@ from amends.coach import embed as embed_module
 from amends.safety import recurring
 
 _REAL = embed_module.embed
-_ANSWERS: dict[tuple[tuple[str, ...], int, bool], np.ndarray] = {}
+_ANSWERS: dict[tuple[str, tuple[str, ...], int, bool], np.ndarray] = {}
 
 
-def _remembered(texts: list[str], *, batch_size: int = 32, with_max: bool = False) -> np.ndarray:
-    key = (tuple(texts), batch_size, with_max)
+def _remembered(texts: list[str], *, model: str, batch_size: int = 32, with_max: bool = False) -> np.ndarray:
+    key = (model, tuple(texts), batch_size, with_max)
     if key not in _ANSWERS:
-        _ANSWERS[key] = _REAL(texts, batch_size=batch_size, with_max=with_max)
+        _ANSWERS[key] = _REAL(texts, model=model, batch_size=batch_size, with_max=with_max)
     return _ANSWERS[key].copy()
 
 

@@ -10,11 +10,12 @@ import hashlib
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
-from amends.coach.embed import DIM, READING_DIM, embed
+from amends.coach.embed import DIM, READING_DIM, embed, encoder_threads
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("AMENDS_CACHE", REPO / "tmp" / "emb-cache"))
@@ -28,18 +29,25 @@ def _key(texts: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_embed(name: str, texts: list[str], *, chunk: int = 2048, with_max: bool = False) -> np.ndarray:
+def cached_embed(name: str, texts: list[str], *, model: str, chunk: int = 2048, with_max: bool = False) -> np.ndarray:
     """Embed texts, reading and writing the on-disk cache; ``with_max`` gives whole readings (mean and max
-    pooled, as the emotions head reads them), cached apart from the mean vectors."""
+    pooled, as the emotions head reads them), cached apart from the mean vectors. Each ``model`` of
+    :mod:`amends.coach.embed` has its own files."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{name}{'-meanmax' if with_max else ''}-{_key(texts)}.npy"
+    path = CACHE / f"{name}-{model}{'-meanmax' if with_max else ''}-{_key(texts)}.npy"
     if path.exists():
         return np.load(path)
     parts, started = [], time.time()
-    for start in range(0, len(texts), chunk):
-        parts.append(embed(texts[start : start + chunk], batch_size=64, with_max=with_max))
-        done = min(start + chunk, len(texts))
-        print(f"  {name}: {done}/{len(texts)} embedded ({time.time() - started:.0f}s)", file=sys.stderr)
+    threads = encoder_threads()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for start in range(0, len(texts), chunk):
+            # the int8 model reads one text per run, single-threaded: split each chunk over the cores
+            part = texts[start : start + chunk]
+            step = -(-len(part) // threads)
+            pieces = [part[i : i + step] for i in range(0, len(part), step)]
+            parts += list(pool.map(lambda p: embed(p, model=model, batch_size=64, with_max=with_max), pieces))
+            done = min(start + chunk, len(texts))
+            print(f"  {name}: {done}/{len(texts)} embedded ({time.time() - started:.0f}s)", file=sys.stderr)
     vectors = np.concatenate(parts) if parts else np.zeros((0, READING_DIM if with_max else DIM), dtype=np.float32)
     np.save(path, vectors)
     return vectors

@@ -31,6 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.neural_network import MLPClassifier
 
+from amends.coach.embed import INT8
 from amends.coach.models.hashing import features_batch
 from amends.coach.models.heads import Head, save_head
 from train.cache import cached_embed
@@ -224,9 +225,9 @@ def ekman_f1(pred: np.ndarray, y: np.ndarray, names: list[str]) -> float:
 def train_emotions() -> dict[str, object]:
     names = emotion_names()
     tr_texts, y_tr = goemotions("train")
-    x_tr = cached_embed("goemotions-train", tr_texts, with_max=True)
+    x_tr = cached_embed("goemotions-train", tr_texts, model=INT8, with_max=True)
     dev_texts, y_dv = goemotions("dev")
-    x_dv = cached_embed("goemotions-dev", dev_texts, with_max=True)
+    x_dv = cached_embed("goemotions-dev", dev_texts, model=INT8, with_max=True)
     half = np.random.default_rng(SEED).permutation(len(y_dv)) < len(y_dv) // 2
 
     def honest_f1(p: np.ndarray) -> float:
@@ -296,7 +297,7 @@ def train_emotions() -> dict[str, object]:
 def train_annomi() -> dict[str, object]:
     rows = annomi_therapist()
     split = transcript_split([r[0] for r in rows])
-    x = cached_embed("annomi-therapist", [r[1] for r in rows])
+    x = cached_embed("annomi-therapist", [r[1] for r in rows], model=INT8)
     y = np.array([[r[2], r[3]] for r in rows], dtype=np.int8)
     part = np.array([split[r[0]] for r in rows])
     tr, dv, te = part == "train", part == "dev", part == "test"
@@ -331,7 +332,7 @@ def train_replies() -> dict[str, object]:
     rows += [r for r in replies(EXAMPLES / "epitome_style.jsonl") if r["split"] == "fresh-tune"]
     # The coach reads a reply as its sentences; the head sees their normalised mean (``reply_vector``).
     spans = [[r["text"][s:e] for s, e in sentences(r["text"])] for r in rows]
-    flat = cached_embed("replies-train-sentences", [t for sp in spans for t in sp])
+    flat = cached_embed("replies-train-sentences", [t for sp in spans for t in sp], model=INT8)
     bounds = np.cumsum([0] + [len(sp) for sp in spans])
     x = np.stack([reply_vector(flat[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)])
     y = np.array([[int(r["mechanisms"][m] >= 1) for m in MECHS] for r in rows], dtype=np.int8)
@@ -352,7 +353,7 @@ def _reply_vectors(name: str, rows: list[dict]) -> np.ndarray:
     from amends.coach.reply.sentences import sentences
 
     spans = [[r["text"][s:e] for s, e in sentences(r["text"])] for r in rows]
-    flat = cached_embed(name, [t for sp in spans for t in sp])
+    flat = cached_embed(name, [t for sp in spans for t in sp], model=INT8)
     bounds = np.cumsum([0] + [len(sp) for sp in spans])
     return np.stack([reply_vector(flat[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)])
 

@@ -34,7 +34,7 @@ from eval.paths import EXAMPLES, SHARED_DATA
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from amends.coach.embed import embed
+from amends.coach.embed import FLOAT, embed
 from amends.safety import learned as L
 from amends.safety.detector import MIN_WORDS
 from amends.safety.features import model_gate, others_suicide_words, pattern_hits, segment_extras
@@ -162,7 +162,7 @@ class Featuriser:
     def __init__(self, texts: list[str], proto_vectors: np.ndarray, kind_index: np.ndarray) -> None:
         self.texts = list(dict.fromkeys(texts))
         self.row = {t: i for i, t in enumerate(self.texts)}
-        vectors = cached_embed("safety-segments", self.texts)
+        vectors = cached_embed("safety-segments", self.texts, model=FLOAT)
         model = L.Learned(proto_vectors, kind_index, head=None)  # type: ignore[arg-type]
         self.vectors = vectors
         self.proto_vectors = proto_vectors
@@ -288,7 +288,7 @@ def summary(items: list[Item], scores: np.ndarray, thr: np.ndarray) -> dict[str,
 
 def main() -> None:
     labels, texts = L.prototype_texts()
-    proto_vectors = embed(list(texts))
+    proto_vectors = embed(list(texts), model=FLOAT)
     kind_index = np.array([L.PROTOTYPE_KINDS.index(k) for k in labels])
     np.savez_compressed(DATA / L.PROTOTYPE_FILE, vectors=proto_vectors.astype(np.float32), key=L.prototype_key())
     log(f"prototypes: {len(texts)} embedded -> {L.PROTOTYPE_FILE}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from amends.coach.apology import analyze_apology
 from amends.coach.reply import analyze_reply, cues, find_rules
 from amends.ledger.commitment_check import check_missed_note
@@ -490,6 +492,23 @@ def test_the_guides_inferred_feeling_is_understanding_and_presence_offered_is_wa
     # LABELLING.md section 2: warmth that names no feeling is emotional reaction 1.
     assert analyze_reply(partner, "Take all the time you need. I'm here.").level("emotional_reaction") == 1
     assert analyze_reply(partner, "I'm here at the station, where are you?").level("emotional_reaction") == 0
+
+
+@pytest.mark.parametrize(
+    ("reply", "level"),
+    [
+        # Their feeling named back in the guide's inferred form is strong understanding by rule, not by a head's
+        # margin (stop 46, when the retrained head put the first at 1).
+        ("You must have felt so humiliated when you read those messages.", 2),
+        ("You must have been terrified when I didn't come home that night.", 2),
+        ("You must feel so alone in this.", 2),
+        # No feeling named: where they were is an inference, at most generic, never their feeling named back.
+        ("You must have been at work when she called.", 1),
+    ],
+)
+def test_you_must_have_felt_names_their_feeling_back(reply: str, level: int) -> None:
+    partner = "I found the messages. You told me it was over with her."
+    assert analyze_reply(partner, reply).level("interpretation") == level
 
 
 def test_owning_a_false_blame_validating_anger_and_letting_them_not_talk_are_no_attack() -> None:

@@ -41,15 +41,15 @@ def test_the_emotions_head_is_wide_and_needs_the_texts() -> None:
 
 
 def test_a_reading_is_the_mean_vector_then_the_max_pooled_one() -> None:
-    reading = embed_mod.embed(["I am furious with you", "thanks"], with_max=True)
-    mean = embed_mod.embed(["I am furious with you", "thanks"])
+    reading = embed_mod.embed(["I am furious with you", "thanks"], model=embed_mod.INT8, with_max=True)
+    mean = embed_mod.embed(["I am furious with you", "thanks"], model=embed_mod.INT8)
     assert reading.shape == (2, embed_mod.READING_DIM) and np.allclose(reading[:, : embed_mod.DIM], mean)
     assert np.allclose(np.linalg.norm(reading[:, embed_mod.DIM :], axis=1), 1.0)
     assert not np.allclose(reading[:, embed_mod.DIM :], mean)  # max pooling is not the mean again
     # the cache keeps whole readings, so the short and the long form agree
     embed_mod._cache.clear()
-    assert np.allclose(embed_mod.embed_one("thanks"), mean[1])
-    assert np.allclose(embed_mod.embed_one("thanks", with_max=True), reading[1])
+    assert np.allclose(embed_mod.embed_one("thanks", model=embed_mod.INT8), mean[1])
+    assert np.allclose(embed_mod.embed_one("thanks", model=embed_mod.INT8, with_max=True), reading[1])
 
 
 def test_prewarm_fills_the_cache_so_the_analysers_do_not_encode(monkeypatch: pytest.MonkeyPatch) -> None:

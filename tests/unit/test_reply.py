@@ -213,6 +213,7 @@ FACT_QUESTIONS = [
     "How about we try a walk after dinner?",
     "Would you like to try the app together?",
     "Okay. Anything else?",
+    "What time does the interview start? When will they tell you?",
 ]
 FEELING_QUESTIONS = [
     "How often do you feel alone when I'm out?",
@@ -235,7 +236,12 @@ def test_a_question_about_what_they_feel_or_lived_is_exploration(reply: str) -> 
 
 
 @pytest.mark.parametrize(
-    "reply", ["Ok that makes sense, I'll book the table for eight.", "It makes sense to leave early."]
+    "reply",
+    [
+        "Ok that makes sense, I'll book the table for eight.",
+        "It makes sense to leave early.",
+        "It would make sense to take the train instead.",
+    ],
 )
 def test_a_bare_that_makes_sense_agrees_with_an_idea_and_is_no_understanding(reply: str) -> None:
     assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 0

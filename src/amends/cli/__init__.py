@@ -7,7 +7,13 @@ command is an error at start-up rather than a command that quietly disappears.
 
 from __future__ import annotations
 
-import click
+import os
+
+# Before numpy loads: the coach's heads multiply one vector by small matrices, where OpenBLAS's extra
+# threads only spin, and took a quarter of a reply batch's CPU time from the encoder (bench/reply.py).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import click  # noqa: E402
 
 
 @click.group()

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from amends.coach.embed import CACHE_SIZE, embed_cached
+from amends.coach.embed import CACHE_SIZE, FLOAT, embed_cached
 from amends.coach.results import Span
 from amends.coach.text import TextRejected, check_text
 from amends.safety.features import (
@@ -152,7 +152,7 @@ def segment_scores(segs: list[Segment]) -> tuple[np.ndarray, np.ndarray, list[Pa
     readable = [t for t in distinct if word_count(t) >= MIN_WORDS]
     if readable:
         model = learned()
-        vectors = embed_cached(readable)
+        vectors = embed_cached(readable, model=FLOAT)
         x = features(vectors, model.prototype_sims(vectors), np.stack([extras[t] for t in readable]))
         gated = model_gate(model.head.probs(x), readable, [hits[t] for t in readable])
         probs.update(zip(readable, gated, strict=True))

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from amends.coach.embed import embed
+from amends.coach.embed import FLOAT, embed
 
 THRESHOLD = 0.40  # average-link similarity; set on tests/examples/arguments.jsonl
 ANCHOR_WEIGHT = 0.5  # share of the similarity that comes from the topic-anchor profile
@@ -73,7 +73,7 @@ def find_recurring(
     items = [e if isinstance(e, ArgumentEntry) else ArgumentEntry.from_mapping(e) for e in entries]
     if len(items) < min_size:
         return []
-    vectors = embed([f"{e.topic}. {e.what}".strip(" .") for e in items])
+    vectors = embed([f"{e.topic}. {e.what}".strip(" .") for e in items], model=FLOAT)
     clusters = cluster(similarity(vectors), threshold)
     groups = [_group([items[i] for i in c], vectors[c]) for c in clusters if len(c) >= min_size]
     return sorted(groups, key=lambda g: (-g.size, g.dates[0]))
@@ -82,7 +82,7 @@ def find_recurring(
 @lru_cache(maxsize=1)
 def _anchors() -> np.ndarray:
     text = resources.files("amends.safety.data").joinpath("argument_themes.yaml").read_text(encoding="utf-8")
-    return embed([str(t) for t in yaml.safe_load(text)])
+    return embed([str(t) for t in yaml.safe_load(text)], model=FLOAT)
 
 
 def similarity(vectors: np.ndarray) -> np.ndarray:

@@ -73,4 +73,4 @@ def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
             texts += embedded_texts(_document(text, mistake))
         except TextRejected:
             continue
-    return embed.prewarm(texts)
+    return embed.prewarm(texts, model=embed.FLOAT)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc, normalise
-from amends.coach.embed import embed_cached, embed_one
+from amends.coach.embed import FLOAT, embed_cached, embed_one
 from amends.coach.results import Span
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -86,9 +86,9 @@ def _overlap_spans(doc: Doc, wanted: set[str]) -> tuple[list[Span], list[Span]]:
 
 def _similar_spans(doc: Doc, candidates: list[Span]) -> Iterator[Span]:
     assert doc.mistake is not None
-    target = embed_one(doc.mistake.strip())
+    target = embed_one(doc.mistake.strip(), model=FLOAT)
     # Cached: a batch run embeds these ahead of time, all texts at once (see :func:`embedded_texts`).
-    vectors = embed_cached([doc.text[s:e] for s, e in candidates])
+    vectors = embed_cached([doc.text[s:e] for s, e in candidates], model=FLOAT)
     for span, vec in zip(candidates, vectors, strict=True):
         if float(vec @ target) >= SIMILARITY_THRESHOLD:
             yield span

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from amends.coach.embed import embed_one
+from amends.coach.embed import INT8, embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions.feelings import FEELING_NAMES, FEELINGS, FeelingSpec
 from amends.coach.emotions.lexicon import Cue, find_cues, find_denied_cues, load_lexicon, mentions_any
@@ -123,7 +123,7 @@ def read_emotions(text: str) -> EmotionReport:
     """
     check_text(text, what="message")
     head = _head()
-    p = head.probs(embed_one(text, with_max=True), [text])[0]
+    p = head.probs(embed_one(text, model=INT8, with_max=True), [text])[0]
     probs = scores_from_probs(p)
     labels = tuple(name for name, v, t in zip(head.labels, p, head.thresholds, strict=True) if v >= t)
     feelings = [_feeling(spec, text, probs) for spec in FEELINGS]
@@ -133,4 +133,5 @@ def read_emotions(text: str) -> EmotionReport:
 
 def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
     """Batch-embed the ``text`` of these batch records ahead of :func:`read_emotions` (see ``Kind.prewarm``)."""
-    return _prewarm_texts([r["text"] for r in records if isinstance(r.get("text"), str) and r["text"].strip()])
+    texts = [r["text"] for r in records if isinstance(r.get("text"), str) and r["text"].strip()]
+    return _prewarm_texts(texts, model=INT8)

@@ -16,6 +16,7 @@ from importlib import resources
 
 import numpy as np
 
+from amends.coach.embed import INT8_MODEL_SHA256, EncoderMismatch
 from amends.coach.models.hashing import wide_logits
 
 
@@ -57,9 +58,19 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=8)
 def load_head(name: str) -> Head:
-    """Load ``<name>.npz`` from this package once per process."""
+    """Load ``<name>.npz`` from this package once per process.
+
+    Raises :class:`EncoderMismatch` if the head was trained on vectors of another encoder than the int8
+    model the coach reads with (``make train`` retrains every head after the encoder changes).
+    """
     ref = resources.files("amends.coach.models").joinpath(f"{name}.npz")
     with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
+        trained_on = str(data["encoder"]) if "encoder" in data.files else "the float model"
+        if trained_on != INT8_MODEL_SHA256:
+            raise EncoderMismatch(
+                f"the {name} head was trained on vectors of {trained_on}, not of the int8 encoder "
+                f"{INT8_MODEL_SHA256}: run `make train`"
+            )
         n_layers = sum(1 for key in data.files if key.startswith("W"))
         layers = tuple((_frozen(data[f"W{i}"]), _frozen(data[f"b{i}"])) for i in range(n_layers))
         labels = tuple(str(s) for s in data["labels"])
@@ -74,11 +85,16 @@ def save_head(
     thresholds: np.ndarray,
     wide: np.ndarray | None = None,
 ) -> None:
-    """Write a head in the format :func:`load_head` reads (used by the training script).
+    """Write a head in the format :func:`load_head` reads (used by the training script), trained on the
+    int8 encoder's vectors.
 
     A wide part is stored as float16 (half the size; it is read back as float32).
     """
-    arrays: dict[str, np.ndarray] = {"labels": np.array(labels), "thresholds": np.asarray(thresholds, np.float32)}
+    arrays: dict[str, np.ndarray] = {
+        "labels": np.array(labels),
+        "thresholds": np.asarray(thresholds, np.float32),
+        "encoder": np.array(INT8_MODEL_SHA256),  # the vectors it was trained on (see load_head)
+    }
     for i, (w, b) in enumerate(layers):
         arrays[f"W{i}"] = np.asarray(w, np.float32)
         arrays[f"b{i}"] = np.asarray(b, np.float32)

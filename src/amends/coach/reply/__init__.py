@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from amends.coach import matching
-from amends.coach.embed import embed_cached, embed_one
+from amends.coach.embed import INT8, embed_cached, embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions import EmotionReport, read_emotions
 from amends.coach.models.heads import load_head
@@ -122,7 +122,7 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     if partner_message is not None:
         check_text(partner_message, what="partner message")
     spans = sentences(reply)
-    vecs = embed_cached([reply[s:e] for s, e in spans])
+    vecs = embed_cached([reply[s:e] for s, e in spans], model=INT8)
     reply_vec = reply_vector(vecs)
     ruled = find_rules(reply)
     findings = without_attacking_orders(ruled + learned_findings(reply, spans, vecs, reply_vec, ruled))
@@ -136,7 +136,7 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     else:
         partner = _read_partner(partner_message)
         questions = partner.questions
-        attune = attunement(reply, vecs, partner_message, embed_one(partner_message), partner)
+        attune = attunement(reply, vecs, partner_message, embed_one(partner_message, model=INT8), partner)
         if attune.score < LOW_ATTUNEMENT:
             notes.append(OFF_TOPIC_NOTE)
         if attune.score < CAP_ATTUNEMENT:
@@ -173,7 +173,7 @@ def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
             texts += [reply[s:e] for s, e in sentences(reply)]
         if isinstance(partner, str) and partner.strip():
             texts.append(partner)
-    return _prewarm_texts(texts)
+    return _prewarm_texts(texts, model=INT8)
 
 
 # Below this attunement a reply misses the message, and cannot interpret or explore it strongly.

@@ -276,7 +276,8 @@ IP_INFER = compile_each(
     r"|hard|heartbreaking|terrible|awful|rough|tough|horrible|brutal|stressful|frustrating|difficult|upsetting"
     r"|overwhelming)\b",
     r"\bno wonder\b",
-    r"\bmakes? (?:total |complete )?sense\b",
+    # Not an idea judged sensible ("It makes sense to leave early"): that agrees with a plan (stop 46).
+    r"\bmakes? (?:total |complete )?sense\b(?! to (?!me\b|us\b|you\b)\w)",
     r"\bof course (?:it|that|the|this|you|your)\b",
     r"\bit(?:'s| is) (?:possible|okay|normal|natural) to (?:be|feel)\b",
     r"\b(?:feels?|feeling) like (?:you|a|the|he|she|they)\b",
@@ -431,7 +432,10 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"(?:it(?:'s| is) )?(?:almost |kind of |sort of )?as (?:if|though) |"
     r"what i(?:'m| am)? hear(?:ing)? (?:you saying )?is (?:that )?)?"
     # Not "you're just angry" (that is invalidating), but "you're just feeling a little hesitant" reflects (stop 39).
-    r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed)(?! (?:just|only)\b(?! feeling)|"
+    # The guide's own inferred form, "you must have felt invisible" (stop 46).
+    r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed"
+    r"| must have (?:felt|been)| must (?:feel|be))"
+    r"(?! (?:just|only)\b(?! feeling)|"
     r" (?:not|never)\b)"
     r"(?: \w+){0,4} " + FEELING_NAMED + r"\b",
     r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"

@@ -75,10 +75,25 @@ def _is_question(sentence: str) -> bool:
     return "?" in sentence or bool(find(sentence, cues.INVITE))
 
 
+# "Do you want to talk about it?" offers room to say what they feel: an open invitation, not a plan (stop 46).
+_OFFERS_TO_TALK = re.compile(r"\b(?:want|like|need) to (?:talk|tell me|say more)\b", re.I)
+
+
 def _fact_question(sentence: str) -> bool:
     """A question after facts, plans or ratings ("how often do you drink?", "what's the first step?")
     that names no feeling: it explores nothing the partner feels or lived (LABELLING.md section 2)."""
-    return bool(find(sentence, cues.NOT_EXPLORING)) and not _FEELING.search(sentence)
+    return (
+        bool(find(sentence, cues.NOT_EXPLORING))
+        and not _FEELING.search(sentence)
+        and not _OFFERS_TO_TALK.search(sentence)
+    )
+
+
+def _asks_only_facts(text: str, spans: list[Span]) -> bool:
+    """Every question the reply asks is a :func:`_fact_question` ("When will you know about the job?"): no head
+    may then read exploration into it."""
+    questions = [text[s:e] for s, e in spans if _is_question(text[s:e])]
+    return bool(questions) and all(_fact_question(q) for q in questions)
 
 
 def _checks_a_statement(sentence: str) -> bool:
@@ -288,7 +303,8 @@ def score_mechanisms(
     o_probs = own.probs(reply_vec)[0]
     for j, name in enumerate(own.labels):
         if levels[name] == 0 and o_probs[j] >= own.thresholds[j] and not hostile_spans:
-            levels[name] = 1
+            if name != "exploration" or not _asks_only_facts(text, spans):
+                levels[name] = 1
     _learned_levels(text, spans, reply_vec, levels, bool(hostile_spans), where["interpretation"])
     if mocking_spans:
         # A reply that mocks asks rhetorically, whatever its questions look like ("Who still says that?
