@@ -60,8 +60,10 @@ class _Encoder:
         self.tokenizer.enable_truncation(max_length=_MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         options = ort.SessionOptions()
-        # One text per run is too small a job to split over threads (two were slower than one), so the
-        # int8 model runs single-threaded and a batch job runs several texts at once instead.
+        # The float model: a local app answers one person, so one inference uses the cores; hosted with several
+        # workers, `amends serve --workers N` sets AMENDS_ENCODER_THREADS=1 so workers scale instead. The int8
+        # model reads one text per run, too small a job to split over threads (two were slower than one), so it
+        # runs single-threaded and a batch job runs several texts at once instead.
         options.intra_op_num_threads = encoder_threads() if model == FLOAT else 1
         options.inter_op_num_threads = 1
         # Idle pool threads must sleep, not spin: the web workers share these cores.
@@ -210,8 +212,8 @@ def prewarm(texts: list[str], *, model: str, batch_size: int = 16, budget_chars:
         while end < len(missing) and end - start < batch_size and (end - start + 1) * len(missing[end]) <= budget_chars:
             end += 1
         chunk = missing[start:end]
-        for text, vec in zip(chunk, embed(chunk, model=FLOAT, batch_size=batch_size, with_max=True), strict=True):
-            _remember(FLOAT, text, vec)
+        for text, vec in zip(chunk, embed(chunk, model=model, batch_size=batch_size, with_max=True), strict=True):
+            _remember(model, text, vec)
         start = end
     return len(missing)
 
