@@ -67,9 +67,13 @@ def test_reply_and_commitment_rules_keep_their_patterns_in_their_lexicon(rule: M
 
 
 @pytest.mark.parametrize("package", PACKAGES[1:])
-def test_every_reply_and_commitment_lexicon_is_read_by_a_rule(package: str) -> None:
+def test_every_reply_and_commitment_lexicon_is_read_by_a_rule_or_the_cues(package: str) -> None:
     rules = [r for r in (*REPLY_RULES, *COMMITMENT_RULES) if r.__name__.startswith(f"{package}.rules.")]
     sources = " ".join(inspect.getsource(r) for r in rules)
+    if package == "amends.coach.reply":
+        from amends.coach.reply import cues  # the mechanisms' cue lists are lexicons too
+
+        sources += inspect.getsource(cues)
     for name in [n for p, n in LEXICONS if p == package]:
         assert name in {r.NAME for r in rules} or f'"{name}"' in sources, f"nothing reads {package} lexicons/{name}.txt"
 

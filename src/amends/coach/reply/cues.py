@@ -8,7 +8,9 @@ question about their feelings and experience.
 
 from __future__ import annotations
 
-from amends.coach.matching import compile_each
+from amends.coach.matching import compile_each, patterns
+
+_PACKAGE = "amends.coach.reply"
 
 # An intensified apology alone ("I'm so sorry.") is strong only beside a specific
 # interpretation (the apology is then for something named); otherwise it is weak warmth.
@@ -121,33 +123,7 @@ INVITE = compile_each(
     # after a filler or a comma (real AnnoMI tuning splits, stop 40).
     r"\b(?:so|okay|ok|well|now|and|uh|um|guess)\W{1,3}(?:(?:uh|um|just)\W{1,3})?tell (?:me|us)\b",
 )
-RHETORICAL = compile_each(
-    r"\bwhy (?:do|did|can't|won't|would) you (?:always|never|even|have to)\b",
-    r"\bhow could you\b",
-    r"\b(?:seriously|really)\s*\?",
-    r"\bare you (?:serious|kidding)\b",
-    r"\bwhat do you want from me\b",
-    r"\bcan (?:we|you) (?:just )?(?:move on|drop|stop|let it go|forget)\b",
-    r"\bforgive\b",
-    r"\bwhat (?:was|am) i supposed to\b",
-    # Stop 40 probe: the subject changed away from their hurt (stonewalling, which does not already silence a question
-    # the way a defence does).
-    r"\bcan we (?:just |please )?(?:talk about something else|change the subject)\b",
-    r"\bwhat else\b",
-    r"\bisn't it\b",
-    r"\bdon't you (?:think|see|agree)\b",
-    r"\bright\s*\?\s*$",
-    # "You know what?" announces what the speaker says next; it asks nothing (stop 40, real tuning splits).
-    r"^\W*(?:\w+\W+){0,2}you know what\s*\?",
-    r"\bdoesn'?t that (?:concern|worry|bother|scare) you\b",
-    # Stop 42, real tuning splits: a question sworn at asks nothing ("what the fuck is this lineup?", "where the hell
-    # have you been?"), nor does disbelief at anyone at all ("how can anyone like them?"), "do you think this is a
-    # game?" or "who are you supposed to believe?".
-    r"\b(?:what|where|who|why|how|when)(?: the)? (?:fuck|hell|heck|fucking)\b|\bwtf\b",
-    r"\bhow (?:can|could|would|does) (?:anyone|anybody|people|someone) (?:even |possibly |actually )?\w+",
-    r"\bdo you think (?:this|that|it) is (?:a |an |some )?(?:\w+ )?(?:game|joke)\b",
-    r"\bwho (?:are|is|am) (?:you|we|i|one|anyone) supposed to\b",
-)
+RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
 SELF_JUSTIFY = compile_each(
@@ -165,128 +141,11 @@ SELF_JUSTIFY = compile_each(
 
 # --- Support-forum wording (EPITOME's own domain: a seeker's post and a response). ---
 # Warmth said as comfort or encouragement: EPITOME's weak emotional reaction ("Everything will be fine").
-ER_COMFORT = compile_each(
-    r"\bhugs?\b",
-    r"\bsending (?:you )?(?:\w+ )?(?:love|hugs?|vibes|strength|good)\b",
-    r"\b(?:it|things|everything) (?:will|is going to|gonna) (?:be|get) (?:okay|ok|fine|alright|better)\b",
-    r"\bi hope (?:you|your|things|it|everything)\b",
-    # Stop 38, reassurance and compassion that name no feeling (LABELLING.md section 2, level 1).
-    r"\byou(?:'ll| will|'re going to| are going to|'re gonna| are gonna) (?:be|get) (?:okay|ok|fine|alright|all right"
-    r"|through (?:this|it))\b",
-    r"\b(?:don'?t|do not) let (?:it|them|him|her|this|that|those|people|anyone|(?:all )?(?:the|those|these) \w+) "
-    r"get to you\b",
-    r"\bpoor (?:thing|baby|kitty|puppy|pup|guy|girl|kid|soul|dog|cat|boy|lad|mate)\b",
-    r"\b(?:hope|wishing you) (?:it|things|you) (?:gets?|feel) better\b",
-    r"\bwishing you\b",
-    r"\byou(?:'ve| have)? (?:\w+ )?got this\b",
-    # Stop 40 probe: encouragement that names no feeling ("You're stronger than you think").
-    r"\byou(?:'re| are) (?:so much |much |a lot |way )?(?:stronger|braver|tougher) than you "
-    r"(?:think|know|realise|realize|feel)\b",
-    r"\b(?:this|it) (?:too )?will pass\b",
-    r"\bgood for you\b",
-    r"\bglad to hear\b",
-    r"\bone (?:step|day) at a time\b",
-    r"\b(?:don'?t|do not) stress\b",
-    r"\btake it easy\b",
-    r":\(|☹|😢|😞|😔",
-    r"\b(?:stay|be) (?:strong|positive)\b",
-    r"\bhang in there\b",
-    r"\bchin up\b",
-    r"\byou(?:'re| are) not (?:a failure|alone|gross|stupid|broken|weak)\b",
-    r"\byou(?:'re| are) (?:beautiful|amazing|brave|strong)\b",
-    r"\byou (?:don't|do not) deserve (?:that|this)\b",
-    r"\byou deserve (?:so much )?better\b",
-    r"\bthank you for (?:sharing|being brave|posting|your service)\b",
-    r"\bi(?:'m| am) (?:so )?glad you (?:reached out|posted|said|shared|told)\b",
-    r"\bi (?:really )?feel for you\b",
-    r"\bthat(?:'s| is) (?:so |really )?(?:rough|awful|terrible|horrible|heartbreaking|messed up|unfair)\b",
-    r"\bdon't worry\b",
-    r"\brip\b",
-    r"\bi believe you\b",
-    r"\b(?:don'?t|do not) give up\b|\bkeep (?:fighting|your head up)\b|\bdo your (?:very )?best\b",
-    r"\bsucks for (?:you|both of you|you both)\b|\b(?:such a|so) sad\b",
-    r"\bi (?:really )?appreciate you\b",
-    # Stop 41, real tuning splits: reassurance, care and encouragement that name no feeling (LABELLING.md section 2,
-    # level 1): "it was not your fault", "the important thing is for you to be happy", "you're already taking a huge
-    # step", and a heart however it is typed ("<3").
-    r"\b(?:it|this|that)(?:'s| was| is) (?:not|never) your fault\b"
-    r"|\b(?:it|this|that) (?:wasn't|isn't) your fault\b",
-    r"\bi want you to be (?:happy|healthy|safe|ok|okay|well)\b"
-    r"|\b(?:important|main) thing is (?:for you to be|that you(?:'re| are)) (?:happy|safe|ok|okay|healthy|well)\b",
-    r"\byou(?:'re| are) (?:already |really |still )?(?:doing|taking) (?:a |such a |so |some )?(?:great|amazing|awesome"
-    r"|fantastic|wonderful|brilliant|huge|big|brave|god's|gods|important) (?:job|work|step|thing)s?\b"
-    r"|\byou(?:'re| are) doing (?:so |really |very )?(?:great|amazing|awesome|fantastic|wonderful|brilliant)\b",
-    r"<3|♥|💕|💙|💜|💛|💚|💗|🤗|🫂|🥰",
-    # Patience and presence offered (stop 39): "Take all the time you need. I'm here."
-    r"\btake (?:all )?the time you need\b",
-    r"\bi(?:'m| am) (?:right |always |still )?here(?=\s*(?:[.!]|$)| (?:if|whenever|when|for as long as) you\b)",
-    # Stop 42, real tuning splits: joy shared ("Congratulations!!"), sadness said as a whole sentence ("That's sad.",
-    # "Sad but true."), and a worry talked down ("those movements should be the last of your worries").
-    r"^\W*congratulations\b|\bcongratulations\s*!",
-    r"\bthat(?:'s| is|s) (?:really |very |pretty |just )?sad(?=\s*(?:[.!]|$))|\bsad but true\b",
-    r"\b(?:the )?last of your worries\b|\bnothing (?:for you )?to worry about\b"
-    r"|\byou(?:'ll| will) have no (?:problem|trouble) \w+ing\b",
-)
+ER_COMFORT = patterns(_PACKAGE, "warmth_comfort")
 # Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
-ER_DEEP = compile_each(
-    r"\bmy heart (?:goes out|aches|hurts|breaks|is breaking|is with you)\b",
-    r"\b(?:breaks|breaking|broke) my heart\b",
-    r"\bi feel (?:so |really )?(?:awful|sad|terrible|horrible|angry|heartbroken) for you\b",
-    r"\bmakes? (?:me|my blood) (?:so )?(?:angry|sad|boil|furious|tear up)\b",
-    r"\bi(?:'m| am) (?:tearing|welling) up\b",
-    r"\bi(?:'m| am) (?:really |so |very )?(?:worried|scared) (?:for|about) you\b",
-    r"\bi care (?:about|what happens to) you\b",
-    r"\b(?:so much|all (?:of )?my) love\b",
-    r"\brooting for you\b",
-    r"\bi wish i could (?:hug|sit|be there|hold)\b",
-    r"\b(?:deeply|incredibly|truly|so so) sorry\b",
-    r"\boh (?:honey|sweetie|friend|love|no)\b",
-    r"\bholding you\b",
-    # A sincere first-person "I'm sorry" about what they went through, and other feelings of one's own
-    # named for them (LABELLING.md section 2: EPITOME labels these strong).
-    r"\bi(?:'m| am)? (?:so |really |very |truly )?sorry "
-    r"(?:to hear|for your|about your|you (?:experienced|went|had to))\b",
-    r"\bi (?:really |truly |honestly |just )?feel for (?:you|your)\b",
-    r"\bi(?:'ll| will) (?:really |so |definitely |truly )?miss (?:you|him|her|them)\b",
-    r"\b(?:you have my|my) (?:deepest |heartfelt )?(?:sympathy|sympathies|condolences)\b",
-    r"\bi(?:'m| am) (?:so |really |very )?(?:happy|glad|thrilled|delighted|proud) (?:for|of) you\b",
-    r"\bi(?:'m| am) (?:(?:so|really|very|honestly|genuinely|actually|just) )*(?:pissed off|angry|furious|mad|upset) "
-    r"(?:for you|on behalf of you|on your behalf)\b",
-    r"\bi(?:'m| am) (?:really |so |very )?concerned (?:about|for) you\b",
-    r"\bit (?:really )?(?:worries|saddens) me\b",
-    # Any feeling of the replier's own, named (EPITOME's labels count these strong, LABELLING.md section 2).
-    r"\bi(?:'m| am|m| was| feel| felt| get| got) "
-    r"(?:(?:so|really|very|truly|honestly|just|actually|genuinely|kinda|a bit|a little) )*"
-    r"(?:glad|happy|sad|saddened|delighted|thrilled|relieved|concerned|worried|disappointed|heartbroken"
-    r"|gutted|devastated|horrified)\b(?! (?:that )?you (?:feel|think|would|'d|reached out|posted|said|shared|told))",
-    r"\bi (?:(?:really|truly|honestly|just|actually|genuinely|do|also) )*(?:care (?:about|for|so much|a lot)"
-    r"|feel (?:sorry for|so sad|sad|bad for)|get (?:so |really )?sad|miss (?:you|her|him|them))\b",
-    r"^\W*(?:(?:actually|honestly|really|so|just|oh)\W+)*(?:glad|so glad|feel sorry for|feel for)\b",
-    r"\b(?:this|that|it) (?:really )?(?:hurts|is heartbreaking|is so sad) to (?:hear|read|see)\b",
-    # The replier's own reaction to reading it, named (stop 38): "the most horrifying thing I've ever read",
-    # "this is heartbreaking to read".
-    r"\b(?:horrifying|heartbreaking|devastating|gut-wrenching|gutting|sickening|upsetting) "
-    r"(?:to (?:hear|read|see)|thing i(?:'ve| have) ever (?:read|heard|seen))\b",
-)
+ER_DEEP = patterns(_PACKAGE, "warmth_felt")
 # Saying the feeling or experience one infers from the post (EPITOME interpretation).
-IP_INFER = compile_each(
-    r"\b(?:must|would|could|might|probably) (?:have )?"
-    r"(?:feel|felt|be|been|make|made|take|taken|leave|left|sting|stung|hurt)\b",
-    r"\bsounds? (?:like|so|really|incredibly|exhausting|isolating|lonely|painful|terrifying|scary|frightening"
-    r"|hard|heartbreaking|terrible|awful|rough|tough|horrible|brutal|stressful|frustrating|difficult|upsetting"
-    r"|overwhelming)\b",
-    r"\bno wonder\b",
-    # Not an idea judged sensible ("It makes sense to leave early"): that agrees with a plan (stop 46).
-    r"\bmakes? (?:total |complete )?sense\b(?! to (?!me\b|us\b|you\b)\w)",
-    r"\bof course (?:it|that|the|this|you|your)\b",
-    r"\bit(?:'s| is) (?:possible|okay|normal|natural) to (?:be|feel)\b",
-    r"\b(?:feels?|feeling) like (?:you|a|the|he|she|they)\b",
-    r"\bit(?:'s| is) not (?:gross|lazy|your fault|weakness)\b",
-    r"\bisn't a moral failing\b|\bis not a moral failing\b",
-    r"\b(?:its|a) own kind of\b",
-    r"\bwould (?:make|leave|wear) anyone\b",
-    r"\bi imagine\b",
-)
+IP_INFER = patterns(_PACKAGE, "understanding_inferred")
 # Sharing a like experience of one's own ("I also lost my job and felt hopeless").
 IP_SHARED = compile_each(
     r"\bi(?:'ve| have) been there\b",
@@ -313,48 +172,7 @@ EX_INNER = compile_each(
 # Questions that gather facts, plans or ratings rather than explore what the partner feels or lived
 # (LABELLING.md section 2; the interviewer's intake and planning questions of AnnoMI): no exploration
 # unless they also name an inner experience (EX_INNER) or a feeling.
-NOT_EXPLORING = compile_each(
-    r"\bhow (?:much|many|often|long|old|far)\b",
-    r"\bon a scale\b|\bscale of\b",
-    r"\bhow (?:important|confident|ready|likely|serious)\b",
-    r"\b(?:what|which) (?:is|are|would be|'s) (?:the|your|a) (?:first |next )?"
-    r"(?:step|steps|goal|goals|plan|plans|limit)\b",
-    r"\b(?:realistic|first) (?:goal|step)\b",
-    r"\bwhat (?:do|would|did) you (?:want|wanna|like|plan|intend)(?: to)? (?:do|change|try|achieve)\b",
-    r"\bwhere do you (?:want|wanna) to go\b|\bwhere do you (?:want|wanna) go\b",
-    r"\bwhat do you know about\b|\bhow would you define\b",
-    r"\b(?:would you like|do you want) (?:to talk|us to|to hear)\b",
-    r"\b(?:is it|would it be) (?:ok|okay|alright|all right) if\b|\bmay i ask\b|\bcan i (?:ask|get back|share)\b",
-    r"\bwhat (?:would|could|might) help you (?:get|to get|do|start|stop|cut)\b",
-    r"\bhave you (?:thought|considered) (?:at all )?about how\b",
-    r"\b(?:when|where|what time) (?:will|did|do|does|is|are|was)\b",
-    # Added 2026-12-01 (fourth stop) from the real-text tuning halves: who and how often, a referral asked
-    # as a question, a proposal, "any other questions".
-    r"\bis it (?:like )?(?:every|once|twice|daily|weekly|each)\b",
-    r"\bhave you (?:been to|seen|talked to|spoken to|called|rung) (?:a|the|your) "
-    r"(?:doctor|gp|therapist|lawyer|counsell?or|police)\b",
-    r"\b(?:do you have |any )(?:any )?(?:other |specific |more |further )?questions\b",
-    r"^\W*(?:\w+\W+){0,3}anything else\W*$",
-    r"\bhow about (?:if )?(?:you|we) (?:share|try|give|do|make|come|write|look)\b",
-    r"\bwould you like (?:to|us to) (?:do|try|give|look into|read|help)\b",
-    # Added 2026-12-01 (fifth stop) from the real-text tuning splits: questions that gather plans and
-    # priorities ("what would it take", "where do you go from here"), not feelings or experiences.
-    r"\bwhat would it take\b|\b(?:go|move forward) from here\b|\bpriorit(?:y|ies)\b",
-    r"\bwhat kinds? of things do you (?:plan|want|wanna|hope)\b|\b(?:anything|something) else you could do\b",
-    r"\b(?:like|want) (?:us|me) to help you with\b",
-    # Added 2026-12-03 (stop 40) from the real-text tuning splits: who could help, what a plan would look like or
-    # bring, what was done or tried, a proposal put as a question, closed checks of a fact ("did you ask them?").
-    r"\bwho (?:could|can|might|would) (?:help|support) you\b|\bwhat (?:would|might|could) (?:that|this|it) look like\b",
-    r"\bwhat (?:would|might|could) be the (?:benefits?|advantages?|downsides?|costs?|pros|cons)\b",
-    r"\bwhat have you (?:done|tried)\b|\bwhat it (?:might|would|will) take\b",
-    r"\bwhat you did to (?:lose|stop|cut|quit|get)\b",
-    r"\b(?:has|have) there been (?:any )?(?:times?|occasions?)\b[^?]{0,40}\btried to\b",
-    r"\bwhat (?:would|do) you think (?:about|of) (?:a plan|the idea|trying|coming|doing|setting|making|starting)\b",
-    r"\bwhat are (?:some of )?(?:your|the) (?:\w+ )?(?:skills|strengths|options|ideas)\b",
-    r"^\W*(?:and |so |um,? )?did you (?:ask|tell|call|text|check|remember)\b|\bdo you remember (?:giving|if|whether)\b",
-    r"\bwhy (?:would|do) you want to (?:make|change|quit|stop|cut)\b",
-    r"^\W*(?:and |so )?who (?:are|is|were|was) (?:these|those|they|that|this)\b",
-)
+NOT_EXPLORING = patterns(_PACKAGE, "not_exploring")
 # Plain advice or a brush-off is neither an interpretation nor an exploration.
 ADVICE = compile_each(
     r"^\s*(?:just|try|stop|get|go|talk|join|update|block|unfollow|take|think about|look into|give|call|answer)\b",
