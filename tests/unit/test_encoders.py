@@ -3,6 +3,7 @@ one, and nothing runs on a model file or a head that does not match what it was 
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -67,3 +68,13 @@ def test_a_head_trained_on_other_vectors_fails_loudly(tmp_path: Path, monkeypatc
             heads.load_head("old")
     finally:
         heads.load_head.cache_clear()
+
+
+def test_request_threads_share_the_int8_encoder_without_a_lock() -> None:
+    # The int8 model runs without the float model's lock: several request threads read at once, and each text
+    # still gets the vector it gets alone.
+    texts = [f"I'm sorry I missed dinner number {i}; you waited an hour." for i in range(40)]
+    alone = np.stack([embed_mod.embed([t], model=embed_mod.INT8)[0] for t in texts])
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = np.stack(list(pool.map(lambda t: embed_mod.embed([t], model=embed_mod.INT8)[0], texts)))
+    assert np.array_equal(alone, together)
