@@ -235,6 +235,15 @@ def test_a_question_about_what_they_feel_or_lived_is_exploration(reply: str) -> 
     assert analyze_reply(PARTNER, reply).level("exploration") >= 1
 
 
+@pytest.mark.parametrize("question", ["Do you want to talk about it?", "Would you like to say more about that night?"])
+def test_an_offer_to_talk_is_an_open_invitation_not_a_plan(question: str) -> None:
+    # "Do you want to..." usually proposes a plan ("Do you want to book a session?"); offering room to talk asks for
+    # what they feel (stop 46).
+    from amends.coach.reply.mechanisms import sentence_levels
+
+    assert sentence_levels(question, False)["exploration"] >= 1
+
+
 @pytest.mark.parametrize(
     "reply",
     [
