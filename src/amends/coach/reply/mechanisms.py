@@ -75,18 +75,10 @@ def _is_question(sentence: str) -> bool:
     return "?" in sentence or bool(find(sentence, cues.INVITE))
 
 
-# "Do you want to talk about it?" offers room to say what they feel: an open invitation, not a plan (stop 46).
-_OFFERS_TO_TALK = re.compile(r"\b(?:want|like|need) to (?:talk|tell me|say more)\b", re.I)
-
-
 def _fact_question(sentence: str) -> bool:
     """A question after facts, plans or ratings ("how often do you drink?", "what's the first step?")
     that names no feeling: it explores nothing the partner feels or lived (LABELLING.md section 2)."""
-    return (
-        bool(find(sentence, cues.NOT_EXPLORING))
-        and not _FEELING.search(sentence)
-        and not _OFFERS_TO_TALK.search(sentence)
-    )
+    return bool(find(sentence, cues.NOT_EXPLORING)) and not _FEELING.search(sentence)
 
 
 def _asks_only_facts(text: str, spans: list[Span]) -> bool:
