@@ -10,12 +10,11 @@ import hashlib
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
-from amends.coach.embed import DIM, READING_DIM, embed, encoder_threads
+from amends.coach.embed import DIM, READING_DIM, embed
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("AMENDS_CACHE", REPO / "tmp" / "emb-cache"))
@@ -38,16 +37,10 @@ def cached_embed(name: str, texts: list[str], *, model: str, chunk: int = 2048, 
     if path.exists():
         return np.load(path)
     parts, started = [], time.time()
-    threads = encoder_threads()
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        for start in range(0, len(texts), chunk):
-            # the int8 model reads one text per run, single-threaded: split each chunk over the cores
-            part = texts[start : start + chunk]
-            step = -(-len(part) // threads)
-            pieces = [part[i : i + step] for i in range(0, len(part), step)]
-            parts += list(pool.map(lambda p: embed(p, model=model, batch_size=64, with_max=with_max), pieces))
-            done = min(start + chunk, len(texts))
-            print(f"  {name}: {done}/{len(texts)} embedded ({time.time() - started:.0f}s)", file=sys.stderr)
+    for start in range(0, len(texts), chunk):
+        parts.append(embed(texts[start : start + chunk], model=model, batch_size=64, with_max=with_max))
+        done = min(start + chunk, len(texts))
+        print(f"  {name}: {done}/{len(texts)} embedded ({time.time() - started:.0f}s)", file=sys.stderr)
     vectors = np.concatenate(parts) if parts else np.zeros((0, READING_DIM if with_max else DIM), dtype=np.float32)
     np.save(path, vectors)
     return vectors
