@@ -34,6 +34,7 @@ from importlib import resources
 from types import ModuleType
 
 from amends.coach import regex_trie
+from amends.coach.prefilter import possible
 from amends.coach.results import Finding, Span
 
 # "I'm", "im", "i am" and the curly forms (already straightened) all read as one token.
@@ -173,6 +174,7 @@ def find(
     skip_negated: bool = False,
 ) -> list[Span]:
     """Every match of every pattern in ``text``, pattern by pattern, less the ones the flags leave out."""
+    compiled = possible(compiled, text)
     if not (skip_quoted or skip_disowned or skip_negated):
         return [m.span() for p in compiled for m in p.finditer(text)]
     quoting = skip_quoted and ('"' in text or "“" in text)

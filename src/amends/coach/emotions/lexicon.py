@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from amends.coach.prefilter import can_match
 from amends.coach.results import Span
 
 # A cue preceded closely by one of these is negated ("I'm not angry"), so it does not count.
@@ -60,6 +61,7 @@ def _cue_spans(text: str, cues: tuple[Cue, ...], before: re.Pattern[str], wanted
     return [
         (match.start(), match.end())
         for cue in cues
+        if can_match(cue.pattern, text)
         for match in cue.pattern.finditer(text)
         if bool(before.search(text[max(0, match.start() - 40) : match.start()])) == wanted
     ]

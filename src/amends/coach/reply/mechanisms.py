@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from amends.coach.models.heads import load_head
+from amends.coach.prefilter import possible
 from amends.coach.reply import cues
 from amends.coach.reply.rules._base import find
 from amends.coach.results import Span, merge_spans
@@ -64,7 +65,7 @@ class MechanismScore:
 
 
 def _hits(sentence: str, compiled: tuple[re.Pattern[str], ...]) -> bool:
-    for pattern in compiled:
+    for pattern in possible(compiled, sentence):
         for match in pattern.finditer(sentence):
             if not _NEGATED.search(sentence[max(0, match.start() - 20) : match.start()]):
                 return True

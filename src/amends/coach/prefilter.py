@@ -1,0 +1,95 @@
+"""Which patterns can match a text at all, found by plain substring tests before any regex runs.
+
+The reply coach searches every reply with about a thousand patterns, and most of them cannot match:
+"\\bi had no (?:other )?choice\\b" needs the words "i had no" and "choice" somewhere in the text. A
+pattern's *needs* are read once from its parsed form: a run of plain letters it must match, or, for an
+alternation, one such run from each branch (any of which must occur). Testing them with ``in`` on the
+text lower-cased costs a small fraction of a regex scan, and a pattern whose needs are missing is skipped.
+
+Skipping is exact: a pattern is skipped only when no match is possible, so every finding and span is the
+one a full scan gives (``tests/unit/test_prefilter.py`` checks the coach's outputs on real replies). A
+pattern with no plain-letter needs (emoji, character classes only) is always scanned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from importlib import import_module
+from typing import Any
+
+# The standard library's own parser, the reading of a pattern that re.compile makes (it has no type stubs).
+sre = import_module("re._constants")
+sre_parse = import_module("re._parser")
+# The characters outside ASCII that a case-insensitive regex matches to an ASCII letter, and nothing else
+# does (found by trying every code point; the test does it again). Each becomes its letter before the text
+# is lower-cased, so a needed word is never missed because it was typed with one of them.
+ASCII_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_TWIN_TABLE = str.maketrans(ASCII_TWINS)
+# A need shorter than this is in nearly every text and would only cost the test.
+_MIN_NEED = 2
+
+Needs = frozenset[str]
+
+
+@lru_cache(maxsize=512)
+def folded(text: str) -> str:
+    """The text as the needs are tested against it (the same text is read by many rule lists in turn)."""
+    return text.translate(_TWIN_TABLE).lower()
+
+
+def possible(compiled: Iterable[re.Pattern[str]], text: str) -> list[re.Pattern[str]]:
+    """The patterns, in order, that can match somewhere in ``text``."""
+    words = folded(text)
+    return [p for p in compiled if (needs := needs_of(p)) is None or any(w in words for w in needs)]
+
+
+def can_match(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` can match somewhere in ``text``."""
+    needs = needs_of(pattern)
+    return needs is None or any(w in folded(text) for w in needs)
+
+
+@cache
+def needs_of(pattern: re.Pattern[str]) -> Needs | None:
+    """Lower-case strings of which every match of ``pattern`` contains at least one, or None if the
+    pattern's form promises none."""
+    return _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+def _sequence(items: Sequence[tuple[Any, Any]]) -> Needs | None:
+    """The strongest need among the items of a sequence, each of which every match goes through."""
+    found: list[Needs] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is sre.LITERAL and arg < 128:
+            run.append(chr(arg).lower())
+            continue
+        found.append(frozenset(["".join(run)]))
+        run = []
+        if op is sre.SUBPATTERN:
+            inner = _sequence(arg[-1])
+        elif op is sre.BRANCH:
+            inner = _branches(arg[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            inner = _sequence(arg[2])
+        else:
+            inner = None
+        if inner is not None:
+            found.append(inner)
+    found.append(frozenset(["".join(run)]))
+    usable = [needs for needs in found if min(map(len, needs)) >= _MIN_NEED]
+    # the rarest-looking need: its shortest word as long as can be, and then as few alternatives as can be
+    return max(usable, key=lambda needs: (min(map(len, needs)), -len(needs)), default=None)
+
+
+def _branches(branches: Sequence[Sequence[tuple[Any, Any]]]) -> Needs | None:
+    """Any branch may match, so the need is one of each branch's needs; a branch without one needs nothing."""
+    out: set[str] = set()
+    for branch in branches:
+        needs = _sequence(branch)
+        if needs is None:
+            return None
+        out |= needs
+    return frozenset(out)
