@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import click
@@ -132,18 +133,31 @@ def batch(kind: str, input_path: str, out_path: str | None) -> None:
     """
     rows = list(_records(input_path))
     out = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
+    switch = sys.getswitchinterval()
+    # The encoder threads hand the interpreter lock back after each text; at the default 5 ms they would
+    # wait on the analysis thread that long every time, and the encoder would mostly not run beside it.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     try:
-        with click.progressbar(rows, label=f"coach {kind}", file=sys.stderr) as bar:
+        with (
+            ThreadPoolExecutor(max_workers=1) as ahead,
+            click.progressbar(rows, label=f"coach {kind}", file=sys.stderr) as bar,
+        ):
+            warming = ahead.submit(_prewarm, kind, rows[:PREWARM_CHUNK])
             for i, (number, record) in enumerate(bar):
                 if i % PREWARM_CHUNK == 0:
-                    _prewarm(kind, rows[i : i + PREWARM_CHUNK])
+                    # the next chunk embeds while this one is analysed; .result() re-raises a coach fault
+                    warming.result()
+                    warming = ahead.submit(_prewarm, kind, rows[i + PREWARM_CHUNK : i + 2 * PREWARM_CHUNK])
                 out.write(json.dumps(_batch_result(kind, number, record), ensure_ascii=False) + "\n")
+            warming.result()
     finally:
+        sys.setswitchinterval(switch)
         if out_path:
             out.close()
 
 
 PREWARM_CHUNK = 256  # rows whose texts are embedded together ahead of their analysis
+SWITCH_INTERVAL_S = 0.0001
 
 
 def _prewarm(kind: str, chunk: list[tuple[int, dict[str, Any] | str]]) -> None:
