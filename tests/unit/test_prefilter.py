@@ -18,7 +18,8 @@ REPLY = "amends.coach.reply"
 
 
 def _every_coach_pattern() -> list[re.Pattern[str]]:
-    """Every reply lexicon line, every cue list of the reply coach, and every emotion cue."""
+    """Every reply lexicon line, every cue list of the reply coach, every commitment lexicon (as one
+    alternation) and every emotion cue: all that is searched through the prefilter."""
     found: list[re.Pattern[str]] = []
     for entry in resources.files(REPLY).joinpath("lexicons").iterdir():
         if entry.name.endswith(".txt") and "=>" not in entry.read_text(encoding="utf-8"):
@@ -26,6 +27,9 @@ def _every_coach_pattern() -> list[re.Pattern[str]]:
     for value in vars(cues).values():
         if isinstance(value, tuple) and value and all(isinstance(p, re.Pattern) for p in value):
             found += value
+    for entry in resources.files("amends.ledger").joinpath("lexicons").iterdir():
+        if entry.name.endswith(".txt") and "=>" not in entry.read_text(encoding="utf-8"):
+            found += matching.one_of("amends.ledger", entry.name.removesuffix(".txt"))
     for entry in resources.files("amends.coach.emotions").joinpath("cues").iterdir():
         if entry.name.endswith(".txt"):
             found += [cue.pattern for cue in load_lexicon(entry.name.removesuffix(".txt"))]
@@ -34,7 +38,7 @@ def _every_coach_pattern() -> list[re.Pattern[str]]:
 
 def _real_texts() -> list[str]:
     texts = []
-    for name in ("replies_real.jsonl", "apologies_real.jsonl"):
+    for name in ("replies_real.jsonl", "apologies_real.jsonl", "repair_notes.jsonl"):
         with open(EXAMPLES / name, encoding="utf-8") as handle:
             for line in handle:
                 row = json.loads(line)
