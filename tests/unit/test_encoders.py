@@ -63,7 +63,7 @@ def test_a_head_trained_on_other_vectors_fails_loudly(tmp_path: Path, monkeypatc
     try:
         assert heads.load_head("old").labels == ("x",)
         heads.load_head.cache_clear()
-        monkeypatch.setattr(heads, "INT8_MODEL_SHA256", "1" * 64)
+        monkeypatch.setattr(heads, "READING_INT8", "1" * 64)
         with pytest.raises(embed_mod.EncoderMismatch, match="the old head was trained on vectors of"):
             heads.load_head("old")
     finally:

@@ -39,6 +39,13 @@ MODELS = (FLOAT, INT8)
 INT8_MODEL_PATH = Path(__file__).resolve().parent / "models" / "minilm-int8.onnx"
 # Written by train/quantize_encoder.py; a different file would not match the heads trained on it.
 INT8_MODEL_SHA256 = "9e80251537633bab7d98c9a4f07070371d83f1d28e6994a1f5d93c53de3c5454"
+# onnxruntime fuses each residual Add and the LayerNormalization after it into one SkipLayerNormalization
+# kernel, which ran slower than the two plain kernels on this model: the int8 encoder reads a reply
+# sentence 18-27% faster with the fusion off (bench/reply.py). The fused kernel also rounds differently,
+# which moves the next int8 activation scale, so the heads record that they were trained on vectors read
+# this way (READING_INT8) and load_head refuses heads trained on any other reading.
+INT8_UNFUSED = ("SkipLayerNormFusion",)
+READING_INT8 = f"{INT8_MODEL_SHA256} without {'+'.join(INT8_UNFUSED)}"
 # Runs of the float model take turns: each already uses encoder_threads() cores, and request threads
 # running it side by side would oversubscribe them.
 _float_lock = threading.Lock()
@@ -68,7 +75,12 @@ class _Encoder:
         options.inter_op_num_threads = 1
         # Idle pool threads must sleep, not spin: the web workers share these cores.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(_model_path(model)), options, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(
+            str(_model_path(model)),
+            options,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=list(INT8_UNFUSED) if model == INT8 else [],
+        )
         self.input_names = {i.name for i in self.session.get_inputs()}
 
     def encode(self, texts: list[str]) -> np.ndarray:

@@ -16,7 +16,7 @@ from importlib import resources
 
 import numpy as np
 
-from amends.coach.embed import INT8_MODEL_SHA256, EncoderMismatch
+from amends.coach.embed import READING_INT8, EncoderMismatch
 from amends.coach.models.hashing import wide_logits
 
 
@@ -66,10 +66,10 @@ def load_head(name: str) -> Head:
     ref = resources.files("amends.coach.models").joinpath(f"{name}.npz")
     with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
         trained_on = str(data["encoder"]) if "encoder" in data.files else "the float model"
-        if trained_on != INT8_MODEL_SHA256:
+        if trained_on != READING_INT8:
             raise EncoderMismatch(
                 f"the {name} head was trained on vectors of {trained_on}, not of the int8 encoder "
-                f"{INT8_MODEL_SHA256}: run `make train`"
+                f"{READING_INT8}: run `make train`"
             )
         n_layers = sum(1 for key in data.files if key.startswith("W"))
         layers = tuple((_frozen(data[f"W{i}"]), _frozen(data[f"b{i}"])) for i in range(n_layers))
@@ -93,7 +93,7 @@ def save_head(
     arrays: dict[str, np.ndarray] = {
         "labels": np.array(labels),
         "thresholds": np.asarray(thresholds, np.float32),
-        "encoder": np.array(INT8_MODEL_SHA256),  # the vectors it was trained on (see load_head)
+        "encoder": np.array(READING_INT8),  # the vectors it was trained on (see load_head)
     }
     for i, (w, b) in enumerate(layers):
         arrays[f"W{i}"] = np.asarray(w, np.float32)
