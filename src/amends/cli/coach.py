@@ -163,7 +163,8 @@ SWITCH_INTERVAL_S = 0.0001
 def _prewarm(kind: str, chunk: list[tuple[int, dict[str, Any] | str]]) -> None:
     """Batch-embed a chunk's texts ahead of time. Each kind's prewarm skips a record it cannot read (the row's own
     analysis reports it), so anything raised here is a fault of the coach itself and stops the batch."""
-    ANALYSES[kind].warm([record for _, record in chunk if isinstance(record, dict)])
+    if chunk:  # the chunk after the last is empty
+        ANALYSES[kind].warm([record for _, record in chunk if isinstance(record, dict)])
 
 
 def _batch_result(kind: str, number: int, record: dict[str, Any] | str) -> dict[str, Any]:
