@@ -52,6 +52,11 @@ EXAMPLES_FLAG = (
     "Relax. It's one night out.",
     "I don't believe you felt that alone.",
     "Oh relax, you'll be fine by tomorrow.",
+    "Oh, give me a break. It was one text.",
+    "No one loves you. Cry more.",
+    "Go cry about it.",
+    "Unbunch your panties, it was a joke.",
+    "Don't get your knickers in a twist over a joke.",
 )
 EXAMPLES_PASS = (
     "I won't forget what happened, and I won't ask you to.",
@@ -85,6 +90,9 @@ EXAMPLES_PASS = (
     "I don't believe you would ever make that up.",
     "Let's both sit down and relax for a minute, then talk.",
     "I don't believe you deserved any of that.",
+    "Could you give me a break from the dishes tonight? I'll do them tomorrow.",
+    "You can cry more if you need to; I'm staying right here.",
+    "I made you cry more than once this year, and I'm sorry.",
 )
 
 
