@@ -13,6 +13,7 @@ from amends.coach import matching
 from amends.coach.emotions.lexicon import load_lexicon
 from amends.coach.prefilter import ASCII_TWINS, can_match, needs_of, possible
 from amends.coach.reply import cues
+from tests.unit.test_lexicons import LEXICONS
 
 REPLY = "amends.coach.reply"
 
@@ -21,15 +22,13 @@ def _every_coach_pattern() -> list[re.Pattern[str]]:
     """Every reply lexicon line, every cue list of the reply coach, every commitment lexicon (as one
     alternation) and every emotion cue: all that is searched through the prefilter."""
     found: list[re.Pattern[str]] = []
-    for entry in resources.files(REPLY).joinpath("lexicons").iterdir():
-        if entry.name.endswith(".txt") and "=>" not in entry.read_text(encoding="utf-8"):
-            found += matching.patterns(REPLY, entry.name.removesuffix(".txt"))
+    for package, name in LEXICONS:
+        # the apology coach reads its lexicons as phrase tries, and a rewrite lexicon is applied, not searched
+        if package != "amends.coach.apology" and not name.endswith("_rewrites"):
+            found += matching.patterns(package, name) if package == REPLY else matching.one_of(package, name)
     for value in vars(cues).values():
         if isinstance(value, tuple) and value and all(isinstance(p, re.Pattern) for p in value):
             found += value
-    for entry in resources.files("amends.ledger").joinpath("lexicons").iterdir():
-        if entry.name.endswith(".txt") and "=>" not in entry.read_text(encoding="utf-8"):
-            found += matching.one_of("amends.ledger", entry.name.removesuffix(".txt"))
     for entry in resources.files("amends.coach.emotions").joinpath("cues").iterdir():
         if entry.name.endswith(".txt"):
             found += [cue.pattern for cue in load_lexicon(entry.name.removesuffix(".txt"))]

@@ -33,9 +33,11 @@ _MIN_NEED = 2
 Needs = frozenset[str]
 
 
-@lru_cache(maxsize=512)
+# One reply analysis folds about five texts (the reply, its sentences, the partner's message), each read by many
+# rule lists in turn; a small cache serves that, and holds few copies of texts that may run to 20,000 characters.
+@lru_cache(maxsize=64)
 def folded(text: str) -> str:
-    """The text as the needs are tested against it (the same text is read by many rule lists in turn)."""
+    """The text as the needs are tested against it."""
     return text.translate(_TWIN_TABLE).lower()
 
 
