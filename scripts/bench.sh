@@ -20,7 +20,7 @@ bench "coldstart (PostgreSQL)" bench.coldstart --postgresql
 # shellcheck source=scripts/pg.sh
 source scripts/pg.sh
 trap stop_pg EXIT
-AMENDS_TEST_PGPORT=${AMENDS_BENCH_PGPORT:-55434} start_pg
+AMENDS_TEST_PGPORT=${AMENDS_BENCH_PGPORT:-25434} start_pg  # below the ephemeral ports, as in scripts/pg.sh
 bench "pages (PostgreSQL)" bench.pages
 
 if [ ${#missed[@]} -gt 0 ]; then

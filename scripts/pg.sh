@@ -46,9 +46,12 @@ pg_stop_dir() {  # DIR [MODE]
 }
 
 PGROOT=""
+# The default ports sit below Linux's ephemeral range (32768-60999): a port in it can be held in TIME_WAIT by a
+# client connection the suite or a bench just closed, and the server then cannot bind it ("Address already in use";
+# make bench lost its PostgreSQL pages run to a cold-start connection that way).
 start_pg() {
   PGROOT=$(mktemp -d)
-  PGPORT=${AMENDS_TEST_PGPORT:-55433}
+  PGPORT=${AMENDS_TEST_PGPORT:-25433}
   pg_init_and_start "$PGROOT" "$PGPORT"
   export DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
 }
