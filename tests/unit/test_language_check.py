@@ -19,6 +19,11 @@ NOT_ENGLISH = [
     "Não aguento mais, eu quero sumir para sempre.",
     "Non ce la faccio più, voglio solo che finisca tutto.",
     "Ik kan niet meer, ik wil er niet meer zijn.",
+    # Each once passed for English on one shared word ("no", "to", "me", "e").
+    "Lo siento mucho, no quería hacerte daño anoche.",
+    "Mi dispiace tanto, ho sbagliato e lo so.",
+    "Desculpa, eu menti para você e me arrependo.",
+    "Przepraszam, to była moja wina.",
 ]
 ENGLISH = [
     "I can't go on like this anymore.",
@@ -27,6 +32,13 @@ ENGLISH = [
     "No, no, no. That is not what happened at the party.",
     "Sorry, I forgot our anniversary. No excuses.",
     "He told me 'c'est la vie' like it was nothing and walked out.",
+    # Real English once refused as another language: too few of the first, short word list.
+    "Happy New Year everyone!",
+    "Yeah... major design flaw.",
+    "Mm-hmm. Mm-hmm.",
+    "Reported *Checks mod list* u/JannisT I regret nothing",
+    "Cut again last night. Penknife. First time since spring.",
+    "suicidal thoughts again today",
 ]
 
 
@@ -55,3 +67,16 @@ def test_a_crisis_listing_names_each_place_to_turn_to_once() -> None:
 def test_the_other_languages_word_list_says_who_wrote_it() -> None:
     words = read("amends.coach", "other_languages")
     assert words.provenance[0].startswith("Written by") and len(" ".join(words.lines).split()) > 150
+
+
+def test_the_english_word_list_says_where_it_comes_from_and_shares_no_word_with_the_other_languages() -> None:
+    english = read("amends.coach", "english_words")
+    assert english.provenance[0].startswith("Written by") and "GoEmotions" in " ".join(english.provenance)
+    other = set(" ".join(read("amends.coach", "other_languages").lines).split())
+    assert not set(" ".join(english.lines).split()) & other
+
+
+def test_a_short_crisis_note_in_english_gets_the_crisis_reading_not_the_other_language_note() -> None:
+    report = scan_safety("Cut again last night. Penknife. First time since spring.")
+    assert report.english is True
+    assert "self_harm" in {flag.type for flag in report.flags}

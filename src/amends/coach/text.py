@@ -9,16 +9,9 @@ from amends.limits import chars
 
 MAX_CHARS = chars("text")
 
-# Function words that nearly every English sentence contains. A text of several words
-# that holds none of them is very unlikely to be English.
-_ENGLISH_WORDS = frozenset(
-    """a about after all also am an and any are as at be because been but by can could did do
-    does don't for from had has have he her him his how i i'm if in into is it it's just know
-    like me more my no not now of on one or our out said say she so some than that the their
-    them then there they this to too up us very was we were what when which who why will with
-    would you your you're i've i'll can't didn't won't sorry feel felt love get got go going well
-    good really think want see make here only even still keep soon""".split()
-)
+# Words that nearly every English text contains (a lexicon file). A text of several words that holds
+# almost none of them is very unlikely to be English.
+_ENGLISH_WORDS = frozenset(" ".join(read("amends.coach", "english_words").lines).split())
 # The same kind of words in the other languages people are likeliest to write in (a lexicon file).
 _OTHER_WORDS = frozenset(" ".join(read("amends.coach", "other_languages").lines).split()) - _ENGLISH_WORDS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
