@@ -107,7 +107,7 @@ def goemotions() -> None:
 
 
 REAL = EXAMPLES / "apologies_real.jsonl"
-REAL_SPLITS = ("real-held", "real-fresh", "real-dev")
+REAL_SPLITS = ("real-held", "real-sorry-held", "real-fresh", "real-dev", "real-sorry")
 
 
 def headline(title: str, rows: list[dict]) -> dict[str, float | None]:
