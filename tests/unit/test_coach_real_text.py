@@ -252,6 +252,40 @@ def test_a_sorry_that_asks_leave_or_owns_not_knowing_is_excuse_me_not_remorse() 
     assert "remorse" in present("Sorry, I'm late with this. Can you still take it?")
 
 
+def test_a_sorry_that_owns_not_understanding_or_not_knowing_is_not_remorse() -> None:
+    # LABELLING.md section 1 ("excuse me" is not remorse; stop 48, real-sorry tuning half), also with the
+    # reader named between or with a "but" before the confusion.
+    for text in (
+        "Sorry @dana I don't understand. Could you say more?",
+        "I'm very sorry Sam, I still don't fully understand. Can you give an example?",
+        "Sorry, I got a bit confused. How did you wire the second switch?",
+        "I'm sorry, but it's still not clear. Do you mean the old version?",
+        "Sorry Jo how do you mean? Which folder?",
+        "I'm not sure, honestly. There may be a map at the station. Sorry.",
+        "I'm sorry to say I haven't a clue what this means.",
+    ):
+        report = analyze_apology(text)
+        assert "remorse" not in report.present, text
+        assert report.verdict == "no_apology", text
+    # The same openings that go on to own an act stay apologies.
+    assert "remorse" in present("Sorry Sam, I forgot to send you the map.")
+    assert "remorse" in present("I don't know why I said that to you. Sorry.")
+    assert "remorse" in present("I'm sorry, I got angry and shouted at you.")
+
+
+def test_sympathy_and_apologies_mentioned_to_the_reader_are_not_remorse() -> None:
+    for text in (
+        "I'm sorry this guy is hassling you, block him.",
+        "Sorry bout your knee, hope it heals soon.",
+        "I'm sorry to see that you left the team.",
+        "What are you apologizing for? You did nothing wrong.",
+        "You won't be sorry, give it a try.",
+    ):
+        assert "remorse" not in present(text), text
+    assert "remorse" in present("I'm sorry I was the guy who hassled you.")
+    assert "remorse" in present("Sorry about your bike, I scratched it when I borrowed it.")
+
+
 def test_an_apology_mentioned_is_neither_remorse_nor_an_act_owned() -> None:
     # LABELLING.md §1: "I said sorry already" is no remorse, and saying sorry is no transgression to own.
     for text in (
