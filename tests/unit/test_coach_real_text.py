@@ -273,6 +273,20 @@ def test_a_sorry_that_owns_not_understanding_or_not_knowing_is_not_remorse() -> 
     assert "remorse" in present("I'm sorry, I got angry and shouted at you.")
 
 
+def test_sorry_for_their_low_mood_beside_comfort_is_sympathy_not_deflection() -> None:
+    # LABELLING.md section 1: sympathy is no apology, and with no act of the writer's at issue there is nothing for
+    # "sorry you feel" to deflect from (real-dev and real-sorry tuning texts, stop 48).
+    report = analyze_apology("I'm sorry you're feeling so low, mate. That sounds really difficult. Sending you hugs.")
+    assert "deflection" not in {f.rule for f in report.findings}
+    assert report.verdict == "no_apology"
+    # Sorry for their reaction stays a deflection on its own, or when the writer's act is at issue.
+    assert "deflection" in rules("I'm sorry you feel that way.")
+    mistake = "I read your messages"
+    report = analyze_apology("I'm sorry you're feeling this way. I hope you feel better soon.", mistake=mistake)
+    assert "deflection" in {f.rule for f in report.findings}
+    assert "deflection" in rules("I'm sorry you feel that way about me reading your phone. I hope you feel better.")
+
+
 def test_sympathy_and_apologies_mentioned_to_the_reader_are_not_remorse() -> None:
     for text in (
         "I'm sorry this guy is hassling you, block him.",

@@ -102,7 +102,7 @@ _READER = re.compile(r"(?<![\w'])(?:you|your|u|ur|yours)(?![\w'])")
 _DID_NOT_MEAN = re.compile(r"\b(?:didn'?t|did not|never) mean(?:t)? to\b")
 
 
-def _own_conduct(doc: Doc) -> bool:
+def own_conduct(doc: Doc) -> bool:
     """The text is about something the writer did: a mistake was given, or a first-person act is owned."""
     if doc.mistake or _DID_NOT_MEAN.search(doc.norm):
         return True
@@ -142,7 +142,7 @@ def _remorse(doc: Doc) -> Iterator[Span]:
             or _formula_in_general_text(doc, span)
             or _afterthought(doc, span)
         ):
-            own = _own_conduct(doc) if own is None else own
+            own = own_conduct(doc) if own is None else own
             if not own:
                 continue
         yield span

@@ -5,10 +5,12 @@ Source: Schumann (2018) on non-apologies; Gottman's defensiveness (Four Horsemen
 
 from __future__ import annotations
 
+import re
 import sys
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
+from amends.coach.apology.elements import own_conduct
 from amends.coach.apology.rules._base import flag
 from amends.coach.results import Finding
 
@@ -47,8 +49,24 @@ EXAMPLES_PASS = (
     "I'm sorry I upset you by reading your messages.",
     "I'm sorry if you were hurt by what I did.",
     "I'm sorry I offended you at dinner.",
+    "I'm so sorry you're feeling this way. Sending you good vibes, you are not alone.",
+    "I'm sorry you are feeling so down, friend. That is really difficult.",
 )
 
 
+# The writer in the rest of the sentence ("...that way about me reading your phone"): their act is at issue.
+_WRITER_AFTER = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|my|me|myself|we|our|us)(?![\w'])")
+
+
+def _comfort_only(doc: Doc) -> bool:
+    """Sympathy with nothing of the writer's at issue ("I'm sorry you're feeling so down. Sending you good vibes"):
+    sorry for what they feel, with no act of the writer's for the feeling to be swapped for (LABELLING.md section 1)."""
+    sympathy = not doc.mistake and any(True for _ in lexicon.find(doc, "sympathy", negatable=False))
+    return sympathy and not own_conduct(doc)
+
+
 def check(doc: Doc) -> list[Finding]:
-    return flag(sys.modules[__name__], doc, lexicon.find(doc, NAME))
+    spans = list(lexicon.find(doc, NAME))
+    if spans and _comfort_only(doc):
+        spans = [s for s in spans if _WRITER_AFTER.search(doc.norm, s[1], doc.sentence_of(s[0])[1])]
+    return flag(sys.modules[__name__], doc, spans)
