@@ -297,6 +297,14 @@ def test_sympathy_and_apologies_mentioned_to_the_reader_are_not_remorse() -> Non
     ):
         assert "remorse" not in present(text), text
     assert "remorse" in present("I'm sorry I was the guy who hassled you.")
+    # Comfort in more words beside a bare "sorry" (stop 48): sympathy, unless the writer owns an act.
+    for text in (
+        "Sorry, love. You deserve better.",
+        "Bless your heart. I'm so sorry.",
+        "Sorry :( I know that feeling.",
+    ):
+        assert "remorse" not in present(text), text
+    assert "remorse" in present("I'm sorry I lied to you. You deserve better.")
     assert "remorse" in present("Sorry about your bike, I scratched it when I borrowed it.")
 
 

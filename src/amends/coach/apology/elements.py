@@ -167,10 +167,12 @@ def _afterthought(doc: Doc, span: Span) -> bool:
 
 
 # What follows a "sorry" that names the writer's own act ("sorry if I wasn't clear", "sorry I forgot").
-# Within the sentence: in "I'm sorry. I hope he listens" the next "I" starts a new thought.
+# Within the sentence: in "I'm sorry. I hope he listens" or "Sorry :( I know that feeling" the next "I" starts a
+# new thought.
 _OWN_OBJECT = re.compile(
     r"[^\w.!?]*(?:that |for |about |if |to )?"
-    r"(?:i(?! (?:hope|wish)\b)|i'm|im|i've|ive|i'd|my|me|myself|we|our|not|have)\b"
+    r"(?:i(?! (?:hope|wish|(?:know|understand) (?:that|the|this) feeling)\b)|i'm|im|i've|ive|i'd|my|me|myself|we|our|"
+    r"not|have)\b"
 )
 
 
