@@ -37,6 +37,8 @@ EXAMPLES_FLAG = (
     "Sorry I missed it, something came up.",
     "Sorry I forgot, I've had so much on my mind.",
     "Sorry for the late reply, I've been away.",
+    "Sorry, its late and my head is fuzzy.",
+    "Sorry I missed your call, my computer is so slow today.",
     "I apologize for the delay, I was out of the office.",
     "Sorry for the late reply, but I usually check the bottom of the page first.",
     "I only did it because I was scared.",
