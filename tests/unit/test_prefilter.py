@@ -86,3 +86,11 @@ def test_no_pattern_of_the_coach_is_skipped_where_it_matches(texts: list[str]) -
     assert missed == []
     skipped = sum(1 for p in patterns for text in texts[:200] if not can_match(p, text))
     assert skipped > 0.5 * len(patterns) * 200  # the prefilter earns its keep on real text
+
+
+def test_a_pattern_list_keeps_the_patterns_that_can_match_in_order(texts: list[str]) -> None:
+    patterns = tuple(_every_coach_pattern())
+    for text in texts[:400]:
+        expected = [p for p in patterns if can_match(p, text)]
+        assert possible(patterns, text) == expected  # the tuple, read once per list
+        assert possible(list(patterns), text) == expected  # any other iterable, read each time

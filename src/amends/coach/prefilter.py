@@ -44,7 +44,33 @@ def folded(text: str) -> str:
 def possible(compiled: Iterable[re.Pattern[str]], text: str) -> list[re.Pattern[str]]:
     """The patterns, in order, that can match somewhere in ``text``."""
     words = folded(text)
-    return [p for p in compiled if (needs := needs_of(p)) is None or any(w in words for w in needs)]
+    vocabulary, entries = _plan(compiled) if isinstance(compiled, tuple) else _read(compiled)
+    present = {w for w in vocabulary if w in words}
+    return [p for p, needs in entries if needs is None or not needs.isdisjoint(present)]
+
+
+# A pattern list's needs, read once per list: each needed word is tested once per text, however many patterns
+# need it, and a pattern is kept by one set operation. Only tuples are kept (the lexicons' tuples, which live as
+# long as the process), keyed by identity and holding the tuple itself, so a key is never reused.
+_PLANS: dict[
+    int, tuple[tuple[re.Pattern[str], ...], tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]
+] = {}
+
+
+def _plan(
+    compiled: tuple[re.Pattern[str], ...],
+) -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]:
+    plan = _PLANS.get(id(compiled))
+    if plan is None or plan[0] is not compiled:
+        plan = _PLANS[id(compiled)] = (compiled, *_read(compiled))
+    return plan[1], plan[2]
+
+
+def _read(
+    compiled: Iterable[re.Pattern[str]],
+) -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]:
+    entries = tuple((p, needs_of(p)) for p in compiled)
+    return tuple(sorted({w for _, needs in entries if needs is not None for w in needs})), entries
 
 
 def can_match(pattern: re.Pattern[str], text: str) -> bool:
