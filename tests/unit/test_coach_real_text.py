@@ -305,6 +305,14 @@ def test_sympathy_and_apologies_mentioned_to_the_reader_are_not_remorse() -> Non
     ):
         assert "remorse" not in present(text), text
     assert "remorse" in present("I'm sorry I lied to you. You deserve better.")
+    # The stock words of comfort do the same; with an act owned, the apology stands.
+    for text in (
+        "I am so sorry. Feel better soon!",
+        "So sorry. Thinking of you.",
+        "I'm so sorry. Rest in peace, Gran.",
+    ):
+        assert "remorse" not in present(text), text
+    assert "remorse" in present("I'm sorry I shouted at you. I'm here for you now.")
     assert "remorse" in present("Sorry about your bike, I scratched it when I borrowed it.")
 
 
