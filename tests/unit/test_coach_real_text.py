@@ -242,20 +242,8 @@ def test_a_sorry_that_asks_leave_or_owns_not_knowing_is_excuse_me_not_remorse() 
         "Sorry, I know nothing about gardening. Is that a weed or a herb?",
         "sorry I can't find the form on their site, do you have a link?",
         "I don't understand what you mean by the second step, sorry",
-    ):
-        report = analyze_apology(text)
-        assert "remorse" not in report.present, text
-        assert report.verdict == "no_apology", text
-    # An apology for the asking itself, or for an act, stays remorse.
-    assert "remorse" in present("Sorry for the dumb question, but where do I click to save?")
-    assert "remorse" in present("Sorry, I forgot to send the form. Do you still need it?")
-    assert "remorse" in present("Sorry, I'm late with this. Can you still take it?")
-
-
-def test_a_sorry_that_owns_not_understanding_or_not_knowing_is_not_remorse() -> None:
-    # LABELLING.md section 1 ("excuse me" is not remorse; stop 48, real-sorry tuning half), also with the
-    # reader named between or with a "but" before the confusion.
-    for text in (
+        # Stop 48 (real-sorry tuning half): not understanding or not knowing, also with the reader named between
+        # or a "but" before the confusion.
         "Sorry @dana I don't understand. Could you say more?",
         "I'm very sorry Sam, I still don't fully understand. Can you give an example?",
         "Sorry, I got a bit confused. How did you wire the second switch?",
@@ -267,7 +255,10 @@ def test_a_sorry_that_owns_not_understanding_or_not_knowing_is_not_remorse() -> 
         report = analyze_apology(text)
         assert "remorse" not in report.present, text
         assert report.verdict == "no_apology", text
-    # The same openings that go on to own an act stay apologies.
+    # An apology for the asking itself, or for an act, stays remorse, also after the same openings.
+    assert "remorse" in present("Sorry for the dumb question, but where do I click to save?")
+    assert "remorse" in present("Sorry, I forgot to send the form. Do you still need it?")
+    assert "remorse" in present("Sorry, I'm late with this. Can you still take it?")
     assert "remorse" in present("Sorry Sam, I forgot to send you the map.")
     assert "remorse" in present("I don't know why I said that to you. Sorry.")
     assert "remorse" in present("I'm sorry, I got angry and shouted at you.")
@@ -294,24 +285,18 @@ def test_sympathy_and_apologies_mentioned_to_the_reader_are_not_remorse() -> Non
         "I'm sorry to see that you left the team.",
         "What are you apologizing for? You did nothing wrong.",
         "You won't be sorry, give it a try.",
-    ):
-        assert "remorse" not in present(text), text
-    assert "remorse" in present("I'm sorry I was the guy who hassled you.")
-    # Comfort in more words beside a bare "sorry" (stop 48): sympathy, unless the writer owns an act.
-    for text in (
+        # Comfort beside a bare "sorry" (stop 48), in more words and in the stock words of comfort.
         "Sorry, love. You deserve better.",
         "Bless your heart. I'm so sorry.",
         "Sorry :( I know that feeling.",
-    ):
-        assert "remorse" not in present(text), text
-    assert "remorse" in present("I'm sorry I lied to you. You deserve better.")
-    # The stock words of comfort do the same; with an act owned, the apology stands.
-    for text in (
         "I am so sorry. Feel better soon!",
         "So sorry. Thinking of you.",
         "I'm so sorry. Rest in peace, Gran.",
     ):
         assert "remorse" not in present(text), text
+    # With an act of the writer's owned, the apology stands.
+    assert "remorse" in present("I'm sorry I was the guy who hassled you.")
+    assert "remorse" in present("I'm sorry I lied to you. You deserve better.")
     assert "remorse" in present("I'm sorry I shouted at you. I'm here for you now.")
     assert "remorse" in present("Sorry about your bike, I scratched it when I borrowed it.")
 

@@ -151,7 +151,7 @@ def _remorse(doc: Doc) -> Iterator[Span]:
 # "Money is always going to exist, sorry": a last-word "sorry" after a statement of several words in which
 # the writer does not figure softens the statement; it regrets nothing the writer did.
 _LAST_WORD = re.compile(r"[\W_]*\Z")
-_WRITER = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|i'd|my|me|myself|we|our|us)(?![\w'])")
+WRITER = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|i'd|my|me|myself|we|our|us)(?![\w'])")
 _AFTERTHOUGHT_WORDS = 4
 _ACT_AT_ISSUE = ("minimizing", "excuse", "blame", "passive")
 
@@ -160,7 +160,7 @@ def _afterthought(doc: Doc, span: Span) -> bool:
     if doc.mistake or "sorry" not in doc.norm[span[0] : span[1]] or not _LAST_WORD.match(doc.norm, span[1]):
         return False
     head = doc.norm[: span[0]]
-    if len(head.split()) < _AFTERTHOUGHT_WORDS or _WRITER.search(head):
+    if len(head.split()) < _AFTERTHOUGHT_WORDS or WRITER.search(head):
         return False
     # "It was only one night, it didn't mean anything. Sorry.": an act shrunk or excused is still at issue.
     return not any(True for name in _ACT_AT_ISSUE for _ in lexicon.find(doc, name, negatable=False))

@@ -5,12 +5,11 @@ Source: Schumann (2018) on non-apologies; Gottman's defensiveness (Four Horsemen
 
 from __future__ import annotations
 
-import re
 import sys
 
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
-from amends.coach.apology.elements import own_conduct
+from amends.coach.apology.elements import WRITER, own_conduct
 from amends.coach.apology.rules._base import flag
 from amends.coach.results import Finding
 
@@ -54,10 +53,6 @@ EXAMPLES_PASS = (
 )
 
 
-# The writer in the rest of the sentence ("...that way about me reading your phone"): their act is at issue.
-_WRITER_AFTER = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|my|me|myself|we|our|us)(?![\w'])")
-
-
 def _comfort_only(doc: Doc) -> bool:
     """Sympathy with nothing of the writer's at issue ("I'm sorry you're feeling so down. Sending you good vibes"):
     sorry for what they feel, with no act of the writer's for the feeling to be swapped for (LABELLING.md section 1)."""
@@ -68,5 +63,6 @@ def _comfort_only(doc: Doc) -> bool:
 def check(doc: Doc) -> list[Finding]:
     spans = list(lexicon.find(doc, NAME))
     if spans and _comfort_only(doc):
-        spans = [s for s in spans if _WRITER_AFTER.search(doc.norm, s[1], doc.sentence_of(s[0])[1])]
+        # The writer in the rest of the sentence ("...that way about me reading your phone"): their act is at issue.
+        spans = [s for s in spans if WRITER.search(doc.norm, s[1], doc.sentence_of(s[0])[1])]
     return flag(sys.modules[__name__], doc, spans)
