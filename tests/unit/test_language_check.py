@@ -24,6 +24,11 @@ NOT_ENGLISH = [
     "Mi dispiace tanto, ho sbagliato e lo so.",
     "Desculpa, eu menti para você e me arrependo.",
     "Przepraszam, to była moja wina.",
+    # Short, or sharing two words with English ("no", "me"), or in a language the list lacked.
+    "Ya no quiero vivir, todo me duele.",
+    "Artık yaşamak istemiyorum.",
+    "Undskyld at jeg løj for dig.",
+    "Jag vill inte leva längre.",
 ]
 ENGLISH = [
     "I can't go on like this anymore.",
@@ -39,6 +44,10 @@ ENGLISH = [
     "Reported *Checks mod list* u/JannisT I regret nothing",
     "Cut again last night. Penknife. First time since spring.",
     "suicidal thoughts again today",
+    # Too short to weigh: English unless only another language's words are known.
+    "see ya",
+    "Ben told me.",
+    "Sorry!",
 ]
 
 

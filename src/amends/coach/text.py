@@ -56,10 +56,10 @@ def looks_english(text: str) -> bool:
     if latin / letters < 0.7:
         return False
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    if len(words) < 4:
-        return True
     hits = sum(1 for w in words if w in _ENGLISH_WORDS)
     other = sum(1 for w in words if w in _OTHER_WORDS)
+    if len(words) < 4:
+        return hits > 0 or not other  # too short to weigh, unless only another language's words are known
     # "Quiero morir, no puedo más con esta vida" holds one English word ("no") in eight, but three of
     # Spanish: outnumbered, the English ones are chance.
     return hits / len(words) >= 0.12 and other <= hits
