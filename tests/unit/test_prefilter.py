@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 from eval.paths import EXAMPLES
 
-from amends.coach import matching
+from amends.coach import matching, prefilter
 from amends.coach.emotions.lexicon import load_lexicon
 from amends.coach.prefilter import ASCII_TWINS, can_match, needs_of, possible
 from amends.coach.reply import cues
@@ -94,3 +94,11 @@ def test_a_pattern_list_keeps_the_patterns_that_can_match_in_order(texts: list[s
         expected = [p for p in patterns if can_match(p, text)]
         assert possible(patterns, text) == expected  # the tuple, read once per list
         assert possible(list(patterns), text) == expected  # any other iterable, read each time
+
+
+def test_pattern_lists_built_anew_on_each_call_are_not_kept_without_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "_PLANS", {})  # the coach's own lists stay cached for the other tests
+    choice = re.compile(r"\bi had no (?:other )?choice\b", re.IGNORECASE)
+    for _ in range(prefilter.MAX_PLANS + 50):
+        assert possible(tuple([choice]), "I had no choice.") == [choice]  # a new tuple each time
+    assert len(prefilter._PLANS) <= prefilter.MAX_PLANS

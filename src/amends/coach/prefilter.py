@@ -51,7 +51,10 @@ def possible(compiled: Iterable[re.Pattern[str]], text: str) -> list[re.Pattern[
 
 # A pattern list's needs, read once per list: each needed word is tested once per text, however many patterns
 # need it, and a pattern is kept by one set operation. Only tuples are kept (the lexicons' tuples, which live as
-# long as the process), keyed by identity and holding the tuple itself, so a key is never reused.
+# long as the process), keyed by identity and holding the tuple itself, so a key is never reused. The coach has
+# 37 such lists; a tuple built anew on each call would add one plan per call, so past MAX_PLANS a list is read
+# each time instead of kept.
+MAX_PLANS = 256
 _PLANS: dict[
     int, tuple[tuple[re.Pattern[str], ...], tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]
 ] = {}
@@ -62,6 +65,8 @@ def _plan(
 ) -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]:
     plan = _PLANS.get(id(compiled))
     if plan is None or plan[0] is not compiled:
+        if len(_PLANS) >= MAX_PLANS:
+            return _read(compiled)
         plan = _PLANS[id(compiled)] = (compiled, *_read(compiled))
     return plan[1], plan[2]
 
