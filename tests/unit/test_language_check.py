@@ -29,6 +29,14 @@ NOT_ENGLISH = [
     "Artık yaşamak istemiyorum.",
     "Undskyld at jeg løj for dig.",
     "Jag vill inte leva längre.",
+    # Stop 49: short, in letters English never writes, in a language the list lacked, or one word each way.
+    "Boję się wrócić do domu.",
+    "boję się go",
+    "Nočem več živeti",
+    "Îmi pare rău că am mințit",
+    "aku sayang kamu",
+    "mi novio me pega",
+    "me volvi a cortar",
 ]
 ENGLISH = [
     "I can't go on like this anymore.",
@@ -48,6 +56,14 @@ ENGLISH = [
     "see ya",
     "Ben told me.",
     "Sorry!",
+    # Names and loanwords with accents, and a borrowed word or two, stay English.
+    "Sorry Zoë, I lied.",
+    "Thanks Łukasz",
+    "Łukasz hit me again",
+    "we met at a café in Kraków",
+    "Oh la la",
+    "We dem boys.",
+    "Working now, 5:00PM EST.",
 ]
 
 

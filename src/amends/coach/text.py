@@ -17,6 +17,9 @@ _OTHER_WORDS = frozenset(" ".join(read("amends.coach", "other_languages").lines)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+# A letter English never writes: not ASCII, and not one of the accented letters of loanwords English keeps
+# (café, naïve, jalapeño, façade, über, doppelgänger, crème brûlée). "się", "tőle", "rău", "živeti" hold one.
+_FOREIGN_LETTER = re.compile(r"[^\W\d_A-Za-zéèêëàâäïîôöüûçñÉÈÊËÀÂÄÏÎÔÖÜÛÇÑ]")
 
 
 class TextRejected(ValueError):
@@ -55,14 +58,36 @@ def looks_english(text: str) -> bool:
     latin = len(_ASCII_LETTER.findall(text))
     if latin / letters < 0.7:
         return False
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    found = _WORD.findall(text)
+    words = [w.lower().replace("’", "'") for w in found]
     hits = sum(1 for w in words if w in _ENGLISH_WORDS)
-    other = sum(1 for w in words if w in _OTHER_WORDS)
+    # Words in capitals ("EST", "NO") are abbreviations or shouting, no sign of another language.
+    foreign = [w for w, seen in zip(words, found, strict=True) if w in _OTHER_WORDS and not _is_caps(seen)]
+    spelled = _foreign_spelled(found)
     if len(words) < 4:
-        return hits > 0 or not other  # too short to weigh, unless only another language's words are known
+        # Too short to weigh: English unless another language's words outnumber the English ones ("boję się
+        # go"), each counted once, so "Oh la la" stays English.
+        return hits >= len(set(foreign)) + spelled
     # "Quiero morir, no puedo más con esta vida" holds one English word ("no") in eight, but three of
-    # Spanish: outnumbered, the English ones are chance.
-    return hits / len(words) >= 0.12 and other <= hits
+    # Spanish: outnumbered, the English ones are chance. Up to six words a tie is not English either: "mi
+    # novio me pega" has one of each.
+    other = len(foreign) + spelled
+    return hits / len(words) >= 0.12 and (other < hits or (other == hits and len(words) > 6))
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _foreign_spelled(words: list[str]) -> int:
+    """How many words are spelled with a letter English never writes and are not in the other-language
+    list already. Capitalised words are left out: a name ("Łukasz hit me again") is no sign of the
+    language around it."""
+    return sum(
+        1
+        for w in words
+        if not w[0].isupper() and _FOREIGN_LETTER.search(w) and w.lower().replace("’", "'") not in _OTHER_WORDS
+    )
 
 
 def decode_bytes(data: bytes, *, what: str = "file") -> str:
