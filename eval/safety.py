@@ -36,6 +36,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
+from amends.coach.text import looks_english
 from amends.safety.detector import scan_safety
 from amends.safety.lexicon import FLAG_TYPES
 from eval.paths import EXAMPLES
@@ -171,6 +172,7 @@ def main() -> None:
     probe = _scan_all(load("crisis_probe.jsonl"))
     for split, how in (("probe-tune", "read once, then tuned on"), ("probe-held", "never tuned on")):
         report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
+    language_check()
     print(f"\nwarm latency: {per_text:.1f} ms per sentence")
     print("\n== false alarms on ordinary repair writing (action != none) ==")
     tune_alarms: list[str] = []
@@ -192,6 +194,24 @@ def main() -> None:
                 print(f"  MISS {r['id']} want={sorted(_want(r))} got={sorted(got)}: {r['text'][:300]!r}")
         for text in tune_alarms:
             print(f"  FALSE ALARM (apologies): {text}")
+
+
+def language_check() -> None:
+    """Short messages in other languages must not pass as English (the crisis page then shows the region's
+    line with a note that amends reads English only), and English with names, loanwords and slang must.
+    ``language_probe.jsonl``: two helpers' sets, ``probe-tune`` read and fixed against, ``probe-held`` never."""
+    rows = load("language_probe.jsonl")
+    print("\n== language check: short messages (written by helpers) ==")
+    for split in ("probe-tune", "probe-held"):
+        part = [r for r in rows if r["split"] == split]
+        foreign = [r for r in part if not r["english"]]
+        english = [r for r in part if r["english"]]
+        passed = sum(1 for r in foreign if looks_english(r["text"]))
+        refused = sum(1 for r in english if not looks_english(r["text"]))
+        print(
+            f"  {split:<10} other languages read as English {_ratio(passed, len(foreign))}"
+            f"  English refused {_ratio(refused, len(english))}"
+        )
 
 
 def _want(r: dict[str, Any]) -> set[str]:
