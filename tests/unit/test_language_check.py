@@ -37,6 +37,11 @@ NOT_ENGLISH = [
     "aku sayang kamu",
     "mi novio me pega",
     "me volvi a cortar",
+    # Typed without accents, or in Zulu, Catalan or Welsh.
+    "cok korkuyorum ondan",
+    "ngiyesaba ukubuyela ekhaya",
+    "t'estimo molt, perdona'm",
+    "rwy'n caru ti, mae'n ddrwg gen i",
 ]
 ENGLISH = [
     "I can't go on like this anymore.",
