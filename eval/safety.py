@@ -199,17 +199,19 @@ def main() -> None:
 def language_check() -> None:
     """Short messages in other languages must not pass as English (the crisis page then shows the region's
     line with a note that amends reads English only), and English with names, loanwords and slang must.
-    ``language_probe.jsonl``: two helpers' sets, ``probe-tune`` read and fixed against, ``probe-held`` never."""
+    ``language_probe.jsonl``, three helpers' sets: ``probe-tune`` read and fixed against; ``probe-held`` never
+    read, though a second pass added words of the languages its brief named; ``probe-held2`` written after both
+    passes and never fixed against."""
     rows = load("language_probe.jsonl")
     print("\n== language check: short messages (written by helpers) ==")
-    for split in ("probe-tune", "probe-held"):
+    for split in ("probe-tune", "probe-held", "probe-held2"):
         part = [r for r in rows if r["split"] == split]
         foreign = [r for r in part if not r["english"]]
         english = [r for r in part if r["english"]]
         passed = sum(1 for r in foreign if looks_english(r["text"]))
         refused = sum(1 for r in english if not looks_english(r["text"]))
         print(
-            f"  {split:<10} other languages read as English {_ratio(passed, len(foreign))}"
+            f"  {split:<11} other languages read as English {_ratio(passed, len(foreign))}"
             f"  English refused {_ratio(refused, len(english))}"
         )
 
