@@ -50,8 +50,9 @@ def check_text(text: object, *, what: str = "text") -> str:
 
 
 def looks_english(text: str) -> bool:
-    """A cheap language check: Latin letters, and once long enough some common English words, no
-    fewer than the common words of other languages."""
+    """A cheap language check: Latin letters, and once long enough some common English words, no fewer
+    than the words of other languages (their common words, and words spelled with letters English never
+    writes)."""
     letters = len(_LETTER.findall(text))  # regex, not a Python loop: texts run to 20,000 characters
     if not letters:
         return True  # emoji or punctuation only: nothing to object to
@@ -63,7 +64,7 @@ def looks_english(text: str) -> bool:
     hits = sum(1 for w in words if w in _ENGLISH_WORDS)
     # Words in capitals ("EST", "NO") are abbreviations or shouting, no sign of another language.
     foreign = [w for w, seen in zip(words, found, strict=True) if w in _OTHER_WORDS and not _is_caps(seen)]
-    spelled = _foreign_spelled(found)
+    spelled = _foreign_spelled(text, found)
     if len(words) < 4:
         # Too short to weigh: English unless another language's words outnumber the English ones ("boję się
         # go"), each counted once, so "Oh la la" stays English.
@@ -79,10 +80,12 @@ def _is_caps(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def _foreign_spelled(words: list[str]) -> int:
+def _foreign_spelled(text: str, words: list[str]) -> int:
     """How many words are spelled with a letter English never writes and are not in the other-language
     list already. Capitalised words are left out: a name ("Łukasz hit me again") is no sign of the
     language around it."""
+    if not _FOREIGN_LETTER.search(text):
+        return 0  # the common case: one scan of the text, not one per word
     return sum(
         1
         for w in words
