@@ -78,6 +78,33 @@ def test_no_page_shows_an_internal_name_or_code(who: str, main_pages: dict[str, 
     assert not found, found
 
 
+# Template source a person must never read: Django shows a "{# ... #}" comment that spans lines as text.
+TEMPLATE_SOURCE = ("{#", "#}", "{%", "%}", "{{", "}}")
+
+
+@pytest.mark.parametrize("who", ["alice", "bob"])
+def test_no_page_shows_template_source(who: str, main_pages: dict[str, dict[str, str]]) -> None:
+    found = [
+        (url, mark) for url, html in main_pages[who].items() for mark in TEMPLATE_SOURCE if mark in _visible_text(html)
+    ]
+    assert not found, found
+
+
+def test_no_template_comment_spans_lines() -> None:
+    from pathlib import Path
+
+    import amends.web
+
+    templates = Path(amends.web.__file__).parent / "templates"
+    open_comments = [
+        f"{p.relative_to(templates)}:{n}"
+        for p in templates.rglob("*.html")
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if line.count("{#") > line.count("#}")
+    ]
+    assert not open_comments, f"use {{% comment %}} for a comment over several lines: {open_comments}"
+
+
 @pytest.mark.parametrize("who", ["alice", "bob"])
 def test_each_caveat_and_citation_appears_at_most_once_per_page(
     who: str, main_pages: dict[str, dict[str, str]]
