@@ -34,3 +34,11 @@ def test_every_apology_suggestion_quotes_the_writers_own_words(rule) -> None:
         for finding in rule.check(build_doc(text)):
             quoted = " ".join(text[finding.span[0] : finding.span[1]].split()).strip(" ,;:")
             assert quoted and quoted[:20] in finding.suggestion, "the suggestion quotes the writer's words"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=RULE_NAMES)
+def test_a_finding_quotes_and_highlights_words_not_the_space_after_them(rule) -> None:
+    for text in (*rule.EXAMPLES_FLAG, "I'm sorry if you were upset, but work was crazy."):
+        for finding in rule.check(build_doc(text)):
+            words = text[finding.span[0] : finding.span[1]]
+            assert words == words.strip(), f"{rule.NAME}: {words!r}"

@@ -60,3 +60,11 @@ def test_sorry_you_feel_that_way_is_invalidating() -> None:
 def test_a_finding_suggestion_quotes_the_writers_own_words() -> None:
     finding = next(f for f in find_rules("Honestly, you're overreacting again.") if f.rule == "invalidating")
     assert "you're overreacting" in finding.suggestion
+
+
+def test_a_finding_quotes_and_highlights_words_not_the_space_after_them() -> None:
+    texts = [text for rule in RULES for text in rule.EXAMPLES_FLAG]  # type: ignore[attr-defined]
+    for text in texts:
+        for finding in find_rules(text):
+            words = text[finding.span[0] : finding.span[1]]
+            assert words == words.strip(), f"{finding.rule}: {words!r}"

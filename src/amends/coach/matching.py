@@ -226,6 +226,17 @@ def quote(text: str, span: Span, limit: int) -> str:
     return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
+def trimmed(text: str, span: Span) -> Span:
+    """``span`` without the whitespace at its ends: a pattern that reads up to the next word ("sorry if you
+    were upset, but ") quotes and highlights the words only."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else span
+
+
 def finding(rule: ModuleType, span: Span, suggestion: str | None = None) -> Finding:
     """A finding with the rule module's declared name, severity, message, suggestion and source."""
     return Finding(

@@ -21,5 +21,5 @@ def flag(rule: ModuleType, doc: Doc, spans: Iterable[Span]) -> list[Finding]:
     """One finding per merged span, its suggestion filled in with the quoted words."""
     return [
         matching.finding(rule, span, rule.SUGGESTION.format(quote=quote(doc, span)))
-        for span in merge_spans(list(spans))
+        for span in merge_spans([matching.trimmed(doc.text, span) for span in spans])
     ]

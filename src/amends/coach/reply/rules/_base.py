@@ -33,4 +33,5 @@ def instead_of(text: str, span: Span, suggestion: str) -> str:
 def flag(rule: ModuleType, text: str, spans: Iterable[Span], suggestion: str | None = None) -> list[Finding]:
     """One finding per span, in the order given, with ``suggestion`` (else the rule's own) led by the span's words."""
     advice = rule.SUGGESTION if suggestion is None else suggestion
-    return [matching.finding(rule, span, instead_of(text, span, advice)) for span in spans]
+    kept = [matching.trimmed(text, span) for span in spans]
+    return [matching.finding(rule, span, instead_of(text, span, advice)) for span in kept]
