@@ -35,6 +35,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The README's picture of the apology coach at work: a draft with the usual faults, checked on the apology step.
+COACHED = (
+    "I'm sorry if you were upset, but work was crazy. I missed your birthday dinner and didn't even call. "
+    "I know you sat there waiting and felt forgotten. I'll try to do better."
+)
 APOLOGY = (
     "I am sorry I missed your birthday dinner and did not call. You sat there waiting and felt forgotten, "
     "and I made my work matter more than you. From now on I will call you before six if I am running late."
@@ -158,8 +163,32 @@ def photograph(base_url: str, repair: int) -> list[Path]:
                 saved.append(target)
             for context in contexts.values():
                 context.close()
+        saved.append(_photograph_coach(browser, base_url, repair))
         browser.close()
     return saved
+
+
+def _photograph_coach(browser: Any, base_url: str, repair: int) -> Path:
+    """The apology step with COACHED checked: from the draft box to the end of the coach's feedback."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1100, "height": 1300})
+    _sign_in(context.new_page(), "sam")
+    page = context.new_page()
+    page.goto(f"/repairs/{repair}/step/apologize/")
+    page.locator("#answer-draft").fill(COACHED)
+    page.get_by_role("button", name="Check my apology").click()
+    report = page.locator("#coach-feedback section.report")
+    report.wait_for()
+    # The reminder notice sits fixed at the bottom of the window; in a picture of the whole page it would
+    # cover the feedback.
+    page.evaluate("document.querySelectorAll('.reminder-notice').forEach((notice) => notice.remove())")
+    top = page.locator("label[for=answer-draft]").bounding_box()
+    bottom = report.bounding_box()
+    assert top is not None and bottom is not None
+    target = OUT / "apology-coach.png"
+    clip = {"x": 0, "y": top["y"] - 12, "width": 1100, "height": bottom["y"] + bottom["height"] - top["y"] + 24}
+    page.screenshot(path=str(target), full_page=True, clip=clip)
+    context.close()
+    return target
 
 
 def _sign_in(page: Any, who: str) -> None:
