@@ -288,7 +288,7 @@ def test_shared_view_shows_commitments_check_ins_and_questions_to_both(
     commitment = Commitment.objects.create(
         repair=alice_repair,
         author=alice_repair.created_by,
-        text="Text Bob if I will be more than 30 minutes late",
+        text="Text Bob if I will be more than 30 minutes late.",
         start=date(2026, 11, 1),
     )
     CheckIn.objects.create(repair=alice_repair, commitment=commitment, on=date(2026, 11, 2), status="kept")
@@ -298,6 +298,8 @@ def test_shared_view_shows_commitments_check_ins_and_questions_to_both(
     for client in (as_alice, as_bob):
         html = client.get(reverse("shared_view", args=[alice_repair.pk])).content.decode()
         assert "more than 30 minutes late" in html and "Who else knew?" in html and "not yet confirmed" in html
+        # The day's status leads, and a commitment that ends in a full stop is not followed by a colon.
+        assert "<strong>Kept</strong> on 2 Nov: Text Bob" in html and "late.:" not in html
 
 
 def test_sharing_a_prompt_with_a_nul_byte_is_a_clean_404(as_alice: Client, alice_repair: Any) -> None:
