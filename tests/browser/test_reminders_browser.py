@@ -91,7 +91,7 @@ def test_a_due_check_in_fires_a_browser_notification_with_neutral_text(alice_pag
     assert page.evaluate("() => window.__notifications") == [{"title": NEUTRAL, "body": ""}]
     notice = page.locator(".reminder-notice")
     notice.wait_for()
-    assert notice.inner_text() == NEUTRAL
+    assert notice.get_by_role("link").inner_text() == NEUTRAL
 
     # Nothing new is due, so the next page of the same tab shows the notice but does not notify again.
     page.goto("/")
@@ -110,6 +110,13 @@ def test_a_due_check_in_fires_a_browser_notification_with_neutral_text(alice_pag
         }"""
     )
     assert shift == 0
+
+    # On a phone the notice sits over the page: it can be hidden, and stays hidden while nothing new is waiting.
+    page.get_by_role("button", name="Hide this notice").click()
+    assert page.locator(".reminder-notice").is_hidden()
+    page.goto("/settings/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".reminder-notice").is_hidden()
 
 
 def test_the_calendar_feed_lists_due_check_ins_and_is_refused_after_revocation(

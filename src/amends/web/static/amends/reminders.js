@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var SEEN = "amends-reminder-key";
+  var DISMISSED = "amends-reminder-dismissed";
 
   function supported() {
     return typeof window.Notification === "function";
@@ -27,8 +28,22 @@
     };
   }
 
+  function dismissedKey() {
+    try { return window.sessionStorage.getItem(DISMISSED); } catch (e) { return null; }
+  }
+
   function start(box) {
     var url = box.getAttribute("data-reminders-poll");
+    var current = null; // the key of what is waiting now, as the last poll said
+    var close = box.querySelector("[data-reminder-dismiss]");
+    if (close) {
+      // Hidden for this tab's session until something new is waiting: on a phone the notice sits over
+      // the page, and the page itself already lists what waits.
+      close.addEventListener("click", function () {
+        try { window.sessionStorage.setItem(DISMISSED, current || ""); } catch (e) { /* storage off: hide for this page */ }
+        box.hidden = true;
+      });
+    }
     function poll() {
       window.fetch(url, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : null; })
@@ -36,7 +51,8 @@
           if (!data) {
             return; // signed out or locked: stop until the next page load
           }
-          box.hidden = !(data.in_app && data.waiting);
+          current = data.key || "";
+          box.hidden = !(data.in_app && data.waiting) || dismissedKey() === current;
           notify(data);
           if (data.poll_seconds) {
             window.setTimeout(poll, data.poll_seconds * 1000);
