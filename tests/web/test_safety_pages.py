@@ -210,3 +210,10 @@ def test_autosave_scans_what_was_typed_since_the_last_save(as_alice: Client, ali
     as_alice.post(url, {"answer-what-set-me-up": before})
     html = as_alice.post(url, {"answer-what-set-me-up": "I don't want to be alive anymore. " + before}).content.decode()
     assert "Get help now" in html
+
+
+def test_the_help_page_dates_a_website_without_calling_it_a_number(as_anon: Client, db: Any) -> None:
+    html = as_anon.get(reverse("help")).content.decode()
+    assert "Last verified" in html and "Number last verified" not in html
+    # The emergency number says so once in its tag; its note only asks to check it locally.
+    assert "Check it is the one used where you are" in html and "Emergency number; check" not in html
