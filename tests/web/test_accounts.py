@@ -67,3 +67,12 @@ def test_settings_saves_region(as_alice: Client, alice: User) -> None:
     as_alice.post(reverse("settings"), {"region": "UK", "timezone": "Europe/London"})
     alice.refresh_from_db()
     assert alice.profile.region == "UK" and alice.profile.timezone == "Europe/London"
+
+
+def test_a_settings_checkbox_sits_before_its_words_inside_its_label(as_alice: Client) -> None:
+    import re
+
+    html = as_alice.get(reverse("settings")).content.decode()
+    # A box under a bold heading reads as a heading with a stray square; ticked boxes lead their own words.
+    for name in ("neutral_titles", "reminders-in_app"):
+        assert re.search(rf'<label class="choice" for="id_{name}"><input type="checkbox" name="{name}"', html), name
