@@ -92,10 +92,19 @@ def test_the_score_chart_draws_an_upright_line_at_the_incident_and_stretches_to_
     line = re.search(r'<line class="incident-marker" x1="([\d.]+)" y1="12" x2="([\d.]+)"', svg)
     assert line is not None and line.group(1) == line.group(2)
     assert float(line.group(1)) == pytest.approx(640 - 12, abs=0.2)  # the latest moment: the right edge
-    assert "Mon 02 Mar 2026: Something more came out" in svg
-    assert "02 Mar 2026</text>" in svg  # the axis now ends on the incident's day
+    assert "Mon 2 Mar 2026: Something more came out" in svg
+    assert ">2 Mar 2026</text>" in svg  # the axis now ends on the incident's day
 
 
 def test_a_label_in_a_marker_is_escaped() -> None:
     svg = str(heatmap(_cells(7), "Consistency", [(DAY, "<script>")]))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_a_day_is_written_without_a_leading_zero_as_the_pages_write_it() -> None:
+    from datetime import date
+
+    from amends.services import days
+
+    assert days.weekday(date(2026, 12, 4)) == "Fri 4 Dec 2026"
+    assert days.day(date(2026, 3, 2)) == "2 Mar 2026"

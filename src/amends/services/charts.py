@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from amends.ledger import DayState
+from amends.services import days
 
 STATE_COLOURS = {
     DayState.KEPT: "#1e6b3a", DayState.PARTLY: "#b98b12", DayState.MISSED: "#a12a2a",
@@ -59,7 +60,7 @@ def heatmap(cells: list[tuple[date, DayState]], title: str, markers: Sequence[Ma
             body.append(f'<text x="{x}" y="{top - 6}" fill="#4d5a61">{d:%b}</text>')
         body.append(
             f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="2" fill="{STATE_COLOURS[state]}">'
-            f"<title>{d:%a %d %b %Y}: {STATE_LABELS[state]}</title></rect>"
+            f"<title>{days.weekday(d)}: {STATE_LABELS[state]}</title></rect>"
         )
     body += _day_rings(
         markers,
@@ -97,7 +98,7 @@ def _day_rings(
         x, y = at(day)
         out.append(
             f'<rect class="incident-marker" x="{x - 1}" y="{y - 1}" width="{size + 2}" height="{size + 2}" rx="3" '
-            f'fill="none" stroke="{MARKER_COLOUR}" stroke-width="2"><title>{day:%a %d %b %Y}: '
+            f'fill="none" stroke="{MARKER_COLOUR}" stroke-width="2"><title>{days.weekday(day)}: '
             f"{escape(label)}</title></rect>"
         )
     return out
@@ -142,13 +143,13 @@ def line_chart(
             f'<text x="{w - right - 4}" y="{y - 4:.1f}" text-anchor="end" '
             f'fill="#a12a2a">{escape(threshold_label)}</text>'
         )
-    body.append(f'<text x="{left}" y="{h - bottom + 14}" fill="#4d5a61">{first:%d %b %Y}</text>')
-    body.append(f'<text x="{w - right}" y="{h - bottom + 14}" text-anchor="end" fill="#4d5a61">{last:%d %b %Y}</text>')
+    body.append(f'<text x="{left}" y="{h - bottom + 14}" fill="#4d5a61">{days.day(first)}</text>')
+    body.append(f'<text x="{w - right}" y="{h - bottom + 14}" text-anchor="end" fill="#4d5a61">{days.day(last)}</text>')
     for when, label in marks:
         x, _ = xy(when, 0)
         body.append(
             f'<line class="incident-marker" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{h - bottom}" '
-            f'stroke="{MARKER_COLOUR}" stroke-width="2" stroke-dasharray="2 3"><title>{when:%a %d %b %Y}: '
+            f'stroke="{MARKER_COLOUR}" stroke-width="2" stroke-dasharray="2 3"><title>{days.weekday(when)}: '
             f"{escape(label)}</title></line>"
         )
     for i, (label, pts) in enumerate(lines):

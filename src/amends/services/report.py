@@ -7,6 +7,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from amends import measures
+from amends.services import days
 from amends.services import trust_dashboard as dashboard
 from amends.services.access import RepairAccess, require_open, visible
 from amends.services.trust_queries import load_ledger
@@ -70,7 +71,8 @@ def _markdown(ctx: dict[str, Any]) -> str:
     lines += ["", "## Check-in scores", ""]
     for m in ctx["measures"]:
         people = "; ".join(
-            f"{p['name']}: {p['latest']:g} on {p['when']:%d %b %Y}" + (f" ({p['direction']})" if p["direction"] else "")
+            f"{p['name']}: {p['latest']:g} on {days.day(p['when'])}"
+            + (f" ({p['direction']})" if p["direction"] else "")
             for p in m["people"]
         )
         lines.append(f"- {m['title']}: {people or 'nothing shared yet'}")

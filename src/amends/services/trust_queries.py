@@ -21,6 +21,7 @@ from amends import ledger
 from amends.journey.incidents import incident_kind
 from amends.ledger import window
 from amends.measures.words import score_in_words
+from amends.services import days
 from amends.services.access import RepairAccess, own, shared_with_me, visible
 from amends.services.incidents import visible_incidents
 from amends.services.ledger_past import recent_ledger
@@ -263,7 +264,7 @@ def _commitment_events(access: RepairAccess, before: datetime, n: int) -> list[E
     out = []
     for v in rows.order_by("-created_at")[:n]:
         first = v.effective_from == v.commitment.start and v.created_at - v.commitment.created_at < timedelta(seconds=5)
-        title = "Made a commitment" if first else f"Changed a commitment from {v.effective_from:%d %b %Y}"
+        title = "Made a commitment" if first else f"Changed a commitment from {days.day(v.effective_from)}"
         out.append(Event(v.created_at, "commitments", v.commitment.author_id, title, v.text))
     return out
 
@@ -275,7 +276,7 @@ def _check_in_events(access: RepairAccess, before: datetime, n: int) -> list[Eve
             c.recorded_at,
             "checkins",
             c.commitment.author_id,
-            f"Checked in for {c.on:%a %d %b %Y}: {c.get_status_display().lower()}",
+            f"Checked in for {days.weekday(c.on)}: {c.get_status_display().lower()}",
             c.commitment.text,
             c.note,
         )
@@ -290,7 +291,7 @@ def _confirmation_events(access: RepairAccess, before: datetime, n: int) -> list
             c.created_at,
             "confirmations",
             c.partner_id,
-            f"{c.get_verdict_display()} the check-in for {c.check_in.on:%a %d %b %Y}",
+            f"{c.get_verdict_display()} the check-in for {days.weekday(c.check_in.on)}",
             c.check_in.commitment.text,
             c.note,
         )
@@ -365,7 +366,7 @@ def _incident_events(access: RepairAccess, before: datetime, n: int) -> list[Eve
             i.author_id,
             _incident_title(i.kind),
             i.note,
-            f"On {i.happened_on:%a %d %b %Y}",
+            f"On {days.weekday(i.happened_on)}",
             private=not i.shared,
         )
         for i in rows
