@@ -108,3 +108,13 @@ def test_a_day_is_written_without_a_leading_zero_as_the_pages_write_it() -> None
 
     assert days.weekday(date(2026, 12, 4)) == "Fri 4 Dec 2026"
     assert days.day(date(2026, 3, 2)) == "2 Mar 2026"
+
+
+def test_a_month_begun_in_the_calendars_last_column_gets_no_label_cut_at_the_edge() -> None:
+    start = date(2025, 12, 5)
+    cells = [(start + timedelta(days=i), DayState.KEPT) for i in range(365)]  # to Fri 4 Dec 2026
+    svg = str(heatmap(cells, "Consistency"))
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+    labels = [(float(x), m) for x, m in re.findall(r'<text x="([\d.]+)" y="12" fill="#4d5a61">(\w{3})</text>', svg)]
+    assert labels and all(x + 22 <= width for x, _ in labels), labels
+    assert [m for _, m in labels][-1] == "Nov"  # December begins in the last column: no room for its name

@@ -40,6 +40,9 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
     return mark_safe(head + "".join(body) + "</svg>")
 
 
+_MONTH_LABEL_WIDTH = 22  # "Dec" at the charts' 11 px text
+
+
 def heatmap(cells: list[tuple[date, DayState]], title: str, markers: Sequence[Marker] = ()) -> SafeString:
     """A calendar: one column per week (Monday at the top), one square per day; a marked day gets a ring."""
     if not cells:
@@ -47,6 +50,7 @@ def heatmap(cells: list[tuple[date, DayState]], title: str, markers: Sequence[Ma
     first = cells[0][0] - timedelta(days=cells[0][0].weekday())
     size, gap, left, top = 11, 2, 30, 18
     weeks = (cells[-1][0] - first).days // 7 + 1
+    width = left + weeks * (size + gap) + 4
     body = [
         f'<text x="0" y="{top + 9 + (size + gap) * i}" fill="#4d5a61">{n}</text>'
         for i, n in ((0, "Mon"), (2, "Wed"), (4, "Fri"))
@@ -57,7 +61,8 @@ def heatmap(cells: list[tuple[date, DayState]], title: str, markers: Sequence[Ma
         x, y = left + col * (size + gap), top + row * (size + gap)
         if d.month != month and d.day <= 7:
             month = d.month
-            body.append(f'<text x="{x}" y="{top - 6}" fill="#4d5a61">{d:%b}</text>')
+            if x + _MONTH_LABEL_WIDTH <= width:  # a month begun in the last column would be cut at the edge
+                body.append(f'<text x="{x}" y="{top - 6}" fill="#4d5a61">{d:%b}</text>')
         body.append(
             f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="2" fill="{STATE_COLOURS[state]}">'
             f"<title>{days.weekday(d)}: {STATE_LABELS[state]}</title></rect>"
@@ -69,7 +74,6 @@ def heatmap(cells: list[tuple[date, DayState]], title: str, markers: Sequence[Ma
         lambda d: (left + (d - first).days // 7 * (size + gap), top + d.weekday() * (size + gap)),
         size,
     )
-    width = left + weeks * (size + gap) + 4
     legend_y = top + 7 * (size + gap) + 14
     x = left
     for state in (DayState.KEPT, DayState.PARTLY, DayState.MISSED, DayState.DISPUTED, DayState.OVERDUE):
