@@ -254,3 +254,12 @@ def test_an_offer_to_talk_is_an_open_invitation_not_a_plan(question: str) -> Non
 )
 def test_a_bare_that_makes_sense_agrees_with_an_idea_and_is_no_understanding(reply: str) -> None:
     assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 0
+
+
+def test_a_reply_that_strays_is_told_once_and_given_their_feelings_in_plain_words() -> None:
+    partner = "You forgot my birthday again. I sat there for an hour and felt like I don't matter to you at all."
+    report = analyze_reply(partner_message=partner, reply="You're overreacting, it was one dinner.")
+    assert report.notes == (OFF_TOPIC_NOTE,)
+    ideas = " ".join(report.suggestions)
+    assert "what they actually" not in ideas  # the note says it; the ideas say what to do instead
+    assert "they may feel hurt and disappointment" in ideas

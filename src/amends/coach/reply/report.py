@@ -65,6 +65,11 @@ def total_score(mechanisms: dict[str, MechanismScore], findings: tuple[Finding, 
     return int(max(0, min(100, points)))
 
 
+def _in_words(items: list[str]) -> str:
+    """["hurt", "disappointment", "anger"] -> "hurt, disappointment and anger"."""
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def suggestions(
     mechanisms: dict[str, MechanismScore],
     attune: Attunement | None,
@@ -74,11 +79,10 @@ def suggestions(
     finding's fix: each finding carries its own, shown beside it."""
     out: list[str] = []
     if attune is not None and attune.score < LOW_ATTUNEMENT:
-        felt = ", ".join(n.replace("_", " ") for n in attune.partner_feelings[:3])
+        # The report's note already says the reply strays from their words; this says where to go instead.
+        felt = _in_words([n.replace("_", " ") for n in attune.partner_feelings[:3]])
         out.append(
-            "Take up what they actually said"
-            + (f"; they may feel {felt}" if felt else "")
-            + ". Answer their words, not the conversation you expected."
+            "Answer their words, not the conversation you expected" + (f": they may feel {felt}." if felt else ".")
         )
     if mechanisms["emotional_reaction"].level < 2:
         out.append('Show you are moved by what they went through, for example "I hate that I hurt you."')
