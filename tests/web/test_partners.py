@@ -305,3 +305,11 @@ def test_shared_view_shows_commitments_check_ins_and_questions_to_both(
 def test_sharing_a_prompt_with_a_nul_byte_is_a_clean_404(as_alice: Client, alice_repair: Any) -> None:
     url = reverse("share_answer", args=[alice_repair.pk, "name-it"]) + "?prompt=what-i-did%00"
     assert as_alice.post(url, {"shared": "0"}).status_code == 404
+
+
+def test_the_partner_who_joined_sees_the_kind_of_mistake_once_at_the_top(alice_repair: Any, joined_bob: Any) -> None:
+    as_bob = Client()
+    as_bob.force_login(joined_bob.user)
+    html = as_bob.get(reverse("repair", args=[alice_repair.pk])).content.decode()
+    # Their heading is the kind of mistake (the title is alice's own), so the line under it does not repeat it.
+    assert "<h1>A broken promise</h1>" in html and '<p class="small">A broken promise · ' not in html
