@@ -79,7 +79,8 @@ def pages_for(user: Any, repair: Any) -> list[str]:
     """Every main page this partner can open in this repair, with each step of their track."""
     access = repair_access(user, repair.pk)
     urls = [reverse(name) for name in OWN_PAGES + ["guide", "help"]]
-    urls += [reverse(name, args=[repair.pk]) for name in REPAIR_PAGES]
+    # The welcome page greets the partner who joined; the creator is sent on to the repair itself.
+    urls += [reverse(name, args=[repair.pk]) for name in REPAIR_PAGES if not (name == "welcome" and access.is_owner)]
     urls += [reverse("step", args=[repair.pk, step.slug]) for step in load_track(access.role).steps]
     for instrument in questionnaires.instruments_for(access.role):
         urls.append(reverse("trust_questionnaire", args=[repair.pk, instrument]))

@@ -313,3 +313,13 @@ def test_the_partner_who_joined_sees_the_kind_of_mistake_once_at_the_top(alice_r
     html = as_bob.get(reverse("repair", args=[alice_repair.pk])).content.decode()
     # Their heading is the kind of mistake (the title is alice's own), so the line under it does not repeat it.
     assert "<h1>A broken promise</h1>" in html and '<p class="small">A broken promise · ' not in html
+
+
+def test_the_welcome_page_greets_the_partner_who_joined_and_sends_the_creator_to_the_repair(
+    as_alice: Client, alice_repair: Any, joined_bob: Any
+) -> None:
+    response = as_alice.get(reverse("welcome", args=[alice_repair.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("repair", args=[alice_repair.pk])
+    as_bob = Client()
+    as_bob.force_login(joined_bob.user)
+    assert "You have joined" in as_bob.get(reverse("welcome", args=[alice_repair.pk])).content.decode()

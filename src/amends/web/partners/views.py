@@ -144,6 +144,8 @@ def _join_signed_out(request: HttpRequest) -> HttpResponse:
 def welcome(request: AuthedRequest, repair_id: int) -> HttpResponse:
     """The joining partner's first page: what is shared, what is private, what they can do, at their pace."""
     access = repair_or_404(request, repair_id)
+    if access.is_owner:  # the page greets the one who joined; the creator's own first page is the repair
+        return redirect("repair", repair_id=access.repair.pk)
     partner = partner_membership(access)
     context = {
         "access": access,
