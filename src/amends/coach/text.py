@@ -64,7 +64,7 @@ def looks_english(text: str) -> bool:
     hits = sum(1 for w in words if w in _ENGLISH_WORDS)
     # Words in capitals ("EST", "NO") are abbreviations or shouting, no sign of another language.
     foreign = [w for w, seen in zip(words, found, strict=True) if w in _OTHER_WORDS and not _is_caps(seen)]
-    spelled = _foreign_spelled(text, found)
+    spelled = _foreign_spelled(text, found, words)
     if len(words) < 4:
         # Too short to weigh: English unless another language's words outnumber the English ones ("boję się
         # go"), each counted once, so "Oh la la" stays English.
@@ -80,16 +80,16 @@ def _is_caps(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def _foreign_spelled(text: str, words: list[str]) -> int:
-    """How many words are spelled with a letter English never writes and are not in the other-language
-    list already. Capitalised words are left out: a name ("Łukasz hit me again") is no sign of the
-    language around it."""
+def _foreign_spelled(text: str, found: list[str], words: list[str]) -> int:
+    """How many words (``found`` as written, ``words`` lowercased) are spelled with a letter English never
+    writes and are not in the other-language list already. Capitalised words are left out: a name
+    ("Łukasz hit me again") is no sign of the language around it."""
     if not _FOREIGN_LETTER.search(text):
         return 0  # the common case: one scan of the text, not one per word
     return sum(
         1
-        for w in words
-        if not w[0].isupper() and _FOREIGN_LETTER.search(w) and w.lower().replace("’", "'") not in _OTHER_WORDS
+        for seen, w in zip(found, words, strict=True)
+        if not seen[0].isupper() and _FOREIGN_LETTER.search(seen) and w not in _OTHER_WORDS
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.utils import dateformat, timezone
+from django.utils import timezone
 
 from amends import ledger, measures
-from amends.services import charts
+from amends.services import charts, days
 from amends.services.access import RepairAccess
 from amends.services.incidents import incident_markers
 from amends.services.trust import partner_of
@@ -126,7 +126,7 @@ def _table(lines: list[tuple[str, list[Any]]], last: int = 26) -> list[tuple[str
 
 
 def _day(when: datetime) -> str:
-    return dateformat.format(timezone.localtime(when), "j M Y")  # what the template's date filter ran
+    return days.day(timezone.localtime(when))  # as the template's date:"j M Y" filter writes it
 
 
 def chart_svg(access: RepairAccess, name: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from amends.coach import matching
 from amends.coach.results import Span
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
@@ -22,11 +23,7 @@ def sentences(text: str) -> list[Span]:
     """Spans of the sentences in text, trimmed of surrounding spaces."""
     spans = []
     for match in _SENTENCE.finditer(text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = matching.trimmed(text, (match.start(), match.end()))
         if any(ch.isalnum() for ch in text[start:end]):
             spans.append((start, end))
     return spans or [(0, len(text))]
