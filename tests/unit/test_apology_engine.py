@@ -320,6 +320,8 @@ def test_a_phrase_repeated_thousands_of_times_is_read_for_its_first_few_hundred(
         "Sorry I left you waiting an hour.",
         "I missed the call and it showed you that you couldn't count on me. I'm sorry.",
         "I'm sorry I cancelled again. It told you that you weren't a priority.",
+        "I'm sorry I missed the school play. You sat there with an empty seat beside you.",
+        "Sorry I came home at three. You stayed up wondering where I was.",
     ],
 )
 def test_the_harm_where_the_act_left_them_is_impact(text: str) -> None:
@@ -346,6 +348,18 @@ def test_an_apology_with_every_part_and_no_poison_is_strong() -> None:
     )
     report = analyze_apology(text, mistake="I forgot our anniversary dinner and you sat alone at the restaurant.")
     assert report.verdict == "strong"
+
+
+def test_the_readme_demo_apology_is_strong() -> None:
+    """The apology the README and the screenshots show as a good one (scripts/screenshots.py). Its promise's
+    condition, "if I am running late", was read as an excuse, which cancelled the ownership before it, and "you sat
+    there waiting" was no impact: the coach called it a non-apology (29/100)."""
+    text = (
+        "I am sorry I missed your birthday dinner and did not call. You sat there waiting and felt forgotten, and I "
+        "made my work matter more than you. From now on I will call you before six if I am running late."
+    )
+    report = analyze_apology(text, mistake="I promised to be home for Alex's birthday dinner and did not call.")
+    assert report.verdict == "strong" and not report.rules
 
 
 def test_what_to_add_quotes_the_act_without_the_apology_words_before_it() -> None:

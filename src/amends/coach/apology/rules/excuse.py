@@ -64,6 +64,8 @@ EXAMPLES_PASS = (
     "I'm sorry I was on my phone all through dinner.",
     "I'm tired of hurting you, and I'm sorry.",
     "I thought it was normal to read your messages, and that's no excuse: I read them.",
+    "I'm sorry I missed your dinner. From now on I will call you before six if I am running late.",
+    "Sorry I snapped at you. Next time I'm tired I'll tell you so instead of taking it out on you.",
 )
 
 
@@ -76,6 +78,19 @@ _REPORTED = re.compile(
 
 def _reported(doc: Doc, start: int) -> bool:
     return bool(_REPORTED.search(doc.norm[doc.sentence_of(start)[0] : start]))
+
+
+# A reason named as the condition of a promise ("I will call you before six if I am running late", "next time
+# I'm tired I'll say so") is a situation the writer plans for, not a defence of what they did.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|in case|next time|any time|anytime|every time)\s*$")
+_PROMISE = re.compile(r"\b(?:i will|i'll|i am going to|i'm going to|i promise|i won't|from now on)\b")
+
+
+def _promised_condition(doc: Doc, start: int) -> bool:
+    sentence_start, sentence_end = doc.sentence_of(start)
+    return bool(
+        _CONDITION_BEFORE.search(doc.clause_before(start)) and _PROMISE.search(doc.norm, sentence_start, sentence_end)
+    )
 
 
 def _sympathy_only(doc: Doc) -> bool:
@@ -94,6 +109,8 @@ def _sympathy_only(doc: Doc) -> bool:
 def check(doc: Doc) -> list[Finding]:
     spans = list(lexicon.find(doc, NAME))
     if not has_disclaimer(doc) and not _sympathy_only(doc):
-        spans += [s for s in lexicon.find(doc, "reasons") if not _reported(doc, s[0])]
+        spans += [
+            s for s in lexicon.find(doc, "reasons") if not _reported(doc, s[0]) and not _promised_condition(doc, s[0])
+        ]
         spans += reasons_after_but(doc)
     return flag(sys.modules[__name__], doc, spans)
