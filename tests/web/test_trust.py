@@ -211,6 +211,37 @@ def test_apology_sentences_are_offered_as_commitments(as_alice: Client, alice: U
     assert b"From your apology" in page.content and b"source=" in page.content
 
 
+def test_an_apology_sentence_already_made_a_commitment_is_not_offered_again(
+    as_alice: Client, alice: User, couple: Any
+) -> None:
+    from amends.services.apology_commitments import offered_commitments
+    from amends.services.repairs import save_apology_draft
+
+    mine = access(alice, couple)
+    save_apology_draft(
+        mine,
+        "I'm sorry I missed your birthday dinner and did not call. I will cook for you on Saturday. "
+        "From now on I will call you before six if I am running late.",
+    )
+    before = offered_commitments(mine)
+    # The promise of change is offered as what will change, though its "I will call you" also makes things right.
+    assert [(o.part, o.text) for o in before] == [
+        ("repair", "I will cook for you on Saturday."),
+        ("change", "From now on I will call you before six if I am running late."),
+    ]
+    service.add_commitment(
+        mine,
+        text="I will call you before six if I am running late.",
+        schedule=service.ScheduleInput("daily"),
+        start=today(),
+        today=today(),
+    )
+    assert [o.text for o in offered_commitments(mine)] == ["I will cook for you on Saturday."]
+    page = as_alice.get(reverse("trust_commitments", args=[couple.pk])).content.decode()
+    offered = page[page.index('id="from-apology"') :].split("</section>")[0]
+    assert "cook for you on Saturday" in offered and "before six" not in offered
+
+
 # ---------------------------------------------------------------- check-ins
 
 

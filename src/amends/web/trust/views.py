@@ -5,7 +5,6 @@ htmx requests get only the named fragment; every form also works as a plain POST
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from amends.coach.apology import analyze_apology
 from amends.measures import load_instrument
 from amends.measures.words import score_in_words
 from amends.services import charts, waiting
@@ -24,11 +22,11 @@ from amends.services import trust as service
 from amends.services import trust_dashboard as dashboard
 from amends.services import trust_queries as queries
 from amends.services.access import get_own, own, visible
+from amends.services.apology_commitments import offered_commitments
 from amends.services.errors import InvalidInput, NotFound
 from amends.web.access import couple_space, own_space, repair_or_404
 from amends.web.coach_views import safety_for
 from amends.web.highlight import highlight_html
-from amends.web.repairs.models import ApologyDraft
 from amends.web.requests import AuthedRequest
 from amends.web.safety_notice import flash_safety
 from amends.web.security.coach_limit import coach_allowed, paused, paused_report
@@ -114,32 +112,6 @@ def _next_query(request: HttpRequest, cursor: datetime | None) -> str:
 # ---------------------------------------------------------------- commitments
 
 
-def _apology_sentences(access: Any) -> list[dict[str, str]]:
-    """The user's own sentences from the repair and change parts of their latest apology draft."""
-    draft = own(access, ApologyDraft).first()
-    if draft is None:
-        return []
-    try:
-        elements = analyze_apology(draft.text).to_dict()["elements"]
-    except ValueError:
-        return []
-    out: list[dict[str, str]] = []
-    for part in ("repair", "change"):
-        for start, end in elements.get(part, {}).get("spans", []):
-            sentence = _sentence_around(draft.text, start, end)
-            if sentence and all(o["text"] != sentence for o in out):
-                out.append({"part": part, "text": sentence})
-    return out
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    bounds = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:start])]
-    lo = bounds[-1] if bounds else 0
-    m = re.search(r"[.!?\n]", text[end:])
-    hi = end + m.end() if m else len(text)
-    return text[lo:hi].strip()
-
-
 def _coach(text: str, user_id: int | None = None) -> dict[str, Any] | None:
     if not text.strip():
         return None
@@ -174,7 +146,7 @@ def commitments(request: AuthedRequest, repair_id: int) -> HttpResponse:
         "report": report,
         "led": led,
         "rows": list(zip(led.rows, led.summary.commitments, strict=True)),
-        "suggestions": _apology_sentences(access) if access.role == "offender" else [],
+        "suggestions": offered_commitments(access) if access.role == "offender" else [],
     }
     return render(request, "trust/commitments.html", context)
 
