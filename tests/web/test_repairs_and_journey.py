@@ -140,6 +140,18 @@ def test_apology_drafts_are_versioned(as_alice: Client, alice_repair: Any) -> No
     assert b"Saved versions (2)" in as_alice.get(url).content
 
 
+def test_a_saved_apology_shows_its_feedback_when_the_writer_comes_back(as_alice: Client, alice_repair: Any) -> None:
+    """Without typing and without JavaScript: the live coach answers keystrokes only, so a returning writer saw
+    'Feedback appears here as you write.' under a finished draft."""
+    url = reverse("step", args=[alice_repair.pk, "apologize"])
+    as_alice.post(url, {"answer-draft": "I'm sorry if you were upset.", "action": "save"})
+    page = as_alice.get(url).content.decode()
+    assert 'aria-label="Coach feedback"' in page and "Feedback appears here as you write." not in page
+    assert "verdict-non_apology" in page and "<strong>Conditional</strong>" in page
+    empty = as_alice.get(reverse("step", args=[alice_repair.pk, "name-it"])).content.decode()
+    assert 'aria-label="Coach feedback"' not in empty
+
+
 def test_home_greets_a_returning_user_with_where_they_left_off(as_alice: Client, alice_repair: Any) -> None:
     as_alice.post(reverse("step", args=[alice_repair.pk, "name-it"]), {"answer-what-i-did": "x", "action": "done"})
     as_alice.post(

@@ -35,6 +35,17 @@ def apology_result(text: str, mistake: str | None, user_id: int | None = None) -
     return report
 
 
+def saved_apology_report(
+    prompts: Any, texts: dict[str, str], mistake: str | None, user_id: int
+) -> dict[str, Any] | None:
+    """Feedback on an apology already saved in its box, so a writer who comes back sees it at once, without
+    typing and without JavaScript (the live coach only answers new keystrokes)."""
+    for prompt in prompts:
+        if prompt.widget == "apology" and texts.get(prompt.slug, "").strip():
+            return apology_result(texts[prompt.slug], mistake, user_id)
+    return None
+
+
 def safety_for(text: str, user_id: int | None = None) -> SafetyCheck | None:
     """Crisis language anywhere in the coach is answered first, before any writing tips.
 

@@ -30,6 +30,7 @@ from amends.services.access import RepairAccess
 from amends.services.errors import InvalidInput, NotFound
 from amends.services.trust_dashboard import names
 from amends.web.access import couple_space, own_space, repair_or_404
+from amends.web.coach_views import saved_apology_report
 from amends.web.incidents.forms import IncidentForm
 from amends.web.repairs.views import autosave_box, own_words, submitted_text
 from amends.web.requests import AuthedRequest
@@ -184,6 +185,9 @@ def incident_step(request: AuthedRequest, repair_id: int, incident_id: int, slug
         "autosave_url": reverse("incident_autosave", args=[access.repair.pk, incident.pk, step.slug]),
         "draft_scope": f"{access.repair.pk}:incident{incident.pk}",
         "coach_only": True,
+        "apology_report": None
+        if request.method == "POST"
+        else saved_apology_report(step.prompts, texts, incident.note or access.description, access.user_id),
     }
     return render(request, "incidents/step.html", context)
 

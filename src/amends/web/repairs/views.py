@@ -21,7 +21,7 @@ from amends.services.safety import playbook_for
 from amends.services.trust import ask_question, partner_of
 from amends.services.waiting import waiting_for, waiting_in
 from amends.web.access import couple_space, own_space, repair_or_404
-from amends.web.coach_views import apology_result
+from amends.web.coach_views import apology_result, saved_apology_report
 from amends.web.repairs.forms import RepairForm
 from amends.web.repairs.models import ApologyDraft, JourneyAnswerRevision, StepCompletion
 from amends.web.requests import AuthedRequest
@@ -127,8 +127,9 @@ def step_view(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse
         if p
     }
     texts = _with_description(access, step, texts)
-    apology_report = None
+    apology_report = saved_apology_report(step.prompts, texts, access.description, access.user_id)
     if request.method == "POST":
+        apology_report = None
         texts = {p.slug: submitted_text(request, p) for p in step.prompts}
         action = request.POST.get("action", "save")
         errors, safety = _save_step(access, step, texts, action)
