@@ -86,32 +86,22 @@ def test_empty_commitment_is_rejected_with_a_message():
         check_commitment("   ")
 
 
-def _apology_coach_ready() -> None:
-    # Skipped only while the apology coach's rules are still being written.
-    pytest.importorskip("amends.coach.apology.rules.excuse")
-    pytest.importorskip("amends.coach.apology.rules.blame")
-
-
 def test_missed_note_that_blames_the_partner_is_flagged_with_only_excuse_or_blame():
-    _apology_coach_ready()
     findings = check_missed_note("If you hadn't distracted me I wouldn't have missed it. You made me late.")
     rules = {f.rule for f in findings}
     assert "blame" in rules and rules <= {"excuse", "blame"}
 
 
 def test_missed_note_that_owns_the_miss_has_no_findings():
-    _apology_coach_ready()
     assert check_missed_note("I missed our walk. That's on me, and I've set a reminder for Thursday.") == ()
 
 
 @pytest.mark.parametrize("note", ["The train was delayed.", "My phone died so I couldn't call.", "Work ran late."])
 def test_a_factual_missed_note_is_not_told_it_cancels_an_apology(note: str) -> None:
-    _apology_coach_ready()
     assert check_missed_note(note) == ()
 
 
 def test_a_missed_note_that_denies_the_miss_is_flagged_in_words_for_a_note() -> None:
-    _apology_coach_ready()
     findings = check_missed_note("It wasn't my fault, the train was delayed.")
     assert [f.rule for f in findings] == ["excuse"]
     assert "apology" not in findings[0].message

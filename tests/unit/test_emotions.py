@@ -134,3 +134,13 @@ def test_a_feeling_the_writer_denies_is_not_shown() -> None:
 )
 def test_a_negation_that_is_no_denial_keeps_the_feeling(text: str, name: str) -> None:
     assert name in _feelings(text)
+
+
+@pytest.mark.parametrize(
+    ("score", "words"),
+    [(0.92, "clear in the words"), (0.6, "clear in the words"), (0.5, "some sign of it"), (0.35, "a faint sign")],
+)
+def test_a_feelings_score_is_said_in_words(score: float, words: str) -> None:
+    from amends.coach.emotions import strength_words
+
+    assert strength_words(score) == words

@@ -111,6 +111,19 @@ def test_suggestions_name_what_is_missing() -> None:
     assert any("what you understand they felt" in s for s in report.suggestions)
 
 
+def test_a_reply_strong_on_every_mechanism_is_not_told_to_answer_the_question_underneath() -> None:
+    partner = "You forgot my birthday again. I sat there for an hour and felt like I don't matter to you at all."
+    strong = analyze_reply(
+        partner_message=partner,
+        reply="I'm so sorry. You waited an hour alone and it must have felt like you don't matter to me. "
+        "That's on me. What was the hardest part of that evening for you?",
+    )
+    assert [strong.level(m) for m in ("emotional_reaction", "interpretation", "exploration")] == [2, 2, 2]
+    assert not any("Underneath" in s for s in strong.suggestions)
+    weaker = analyze_reply(partner_message=partner, reply="I'm sorry. I understand.")
+    assert any('Underneath, they may be asking: "Do I matter to you?"' in s for s in weaker.suggestions)
+
+
 @pytest.mark.parametrize(
     ("reply", "partner", "code"),
     [

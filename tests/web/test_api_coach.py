@@ -6,8 +6,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-pytest.importorskip("amends.coach.apology")
-
 APOLOGY = "I'm sorry I missed your birthday dinner. I was wrong not to call, and I know you felt forgotten."
 
 

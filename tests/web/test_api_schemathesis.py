@@ -10,17 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.specs.openapi.checks import (  # noqa: E402
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
 
-from amends.web.api.schema import openapi_schema  # noqa: E402
+from amends.web.api.schema import openapi_schema
 
 # The contract: no 5xx on any input, and every response as the schema documents it.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -8,8 +9,6 @@ from django.urls import reverse
 
 from amends.services.repairs import start_repair
 from amends.web.repairs.models import PracticeEntry
-
-pytest.importorskip("amends.coach.reply")
 
 PARTNER = "I waited two hours at the restaurant. I felt completely forgotten and embarrassed."
 ATTUNED = "You waited two hours and felt forgotten and embarrassed. That makes sense. What was the worst part for you?"
@@ -23,6 +22,13 @@ def test_listen_page_shows_feelings_and_reply_feedback_without_javascript(as_ali
     assert "They may be feeling" in html
     assert "What may make them defensive" in html
     assert "not my fault, work ran late" in html  # the text stays in the field
+
+
+def test_feelings_are_said_in_words_not_as_raw_scores(as_alice: Client, alice_repair: Any) -> None:
+    html = as_alice.post(reverse("listen_emotions", args=[alice_repair.pk]), {"partner": PARTNER}).content.decode()
+    feelings = html.split('class="feelings"')[1].split("</ul>")[0]
+    assert "(clear in the words)" in feelings
+    assert not re.search(r"\(0\.\d\d\)", feelings)
 
 
 def test_attuned_reply_scores_higher_than_defensive(as_alice: Client, alice_repair: Any) -> None:

@@ -99,7 +99,6 @@ def test_crisis_language_in_a_journey_answer_shows_the_crisis_line(as_alice: Cli
 
 
 def test_crisis_language_in_the_apology_coach_shows_the_crisis_line(as_alice: Client, alice_repair: Any) -> None:
-    pytest.importorskip("amends.coach.apology")
     url = reverse("apology_feedback", args=[alice_repair.pk])
     html = as_alice.post(
         url, {"answer-draft": "I'm sorry. I keep thinking everyone would be better off if I were dead."}

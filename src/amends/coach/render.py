@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from amends.coach.emotions import strength_words
+
 _SEVERITY_COLOR = {"high": "red", "medium": "yellow", "low": "cyan"}
 
 
@@ -40,7 +42,7 @@ def render_report(result: dict[str, Any], *, color: bool | None = None) -> str:
     if "labels" in result:
         lines.append("emotions: " + (", ".join(result["labels"]) or "none clear"))
     for feeling in result.get("feelings", []):
-        lines.append(f"  may feel {feeling['name']} ({feeling['score']:.2f})")
+        lines.append(f"  may feel {feeling['name']} ({strength_words(feeling['score'])}, {feeling['score']:.2f})")
     for name, element in result.get("elements", {}).items():
         lines.append(f"  {'✓' if element['present'] else '·'} {name}")
     for name, mechanism in result.get("mechanisms", {}).items():

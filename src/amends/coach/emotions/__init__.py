@@ -28,6 +28,14 @@ __all__ = ["FEELING_NAMES", "EmotionReport", "Feeling", "emotion_labels", "prewa
 
 HEAD = "emotions"
 FEELING_MIN = 0.35  # a feeling is reported from this score up
+# How a feeling's score is said to a person: a bare "0.35" reads as a measurement, and the score is only a
+# guess from the words (Plutchik-style labels via GoEmotions, Demszky et al. 2020, and our cue lists).
+STRENGTH_WORDS = ((0.6, "clear in the words"), (0.45, "some sign of it"), (FEELING_MIN, "a faint sign"))
+
+
+def strength_words(score: float) -> str:
+    """A reported feeling's score in words: "clear in the words", "some sign of it" or "a faint sign"."""
+    return next((words for floor, words in STRENGTH_WORDS if score >= floor), STRENGTH_WORDS[-1][1])
 
 
 @lru_cache(maxsize=1)

@@ -90,6 +90,8 @@ def suggestions(
         out.append("Say back, in your own words, what you understand they felt and why; keep your reasons out of it.")
     if mechanisms["exploration"].level < 2:
         out.append('Ask one open question about their experience, such as "What was that like for you?"')
-    if questions:
+    # A reply already warm, specific in its understanding and curious has met the question underneath; telling
+    # its writer to "answer that" would read as a fault in a reply with none.
+    if questions and not all(m.level == 2 for m in mechanisms.values()):
         out.append(f'Underneath, they may be asking: "{questions[0]}" Let your reply answer that.')
     return tuple(out)

@@ -8,6 +8,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from amends.coach.apology.scoring import LABELS
+from amends.coach.emotions import strength_words
 
 register = template.Library()
 
@@ -38,6 +39,11 @@ def splitlines(text: str) -> list[str]:
 @register.filter
 def humanize_name(name: str) -> str:
     return name.replace("_", " ").capitalize()
+
+
+@register.filter
+def feeling_strength(score: float) -> str:
+    return strength_words(score)
 
 
 @register.filter
