@@ -50,9 +50,13 @@ EXAMPLES_FLAG = (
     "At least you found out now and not in ten years.",
     "Well, could be worse, it was only one night.",
     "I know I missed it, but at least your sister was there.",
+    "You're overreacting, it was one dinner.",
+    "It's one text. Why are we still talking about it?",
 )
 EXAMPLES_PASS = (
     "I texted her, and I hid it from you.",
+    "It was one dinner that you had planned for weeks, and I wasn't there.",
+    "That was one night I wish I could take back.",
     "Just tell me what you need.",
     "At least I want you to know everything now.",
     "Everyone deserves the truth, and you most of all.",
