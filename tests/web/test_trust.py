@@ -374,6 +374,16 @@ def test_trust_check_in_headline_is_trust_today(bob: User, couple: Any) -> None:
     assert r.total == 18 and r.headline == 4
 
 
+def test_a_number_scale_shows_its_numbers_in_a_row_and_names_its_ends_once(as_bob: Client, couple: Any) -> None:
+    html = as_bob.get(reverse("trust_questionnaire", args=[couple.pk, "trust_checkin"])).content.decode()
+    first = html.split("<fieldset")[1].split("</fieldset>")[0]
+    labels = re.findall(r'<label class="choice"><input[^>]*> ([^<]*)</label>', first)
+    assert labels == [str(n) for n in range(11)]
+    assert "0 is not at all; 10 is completely." in first and 'aria-describedby="id_item_' in first
+    worded = as_bob.get(reverse("trust_questionnaire", args=[couple.pk, "csi4"])).content.decode()
+    assert "Extremely Unhappy</label>" in worded and " is Extremely" not in worded
+
+
 def test_questionnaire_with_missing_items_is_not_scored_and_says_why(
     as_alice: Client, alice: User, couple: Any
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -145,17 +146,29 @@ class NoteForm(RefuseNotCut, forms.Form):
     )
 
 
+# A number scale's end labels ("0 - not at all", "10 - completely"): shown once under the item, so the numbers
+# sit in one row instead of the last one wrapping alone under nine bare digits.
+_ANCHORED = re.compile(r"^(\d+) - (.+)$")
+
+
+def _scale(options: Any) -> tuple[list[tuple[str, str]], str]:
+    """The radio choices of one item, and the help that names a number scale's ends ("" for worded options)."""
+    choices = [(str(o.value), o.label) for o in options]
+    anchors = [m for o in options if (m := _ANCHORED.match(o.label))]
+    if not anchors or not all(o.label.isdigit() or _ANCHORED.match(o.label) for o in options):
+        return choices, ""
+    numbers = [(str(o.value), str(o.value)) for o in options]
+    return numbers, "; ".join(f"{m.group(1)} is {m.group(2)}" for m in anchors) + "."
+
+
 def questionnaire_form(instrument: Any, data: Any = None) -> forms.Form:
     """One radio group per item. Items are optional here so the scorer can say exactly what is missing."""
-    fields: dict[str, forms.Field] = {
-        f"item_{it.id}": forms.ChoiceField(
-            label=it.text,
-            required=False,
-            widget=forms.RadioSelect,
-            choices=[(str(o.value), o.label) for o in it.options],
+    fields: dict[str, forms.Field] = {}
+    for it in instrument.items:
+        choices, help_text = _scale(it.options)
+        fields[f"item_{it.id}"] = forms.ChoiceField(
+            label=it.text, required=False, widget=forms.RadioSelect, choices=choices, help_text=help_text
         )
-        for it in instrument.items
-    }
     fields["shared"] = forms.BooleanField(label="Share this result with my partner", required=False)
     form_class = type("QuestionnaireForm", (forms.Form,), fields)
     return form_class(data)  # type: ignore[no-any-return]
