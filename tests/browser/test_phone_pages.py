@@ -114,6 +114,22 @@ def test_the_commitment_form_shows_only_the_fields_for_the_chosen_frequency(
         assert "every time" not in page.locator("#keep-question").inner_text()
 
 
+def test_on_a_phone_a_chart_keeps_a_readable_size_and_opens_at_its_newest_days(
+    browser: Any, live_server: Any, couple: dict[str, Any]
+) -> None:
+    with signed_in(browser, live_server, couple["alice"], 360) as context:
+        page = context.new_page()
+        page.goto(f"/repairs/{couple['repair'].pk}/trust/")
+        region = page.locator("#chart-heatmap .chart-scroll")
+        expect(region).to_have_attribute("role", "region")
+        sizes = region.evaluate(
+            "r => ({svg: r.querySelector('svg').getBoundingClientRect().width, client: r.clientWidth, "
+            "scroll: r.scrollWidth, left: r.scrollLeft})"
+        )
+        assert sizes["svg"] >= 38 * 16 - 1 and sizes["scroll"] > sizes["client"]
+        assert sizes["left"] + sizes["client"] >= sizes["scroll"] - 1  # scrolled to the right end
+
+
 @pytest.mark.parametrize("path", ["shared/", "step/apologize/", "trust/", "apology/compare/"])
 def test_printing_shows_the_content_only(browser: Any, live_server: Any, couple: dict[str, Any], path: str) -> None:
     with signed_in(browser, live_server, couple["alice"], 1280) as context:

@@ -1,4 +1,5 @@
-// Trust dashboard: PNG download of the server-rendered SVG charts (the SVG link works without this).
+// Trust dashboard: PNG download of the server-rendered SVG charts (the SVG link works without this), and charts
+// that scroll on a phone open at their newest days.
 (function () {
   "use strict";
   function toPng(figure, filename) {
@@ -29,6 +30,10 @@
     img.src = url;
   }
   function init() {
+    // A chart wider than a phone scrolls; its newest days are at the right, so that is where it opens.
+    document.querySelectorAll(".chart-scroll").forEach(function (region) {
+      region.scrollLeft = region.scrollWidth;
+    });
     document.querySelectorAll("[data-chart-png]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
