@@ -10,6 +10,8 @@ harder case for every layout-dependent rule (target size, scrollable regions), a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -97,12 +99,19 @@ def test_no_main_page_scrolls_sideways_hides_quick_exit_logs_an_error_or_fails_a
     assert not problems, "\n".join(problems)
 
 
+@contextmanager
+def _alice_on_a_phone(browser: Any, live_server: Any, couple: dict[str, Any], path: str) -> Iterator[Any]:
+    """Alice's page at ``path`` (under her repair) in a 360 px window."""
+    with signed_in(browser, live_server, couple["alice"], 360) as context:
+        page = context.new_page()
+        page.goto(f"/repairs/{couple['repair'].pk}/{path}")
+        yield page
+
+
 def test_the_commitment_form_shows_only_the_fields_for_the_chosen_frequency(
     browser: Any, live_server: Any, couple: dict[str, Any]
 ) -> None:
-    with signed_in(browser, live_server, couple["alice"], 360) as context:
-        page = context.new_page()
-        page.goto(f"/repairs/{couple['repair'].pk}/trust/commitments/")
+    with _alice_on_a_phone(browser, live_server, couple, "trust/commitments/") as page:
         form = page.locator("#add + form")
         assert not form.get_by_label("Monday").is_visible() and not form.get_by_label("On which day?").is_visible()
         assert page.locator("#keep-question").inner_text() == "Can you keep this every day?"
@@ -117,9 +126,7 @@ def test_the_commitment_form_shows_only_the_fields_for_the_chosen_frequency(
 def test_on_a_phone_a_chart_keeps_a_readable_size_and_opens_at_its_newest_days(
     browser: Any, live_server: Any, couple: dict[str, Any]
 ) -> None:
-    with signed_in(browser, live_server, couple["alice"], 360) as context:
-        page = context.new_page()
-        page.goto(f"/repairs/{couple['repair'].pk}/trust/")
+    with _alice_on_a_phone(browser, live_server, couple, "trust/") as page:
         region = page.locator("#chart-heatmap .chart-scroll")
         expect(region).to_have_attribute("role", "region")
         sizes = region.evaluate(
