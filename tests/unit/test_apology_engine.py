@@ -394,3 +394,17 @@ def test_each_word_of_the_act_families_belongs_to_one_family() -> None:
         family, _, words = line.partition(":")
         for word in words.split():
             assert seen.setdefault(stem(word), family) == family, word
+
+
+# A fix already put in place against the next time is change (LABELLING.md section 1, "also when phrased without
+# 'I will'"), in the plural as in the singular.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry I forgot your mom's birthday dinner. I've set reminders for every family date.",
+        "Sorry I missed the school run again. I've set a reminder for every Tuesday.",
+        "I'm sorry I was on my phone all evening. I've put limits on the apps I kept opening.",
+    ],
+)
+def test_a_fix_put_in_place_against_next_time_is_change(text: str) -> None:
+    assert "change" in analyze_apology(text).present
