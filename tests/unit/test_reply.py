@@ -276,3 +276,19 @@ def test_a_reply_that_strays_is_told_once_and_given_their_feelings_in_plain_word
     ideas = " ".join(report.suggestions)
     assert "what they actually" not in ideas  # the note says it; the ideas say what to do instead
     assert "they may feel hurt and disappointment" in ideas
+
+
+def test_their_feelings_are_named_as_a_sentence_says_them() -> None:
+    partner = "You said you would stop texting her and I found the messages last night. I feel like such an idiot."
+    ideas = " ".join(analyze_reply(partner_message=partner, reply="Okay I get it.").suggestions)
+    assert "shame or guilt" in ideas and "shame guilt" not in ideas and "_" not in ideas
+
+
+def test_asking_not_to_have_the_talk_is_stonewalling_and_no_exploration() -> None:
+    """LABELLING.md section 2 names "Can we not do this now?" as no exploration; it shuts the talk down."""
+    report = analyze_reply(
+        partner_message=PARTNER, reply="Okay I get it, I messed up. Can we please not do this tonight?"
+    )
+    assert report.level("exploration") == 0 and "stonewalling" in {f.rule for f in report.findings}
+    later = analyze_reply(partner_message=PARTNER, reply="Can we not do this right now and talk tomorrow morning?")
+    assert "stonewalling" not in {f.rule for f in later.findings}

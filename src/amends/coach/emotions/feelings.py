@@ -58,3 +58,5 @@ FEELINGS: tuple[FeelingSpec, ...] = (
 )
 
 FEELING_NAMES = tuple(f.name for f in FEELINGS)
+# How each feeling reads inside a sentence: "they may feel hurt, shame or guilt and anger", not "shame guilt".
+IN_A_SENTENCE = {f.name: f.display.lower() for f in FEELINGS}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from amends.coach.emotions.feelings import IN_A_SENTENCE
 from amends.coach.reply.context import LOW_ATTUNEMENT, Attunement
 from amends.coach.reply.mechanisms import MechanismScore
 from amends.coach.results import Finding
@@ -80,7 +81,7 @@ def suggestions(
     out: list[str] = []
     if attune is not None and attune.score < LOW_ATTUNEMENT:
         # The report's note already says the reply strays from their words; this says where to go instead.
-        felt = _in_words([n.replace("_", " ") for n in attune.partner_feelings[:3]])
+        felt = _in_words([IN_A_SENTENCE.get(n, n) for n in attune.partner_feelings[:3]])
         out.append(
             "Answer their words, not the conversation you expected" + (f": they may feel {felt}." if felt else ".")
         )

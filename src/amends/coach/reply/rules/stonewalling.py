@@ -20,6 +20,7 @@ SUGGESTION = (
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
     "I get it, I messed up. Can we talk about something else now?",
+    "Okay I get it, I messed up. Can we please not do this tonight?",
     "Sure, whatever you say.",
     "We've been over this a hundred times.",
     "I can't talk about this right now.",
@@ -47,6 +48,7 @@ EXAMPLES_FLAG = (
 )
 EXAMPLES_PASS = (
     "We can talk about something else later, only if you want to.",
+    "I'm too worked up to listen well. Can we not do this right now and talk tomorrow morning?",
     "Whatever you say next, I'll listen.",
     "We've been through this before and we came out stronger.",
     "I can't talk about this right now, can we sit down tonight?",
