@@ -292,3 +292,10 @@ def test_asking_not_to_have_the_talk_is_stonewalling_and_no_exploration() -> Non
     assert report.level("exploration") == 0 and "stonewalling" in {f.rule for f in report.findings}
     later = analyze_reply(partner_message=PARTNER, reply="Can we not do this right now and talk tomorrow morning?")
     assert "stonewalling" not in {f.rule for f in later.findings}
+
+
+def test_a_reply_of_stock_words_is_not_told_it_answers_another_conversation() -> None:
+    partner = "You said you would stop texting her and I found the messages last night. I feel like such an idiot."
+    ideas = analyze_reply(partner_message=partner, reply="I can see why you would feel that way.").suggestions
+    assert ideas[0].startswith("Take up what they told you: they may feel")
+    assert not any("conversation you expected" in s for s in ideas)

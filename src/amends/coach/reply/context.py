@@ -25,6 +25,9 @@ class Attunement:
     shared_words: tuple[str, ...]
     feelings_named: tuple[str, ...]
     partner_feelings: tuple[str, ...]
+    # Content words of the reply's own: none ("I can see why you would feel that way") means it is generic, not
+    # that it answers some other conversation.
+    own_words: int = 0
 
 
 def _feelings_named(reply: str, partner: EmotionReport) -> tuple[str, ...]:
@@ -43,9 +46,10 @@ def attunement(
 ) -> Attunement:
     """Score in [0, 1] of how much the reply takes up the partner's own message."""
     similarity = float(np.max(sentence_vecs @ partner_vec)) if len(sentence_vecs) else 0.0
-    shared = tuple(sorted(content_stems(reply) & content_stems(partner_text)))
+    own = content_stems(reply)
+    shared = tuple(sorted(own & content_stems(partner_text)))
     named = _feelings_named(reply, partner)
     sim_part = float(np.clip((similarity - 0.15) / 0.4, 0.0, 1.0))
     score = 0.5 * sim_part + 0.3 * min(len(shared), 3) / 3 + 0.2 * (1.0 if named else 0.0)
     strong = tuple(f.name for f in partner.feelings if f.score >= 0.5 and f.name not in ("remorse",))
-    return Attunement(round(score, 3), round(similarity, 3), shared, named, strong)
+    return Attunement(round(score, 3), round(similarity, 3), shared, named, strong, len(own))

@@ -82,9 +82,13 @@ def suggestions(
     if attune is not None and attune.score < LOW_ATTUNEMENT:
         # The report's note already says the reply strays from their words; this says where to go instead.
         felt = _in_words([IN_A_SENTENCE.get(n, n) for n in attune.partner_feelings[:3]])
-        out.append(
-            "Answer their words, not the conversation you expected" + (f": they may feel {felt}." if felt else ".")
+        # A reply of stock words strays nowhere; it needs their words in it, not a different subject.
+        start = (
+            "Answer their words, not the conversation you expected"
+            if attune.own_words
+            else "Take up what they told you"
         )
+        out.append(start + (f": they may feel {felt}." if felt else "."))
     if mechanisms["emotional_reaction"].level < 2:
         out.append('Show you are moved by what they went through, for example "I hate that I hurt you."')
     if mechanisms["interpretation"].level < 2:
