@@ -408,3 +408,25 @@ def test_each_word_of_the_act_families_belongs_to_one_family() -> None:
 )
 def test_a_fix_put_in_place_against_next_time_is_change(text: str) -> None:
     assert "change" in analyze_apology(text).present
+
+
+# Stop 50: apologies written blind to LABELLING.md section 1 that the coach called non-apologies. Each carries its
+# disclaimer in other words, or words that only looked like a finding.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "I kissed someone at the wedding. I'm sorry. I was drunk and that's not a defence, I chose to do it.",
+            "excuse",
+        ),
+        ("I told you to shut up and I'm sorry. I was stressed, and that's no reason to take it out on you.", "excuse"),
+        ("I hid the bill from you, I'm sorry. I didn't want the argument; that's the reason, not an excuse.", "excuse"),
+        ("I'm sorry I called you lazy at dinner. You barely said a word for the rest of the night.", "minimizing"),
+        ("I'm sorry I lied about my parents. Whatever they say about us, you'll hear it from me.", "minimizing"),
+        ("I cheated and I'm so sorry. You've barely eaten and you keep asking what's wrong with you.", "blame"),
+        ("I'm so sorry I slept with someone. I've blocked her number and my phone is open to you any time.", "excuse"),
+    ],
+)
+def test_a_sincere_apology_is_not_given_a_finding_its_words_only_resemble(text: str, rule: str) -> None:
+    report = analyze_apology(text)
+    assert rule not in report.rules and report.element("responsibility").present
