@@ -430,3 +430,54 @@ def test_a_fix_put_in_place_against_next_time_is_change(text: str) -> None:
 def test_a_sincere_apology_is_not_given_a_finding_its_words_only_resemble(text: str, rule: str) -> None:
     report = analyze_apology(text)
     assert rule not in report.rules and report.element("responsibility").present
+
+
+# Stop 50: how people write the parts of a good apology to a partner, which the coach missed (LABELLING.md
+# section 1; the patterns came from 72 apologies a helper wrote blind to the definitions).
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("I'm sorry I missed your race. You were scanning the crowd for me the whole way.", "impact"),
+        ("I'm sorry I forgot the passport form. You've been lying awake checking the tracker.", "impact"),
+        ("I'm sorry I mocked your plan. You'd planned it for weeks before you showed me.", "impact"),
+        ("I'm sorry I read your texts. I watched your face drop when you saw me holding it.", "impact"),
+        ("sorry i forgot ur birthday. u needed me to remember just once.", "impact"),
+        ("I'm sorry I let the insurance lapse. Car stuff goes in the shared calendar now.", "change"),
+        ("I'm sorry I shared our fight with my friends. Our arguments stay between us.", "change"),
+        ("I'm sorry I spent the savings. Any purchase over $200 we talk about first.", "change"),
+        ("I'm sorry I was on my phone while you talked. Phone stays in the drawer at dinner from now on.", "change"),
+        ("I'm sorry I didn't come to the scan. I'm coming with you to every appointment after this.", "change"),
+        ("I'm sorry I missed dinner again. If I'm running late I'll text you before six.", "change"),
+        ("i didnt come to see you in hospital and im so sorry.", "responsibility"),
+        ("I'm sorry. I made my work matter more than you.", "responsibility"),
+    ],
+)
+def test_the_parts_of_a_good_apology_in_everyday_words(text: str, element: str) -> None:
+    assert element in analyze_apology(text).present
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("sorry i lied about friday, i was playing poker. its only a game with the guys.", "minimizing"),
+        ("I forgot to feed the dog, sorry. He was only hungry for a day.", "minimizing"),
+        ("I'm sorry about last night, we were both saying stuff.", "blame"),
+        ("Sorry I shouted. You were screaming at me too.", "blame"),
+        ("I'm sorry for whatever I said last night.", "vague"),
+    ],
+)
+def test_what_takes_an_apology_back_in_everyday_words(text: str, rule: str) -> None:
+    assert rule in analyze_apology(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("Sorry, I thought you were asking about the other file.", "impact"),
+        ("Sorry for rambling. Thanks for the time you've spent talking with me.", "impact"),
+        ("I'm sorry. I'll call you tomorrow if I can get away.", "change"),
+        ("Sorry, the news keeps moving forward without us.", "change"),
+    ],
+)
+def test_words_near_those_parts_are_not_them(text: str, element: str) -> None:
+    assert element not in analyze_apology(text).present

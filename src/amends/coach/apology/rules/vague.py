@@ -70,7 +70,12 @@ def _spans(doc: Doc) -> list[Span]:
         if doc.in_quote(span) or doc.negated(span[0]):
             continue
         spans.append(span)
-    if spans and any(not doc.in_quote((b.start(), b.end())) for b in behaviour_pattern().finditer(doc.norm)):
+    named = [
+        b
+        for b in behaviour_pattern().finditer(doc.norm)
+        if not doc.in_quote((b.start(), b.end())) and not any(s <= b.start() < e for s, e in spans)
+    ]
+    if spans and named:
         return []  # the apology names the act somewhere, so "sorry for the pain" points at it
     return spans
 
