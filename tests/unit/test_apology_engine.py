@@ -481,3 +481,17 @@ def test_what_takes_an_apology_back_in_everyday_words(text: str, rule: str) -> N
 )
 def test_words_near_those_parts_are_not_them(text: str, element: str) -> None:
     assert element not in analyze_apology(text).present
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("sorry i snapped at you. i was stressed and thats no excuse.", "explanation", "excuse"),
+        ("im sorry i didnt text back. thats on me.", "responsibility", "vague"),
+        ("sorry i didnt get your mum a card, i forgot and you felt embarrassed.", "remorse", "excuse"),
+    ],
+)
+def test_the_apology_lists_read_contractions_typed_without_the_apostrophe(text: str, present: str, absent: str) -> None:
+    """Phones drop the apostrophe ("thats", "didnt"); the reply coach's lists already read them (stop 44)."""
+    report = analyze_apology(text)
+    assert present in report.present and absent not in report.rules

@@ -39,7 +39,9 @@ TEXTS = _example_texts()
 
 def _plain(name: str) -> re.Pattern[str]:
     lines = sorted(lexicon.read_lines(name), key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?=\w)(?:" + "|".join(matching.expand(line) for line in lines) + r")(?![\w])")
+    return re.compile(
+        r"(?<![\w'])(?=\w)(?:" + "|".join(matching.either_apostrophe(line) for line in lines) + r")(?![\w])"
+    )
 
 
 def test_units_keep_groups_classes_and_quantifiers_whole() -> None:

@@ -90,7 +90,7 @@ _REGEX_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?<[=!]|\(|\)|'")
 _DROPPABLE = re.compile(r"(?:t|m|ve|s)(?![a-z])")
 
 
-def _either_apostrophe(pattern: str) -> str:
+def either_apostrophe(pattern: str) -> str:
     """The pattern with each apostrophe also matching a curly one, inside a character class or out, and
     optional in a contraction people often type without it (:data:`_DROPPABLE`), except inside a
     lookbehind, which must keep a fixed width."""
@@ -124,7 +124,9 @@ def phrases(package: str, name: str) -> re.Pattern[str]:
     the engine skip each space and mark at once instead of trying every phrase there.
     """
     lines = sorted(read(package, name).lines, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?=\w)" + regex_trie.alternation([expand(line) for line in lines]) + r"(?![\w])")
+    return re.compile(
+        r"(?<![\w'])(?=\w)" + regex_trie.alternation([either_apostrophe(line) for line in lines]) + r"(?![\w])"
+    )
 
 
 @cache
@@ -135,14 +137,14 @@ def patterns(package: str, name: str) -> tuple[re.Pattern[str], ...]:
 
 def compile_each(*sources: str) -> tuple[re.Pattern[str], ...]:
     """Patterns written in code compiled as :func:`patterns` compiles a file's lines."""
-    return tuple(re.compile(_either_apostrophe(source), re.IGNORECASE) for source in sources)
+    return tuple(re.compile(either_apostrophe(source), re.IGNORECASE) for source in sources)
 
 
 @cache
 def one_of(package: str, name: str) -> tuple[re.Pattern[str]]:
     """Every line in one alternation, earlier lines first where two match at one place."""
     lines = read(package, name).lines
-    return (re.compile("|".join(f"(?:{_either_apostrophe(line)})" for line in lines), re.IGNORECASE),)
+    return (re.compile("|".join(f"(?:{either_apostrophe(line)})" for line in lines), re.IGNORECASE),)
 
 
 @cache
