@@ -495,3 +495,53 @@ def test_the_apology_lists_read_contractions_typed_without_the_apostrophe(text: 
     """Phones drop the apostrophe ("thats", "didnt"); the reply coach's lists already read them (stop 44)."""
     report = analyze_apology(text)
     assert present in report.present and absent not in report.rules
+
+
+# Stop 50, second round (a second blind helper set, read after it was scored): more of how partners write it.
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("i read your diary. im really sorry, you sat up til 2 wondering what else i knew.", "remorse"),
+        ("I went through your phone and I'm sorry. I saw how shaken you were when you found me.", "impact"),
+        ("I'm sorry I missed your graduation. You worked four years for that day.", "impact"),
+        ("I forgot your prescription, I'm sorry. You went the night without it because of me.", "impact"),
+        ("Sorry I forgot to book the cottage. I'd like to go through the other ones with you tonight.", "repair"),
+        ("Sorry I forgot the pharmacy. I'll drop it home at lunch.", "repair"),
+        ("I'm sorry I missed the bill. Bills now go straight into the shared calendar.", "change"),
+        ("I'm sorry I stayed late every night. From Monday I leave at half five.", "change"),
+        ("I'm sorry about the joke about your weight. No more jokes about your body, ever.", "change"),
+        ("I'm sorry I gamed all weekend. Both our phones go in the kitchen drawer after dinner.", "change"),
+        (
+            "I'm sorry. I stayed late every night and left you with everything, and that was unfair of me.",
+            "responsibility",
+        ),
+        ("You reminded me twice and I still forgot to go. I'm sorry.", "responsibility"),
+        ("I'm sorry. I've ignored you every evening this month.", "responsibility"),
+    ],
+)
+def test_more_parts_of_a_good_apology_in_everyday_words(text: str, element: str) -> None:
+    assert element in analyze_apology(text).present
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        ("I mocked your stutter and I'm so sorry. You never expected it from me.", "blame", False),
+        (
+            "I'm sorry I didn't clear the garage, and you were the one who had to explain it to the movers.",
+            "blame",
+            False,
+        ),
+        ("I'm sorry I stayed late every night. You've been exhausted.", "excuse", False),
+        ("Sorry I forgot your birthday, things at work have been absolutely crazy.", "excuse", True),
+        ("I apologise. You were told I'd stopped seeing him, and that wasn't true.", "passive", True),
+    ],
+)
+def test_findings_on_more_everyday_words(text: str, rule: str, expected: bool) -> None:
+    assert (rule in analyze_apology(text).rules) is expected
+
+
+def test_an_act_in_the_perfect_is_not_owned_when_it_wronged_no_one() -> None:
+    assert (
+        "responsibility" not in analyze_apology("I've read your comment twice and I'm sorry, I can't parse it.").present
+    )

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from amends.coach.apology import lexicon
+from amends.coach.apology.acts import (
+    CONDITIONAL_BEFORE,
+    admissible,
+    behaviour_pattern,
+    behaviours,
+    clause_end,
+    own_conduct,
+)
 from amends.coach.apology.doc import Doc
 from amends.coach.apology.specificity import mistake_spans
 from amends.coach.results import Element, Span, merge_spans
@@ -26,12 +33,6 @@ ELEMENT_NAMES = (
     "forgiveness_request",
 )
 
-# "I" as the teller of someone else's claim ("you said I lied") does not admit anything.
-_REPORTED = re.compile(
-    r"(?:you|she|he|they|people|everyone) (?:\w+ )?"
-    r"(?:said|say|says|think|thinks|claim|claims|accused me of|accuse me of|told me)(?: that)?\s*$"
-)
-_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|whether|unless|in case)\b(?:\s+\S+){0,4}\s*$")
 _VAGUE_GERUNDS = frozenset(
     "upsetting hurting bothering offending disappointing annoying being making causing doing acting "
     "feeling everything nothing anything something how".split()
@@ -51,71 +52,12 @@ _SORRY_I = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def behaviour_pattern() -> re.Pattern[str]:
-    """'I' (with optional adverbs) before a concrete behaviour from behaviours.txt, or the behaviour alone
-    right after an apology."""
-    verbs = sorted(lexicon.read_lines("behaviours"), key=len, reverse=True)
-    # "didnt come", "wasnt there": the apostrophe people leave out of a contraction (matching._DROPPABLE's forms).
-    body = "|".join(re.sub(r"'(?=(?:t|m|ve|s)\b)", "'?", re.escape(v)) for v in verbs)
-    adverbs = (
-        "just|totally|completely|really|actually|then|also|even|basically|stupidly|deliberately|"
-        "carelessly|literally|kind of|kinda|sort of|shouldn't have|should not have|shouldnt have|should never have|"
-        "must have|might have|may have|probably"
-    )
-    # The subject may be left out right after the apology ("Sorry, forgot", "sorry about that, clicked
-    # the wrong box"): LABELLING.md §1 counts an elided subject.
-    subject = r"(?:(?<![\w'])i |(?<=sorry )|(?<=sorry, )|(?<=about that, )|(?<=my bad, )|(?<=oops, ))"
-    return re.compile(subject + r"(?:(?:" + adverbs + r")\s+){0,2}(?:" + body + r")\b")
-
-
-# "Sorry for whatever I said": an act left unnamed on purpose (LABELLING.md section 1 lists it as vague).
-_WHATEVER_BEFORE = re.compile(r"\bwhat ?ever\s*$")
-
-
-def _admissible(doc: Doc, span: Span) -> bool:
-    """Not quoted, negated, conditional or a report of someone else's claim."""
-    if doc.in_quote(span) or doc.negated(span[0]):
-        return False
-    before = doc.clause_before(span[0])
-    return not (_CONDITIONAL_BEFORE.search(before) or _REPORTED.search(before) or _WHATEVER_BEFORE.search(before))
-
-
-# Compiled at import, like every pattern here: compiled on first use, it cost the first apology of a
-# worker three times a warm one (bench/coldstart.py).
-_CLAUSE_BREAK = re.compile(r"[,;:.!?\n]|\b(?:but|and i|because)\b")
-
-
-def _clause_end(doc: Doc, start: int, limit: int = 70) -> int:
-    """End of the clause starting at ``start``, so a span covers the object of the verb too."""
-    stop = min(doc.sentence_of(start)[1], start + limit)
-    m = _CLAUSE_BREAK.search(doc.norm[start:stop])
-    return start + m.start() if m else stop
-
-
-# "Sorry, but <disagreement>" in general text apologizes for nothing the writer did (LABELLING.md §1).
-# A vocative may sit between ("sorry fam, but", "Sorry man but no"). One way to split the spaces: linear on long runs.
 _NICKNAMES = "man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend"
 _SORRY_THEN_BUT = re.compile(r"\s*(?:[,;.]\s*)?(?:(?:" + _NICKNAMES + r")\b[,;]?\s*)?but\b")
 # "Sorry man, I don't really like duck": a "sorry" said to someone by name or nickname, like a "sorry, but",
 # is politeness in general text unless the writer's own act is at issue.
 _SORRY_TO_SOMEONE = re.compile(r"\s*(?:[,;]\s*)?(?:" + _NICKNAMES + r"|boys|lads|folks|bitch)\b")
 _READER = re.compile(r"(?<![\w'])(?:you|your|u|ur|yours)(?![\w'])")
-
-
-# "Didn't mean to be rude": the writer's own act, owned as unintended.
-_DID_NOT_MEAN = re.compile(r"\b(?:didn'?t|did not|never) mean(?:t)? to\b")
-
-
-def own_conduct(doc: Doc) -> bool:
-    """The text is about something the writer did: a mistake was given, or a first-person act is owned."""
-    if doc.mistake or _DID_NOT_MEAN.search(doc.norm):
-        return True
-    if any(True for _ in lexicon.find(doc, "forgiveness_request")):
-        return True  # "Sorry. I hope you can forgive me": asking forgiveness owns a wrong
-    return any(True for _ in lexicon.find(doc, "responsibility", negatable=False)) or any(
-        _is_act(doc, m) for m in behaviour_pattern().finditer(doc.norm)
-    )
 
 
 # "I'm sorry you had to sit alone because I forgot": what befell the reader, owned as the writer's doing.
@@ -131,12 +73,23 @@ def _caused_by_me(doc: Doc, span: Span) -> bool:
     return cause is not None and behaviour_pattern().search(doc.norm, cause.end() - 1, end) is not None
 
 
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _after_my_act(doc: Doc, span: Span) -> bool:
+    """ "I lied to you Friday. I'm really sorry, you sat up till 2 waiting": the comma closes the apology, which
+    answers an act of the writer's named before it, so what follows is the harm, not "sorry you feel that way"."""
+    if not _COMMA_AFTER.match(doc.norm, span[1]):
+        return False
+    return any(not doc.in_quote((b.start(), b.end())) for b in behaviour_pattern().finditer(doc.norm, 0, span[0]))
+
+
 def _remorse(doc: Doc) -> Iterator[Span]:
     if any(True for _ in lexicon.find(doc, "sarcasm", negatable=False, disownable=False)):
         return
     own: bool | None = None
     for span in lexicon.find(doc, "remorse"):
-        if lexicon.inside(doc, "not_remorse", span[0]) and not _caused_by_me(doc, span):
+        if lexicon.inside(doc, "not_remorse", span[0]) and not (_caused_by_me(doc, span) or _after_my_act(doc, span)):
             continue  # another sense of "sorry"
         word = doc.norm[span[0] : span[1]]
         if "regret" in word and not (doc.mistake or _READER.search(doc.norm)):
@@ -194,48 +147,6 @@ def _formula_in_general_text(doc: Doc, span: Span) -> bool:
     return any(True for _ in lexicon.find(doc, "sympathy", negatable=False))
 
 
-# "I lost my brother a few years back": a bereavement, not an act that wronged anyone.
-_BEREAVED = re.compile(
-    r"\s+(?:my|our) (?:\w+ )?(?:brother|sister|mum|mom|mother|dad|father|husband|wife|son|daughter|child|baby|"
-    r"grandma|grandmother|grandpa|grandfather|gran|nan|aunt|uncle|cousin|friend|best friend|dog|cat|pet|job|home)\b"
-)
-
-
-# "I said sorry like ten times", "I've said I'm sorry already": an apology mentioned, not an act that wronged anyone
-# (LABELLING.md §1 lists "I said sorry already" as no remorse; it is no owned transgression either).
-_APOLOGY_SAID = re.compile(
-    r" (?:that )?(?:(?:i'?m|im|i am|i was) )?(?:so |really |very )?(?:sorry|an apology|apologies)\b"
-)
-
-
-def _is_act(doc: Doc, m: re.Match[str]) -> bool:
-    """A behaviours.txt match that is an act: not a bereavement ("I lost my brother") nor an apology said."""
-    if m.group().endswith("lost") and _BEREAVED.match(doc.norm, m.end()):
-        return False
-    return not (m.group().endswith("said") and _APOLOGY_SAID.match(doc.norm, m.end()))
-
-
-# "Sorry if I used the wrong pronoun": the apology is hedged (the conditional finding) and owns nothing, but the act
-# is named all the same (LABELLING.md section 1: specificity names the concrete behaviour).
-_SORRY_IF_BEFORE = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\W+if(?:\s+i)?\s*$")
-
-
-def _behaviours(doc: Doc, *, hedged: bool = False) -> Iterator[Span]:
-    """The acts the text names and owns; with ``hedged``, then also those named in a hedged apology
-    (:data:`_SORRY_IF_BEFORE`), from the same scan."""
-    in_hedged = []
-    for m in behaviour_pattern().finditer(doc.norm):
-        span = (m.start(), m.end())
-        if not _is_act(doc, m):
-            continue
-        if _admissible(doc, span):
-            yield (span[0], _clause_end(doc, span[0]))
-        elif hedged and not (doc.in_quote(span) or doc.negated(span[0])):
-            if _SORRY_IF_BEFORE.search(doc.clause_before(span[0])):
-                in_hedged.append((span[0], _clause_end(doc, span[0])))
-    yield from in_hedged
-
-
 # "Sorry for making fun of your username" names the act; "sorry for making you feel bad" does not.
 _NAMED_MAKING = re.compile(r" (?:fun|a joke|jokes|a scene|a mess|comments?|assumptions?|plans?|promises?)\b")
 
@@ -244,7 +155,7 @@ def _gerunds(doc: Doc) -> Iterator[Span]:
     for m in _SORRY_FOR_GERUND.finditer(doc.norm):
         vague = m.group(1) in _VAGUE_GERUNDS and not (m.group(1) == "making" and _NAMED_MAKING.match(doc.norm, m.end()))
         if not vague and not doc.in_quote((m.start(), m.end())):
-            yield (m.start(1), _clause_end(doc, m.start(1)))
+            yield (m.start(1), clause_end(doc, m.start(1)))
     for m in _BEING_BAD.finditer(doc.norm):
         if not doc.in_quote((m.start(), m.end())):
             yield (m.start(), m.end())
@@ -259,17 +170,17 @@ def _responsibility(doc: Doc) -> Iterator[Span]:
 
 def _ownership(doc: Doc) -> Iterator[Span]:
     for span in lexicon.find(doc, "responsibility", negatable=False):
-        if _admissible(doc, span):
+        if admissible(doc, span):
             yield span
     # LABELLING.md §1: a gerund alone ("Sorry for reading your diary") names the act but does not own it.
-    yield from _behaviours(doc)
+    yield from behaviours(doc)
     yield from _owned_nouns(doc)
     for m in _SORRY_I.finditer(doc.norm):
         if lexicon.inside(doc, "not_remorse", m.start()):
             continue  # "Sorry, I live in the real world" is no confession
         start = m.start() + m.group(0).rfind("i ")
-        if _admissible(doc, (start, m.end())) and not doc.negated(m.start()):
-            yield (start, _clause_end(doc, start))
+        if admissible(doc, (start, m.end())) and not doc.negated(m.start()):
+            yield (start, clause_end(doc, start))
 
 
 # "Sorry for the late reply", "apologies for the snarkiness": a named act, not a vague object.
@@ -340,8 +251,8 @@ def _named_slips(doc: Doc) -> Iterator[Span]:
         return
     for m in _NAMED_SLIP.finditer(doc.norm):
         span = (m.start(), m.end())
-        end = _clause_end(doc, span[0])
-        if _admissible(doc, span) and end - span[0] >= _SLIP_WORDS:
+        end = clause_end(doc, span[0])
+        if admissible(doc, span) and end - span[0] >= _SLIP_WORDS:
             yield (span[0], end)
 
 
@@ -349,7 +260,7 @@ def _specificity(doc: Doc) -> Iterator[Span]:
     if doc.mistake and doc.mistake.strip():
         yield from mistake_spans(doc)
         return
-    yield from _behaviours(doc, hedged=True)
+    yield from behaviours(doc, hedged=True)
     yield from _gerunds(doc)
     yield from _named_nouns(doc)
     yield from _named_slips(doc)
@@ -384,7 +295,7 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
     def finder(doc: Doc) -> Iterator[Span]:
         for span in lexicon.find(doc, name):
             before = doc.clause_before(span[0])
-            if _CONDITIONAL_BEFORE.search(before):
+            if CONDITIONAL_BEFORE.search(before):
                 continue
             if name == "impact" and (
                 (_SORRY_THAT_BEFORE.search(before) and not _OWN_ACT.match(doc.norm, span[0]))

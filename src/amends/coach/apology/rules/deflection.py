@@ -8,8 +8,9 @@ from __future__ import annotations
 import sys
 
 from amends.coach.apology import lexicon
+from amends.coach.apology.acts import own_conduct
 from amends.coach.apology.doc import Doc
-from amends.coach.apology.elements import WRITER, own_conduct
+from amends.coach.apology.elements import WRITER
 from amends.coach.apology.rules._base import flag
 from amends.coach.results import Finding
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from amends.coach import matching
 from amends.coach.apology import lexicon
+from amends.coach.apology.acts import behaviour_pattern
 from amends.coach.apology.doc import Doc
-from amends.coach.apology.elements import behaviour_pattern
 from amends.coach.apology.rules._base import flag
 from amends.coach.results import Finding, Span
 
