@@ -41,7 +41,7 @@ def behaviour_pattern() -> re.Pattern[str]:
 
 
 # "Sorry for whatever I said": an act left unnamed on purpose (LABELLING.md section 1 lists it as vague).
-_WHATEVER_BEFORE = re.compile(r"\bwhat ?ever\s*$")
+_WHATEVER_BEFORE = re.compile(r"\b(?:what ?ever|what)\s*$")  # and "sorry you got offended by what I said"
 
 
 def admissible(doc: Doc, span: Span) -> bool:
