@@ -59,6 +59,10 @@ def labelled(rows: list[dict]) -> float:
 
 FRESH = EXAMPLES / "apologies_fresh.jsonl"
 FRESH_SPLITS = ("fresh-tune", "fresh-held")
+# Relationship apologies helpers wrote blind to LABELLING.md section 1 (stop 50), each set scored before it was read.
+# The tune sets were then fixed against, so only probe-held is a clean figure (see the coach's data card).
+PROBE = EXAMPLES / "apologies_probe.jsonl"
+PROBE_SPLITS = ("probe-held", "probe-tune", "probe-tune2", "probe-tune3")
 
 
 def verdict_accuracy(rows: list[dict]) -> float:
@@ -134,6 +138,9 @@ def summary() -> None:
         real = load(REAL)
         sets += [(split, [r for r in real if r["split"] == split]) for split in REAL_SPLITS]
     sets.append(("own apologies.jsonl", load()))
+    probe = load(PROBE)
+    sets += [(f"own {split}", [r for r in probe if r["split"] == split]) for split in PROBE_SPLITS]
+    sets = [(title, rows) for title, rows in sets if rows]
     if FRESH.exists():
         fresh_rows = load(FRESH)
         sets += [(f"own {split}", [r for r in fresh_rows if r["split"] == split]) for split in FRESH_SPLITS]
