@@ -157,6 +157,7 @@ def photograph(base_url: str, repair: int) -> list[Path]:
                 page = contexts[who].new_page()
                 page.goto(path)
                 page.wait_for_load_state("networkidle")
+                _without_reminder_notice(page)
                 target = OUT / f"{name}-{width}.png"
                 page.screenshot(path=str(target), full_page=False)
                 page.close()
@@ -178,9 +179,7 @@ def _photograph_coach(browser: Any, base_url: str, repair: int) -> Path:
     page.get_by_role("button", name="Check my apology").click()
     report = page.locator("#coach-feedback section.report")
     report.wait_for()
-    # The reminder notice sits fixed at the bottom of the window; in a picture of the whole page it would
-    # cover the feedback.
-    page.evaluate("document.querySelectorAll('.reminder-notice').forEach((notice) => notice.remove())")
+    _without_reminder_notice(page)
     top = page.locator("label[for=answer-draft]").bounding_box()
     bottom = report.bounding_box()
     assert top is not None and bottom is not None
@@ -189,6 +188,11 @@ def _photograph_coach(browser: Any, base_url: str, repair: int) -> Path:
     page.screenshot(path=str(target), full_page=True, clip=clip)
     context.close()
     return target
+
+
+def _without_reminder_notice(page: Any) -> None:
+    """The reminder notice sits fixed at the bottom of the window, over whatever the picture is of."""
+    page.evaluate("document.querySelectorAll('.reminder-notice').forEach((notice) => notice.remove())")
 
 
 def _sign_in(page: Any, who: str) -> None:

@@ -195,3 +195,9 @@ def test_third_round_parts_in_everyday_words(text: str, element: str, expected: 
 )
 def test_third_round_findings_in_everyday_words(text: str, rule: str, expected: bool) -> None:
     assert (rule in analyze_apology(text).rules) is expected
+
+
+def test_the_impact_highlight_holds_what_they_lived_through() -> None:
+    text = "I missed your birthday dinner. I know you sat there waiting and felt forgotten. I'm sorry."
+    spans = analyze_apology(text).element("impact").spans
+    assert [text[a:b] for a, b in spans] == ["I know you sat there waiting and felt forgotten"]

@@ -312,6 +312,9 @@ def _guarded(name: str) -> Callable[[Doc], Iterator[Span]]:
                 # "keep moving forward", "we can change your mind in the future": nobody commits. A house rule
                 # in an apology does ("Phone stays in the drawer at dinner from now on"; LABELLING.md section 1).
                 continue
+            if name == "impact":
+                # The highlight holds what they lived through, not just its first words ("I know you").
+                span = (span[0], max(span[1], clause_end(doc, span[0])))
             yield span
 
     return finder
