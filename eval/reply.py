@@ -111,10 +111,11 @@ def summary() -> None:
     sets += [("own replies held fifth", [r for r in own if is_heldout(r["id"])]), ("own replies all", own)]
     fresh = replies(EXAMPLES / "epitome_style.jsonl")
     sets += [(f"own epitome {part}", [r for r in fresh if r["split"] == part]) for part in ("fresh-held", "fresh-tune")]
-    # Partner replies helpers wrote blind to LABELLING.md section 2 (stop 50): probe-tune was read and fixed against,
-    # probe-held never was.
+    # Partner replies helpers wrote blind to LABELLING.md section 2 (stop 50): the tune sets were scored, then read and
+    # fixed against; probe-held never was.
     probe = replies(EXAMPLES / "replies_probe.jsonl")
-    sets += [(f"own {part}", [r for r in probe if r["split"] == part]) for part in ("probe-held", "probe-tune")]
+    parts = ("probe-held", "probe-tune", "probe-tune2")
+    sets += [(f"own {part}", rows) for part in parts if (rows := [r for r in probe if r["split"] == part])]
     results = {title: headline(title, rows) for title, rows in sets}
     cols = (*MECHANISMS, "findings")
     print(f"\n{'reply summary (macro-F1)':<26} " + " ".join(f"{c[:18]:>18}" for c in cols))

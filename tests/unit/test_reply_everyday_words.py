@@ -41,6 +41,24 @@ def _rules(reply: str) -> set[str]:
         ("Maybe if you'd reminded me I wouldn't have forgotten.", "blame"),
         ("whatever u want to believe", "stonewalling"),
         ("cant be bothered with this tonight", "stonewalling"),
+        ("not tonight. going to sleep", "stonewalling"),
+        ("There's nothing to talk about.", "stonewalling"),
+        ("I've said what I had to say.", "stonewalling"),
+        ("If you'd paid me any attention at all this year I wouldn't have gone looking.", "blame"),
+        ("ur mum was meant to text me, thats on her not me", "blame"),
+        ("And who forgot the dentist twice last month?", "counterattack"),
+        ("You're not exactly partner of the year yourself.", "counterattack"),
+        ("Oh look, the birthday police have arrived.", "contempt"),
+        ("Listen to yourself. It's like living with a prosecutor.", "contempt"),
+        ("You're exhausting, you know that?", "criticism"),
+        ("This is the thing with you, everything is a test.", "criticism"),
+        ("It's not something to be upset about, they were lovely.", "invalidating"),
+        ("How you felt isn't my problem.", "invalidating"),
+        ("Lighten up, it was a joke.", "invalidating"),
+        ("its not cheating if nothing happened", "minimizing"),
+        ("Forty minutes isn't the end of the world.", "minimizing"),
+        ("I didn't forget. I was planning a surprise.", "defensiveness"),
+        ("I don't owe you a play-by-play of my sessions.", "defensiveness"),
     ],
 )
 def test_a_finding_in_everyday_words(reply: str, rule: str) -> None:
@@ -57,6 +75,8 @@ def test_a_finding_in_everyday_words(reply: str, rule: str) -> None:
         ("Maybe if you held onto it longer it would have worked, who knows.", "blame"),
         ("Guess it's on you now, your turn.", "blame"),
         ("If it isn't working now, you need to move on and find someone who treats you well.", "invalidating"),
+        ("I'm sorry. I said I'd call and I didn't even send a message.", "fixing"),
+        ("My heart sinks. You were alone in that car park and I wasn't even a text away.", "defensiveness"),
     ],
 )
 def test_words_near_a_finding_are_not_it(reply: str, rule: str) -> None:
@@ -66,7 +86,7 @@ def test_words_near_a_finding_are_not_it(reply: str, rule: str) -> None:
 def test_the_read_probe_set_keeps_what_its_fixes_reached() -> None:
     rows = [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line.strip()]
     tune = [r for r in rows if r["split"] == "probe-tune"]
-    assert len(tune) == 90 and {r["split"] for r in rows} == {"probe-tune", "probe-held"}
+    assert len(tune) == 90 and {r["split"] for r in rows} >= {"probe-tune", "probe-tune2"}
     found = sum(
         set(r["findings"]) <= {f.rule for f in analyze_reply(partner_message=r["partner"], reply=r["text"]).findings}
         for r in tune
