@@ -39,13 +39,13 @@ def offered_commitments(access: RepairAccess) -> list[Offered]:
     found: dict[str, Offered] = {}
     for part in PARTS:
         for start, end in elements.get(part, {}).get("spans", []):
-            sentence = sentence_around(draft.text, start, end)
+            sentence = _sentence_around(draft.text, start, end)
             if sentence and sentence not in found and not _already_committed(_words(sentence), kept):
                 found[sentence] = Offered(part, sentence)
     return sorted(found.values(), key=lambda o: draft.text.find(o.text))
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
+def _sentence_around(text: str, start: int, end: int) -> str:
     bounds = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:start])]
     lo = bounds[-1] if bounds else 0
     m = _SENTENCE_END.search(text, end)

@@ -127,12 +127,11 @@ def step_view(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse
         if p
     }
     texts = _with_description(access, step, texts)
-    apology_report = saved_apology_report(step.prompts, texts, access.description, access.user_id)
     if request.method == "POST":
-        apology_report = None
         texts = {p.slug: submitted_text(request, p) for p in step.prompts}
         action = request.POST.get("action", "save")
         errors, safety = _save_step(access, step, texts, action)
+        apology_report = None
         if action == "check":
             draft, mistake = texts.get("draft", ""), access.description
             allowed = coach_allowed(request, draft)
@@ -142,7 +141,8 @@ def step_view(request: AuthedRequest, repair_id: int, slug: str) -> HttpResponse
         context = _step_context(access, step, texts, errors, apology_report)
         context["safety"] = safety
         return render(request, "journey/step.html", context)
-    return render(request, "journey/step.html", _step_context(access, step, texts, errors, apology_report))
+    saved = saved_apology_report(step.prompts, texts, access.description, access.user_id)
+    return render(request, "journey/step.html", _step_context(access, step, texts, errors, saved))
 
 
 def _save_step(access: Any, step: Any, texts: dict[str, str], action: str) -> tuple[dict[str, str], Any]:
