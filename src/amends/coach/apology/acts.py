@@ -64,10 +64,6 @@ def clause_end(doc: Doc, start: int, limit: int = 70) -> int:
     return start + m.start() if m else stop
 
 
-# "Sorry, but <disagreement>" in general text apologizes for nothing the writer did (LABELLING.md §1).
-# A vocative may sit between ("sorry fam, but", "Sorry man but no"). One way to split the spaces: linear on long runs.
-
-
 # "Didn't mean to be rude": the writer's own act, owned as unintended.
 _DID_NOT_MEAN = re.compile(r"\b(?:didn'?t|did not|never) mean(?:t)? to\b")
 

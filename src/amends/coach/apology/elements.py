@@ -52,6 +52,8 @@ _SORRY_I = re.compile(
 )
 
 
+# "Sorry, but <disagreement>" in general text apologizes for nothing the writer did (LABELLING.md §1).
+# A vocative may sit between ("sorry fam, but", "Sorry man but no"). One way to split the spaces: linear on long runs.
 _NICKNAMES = "man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my friend"
 _SORRY_THEN_BUT = re.compile(r"\s*(?:[,;.]\s*)?(?:(?:" + _NICKNAMES + r")\b[,;]?\s*)?but\b")
 # "Sorry man, I don't really like duck": a "sorry" said to someone by name or nickname, like a "sorry, but",
