@@ -112,9 +112,9 @@ def summary() -> None:
     fresh = replies(EXAMPLES / "epitome_style.jsonl")
     sets += [(f"own epitome {part}", [r for r in fresh if r["split"] == part]) for part in ("fresh-held", "fresh-tune")]
     # Partner replies helpers wrote blind to LABELLING.md section 2 (stop 50): the tune sets were scored, then read and
-    # fixed against; probe-held never was.
+    # fixed against; probe-held and probe-held2 never were.
     probe = replies(EXAMPLES / "replies_probe.jsonl")
-    parts = ("probe-held", "probe-tune", "probe-tune2")
+    parts = ("probe-held", "probe-held2", "probe-tune", "probe-tune2")
     sets += [(f"own {part}", rows) for part in parts if (rows := [r for r in probe if r["split"] == part])]
     results = {title: headline(title, rows) for title, rows in sets}
     cols = (*MECHANISMS, "findings")
