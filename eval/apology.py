@@ -62,7 +62,7 @@ FRESH_SPLITS = ("fresh-tune", "fresh-held")
 # Relationship apologies helpers wrote blind to LABELLING.md section 1 (stop 50), each set scored before it was read.
 # The tune sets were then fixed against, so only probe-held is a clean figure (see the coach's data card).
 PROBE = EXAMPLES / "apologies_probe.jsonl"
-PROBE_SPLITS = ("probe-held", "probe-tune", "probe-tune2", "probe-tune3")
+PROBE_SPLITS = ("probe-held", "probe-tune", "probe-tune2", "probe-tune3", "probe-tune4")
 
 
 def verdict_accuracy(rows: list[dict]) -> float:

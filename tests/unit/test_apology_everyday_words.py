@@ -12,6 +12,24 @@ from amends.coach.apology import analyze_apology
 
 # (text, element, present?)
 ELEMENTS = [
+    ("I gave your key to my brother without asking. This was wrong, it is your flat.", "responsibility", True),
+    ("Sorry, that was wrong information in my last post.", "responsibility", False),
+    ("I'm sorry. Two weeks I did not call you.", "responsibility", True),
+    ("I'm sorry. I imitated your accent at dinner to get a laugh.", "responsibility", True),
+    ("I'm sorry I took your key. Today I take it back from him and give it to you.", "repair", True),
+    ("sorry i ignored ur texts while u sat in the hospital. driving up now, there by 8", "repair", True),
+    ("I'm sorry, I gamed every night. I've unplugged the console and put it in the loft.", "repair", True),
+    ("im sorry i missed the recital. taking her for pancakes sat", "repair", True),
+    ("Oops, my apologies, I should have included [NAME] taking her to court.", "repair", False),
+    ("I'm sorry I lied about quitting. Clinic's booked for Tuesday.", "repair", True),
+    ("I'm sorry I shared your messages. Now you're worried one of them knows your boss.", "impact", True),
+    ("i skipped the walks, sorry. you were late to work twice cos of me.", "impact", True),
+    ("sorry i told them. now theyre asking and u feel pressured.", "impact", True),
+    ("I'm sorry. You went into that room alone and frightened.", "impact", True),
+    ("Sorry I forgot to call your parents. Your mother waited by the phone all evening.", "impact", True),
+    ("I'm sorry I shared your messages. Nothing you send me goes anywhere else.", "change", True),
+    ("I'm sorry I left it all to you. Wednesdays and weekends I'm doing bath and bedtime.", "change", True),
+    ("im sorry i was texting my ex. im done talking to her, for good", "change", True),
     ("I'm sorry I forgot your mom's birthday dinner. I've set reminders for every family date.", "change", True),
     ("Sorry I missed the school run again. I've set a reminder for every Tuesday.", "change", True),
     ("I'm sorry I was on my phone all evening. I've put limits on the apps I kept opening.", "change", True),
@@ -100,6 +118,9 @@ ELEMENTS = [
 
 # (text, finding, raised?)
 FINDINGS = [
+    ("ok im sorry. i told u the phone was 300 and it was 1100.", "excuse", False),
+    ("Sorry you took the drama queen thing so personally.", "deflection", True),
+    ("sorry ur upset about the pic, everyone said u look great", "deflection", True),
     (
         "I kissed someone at the wedding. I'm sorry. I was drunk and that's not a defence, I chose to do it.",
         "excuse",

@@ -1,6 +1,6 @@
 """The coach on relationship apologies helpers wrote blind to LABELLING.md section 1 (tests/examples/apologies_probe.jsonl).
 
-Each set was scored before it was read; the three tune sets were then fixed against (stop 50), and ``probe-held``
+Each set was scored before it was read; the four tune sets were then fixed against (stop 50), and ``probe-held``
 never was (``python -m eval.apology`` reports it). These floors keep what the fixes reached.
 """
 
@@ -17,8 +17,8 @@ from amends.coach.apology.elements import ELEMENT_NAMES
 from amends.coach.apology.rules import RULE_NAMES
 
 PROBE = Path(__file__).resolve().parents[1] / "examples" / "apologies_probe.jsonl"
-# Reached after the fixes (0.944, 0.931, 0.887); a regression below these fails.
-FLOORS = {"probe-tune": 0.92, "probe-tune2": 0.90, "probe-tune3": 0.85}
+# Reached after the fixes (0.944, 0.931, 0.887, 0.963); a regression below these fails.
+FLOORS = {"probe-tune": 0.92, "probe-tune2": 0.90, "probe-tune3": 0.85, "probe-tune4": 0.94}
 
 
 def _rows() -> list[dict]:

@@ -27,8 +27,11 @@ def behaviour_pattern() -> re.Pattern[str]:
     """'I' (with optional adverbs) before a concrete behaviour from behaviours.txt, or the behaviour alone
     right after an apology."""
     verbs = sorted(lexicon.read_lines("behaviours"), key=len, reverse=True)
-    # "didnt come", "wasnt there": the apostrophe people leave out of a contraction (matching._DROPPABLE's forms).
-    body = "|".join(re.sub(r"'(?=(?:t|m|ve|s)\b)", "'?", re.escape(v)) for v in verbs)
+    # "didnt come", "wasnt there": the apostrophe people leave out of a contraction (matching._DROPPABLE's forms);
+    # "did not call", as careful and second-language writers put it.
+    body = "|".join(
+        re.sub(r"'(?=(?:t|m|ve|s)\b)", "'?", re.escape(v)).replace("didn'?t", "(?:didn'?t|did not)") for v in verbs
+    )
     adverbs = (
         "just|totally|completely|really|actually|then|also|even|still|basically|stupidly|deliberately|"
         "carelessly|literally|kind of|kinda|sort of|shouldn't have|should not have|shouldnt have|should never have|"

@@ -71,7 +71,7 @@ EXAMPLES_PASS = (
 
 # A reason the writer reports having given ("I said I was at work") is part of the confession.
 _REPORTED = re.compile(
-    r"\b(?:said|saying|say|says|told (?:you|her|him|them|everyone)|claimed|claiming|pretended|pretending|"
+    r"\b(?:said|saying|say|says|told (?:you|u|her|him|them|everyone)|claimed|claiming|pretended|pretending|"
     r"lied (?:and said|that))(?: that)?\s*$"
 )
 
