@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from amends.coach import matching
 from amends.coach.apology import lexicon
 from amends.coach.apology.doc import Doc
 from amends.coach.results import Span
@@ -27,10 +28,10 @@ def behaviour_pattern() -> re.Pattern[str]:
     """'I' (with optional adverbs) before a concrete behaviour from behaviours.txt, or the behaviour alone
     right after an apology."""
     verbs = sorted(lexicon.read_lines("behaviours"), key=len, reverse=True)
-    # "didnt come", "wasnt there": the apostrophe people leave out of a contraction (matching._DROPPABLE's forms);
-    # "did not call", as careful and second-language writers put it.
+    # "didnt come", "wasnt there": apostrophes as the lexicons read them (matching.either_apostrophe); and "did not
+    # call", as careful and second-language writers put it.
     body = "|".join(
-        re.sub(r"'(?=(?:t|m|ve|s)\b)", "'?", re.escape(v)).replace("didn'?t", "(?:didn'?t|did not)") for v in verbs
+        matching.either_apostrophe(re.escape(v)).replace("didn['’]?t", "(?:didn['’]?t|did not)") for v in verbs
     )
     adverbs = (
         "just|totally|completely|really|actually|then|also|even|still|basically|stupidly|deliberately|"
