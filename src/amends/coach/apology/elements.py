@@ -58,7 +58,9 @@ _NICKNAMES = "man|dude|bro|guys|fam|mate|op|bud|buddy|pal|friend|my dude|my frie
 _SORRY_THEN_BUT = re.compile(r"\s*(?:[,;.]\s*)?(?:(?:" + _NICKNAMES + r")\b[,;]?\s*)?but\b")
 # "Sorry man, I don't really like duck": a "sorry" said to someone by name or nickname, like a "sorry, but",
 # is politeness in general text unless the writer's own act is at issue.
-_SORRY_TO_SOMEONE = re.compile(r"\s*(?:[,;]\s*)?(?:" + _NICKNAMES + r"|boys|lads|folks|bitch)\b")
+_SORRY_TO_SOMEONE = re.compile(
+    r"\s*(?:[,;]\s*)?(?:" + _NICKNAMES + r"|boys|lads|folks|bitch|brother|sis|sweety|sweetie|hun|girl|girlie)\b"
+)
 _READER = re.compile(r"(?<![\w'])(?:you|your|u|ur|yours)(?![\w'])")
 
 
