@@ -61,6 +61,7 @@ bench: $(STAMP)
 train: $(TRAIN_STAMP)
 	$(BIN)/python -m train.quantize_encoder
 	$(BIN)/python -m train.train_heads
+	$(BIN)/python -m train.train_partner
 	$(BIN)/python -m train.train_safety
 
 train-safety: $(STAMP)

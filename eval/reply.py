@@ -116,6 +116,11 @@ def summary() -> None:
     probe = replies(EXAMPLES / "replies_probe.jsonl")
     parts = ("probe-held", "probe-held2", "probe-tune", "probe-tune2")
     sets += [(f"own {part}", rows) for part in parts if (rows := [r for r in probe if r["split"] == part])]
+    # Four more helpers' partner replies (stop 51): three train the partner findings head (figures in sample), the
+    # fourth (partner-held-h3) is never trained on or read.
+    partner = replies(EXAMPLES / "replies_partner.jsonl")
+    splits = sorted({r["split"] for r in partner}, key=lambda s: ("held" not in s, s))
+    sets += [(f"own {part}", [r for r in partner if r["split"] == part]) for part in splits]
     results = {title: headline(title, rows) for title, rows in sets}
     cols = (*MECHANISMS, "findings")
     print(f"\n{'reply summary (macro-F1)':<26} " + " ".join(f"{c[:18]:>18}" for c in cols))

@@ -20,7 +20,7 @@ from amends.coach import matching
 from amends.coach.embed import INT8, embed_cached, embed_one
 from amends.coach.embed import prewarm as _prewarm_texts
 from amends.coach.emotions import EmotionReport, read_emotions
-from amends.coach.models.heads import load_head
+from amends.coach.models.heads import Head, load_head
 from amends.coach.reply import cues
 from amends.coach.reply.context import LOW_ATTUNEMENT, attunement
 from amends.coach.reply.mechanisms import (
@@ -76,26 +76,96 @@ def find_rules(text: str) -> tuple[Finding, ...]:
 def learned_findings(
     reply: str, spans: list[tuple[int, int]], vecs: np.ndarray, reply_vec: np.ndarray, found: tuple[Finding, ...]
 ) -> tuple[Finding, ...]:
-    """Findings the ``findings`` head sees (trained on real replies, ``make train``) that no rule matched.
+    """Findings the ``findings`` head (contempt and criticism, trained on real replies) sees that no rule matched.
+    On a reply the ``partner_register`` gate reads as answering a partner's message, :func:`partner_findings` adds
+    what the partner head sees (all nine, ``train/train_partner.py``); with no message given, only this head and
+    the rules speak.
 
     The span is the sentence the head scores highest, so the highlight points at the words.
     """
-    head = load_head("findings")
-    probs = head.probs(reply_vec)[0]
     have = {f.rule for f in found}
-    extra = []
-    for j, name in enumerate(head.labels):
-        if name in have or probs[j] < head.thresholds[j]:
-            continue
-        rule = _RULES_BY_NAME[name]
-        start, end = spans[int(head.probs(vecs)[:, j].argmax())] if len(spans) > 1 else spans[0]
-        if OWN_FEELING.search(reply[start:end]):
-            continue  # a feeling statement is not contempt or criticism unless a rule saw the words
-        if matching.contains(reply[start:end], cues.VALIDATION):
-            continue  # nor is validating theirs
-        suggestion = instead_of(reply, (start, end), rule.SUGGESTION)
-        extra.append(Finding(rule.NAME, rule.SEVERITY, (start, end), rule.MESSAGE, suggestion, rule.SOURCE))
-    return tuple(extra)
+    extra = _head_findings(load_head("findings"), reply, spans, vecs, reply_vec, have)
+    return tuple(f for f in extra if f is not None)
+
+
+def partner_findings(
+    reply: str,
+    spans: list[tuple[int, int]],
+    vecs: np.ndarray,
+    reply_vec: np.ndarray,
+    found: tuple[Finding, ...],
+    partner_vec: np.ndarray | None,
+) -> tuple[Finding, ...]:
+    """The partner head's findings on a reply the gate reads as answering a partner's message."""
+    if not to_a_partner(reply_vec, partner_vec):
+        return ()
+    have = {f.rule for f in found}
+    added = []
+    for i, name in partner_head_findings(reply, spans, vecs, reply_vec, have):
+        start, end = spans[i]
+        if sentence_levels(reply[start:end], False)["interpretation"]:
+            continue  # a sentence the cues read as understanding them is not an attack for this head to name
+        if name == "stonewalling" and matching.contains(reply, cues.COMING_BACK):
+            continue  # a pause that says when they will talk again is the antidote, not the horseman
+        added.append(_finding(reply, spans[i], name))
+    return tuple(f for f in added if f is not None)
+
+
+def partner_reply_features(reply_vec: np.ndarray, partner_vec: np.ndarray | None) -> np.ndarray:
+    """The gate's input: the reply's vector, the message's (zeros when none was given) and whether one was."""
+    given = partner_vec is not None
+    message = partner_vec if partner_vec is not None else np.zeros_like(reply_vec)
+    return np.concatenate([reply_vec, message, [1.0 if given else 0.0]]).astype(np.float32)
+
+
+def to_a_partner(reply_vec: np.ndarray, partner_vec: np.ndarray | None) -> bool:
+    """Is this a reply to a hurt partner's message, the register the partner findings head learned from? Reddit
+    comments and counselling turns are not: read as partner replies, their register looked like hostility."""
+    gate = load_head("partner_register")
+    return bool(gate.probs(partner_reply_features(reply_vec, partner_vec))[0, 0] >= gate.thresholds[0])
+
+
+def _head_findings(
+    head: Head, reply: str, spans: list[tuple[int, int]], vecs: np.ndarray, reply_vec: np.ndarray, have: set[str]
+) -> list[Finding | None]:
+    probs = head.probs(reply_vec)[0]
+    per_sentence = head.probs(vecs) if len(spans) > 1 else None
+    return [
+        _finding(reply, spans[int(per_sentence[:, j].argmax())] if per_sentence is not None else spans[0], name)
+        for j, name in enumerate(head.labels)
+        if name not in have and probs[j] >= head.thresholds[j]
+    ]
+
+
+MOST_ADDED = 3  # the partner head's findings on one reply, at most (train_partner.MOST_ADDED)
+
+
+def partner_head_findings(
+    reply: str, spans: list[tuple[int, int]], vecs: np.ndarray, reply_vec: np.ndarray, have: set[str]
+) -> list[tuple[int, str]]:
+    """(sentence index, finding) the partner head adds (``train_partner.decide``): on a reply it reads as hostile
+    (its last label), each finding past its threshold, or if none is and nothing else found one, the likeliest."""
+    head = load_head("partner_findings")
+    probs = head.probs(reply_vec, texts=[reply])[0]
+    if probs[-1] < head.thresholds[-1]:
+        return []
+    types = probs[:-1]
+    margins = types - head.thresholds[:-1]
+    chosen = sorted((j for j in range(len(types)) if margins[j] >= 0), key=lambda j: -margins[j])[:MOST_ADDED]
+    if not chosen and not have:
+        chosen = [int(types.argmax())]
+    per_sentence = head.probs(vecs, texts=[reply[s:e] for s, e in spans])
+    return [(int(per_sentence[:, j].argmax()), head.labels[j]) for j in chosen if head.labels[j] not in have]
+
+
+def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
+    """A head's finding on the sentence it scored highest, unless that sentence states the writer's own feeling (only
+    a rule's words make that contempt or criticism) or validates theirs."""
+    start, end = span
+    if OWN_FEELING.search(reply[start:end]) or matching.contains(reply[start:end], cues.VALIDATION):
+        return None
+    rule = _RULES_BY_NAME[name]
+    return Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, instead_of(reply, span, rule.SUGGESTION), rule.SOURCE)
 
 
 _ATTACKS = frozenset({"contempt", "criticism"})
@@ -124,19 +194,21 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     spans = sentences(reply)
     vecs = embed_cached([reply[s:e] for s, e in spans], model=INT8)
     reply_vec = reply_vector(vecs)
+    partner_vec = None if partner_message is None else embed_one(partner_message, model=INT8)
     ruled = find_rules(reply)
     findings = without_attacking_orders(ruled + learned_findings(reply, spans, vecs, reply_vec, ruled))
+    findings += partner_findings(reply, spans, vecs, reply_vec, findings, partner_vec)
     mocking = [f.span for f in findings if f.rule == "contempt"]
     mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings], mocking)
     notes: list[str] = []
     attune = None
     questions: tuple[str, ...] = ()
-    if partner_message is None:
+    if partner_message is None or partner_vec is None:
         notes.append(NO_PARTNER_NOTE)
     else:
         partner = _read_partner(partner_message)
         questions = partner.questions
-        attune = attunement(reply, vecs, partner_message, embed_one(partner_message, model=INT8), partner)
+        attune = attunement(reply, vecs, partner_message, partner_vec, partner)
         if attune.score < LOW_ATTUNEMENT:
             notes.append(OFF_TOPIC_NOTE)
         if attune.score < CAP_ATTUNEMENT:

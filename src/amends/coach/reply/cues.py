@@ -124,6 +124,7 @@ INVITE = compile_each(
     r"\b(?:so|okay|ok|well|now|and|uh|um|guess)\W{1,3}(?:(?:uh|um|just)\W{1,3})?tell (?:me|us)\b",
 )
 RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
+COMING_BACK = patterns(_PACKAGE, "coming_back")  # a pause that says when the talk resumes
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
 SELF_JUSTIFY = compile_each(

@@ -1,0 +1,80 @@
+"""The partner findings head and its register gate (``train/train_partner.py``, stop 51): a hostile reply to a hurt
+partner gets a finding even in words no rule lists, a sincere one gets none, and text that is not a reply to a
+partner (a Reddit comment, a reply with no message) is left to the rules. The replies are ours, written for this
+test after training, not taken from any training set."""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.coach.embed import INT8, embed_one
+from amends.coach.reply import analyze_reply, find_rules, to_a_partner
+
+MESSAGE = (
+    "You promised you'd be at my mum's sixtieth and you didn't come. I sat there making excuses for you all night."
+)
+
+# (reply, a finding LABELLING.md section 2 gives it), in words no rule listed before this head (each had no such
+# finding before it; ten of the fourteen hostile replies below get the labelled type from the head).
+HOSTILE = [
+    ("Mate, I'm knackered. Not tonight.", "stonewalling"),
+    ("Not this again. I'm going to bed.", "stonewalling"),
+    ("Well maybe if someone had put it on the fridge calendar like I asked.", "blame"),
+    ("You get worked up over the smallest things, it's exhausting.", "criticism"),
+    ("You'll be fine by tomorrow, you always are.", "invalidating"),
+    ("Your mum never liked me anyway, so I doubt she noticed.", "defensiveness"),
+]
+# Hostile in other ways: each gets at least one finding (six of them got none before the head).
+ALSO_HOSTILE = [
+    "Had a lot on. It happens.",
+    "Next time text my sister, she always knows where I am.",
+    "Right, because you've never once let anyone down, saint that you are.",
+    "Typical. I do one thing wrong and it's a federal case.",
+    "Oh here we go, the drama olympics. It's one party, your mum won't even remember.",
+    "Funny how you never mention the weekend you bailed on my brother.",
+]
+
+SINCERE = [
+    "I'm so sorry. You sat there all night covering for me, and that must have felt lonely and embarrassing. "
+    "What was the worst moment?",
+    "You're right to be angry. I broke a promise about your mum's birthday and I want to hear what it was like.",
+    "I need twenty minutes to calm down so I can actually listen. I'll come and find you at eight, I promise.",
+]
+
+
+@pytest.mark.parametrize(("reply", "finding"), HOSTILE)
+def test_a_hostile_reply_gets_the_finding(reply: str, finding: str) -> None:
+    assert finding in {f.rule for f in analyze_reply(partner_message=MESSAGE, reply=reply).findings}
+
+
+@pytest.mark.parametrize("reply", ALSO_HOSTILE)
+def test_a_hostile_reply_gets_a_finding(reply: str) -> None:
+    assert analyze_reply(partner_message=MESSAGE, reply=reply).findings
+
+
+@pytest.mark.parametrize("reply", ALSO_HOSTILE)
+def test_the_heads_add_at_most_three_findings_to_a_reply(reply: str) -> None:
+    ruled = {f.rule for f in find_rules(reply)}
+    added = {f.rule for f in analyze_reply(partner_message=MESSAGE, reply=reply).findings} - ruled
+    assert len(added) <= 3
+
+
+@pytest.mark.parametrize("reply", SINCERE)
+def test_a_sincere_reply_gets_none(reply: str) -> None:
+    assert analyze_reply(partner_message=MESSAGE, reply=reply).findings == ()
+
+
+def test_the_gate_lets_a_reply_to_a_partner_through() -> None:
+    reply = embed_one("I'm sorry I didn't come. You must have felt so let down.", model=INT8)
+    assert to_a_partner(reply, embed_one(MESSAGE, model=INT8))
+
+
+def test_the_gate_holds_back_text_that_answers_no_partner() -> None:
+    comment = embed_one("Wow, that's the worst take I've read all week lol", model=INT8)
+    assert not to_a_partner(comment, None)
+    assert not to_a_partner(comment, embed_one("Best pizza topping? Go.", model=INT8))
+
+
+def test_no_message_leaves_the_findings_to_the_rules() -> None:
+    reply = HOSTILE[0][0]
+    assert "stonewalling" not in {f.rule for f in analyze_reply(reply=reply).findings}
