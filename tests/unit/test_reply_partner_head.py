@@ -78,3 +78,19 @@ def test_the_gate_holds_back_text_that_answers_no_partner() -> None:
 def test_no_message_leaves_the_findings_to_the_rules() -> None:
     reply = HOSTILE[0][0]
     assert "stonewalling" not in {f.rule for f in analyze_reply(reply=reply).findings}
+
+
+def test_a_feeling_inferred_in_so_many_words_stays_strong_understanding() -> None:
+    # The levels head, trained on Reddit and AnnoMI replies, read this as generic (1); to a partner, the inferred
+    # feeling is strong understanding (LABELLING.md section 2, level 2).
+    report = analyze_reply(
+        partner_message="u forgot my birthday. like actually forgot. i waited all day for a text",
+        reply="so sorry love. all day waiting and not one text from me, u must have felt completely forgotten. can we do "
+        "dinner tonight, ur choice?",
+    )
+    assert report.level("interpretation") == 2
+
+
+def test_shame_named_is_the_repliers_own_feeling() -> None:
+    report = analyze_reply(partner_message=MESSAGE, reply="I'm ashamed of that. You sat there alone covering for me.")
+    assert report.level("emotional_reaction") == 2

@@ -94,11 +94,8 @@ def partner_findings(
     vecs: np.ndarray,
     reply_vec: np.ndarray,
     found: tuple[Finding, ...],
-    partner_vec: np.ndarray | None,
 ) -> tuple[Finding, ...]:
-    """The partner head's findings on a reply the gate reads as answering a partner's message."""
-    if not to_a_partner(reply_vec, partner_vec):
-        return ()
+    """The partner head's findings, for a reply the gate (:func:`to_a_partner`) reads as answering a partner."""
     have = {f.rule for f in found}
     added = []
     for i, name in partner_head_findings(reply, spans, vecs, reply_vec, have):
@@ -197,9 +194,11 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     partner_vec = None if partner_message is None else embed_one(partner_message, model=INT8)
     ruled = find_rules(reply)
     findings = without_attacking_orders(ruled + learned_findings(reply, spans, vecs, reply_vec, ruled))
-    findings += partner_findings(reply, spans, vecs, reply_vec, findings, partner_vec)
+    to_partner = to_a_partner(reply_vec, partner_vec)
+    if to_partner:
+        findings += partner_findings(reply, spans, vecs, reply_vec, findings)
     mocking = [f.span for f in findings if f.rule == "contempt"]
-    mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings], mocking)
+    mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings], mocking, to_partner)
     notes: list[str] = []
     attune = None
     questions: tuple[str, ...] = ()

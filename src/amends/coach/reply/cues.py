@@ -125,6 +125,12 @@ INVITE = compile_each(
 )
 RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
 COMING_BACK = patterns(_PACKAGE, "coming_back")  # a pause that says when the talk resumes
+# A feeling of theirs inferred in so many words ("that must have felt like u didnt matter", "you must feel so alone").
+FELT_INFERRED = compile_each(
+    r"\b(?:must|might|probably|would) (?:have )?(?:felt|feel|been feeling)\b",
+    r"\bmade you feel\b",
+    r"\bu must(?: have)? felt?\b",
+)
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
 SELF_JUSTIFY = compile_each(

@@ -216,7 +216,13 @@ _PLAN_OR_CHALLENGE = re.compile(
 
 
 def _learned_levels(
-    text: str, spans: list[Span], reply_vec: np.ndarray, levels: dict[str, int], hostile: bool, ip_spans: list[Span]
+    text: str,
+    spans: list[Span],
+    reply_vec: np.ndarray,
+    levels: dict[str, int],
+    hostile: bool,
+    ip_spans: list[Span],
+    to_partner: bool,
 ) -> None:
     """The ``levels`` head (trained on real replies, ``make train``) where phrase cues fall short.
 
@@ -224,8 +230,12 @@ def _learned_levels(
     needs the replier's own feeling named, which the cues check. Understanding: the cues decide
     whether there is any (a hostile or advice-only reply has none); the head decides how specific it
     is, an explicit phrase of understanding ("I can see why...") keeps at least 1, and a reply whose
-    only understanding is such a generic formula stays at 1 (LABELLING.md §2).
+    only understanding is such a generic formula stays at 1 (LABELLING.md §2). The head learned from Reddit and
+    AnnoMI replies; on a reply to a partner (``to_partner``) it never lowers a strong understanding inferred in so
+    many words ("u waited all day and nothing came, that must have felt like u didnt matter to me").
     """
+    inferred = any(_hits(text[s:e], cues.FELT_INFERRED) for s, e in ip_spans)
+    cue_interpretation = 2 if to_partner and levels["interpretation"] == 2 and inferred else 0
     head = load_head("levels")
     probs = head.probs(reply_vec)[0]
     if not hostile and levels["emotional_reaction"] == 0:
@@ -242,7 +252,7 @@ def _learned_levels(
         ip = _head_level(probs, head.thresholds, head.labels, "interpretation")
         if levels["interpretation"] == 1 and ip_spans and all(_generic_only(text[s:e]) for s, e in ip_spans):
             ip = 1
-        levels["interpretation"] = max(ip, 1 if explicit else 0)
+        levels["interpretation"] = max(ip, 1 if explicit else 0, cue_interpretation)
     if not hostile and reflects_feeling(text, spans):
         levels["interpretation"] = 2  # the feeling, named back to them
 
@@ -254,11 +264,13 @@ def score_mechanisms(
     reply_vec: np.ndarray,
     hostile_spans: list[Span],
     mocking_spans: list[Span] | None = None,
+    to_partner: bool = False,
 ) -> dict[str, MechanismScore]:
     """Levels and spans of the three mechanisms for the reply's sentences.
 
     ``vecs`` holds one embedding per sentence span, ``reply_vec`` the whole reply's. A sentence
     with contempt in it (``mocking_spans``) earns no warmth: a sarcastic "I'm SO sorry" is not one.
+    ``to_partner``: the register gate read the reply as answering a partner's message.
     """
     annomi = load_head("annomi")
     own = load_head("replies")
@@ -298,7 +310,7 @@ def score_mechanisms(
         if levels[name] == 0 and o_probs[j] >= own.thresholds[j] and not hostile_spans:
             if name != "exploration" or not _asks_only_facts(text, spans):
                 levels[name] = 1
-    _learned_levels(text, spans, reply_vec, levels, bool(hostile_spans), where["interpretation"])
+    _learned_levels(text, spans, reply_vec, levels, bool(hostile_spans), where["interpretation"], to_partner)
     if mocking_spans:
         # A reply that mocks asks rhetorically, whatever its questions look like ("Who still says that?
         # You look like an idiot."): LABELLING.md section 2 gives sarcastic questions no exploration.
