@@ -299,3 +299,28 @@ def test_a_reply_of_stock_words_is_not_told_it_answers_another_conversation() ->
     ideas = analyze_reply(partner_message=partner, reply="I can see why you would feel that way.").suggestions
     assert ideas[0].startswith("Take up what they told you: they may feel")
     assert not any("conversation you expected" in s for s in ideas)
+
+
+@pytest.mark.parametrize(
+    ("partner", "reply", "interpretation"),
+    [
+        (
+            "You told me you'd given up the bookies. Then the bank statement came.",
+            "You're right, I lied to you, and you have every right to be angry with me. I won't dress it up.",
+            1,
+        ),
+        (
+            "i told u i was struggling w my mental health and u just said 'same' and went back to ur game",
+            "wait im actually so sorry. u opened up abt something heavy and i brushed it off, u must have felt so alone.",
+            2,
+        ),
+    ],
+)
+def test_a_reply_that_owns_the_act_in_its_own_words_is_not_told_it_strays(
+    partner: str, reply: str, interpretation: int
+) -> None:
+    # Stop 51: 56 of 230 sincere partner replies by helpers were told they "say little about what they actually
+    # wrote" because they paraphrase the message instead of reusing its words.
+    report = analyze_reply(partner_message=partner, reply=reply)
+    assert OFF_TOPIC_NOTE not in report.notes
+    assert report.level("interpretation") == interpretation

@@ -208,9 +208,10 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         partner = _read_partner(partner_message)
         questions = partner.questions
         attune = attunement(reply, vecs, partner_message, partner_vec, partner)
-        if attune.score < LOW_ATTUNEMENT:
+        answers = _answers_them(reply)
+        if attune.score < LOW_ATTUNEMENT and not answers:
             notes.append(OFF_TOPIC_NOTE)
-        if attune.score < CAP_ATTUNEMENT:
+        if attune.score < CAP_ATTUNEMENT and not answers:
             mechanisms = _cap(
                 mechanisms, 1, _asks_on_topic(reply, spans, partner_message), reflects_feeling(reply, spans)
             )
@@ -252,6 +253,13 @@ def prewarm(records: Iterable[Mapping[str, Any]]) -> int:
 # (a support-forum reply, "I lost my mum at 20 too") shares few words with it yet follows it.
 CAP_ATTUNEMENT = 0.25
 _ABOUT = re.compile(r"\b(?:about|regarding) (?:the|our|my|your|a|an|this|that) ((?:[a-z']+ ){0,2}[a-z']+)", re.I)
+
+
+def _answers_them(reply: str) -> bool:
+    """The reply owns the act, validates their feeling or infers it in so many words: it answers their message in
+    its own words, which the shared-word part of the attunement cannot see ("You're right, I lied to you, and you
+    have every right to be angry" to "You told me you'd given up the bookies. Then the bank statement came.")."""
+    return matching.contains(reply, cues.OWNED_ACT) or matching.contains(reply, cues.FELT_INFERRED)
 
 
 def _asks_on_topic(reply: str, spans: list[tuple[int, int]], partner_message: str) -> bool:

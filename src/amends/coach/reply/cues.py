@@ -125,6 +125,7 @@ INVITE = compile_each(
 )
 RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
 COMING_BACK = patterns(_PACKAGE, "coming_back")  # a pause that says when the talk resumes
+OWNED_ACT = patterns(_PACKAGE, "owned_act")  # the replier owns what the partner wrote about
 # A feeling of theirs inferred in so many words ("that must have felt like u didnt matter", "you must feel so alone").
 FELT_INFERRED = compile_each(
     r"\b(?:must|might|probably|would) (?:have )?(?:felt|feel|been feeling)\b",
