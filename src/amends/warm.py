@@ -23,6 +23,7 @@ _done = threading.Event()
 # One short text per engine, touching the encoder, the heads, every lexicon and the prototype vectors.
 _PARTNER = "I felt invisible when you forgot my birthday dinner, like I don't matter to you."
 _REPLY = "I'm so sorry. You waited an hour alone; that must have felt like I didn't care. What was that like?"
+_HOSTILE_REPLY = "Not this again. It was one dinner."  # reaches the partner findings head past its gate
 _APOLOGY = "I'm sorry I forgot your birthday dinner. That was my fault, and from now on I'll put it in my calendar."
 _APOLOGY_WITHOUT_MISTAKE = "I was late again and you waited alone; I'm sorry, and I did not call you."
 _ROUNDS = 8
@@ -41,6 +42,7 @@ def warm_up() -> None:
             analyze_apology(_APOLOGY + late, mistake="forgot the birthday dinner")
             analyze_apology(_APOLOGY_WITHOUT_MISTAKE + late)
             analyze_reply(_PARTNER, _REPLY + late)
+            analyze_reply(_PARTNER, _HOSTILE_REPLY + late)
             read_emotions(_PARTNER + late)
             scan_safety(_PARTNER + late)
             check_commitment(f"I will text you when I leave work, every weekday by {n + 5}pm.")

@@ -56,7 +56,7 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)  # every head the coach has (seven in stop 51), so none is ever read twice
 def load_head(name: str) -> Head:
     """Load ``<name>.npz`` from this package once per process.
 
