@@ -60,9 +60,10 @@ def labelled(rows: list[dict]) -> float:
 FRESH = EXAMPLES / "apologies_fresh.jsonl"
 FRESH_SPLITS = ("fresh-tune", "fresh-held")
 # Relationship apologies helpers wrote blind to LABELLING.md section 1 (stop 50), each set scored before it was read.
-# The tune sets were then fixed against, so only probe-held is a clean figure (see the coach's data card).
+# The tune sets were then fixed against, so only probe-held and probe-held2 (stop 51: second-language writers and
+# terse professionals, never read) are clean figures (see the coach's data card).
 PROBE = EXAMPLES / "apologies_probe.jsonl"
-PROBE_SPLITS = ("probe-held", "probe-tune", "probe-tune2", "probe-tune3", "probe-tune4")
+PROBE_SPLITS = ("probe-held", "probe-held2", "probe-tune", "probe-tune2", "probe-tune3", "probe-tune4")
 
 
 def verdict_accuracy(rows: list[dict]) -> float:

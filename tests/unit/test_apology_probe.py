@@ -1,7 +1,7 @@
 """The coach on relationship apologies helpers wrote blind to LABELLING.md section 1 (tests/examples/apologies_probe.jsonl).
 
-Each set was scored before it was read; the four tune sets were then fixed against (stop 50), and ``probe-held``
-never was (``python -m eval.apology`` reports it). These floors keep what the fixes reached.
+Each set was scored before it was read; the four tune sets were then fixed against (stop 50), and ``probe-held`` and
+``probe-held2`` (stop 51) never were (``python -m eval.apology`` reports them). These floors keep what the fixes reached.
 """
 
 from __future__ import annotations
