@@ -63,7 +63,7 @@ FRESH_SPLITS = ("fresh-tune", "fresh-held")
 # The tune sets were then fixed against, so only probe-held and probe-held2 (stop 51: second-language writers and
 # terse professionals, never read) are clean figures (see the coach's data card).
 PROBE = EXAMPLES / "apologies_probe.jsonl"
-PROBE_SPLITS = ("probe-held", "probe-held2", "probe-tune", "probe-tune2", "probe-tune3", "probe-tune4")
+PROBE_SPLITS = ("probe-held", "probe-held2", "probe-tune", "probe-tune2", "probe-tune3", "probe-tune4", "probe-tune5")
 
 
 def verdict_accuracy(rows: list[dict]) -> float:

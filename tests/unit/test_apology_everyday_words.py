@@ -114,6 +114,19 @@ ELEMENTS = [
     ("I've been messaging men behind your back, and I'm sorry.", "responsibility", True),
     ("Yeah I called your mum a leech. Sorry.", "responsibility", True),
     ("sorry you got offended by what i said about money", "responsibility", False),
+    # Stop 51 (a fifth blind set, probe-tune5): scenes, repairs done and standing changes in plain words.
+    (
+        "I forgot the vet appointment. I'm sorry. You had told work you'd be in late and sat in the car park for it.",
+        "impact",
+        True,
+    ),
+    ("I'm sorry I lied about the bonus. You had a migraine and still had to ring the bank yourself.", "impact", True),
+    ("Fine, sorry. You drove me to it.", "impact", False),
+    ("I sold your bike without asking and I'm sorry. This morning I got it back from the buyer.", "repair", True),
+    ("I kept smoking and lied about it. Sorry. I've thrown the last packet in the bin.", "repair", True),
+    ("I lied about the overdraft. I'm sorry. There will be no more secrets about money.", "change", True),
+    ("I'm sorry I joked about your weight. Your body is off limits for jokes, for good.", "change", True),
+    ("I missed your scan and I'm sorry. I'll be in the room with you at every appointment after this.", "change", True),
 ]
 
 # (text, finding, raised?)
@@ -163,6 +176,12 @@ FINDINGS = [
     ("I'm sorry about the savings. Decisions were made without you that shouldn't have been.", "passive", True),
     ("I'm sorry I went out, but the reason I went is that you'd been picking at me all week.", "blame", True),
     ("sorry about all the money stuff.", "vague", True),
+    # Stop 51 (probe-tune5): what the partner believed is no excuse; their belief that it was their fault is no blame.
+    ("I'm sorry I lied. You came looking for me because you thought my phone was dead.", "excuse", False),
+    ("I'm sorry I was late, my phone was dead.", "excuse", True),
+    ("I'm sorry I said it. It took you years to stop believing it was your fault.", "blame", False),
+    ("I'm sorry, but honestly it was your fault too.", "blame", True),
+    ("Sorry, the forms got left in the car and things slipped through the cracks.", "passive", True),
 ]
 
 
