@@ -134,7 +134,7 @@ def _head_findings(
     ]
 
 
-MOST_ADDED = 3  # the partner head's findings on one reply, at most (train_partner.MOST_ADDED)
+MOST_ADDED = 3  # the partner head's findings on one reply, at most (train/train_partner.py chooses with it too)
 
 
 def partner_head_findings(
