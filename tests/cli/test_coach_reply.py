@@ -35,6 +35,15 @@ def test_reply_without_partner_notes_the_missing_context() -> None:
     assert "No partner message" in json.loads(result.output)["notes"][0]
 
 
+def test_emotions_in_plain_text_say_goemotions_labels_apart_from_feelings_in_words() -> None:
+    result = CliRunner().invoke(
+        coach, ["emotions"], input="I found the messages. I feel stupid and I can't stop shaking."
+    )
+    assert result.exit_code == 0, result.output
+    assert "GoEmotions labels: " in result.output
+    assert "may feel shame or guilt (" in result.output and "shame_guilt" not in result.output
+
+
 def test_emotions_command_reads_stdin() -> None:
     result = CliRunner().invoke(coach, ["emotions", "--json"], input=PARTNER)
     out = json.loads(result.output)

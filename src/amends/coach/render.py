@@ -40,9 +40,11 @@ def render_report(result: dict[str, Any], *, color: bool | None = None) -> str:
         if key in result:
             lines.append(f"{key}: {result[key]}")
     if "labels" in result:
-        lines.append("emotions: " + (", ".join(result["labels"]) or "none clear"))
+        # GoEmotions' own label names, said as such; the feelings below are amends' names for what they may feel.
+        lines.append("GoEmotions labels: " + (", ".join(result["labels"]) or "none clear"))
     for feeling in result.get("feelings", []):
-        lines.append(f"  may feel {feeling['name']} ({strength_words(feeling['score'])}, {feeling['score']:.2f})")
+        name = feeling.get("display", feeling["name"]).lower()
+        lines.append(f"  may feel {name} ({strength_words(feeling['score'])}, {feeling['score']:.2f})")
     for name, element in result.get("elements", {}).items():
         lines.append(f"  {'✓' if element['present'] else '·'} {name}")
     for name, mechanism in result.get("mechanisms", {}).items():
