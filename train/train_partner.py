@@ -30,7 +30,7 @@ from sklearn.metrics import f1_score
 
 from amends.coach.models.hashing import features_batch
 from amends.coach.models.heads import save_head
-from amends.coach.reply import MOST_ADDED
+from amends.coach.reply import partner_head_decision
 from amends.coach.reply.rules import RULE_NAMES
 from train.cache import cached_embed
 from train.data import is_heldout, replies
@@ -67,8 +67,8 @@ def _ruled(rows: list[dict]) -> np.ndarray:
 
 
 def _shielded(rows: list[dict]) -> np.ndarray:
-    """Replies whose every sentence states the writer's feeling or validates theirs: the head never speaks there
-    (as at run time, ``reply.partner``), approximated per reply."""
+    """Replies that state the writer's own feeling anywhere: at run time the head never speaks on a sentence that
+    does (``reply._finding``); here that is approximated per reply."""
     from amends.coach.reply import OWN_FEELING
 
     return np.array([bool(OWN_FEELING.search(r["text"])) for r in rows])
@@ -166,22 +166,6 @@ def _leave_one_group_out(design: sp.csr_matrix, y: np.ndarray, groups: np.ndarra
     return out
 
 
-def decide(probs: np.ndarray, thresholds: np.ndarray, ruled: np.ndarray) -> np.ndarray:
-    """Which findings the head adds, as ``reply.partner_head_findings`` decides: on a reply it reads as hostile
-    (the last column, ``ANY``), every finding past its threshold, or if none is and no rule found anything, the
-    likeliest one."""
-    types, hostile = probs[:, :-1], probs[:, -1] >= thresholds[-1]
-    add = hostile[:, None] & (types >= thresholds[:-1])
-    need = hostile & ~ruled.any(1) & ~add.any(1)
-    add[need, types[need].argmax(1)] = True
-    # At most MOST_ADDED per reply, the furthest past their thresholds: five findings on one line is noise.
-    margin = np.where(add, types - thresholds[:-1], -np.inf)
-    kept = np.argsort(-margin, axis=1)[:, :MOST_ADDED]
-    capped = np.zeros_like(add)
-    np.put_along_axis(capped, kept, np.take_along_axis(add, kept, axis=1), axis=1)
-    return capped & ~ruled
-
-
 def _choose(oof: np.ndarray, y: np.ndarray, ruled: np.ndarray, shielded: np.ndarray, fresh: np.ndarray) -> np.ndarray:
     """The hostile threshold that keeps the clean replies' new findings within ``CLEAN_BUDGET``, then each type's
     threshold for the best macro-F1 on the unfitted writers."""
@@ -192,12 +176,12 @@ def _choose(oof: np.ndarray, y: np.ndarray, ruled: np.ndarray, shielded: np.ndar
 
     def added_clean(t: float) -> float:
         thr[-1] = t
-        return float(decide(probs, thr, ruled)[clean].any(1).mean())
+        return float(partner_head_decision(probs, thr, ruled)[clean].any(1).mean())
 
     thr[-1] = min((t for t in grid if added_clean(t) <= CLEAN_BUDGET), default=0.95)
 
     def macro(values: np.ndarray) -> float:
-        rep = ruled | decide(probs, values, ruled)
+        rep = ruled | partner_head_decision(probs, values, ruled)
         return float(f1_score(y[fresh], rep[fresh], average="macro", zero_division=0))
 
     for _ in range(2):  # coordinate ascent over the types
@@ -229,7 +213,7 @@ def train_partner() -> dict[str, object]:
     # and the probe-tune sets, where the rules already find most of what the head would add).
     fresh = np.array([g.startswith("partner-") for g in groups])
     thr = _choose(oof, y, ruled, shielded, fresh)
-    reported = ruled | decide(np.where(shielded[:, None], 0.0, oof), thr, ruled)
+    reported = ruled | partner_head_decision(np.where(shielded[:, None], 0.0, oof), thr, ruled)
     models = _fit(sp.vstack([design, extra_design]).tocsr(), np.vstack([y_all, extra_y]))
     coef = np.stack([m.coef_[0] for m in models], axis=1)
     bias = np.array([m.intercept_[0] for m in models], np.float32)

@@ -234,8 +234,10 @@ def _learned_levels(
     AnnoMI replies; on a reply to a partner (``to_partner``) it never lowers a strong understanding inferred in so
     many words ("u waited all day and nothing came, that must have felt like u didnt matter to me").
     """
-    inferred = any(_hits(text[s:e], cues.FELT_INFERRED) for s, e in ip_spans)
-    cue_interpretation = 2 if to_partner and levels["interpretation"] == 2 and inferred else 0
+    inferred = (
+        to_partner and levels["interpretation"] == 2 and any(_hits(text[s:e], cues.FELT_INFERRED) for s, e in ip_spans)
+    )
+    cue_interpretation = 2 if inferred else 0
     head = load_head("levels")
     probs = head.probs(reply_vec)[0]
     if not hostile and levels["emotional_reaction"] == 0:
