@@ -32,8 +32,10 @@ def test_finish_all_seven_steps(page: Any) -> None:
     for number in range(1, 8):
         boxes = page.locator("textarea")
         boxes.first.fill(f"My honest answer for step {number}.")
-        page.get_by_role("button", name="Save and mark step done").click()
-        page.wait_for_load_state()
+        # Wait for the form's own navigation: wait_for_load_state() returns at once while the old page is still
+        # loaded, so the next fill could land on it (a clean run saw the seventh step never saved).
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save and mark step done").click()
     # The last step leads on to commitments, where rebuilding trust continues.
     page.wait_for_url(re.compile(r"/repairs/\d+/trust/commitments/$"))
     page.goto(page.url.split("trust/")[0])
