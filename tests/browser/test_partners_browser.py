@@ -30,8 +30,8 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
     # alice writes a private reflection.
     alice.goto(repair_url + "step/look-inward/")
     alice.get_by_label("What set me up to make this mistake?").fill(REFLECTION)
-    alice.get_by_role("button", name="Save", exact=True).click()
-    alice.wait_for_load_state()
+    with alice.expect_navigation():  # the save lands before alice moves on
+        alice.get_by_role("button", name="Save", exact=True).click()
 
     # 2. bob joins with the typed code.
     sign_in(bob, "bob")
@@ -43,8 +43,8 @@ def test_alice_and_bob_repair_together_and_each_keeps_private_what_is_private(pa
     # 3. alice shares her apology.
     alice.goto(repair_url + "step/apologize/")
     alice.get_by_label("My apology").fill(APOLOGY)
-    alice.get_by_role("button", name="Save as a new version").click()
-    alice.wait_for_load_state()
+    with alice.expect_navigation():
+        alice.get_by_role("button", name="Save as a new version").click()
     alice.get_by_text("Saved versions (1)").click()
     alice.locator("details.drafts details > summary").first.click()
     alice.get_by_role("button", name="Share version 1 with my partner").click()

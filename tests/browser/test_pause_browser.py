@@ -31,8 +31,10 @@ def _bob_takes_a_positive_hark(bob: Any) -> None:
     bob.wait_for_load_state("networkidle")  # the reminder notice may appear above the form and move it
     for legend, answer in [("humiliated", "No"), ("afraid", "Yes"), ("raped", "No"), ("kicked", "No")]:
         bob.get_by_role("group", name=re.compile(legend)).get_by_label(answer).check()
-    bob.get_by_role("button", name="See what this means").click()
-    bob.wait_for_load_state()
+    # Wait for the screen's own navigation, so the pause exists before alice looks (wait_for_load_state()
+    # returns at once while the form page is still loaded).
+    with bob.expect_navigation():
+        bob.get_by_role("button", name="See what this means").click()
 
 
 def test_bobs_screen_pauses_the_couple_space_and_only_bob_reopens_it(

@@ -71,6 +71,6 @@ def test_exit_and_sign_out_clears_drafts_and_signs_out(page: Any) -> None:
 def test_signing_out_clears_drafts(page: Any) -> None:
     sign_in(page)
     _offline_draft(page)
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # evaluate on the page sign-out leads to, not the one it leaves
+        page.get_by_role("button", name="Sign out").click()
     assert page.evaluate(DRAFT_KEYS) == []

@@ -113,8 +113,8 @@ def test_sign_up_write_and_share_over_https_through_nginx(browser: Any, https_si
         repair_url = page.url
         page.goto(repair_url + "step/apologize/")
         page.get_by_label("My apology").fill(APOLOGY)
-        page.get_by_role("button", name="Save as a new version").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the new version's page, not the form that posted it
+            page.get_by_role("button", name="Save as a new version").click()
         page.get_by_text("Saved versions (1)").click()
         page.locator("details.drafts details > summary").first.click()
         page.get_by_role("button", name="Share version 1 with my partner").click()
