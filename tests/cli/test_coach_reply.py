@@ -138,3 +138,13 @@ def test_batch_prewarms_in_chunks_and_keeps_order_and_errors(tmp_path: Path, mon
     assert lines[5] == {"line": 6, "error": "missing the text field 'text'"}
     for line, row in zip([lines[0], *lines[2:5]], rows, strict=True):
         assert line == analyze_reply(partner_message=PARTNER, reply=row["text"]).to_dict()
+
+
+def test_plain_text_says_a_repeated_finding_once_with_each_passage(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text("You told me you'd stopped texting her and you were still doing it.")
+    (tmp_path / "r.txt").write_text("Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
+    result = CliRunner().invoke(coach, ["reply", "--partner", str(tmp_path / "p.txt"), str(tmp_path / "r.txt")])
+    assert result.exit_code == 0, result.output
+    contempt = [line for line in result.output.splitlines() if line.startswith("- [high] contempt:")]
+    assert len(contempt) == 1 and contempt[0].endswith('"Happy now?"')
+    assert result.output.count("Mockery or scorn") == 1

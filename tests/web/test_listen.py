@@ -69,3 +69,11 @@ def test_outsider_gets_404_on_listen_views(as_charlie: Client, alice_repair: Any
     url = reverse(name, args=[alice_repair.pk])
     response = as_charlie.post(url, {"partner": PARTNER, "text": ATTUNED, "action": "save"})
     assert response.status_code == 404 and not PracticeEntry.objects.exists()
+
+
+def test_a_finding_said_three_times_is_one_item_quoting_each_passage(as_alice: Client, alice_repair: Any) -> None:
+    mocking = "Oh, I'm SO sorry that I'm not perfect like you. Happy now?"
+    html = as_alice.post(reverse("listen_reply", args=[alice_repair.pk]), {"partner": PARTNER, "text": mocking})
+    findings = html.content.decode().split('class="findings"')[1].split("</ul>")[0]
+    assert findings.count("<li") == findings.count("<strong>Contempt</strong>") == 1
+    assert "“Happy now?”" in findings and "“sorry that I&#x27;m not perfect”" in findings

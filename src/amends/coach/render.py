@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from amends.coach.emotions import strength_words
+from amends.coach.results import grouped_findings
 
 _SEVERITY_COLOR = {"high": "red", "medium": "yellow", "low": "cyan"}
 
@@ -49,11 +50,11 @@ def render_report(result: dict[str, Any], *, color: bool | None = None) -> str:
         lines.append(f"  {'✓' if element['present'] else '·'} {name}")
     for name, mechanism in result.get("mechanisms", {}).items():
         lines.append(f"  {name}: {mechanism['level']}/2")
-    for finding in result.get("findings", []):
-        quoted = result["text"][finding["span"][0] : finding["span"][1]]
-        lines.append(f'- [{finding["severity"]}] {finding["rule"]}: "{quoted}"')
-        lines.append(f"    {finding['message']}")
-        lines.append(f"    Try: {finding['suggestion']}")
+    for group in grouped_findings(result["text"], result.get("findings", [])):
+        quoted = ", ".join(f'"{quote}"' for quote in group["quotes"])
+        lines.append(f"- [{group['severity']}] {group['rule']}: {quoted}")
+        lines.append(f"    {group['message']}")
+        lines.append(f"    Try: {group['suggestion']}")
     for flag in result.get("flags", []):
         lines.append(f"- {flag['type']} ({flag['score']:.2f})")
     if result.get("suggestions"):

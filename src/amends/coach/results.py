@@ -76,3 +76,27 @@ def outermost(findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
                 covered.add(i)
             furthest = max(furthest, f.span[1])
     return [f for i, f in enumerate(findings) if i not in covered]
+
+
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def grouped_findings(text: str, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Findings as a person reads them: one item per rule and message, quoting each of its passages in order.
+
+    "Oh, I'm SO sorry that I'm not perfect like you. Happy now?" holds contempt three times; said three times with the
+    same message it reads like three faults. Each finding's suggestion quotes its own passage and is otherwise the
+    same, so the item keeps the first. The JSON result keeps every finding and span, for highlighting.
+    """
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for finding in findings:  # the coach's order of findings; each item sits where its rule first did
+        first = {key: value for key, value in finding.items() if key != "span"}
+        group = groups.setdefault((finding["rule"], finding["message"]), {**first, "spans": []})
+        if tuple(finding["span"]) not in group["spans"]:
+            group["spans"].append(tuple(finding["span"]))
+        if _SEVERITY_RANK.get(finding["severity"], 3) < _SEVERITY_RANK.get(group["severity"], 3):
+            group["severity"] = finding["severity"]
+    for group in groups.values():
+        group["spans"].sort()
+        group["quotes"] = [text[start:end] for start, end in group["spans"]]
+    return list(groups.values())

@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString
 
 from amends.coach.apology.scoring import LABELS
 from amends.coach.emotions import strength_words
+from amends.coach.results import grouped_findings
 
 register = template.Library()
 
@@ -69,3 +70,9 @@ def safety_notice(message: Any) -> dict[str, Any] | None:
 def json_attr(value: Any) -> str:
     """A value as JSON for a data attribute (autoescaping makes it safe inside the quotes)."""
     return json.dumps(value)
+
+
+@register.filter
+def grouped(findings: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The findings one item per rule, each quoting all its passages (``coach.results.grouped_findings``)."""
+    return grouped_findings(text, findings)
