@@ -87,7 +87,7 @@ def test_batch_reply_writes_results_and_error_objects(tmp_path: Path) -> None:
     result = CliRunner().invoke(coach, ["batch", "--kind", "reply", str(path)])
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
-    assert lines[0]["kind"] == "reply" and lines[1]["findings"][0]["rule"] == "contempt"
+    assert lines[0]["kind"] == "reply" and lines[1]["findings"][0]["rule"] == "stonewalling"
     assert lines[2] == {"line": 3, "error": "missing the text field 'text'"}
     assert lines[3]["line"] == 4 and "empty" in lines[3]["error"]
     assert lines[4]["line"] == 5 and "not valid JSON" in lines[4]["error"]

@@ -91,6 +91,7 @@ EXAMPLES_FLAG = (
     "Where'd you go, tough guy?",
     "Do try to keep up, I told you this twice.",
     "Translation: you don't care what I think.",
+    "Save your breath, I've heard it all before.",
 )
 EXAMPLES_PASS = (
     "Whatever you need, I'll do it.",
@@ -150,7 +151,20 @@ EXAMPLES_PASS = (
     "Come back when you're ready, I'll be here.",
     "You're moving away tomorrow. So sad.",
     "Let the anger out, I can take it and I deserve it.",
+    "I'm so sorry I called you pathetic, that was cruel and untrue.",
+    "I need ten minutes outside before I say something dumb, then I'm coming back.",
+    "It cost a lot, I know, and I'll save it back by May.",
+    "Whatever.",
 )
+
+
+_REPORTED_REACH = 40  # characters before the word that lexicons/reported_names.txt reads: linear on any input
+
+
+def _not_reported(text: str, found: list[Span]) -> list[Span]:
+    """Less the words the writer reports having said or fears saying (lexicons/reported_names.txt)."""
+    frames = matching.patterns(PACKAGE, "reported_names")
+    return [s for s in found if not any(f.search(text, max(0, s[0] - _REPORTED_REACH), s[0]) for f in frames)]
 
 
 def _names(text: str) -> list[Span]:
@@ -160,4 +174,6 @@ def _names(text: str) -> list[Span]:
 
 def check(text: str) -> list[Finding]:
     rule = sys.modules[__name__]
-    return flag(rule, text, spans(text, NAME)) + flag(rule, text, _names(text), NAME_SUGGESTION)
+    return flag(rule, text, _not_reported(text, spans(text, NAME))) + flag(
+        rule, text, _not_reported(text, _names(text)), NAME_SUGGESTION
+    )
