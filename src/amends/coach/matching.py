@@ -158,12 +158,17 @@ def rewrites(package: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]
 # LABELLING.md §2: a pattern that is disowned ("I'm not going to say you're overreacting") or quoted
 # ("she said \"calm down\"") is not said to the partner; nor is a name-call that is denied ("not an idiot").
 _DISOWNED = re.compile(
-    r"(?:\b(?:not going to|won't|will not|never|don't|do not|wouldn't|not)\s+(?:ever\s+)?"
-    r"(?:say|tell you|call you|claim|pretend)|\bi(?:'m| am) not saying)\s+(?:that\s+)?"
+    r"(?:\b(?:not going to|not gonna|won't|will not|never|don't|do not|wouldn't|not)\s+(?:ever\s+)?"
+    r"(?:say|tell you|call you|claim|pretend|hide behind)|\bi(?:'m| am) not saying)\s+(?:that\s+)?"
     r"(?:(?:it's|it is|it was|you're|you are|you were)\s+)?$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+# Single quotes too ("I won't hide behind 'it was only a joke'", "when I said 'it didn't mean anything'"): opened after
+# a space, closed before a space or punctuation, and an apostrophe between letters inside does not close them.
+_SINGLE_QUOTED = re.compile(
+    r"(?:(?<=\s)|^)(?:'(?:[^'\n]|(?<=\w)'(?=\w)){2,300}'|‘(?:[^’\n]|(?<=\w)’(?=\w)){2,300}’)(?=[\s.,!?;:)]|$)"
+)
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -181,6 +186,8 @@ def find(
         return [m.span() for p in compiled for m in p.finditer(text)]
     quoting = skip_quoted and ('"' in text or "“" in text)
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(unwrapped(text))] if quoting else []
+    if skip_quoted and ("'" in text or "‘" in text):
+        quotes += [(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text)]
     return [
         (m.start(), m.end())
         for p in compiled

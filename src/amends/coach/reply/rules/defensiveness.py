@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sys
 
-from amends.coach.reply.rules._base import flag, spans
-from amends.coach.results import Finding
+from amends.coach import matching
+from amends.coach.reply.rules._base import PACKAGE, flag, spans
+from amends.coach.results import Finding, Span
 
 NAME = "defensiveness"
 SEVERITY = "high"
@@ -78,6 +79,11 @@ EXAMPLES_FLAG = (
     "That's twisting what I said at dinner.",
 )
 EXAMPLES_PASS = (
+    "I said that in front of them and it's not true. You're a wonderful dad.",
+    "You're right, I lied, and that's not fair to you.",
+    "I'm not saying that to excuse it; it was shameful.",
+    "I already told my boss I'm off for every appointment.",
+    "I should have done it when I said I would.",
     "I understand you're upset, and I was wrong.",
     "I was tired, but that is no excuse for what I said.",
     "Is that what you needed to hear from me? I want to get it right.",
@@ -124,5 +130,22 @@ EXAMPLES_PASS = (
 )
 
 
+_RETRACTED_REACH = 90  # characters before a denial that lexicons/retracted.txt reads: linear on any input
+_DENIAL = ("not true",)
+
+
+def _not_retracted(text: str, found: list[Span]) -> list[Span]:
+    """Less a denial ("it's not true") that takes back the writer's own words (lexicons/retracted.txt)."""
+    frames = matching.patterns(PACKAGE, "retracted")
+    return [
+        s
+        for s in found
+        if not (
+            text[s[0] : s[1]].lower().endswith(_DENIAL)
+            and any(f.search(text, max(0, s[0] - _RETRACTED_REACH), s[0]) for f in frames)
+        )
+    ]
+
+
 def check(text: str) -> list[Finding]:
-    return flag(sys.modules[__name__], text, spans(text, NAME))
+    return flag(sys.modules[__name__], text, _not_retracted(text, spans(text, NAME)))

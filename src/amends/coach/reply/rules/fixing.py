@@ -62,6 +62,8 @@ EXAMPLES_FLAG = (
     "just end it with him and move on",
 )
 EXAMPLES_PASS = (
+    "You should be angry. I'd be angry too.",
+    "I'm sorry I skipped it, because you have to face that office every week without me.",
     "Just tell me how you felt when I left.",
     "I wish you would tell me what you need.",
     "Some time apart might help me think, but only if you want it too.",

@@ -54,6 +54,9 @@ EXAMPLES_FLAG = (
     "It's one text. Why are we still talking about it?",
 )
 EXAMPLES_PASS = (
+    "I won't hide behind 'it was only a joke'. It was a cheap laugh at your expense.",
+    "When I said 'it didn't mean anything' I was making what I did smaller.",
+    "I'm not gonna say it was nothing, cause it wasn't.",
     "I texted her, and I hid it from you.",
     "It was one dinner that you had planned for weeks, and I wasn't there.",
     "That was one night I wish I could take back.",
