@@ -215,7 +215,10 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     if to_partner:
         findings += partner_findings(reply, spans, vecs, reply_vec, findings)
     mocking = [f.span for f in findings if f.rule == "contempt"]
-    mechanisms = score_mechanisms(reply, spans, vecs, reply_vec, [f.span for f in findings], mocking, to_partner)
+    attacking = any(f.rule != "fixing" for f in findings)
+    mechanisms = score_mechanisms(
+        reply, spans, vecs, reply_vec, [f.span for f in findings], mocking, to_partner, attacking
+    )
     notes: list[str] = []
     attune = None
     questions: tuple[str, ...] = ()

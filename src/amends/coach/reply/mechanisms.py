@@ -267,12 +267,14 @@ def score_mechanisms(
     hostile_spans: list[Span],
     mocking_spans: list[Span] | None = None,
     to_partner: bool = False,
+    attacking: bool = False,
 ) -> dict[str, MechanismScore]:
     """Levels and spans of the three mechanisms for the reply's sentences.
 
     ``vecs`` holds one embedding per sentence span, ``reply_vec`` the whole reply's. A sentence
     with contempt in it (``mocking_spans``) earns no warmth: a sarcastic "I'm SO sorry" is not one.
-    ``to_partner``: the register gate read the reply as answering a partner's message.
+    ``to_partner``: the register gate read the reply as answering a partner's message. ``attacking``: the reply holds a
+    finding other than fixing, so it earns no interpretation or exploration.
     """
     annomi = load_head("annomi")
     own = load_head("replies")
@@ -317,4 +319,10 @@ def score_mechanisms(
         # A reply that mocks asks rhetorically, whatever its questions look like ("Who still says that?
         # You look like an idiot."): LABELLING.md section 2 gives sarcastic questions no exploration.
         levels["exploration"], where["exploration"] = 0, []
+    if attacking:
+        # "Defensive or hostile text earns no interpretation" and its questions are rhetorical (LABELLING.md section
+        # 2): of 1,696 labelled replies with a finding (tuning splits), 1,675 have neither, also where one sentence
+        # is warm ("I know you're hurt, but you need to drop it. Who told you anyway?"). Advice alone is not hostile.
+        for name in ("interpretation", "exploration"):
+            levels[name], where[name] = 0, []
     return {m: MechanismScore(m, levels[m], merge_spans(where[m])) for m in MECHANISMS}

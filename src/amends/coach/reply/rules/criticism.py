@@ -46,6 +46,8 @@ EXAMPLES_FLAG = (
     "You guys are heartless.",
 )
 EXAMPLES_PASS = (
+    "You must feel watched, like you can't even trust your own car.",
+    "I know you can't even look at me right now, and you don't have to.",
     "I broke your trust, and I'll work to earn it back.",
     "I was insecure, and I took it out on you.",
     "I was wrong to miss dinner, and I know it hurt you.",

@@ -19,6 +19,7 @@ MESSAGE = (
 SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "Just giving my opinion, don't understand why you're getting so mad lol",
     "You need to stop bringing this up.",
     "Let's just forget it happened.",
     "I'm sorry you're upset.",
@@ -59,6 +60,7 @@ EXAMPLES_FLAG = (
     "Don't get your knickers in a twist over a joke.",
 )
 EXAMPLES_PASS = (
+    "You're right to be mad. I get why you're so upset.",
     "I won't forget what happened, and I won't ask you to.",
     "Bring it up whenever you need to.",
     "I'm sorry you're upset because I lied to you.",
