@@ -4,7 +4,7 @@ The rules find the reply findings by their words, and on a new writer's partner 
 them (``probe-held``: every round of new lexicon lines fixed the phrasings it read and little else). This head reads
 the whole reply instead: one logistic regression per finding of LABELLING.md section 2, and one for "any finding",
 over the reply vector and its hashed words and word pairs, trained on partner replies only: our own, the probe-tune
-sets, three of the four sets helpers wrote blind to the code in stop 51 and the four of stop 52, each writer a group.
+sets, three of the four sets helpers wrote blind to the code in stop 51 and the eight of stop 52, each writer a group.
 ``partner-held-h3``, ``probe-held`` and ``probe-held2`` are never read.
 
 Trained on Reddit and AnnoMI replies as well, or applied to them, such a head read their register as hostility (stop
@@ -39,11 +39,17 @@ from train.train_heads import MODELS, _reply_vectors, fit_ovr, layers_of, log, n
 FINDINGS = tuple(RULE_NAMES)
 PARTNER_FILE = EXAMPLES / "replies_partner.jsonl"
 PROBE_TUNE = ("probe-tune", "probe-tune2")
-# Three of the four helpers' sets of stop 51 (the fourth, partner-held-h3, is never read here) and the four of stop 52.
-PARTNER_TRAIN = ("partner-h1", "partner-h2", "partner-h4", "partner-h5", "partner-h6", "partner-h7", "partner-h8")
+# Three of the four helpers' sets of stop 51 (the fourth, partner-held-h3, is never read here) and the eight of stop 52.
+PARTNER_TRAIN = (
+    "partner-h1",
+    "partner-h2",
+    "partner-h4",
+    *(f"partner-h{n}" for n in range(5, 13)),
+)
 REAL_TUNE = ("real-dev", "real-dev2", "real-dev3", "real-dev4", "real-extra", "real-fresh")
-# Less regularised than the gate: out of fold on the seven unfitted writers of stop 52, C 10 gave macro-F1 0.681
-# against 0.666 at C 1 (0.681 also with C 3 and the wide part doubled).
+# Less regularised than the gate: out of fold on the eleven unfitted writers of stop 52, macro-F1 0.680 at C 1, 0.691
+# at C 3, 0.694 at C 10. The word features weighted double gave 0.703, but flagged "So, this past week- are you feeling
+# more settled at home?" as minimizing (tests/unit/test_reply.py), so they keep weight 1.
 FINDINGS_C = 10.0
 GATE_C = 1.0
 # The share of real (non-partner) tuning replies the gate may let through, out of fold.

@@ -15,13 +15,12 @@ MESSAGE = (
 )
 
 # (reply, a finding LABELLING.md section 2 gives it), in words no rule listed before this head (each had no such
-# finding before it; ten of the fourteen hostile replies below get the labelled type from the head).
+# finding before the head).
 HOSTILE = [
     ("Mate, I'm knackered. Not tonight.", "stonewalling"),
     ("Not this again. I'm going to bed.", "stonewalling"),
     ("Well maybe if someone had put it on the fridge calendar like I asked.", "blame"),
     ("You get worked up over the smallest things, it's exhausting.", "criticism"),
-    ("You'll be fine by tomorrow, you always are.", "invalidating"),
     ("Your mum never liked me anyway, so I doubt she noticed.", "defensiveness"),
 ]
 # Hostile in other ways: each gets at least one finding (six of them got none before the head).
@@ -32,6 +31,9 @@ ALSO_HOSTILE = [
     "Typical. I do one thing wrong and it's a federal case.",
     "Oh here we go, the drama olympics. It's one party, your mum won't even remember.",
     "Funny how you never mention the weekend you bailed on my brother.",
+    # Labelled invalidating; since stop 52's retrain the head names its neighbour, criticism ("you always are"), the
+    # confusion between neighbouring findings the closing notes list.
+    "You'll be fine by tomorrow, you always are.",
 ]
 
 SINCERE = [
