@@ -359,9 +359,12 @@ def test_a_sincere_first_person_sorry_is_strong_warmth() -> None:
     # LABELLING.md section 2: "I'm sorry" names the replier's own feeling, as in EPITOME's labels.
     sincere = ("I'm sorry. How are you feeling now?", "I'm so sorry.", "I love you, I'm sorry.", "I am truly sorry.")
     assert_level("emotional_reaction", 2, sincere, "You forgot me again.")
-    # Not when it regrets their feeling, takes itself back, is denied, or has no "I" at all.
+    # Not when it regrets their feeling, is denied, or has no "I" at all.
     assert analyze_reply(reply="I'm sorry you feel that way.").level("emotional_reaction") < 2
-    assert analyze_reply(reply="I'm sorry, but you always overreact.").level("emotional_reaction") < 2
+    # "I'm sorry, but..." still names the feeling (every one of the 31 labelled tuning replies from independent
+    # writers gives it 2, stop 52); what follows the "but" is a finding of its own.
+    taken_back = analyze_reply(reply="I'm sorry, but you always overreact.")
+    assert taken_back.level("emotional_reaction") == 2 and taken_back.findings
     assert analyze_reply(reply="I'm not sorry.").level("emotional_reaction") < 2
     assert analyze_reply(reply="Sorry.").level("emotional_reaction") < 2
 

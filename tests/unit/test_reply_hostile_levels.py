@@ -34,3 +34,12 @@ def test_advice_alone_keeps_a_real_question() -> None:
     )
     assert {f.rule for f in report.findings} == {"fixing"}
     assert report.mechanisms["exploration"].level >= 1
+
+
+def test_a_sincere_sorry_before_a_but_still_names_the_writers_feeling() -> None:
+    # LABELLING.md section 2: a first-person "I'm sorry" is emotional reaction 2, and the "but" is a finding of its own
+    # (121 of 129 labelled tuning replies like it have 2). A mocking "sorry" keeps 0.
+    report = analyze_reply(partner_message=PARTNER, reply="I'm sorry, but she's my mum and she was worried about you.")
+    assert report.findings and report.mechanisms["emotional_reaction"].level == 2
+    mocking = analyze_reply(partner_message=PARTNER, reply="Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
+    assert mocking.mechanisms["emotional_reaction"].level == 0

@@ -175,8 +175,6 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
             ex = 0
         if find(sentence, cues.REFLECTIVE_QUESTION) or _checks_a_statement(sentence):
             ex = 0
-    if hostile:
-        er = min(er, 1)
     return {"emotional_reaction": er, "interpretation": ip, "exploration": ex}
 
 
