@@ -94,6 +94,8 @@ EXAMPLES_FLAG = (
     "Save your breath, I've heard it all before.",
 )
 EXAMPLES_PASS = (
+    "That's rubbish for all three of you. I'm taking them next weekend.",
+    "I made a fool of you in front of everyone and I'm sorry.",
     "Whatever you need, I'll do it.",
     "Whatever it takes to earn your trust back.",
     "My first mistake was not calling you back, and I own it.",

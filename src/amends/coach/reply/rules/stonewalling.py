@@ -47,6 +47,7 @@ EXAMPLES_FLAG = (
     "I don't care enough to get into that again.",
 )
 EXAMPLES_PASS = (
+    "You have every right to be mad, and I'm not gonna argue it, it's your car.",
     "We can talk about something else later, only if you want to.",
     "I'm too worked up to listen well. Can we not do this right now and talk tomorrow morning?",
     "Whatever you say next, I'll listen.",
