@@ -357,7 +357,13 @@ def test_their_feeling_named_as_anyones_in_their_place_is_strong_understanding_n
 
 def test_a_sincere_first_person_sorry_is_strong_warmth() -> None:
     # LABELLING.md section 2: "I'm sorry" names the replier's own feeling, as in EPITOME's labels.
-    sincere = ("I'm sorry. How are you feeling now?", "I'm so sorry.", "I love you, I'm sorry.", "I am truly sorry.")
+    sincere = (
+        "I'm sorry. How are you feeling now?",
+        "I'm so sorry.",
+        "I love you, I'm sorry.",
+        "I am truly sorry.",
+        "You're right to be mad. I feel really bad.",  # names the replier's own feeling too (stop 52)
+    )
     assert_level("emotional_reaction", 2, sincere, "You forgot me again.")
     # Not when it regrets their feeling, is denied, or has no "I" at all.
     assert analyze_reply(reply="I'm sorry you feel that way.").level("emotional_reaction") < 2

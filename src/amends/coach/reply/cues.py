@@ -24,7 +24,7 @@ ER_STRONG = compile_each(
     r"\bmy heart\b",
     r"\bi hate that (?:you|i)\b",
     r"\bbreaks? my heart\b",
-    r"\bi feel (?:awful|terrible|sick|horrible|so bad)\b",
+    r"\bi feel (?:awful|terrible|sick|horrible|so bad|really bad|very bad|bad)\b",  # names the replier's feeling
     r"\bi(?:'m| am) heartbroken\b",
     r"\bit (?:kills|pains|guts) me\b",
     r"\bi can only imagine\b",
@@ -34,7 +34,6 @@ ER_WEAK = compile_each(
     r"\bsorry\b(?! (?:if|you feel|but))",
     r"\bi love you\b",
     r"\bi care (?:about|for) you\b",
-    r"\bi feel bad\b",
     r"\bi(?:'m| am) (?:right )?here (?:for|with) you\b",
     r"\bthat sucks\b",
     r"❤",
