@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from amends.coach import matching
-from amends.coach.reply.rules._base import PACKAGE, find, flag, spans
+from amends.coach.reply.rules._base import PACKAGE, find, flag, framed, spans
 from amends.coach.results import Finding, Span
 
 NAME = "contempt"
@@ -165,8 +165,7 @@ _REPORTED_REACH = 40  # characters before the word that lexicons/reported_names.
 
 def _not_reported(text: str, found: list[Span]) -> list[Span]:
     """Less the words the writer reports having said or fears saying (lexicons/reported_names.txt)."""
-    frames = matching.patterns(PACKAGE, "reported_names")
-    return [s for s in found if not any(f.search(text, max(0, s[0] - _REPORTED_REACH), s[0]) for f in frames)]
+    return [s for s in found if not framed(text, s, "reported_names", _REPORTED_REACH)]
 
 
 def _names(text: str) -> list[Span]:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from amends.coach import matching
-from amends.coach.reply.rules._base import PACKAGE, flag, spans
+from amends.coach.reply.rules._base import flag, framed, spans
 from amends.coach.results import Finding, Span
 
 NAME = "defensiveness"
@@ -136,14 +135,10 @@ _DENIAL = ("not true",)
 
 def _not_retracted(text: str, found: list[Span]) -> list[Span]:
     """Less a denial ("it's not true") that takes back the writer's own words (lexicons/retracted.txt)."""
-    frames = matching.patterns(PACKAGE, "retracted")
     return [
         s
         for s in found
-        if not (
-            text[s[0] : s[1]].lower().endswith(_DENIAL)
-            and any(f.search(text, max(0, s[0] - _RETRACTED_REACH), s[0]) for f in frames)
-        )
+        if not (text[s[0] : s[1]].lower().endswith(_DENIAL) and framed(text, s, "retracted", _RETRACTED_REACH))
     ]
 
 
