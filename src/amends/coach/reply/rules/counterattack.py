@@ -17,6 +17,9 @@ MESSAGE = "Turning it back on them starts a second fight before the first hurt h
 SUGGESTION = "Keep the focus on what they raised. Your own complaint deserves its own calm moment later."
 SOURCE = "Gottman: cross-complaining and counterattack (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "Pot, kettle. You were on your phone all night too.",
+    "Funny coming from someone who was two hours late last week.",
+    "I'm sorry, but remember when you forgot my dad's anniversary?",
     "Why were you even looking at my phone?",
     "You went through my phone? That's a violation of my privacy.",
     "So you snooped on me now?",
@@ -51,6 +54,7 @@ EXAMPLES_FLAG = (
     "Same to you too, you never listen either.",
 )
 EXAMPLES_PASS = (
+    "I remember when you told me about your dad, and I used it anyway. I'm sorry.",
     "Why were you looking at your phone so late? Couldn't you sleep?",
     "I know you went through my phone because I gave you every reason to.",
     "I went through your messages and I had no right to.",
