@@ -146,6 +146,8 @@ def sign_up(page: Any, name: str = "alice", password: str = PASSWORD) -> None:
     page.get_by_label("Password confirmation").fill(password)
     page.get_by_role("button", name="Create account").click()
     # The answer is the page that shows the recovery codes once; its button goes on to the home page.
+    page.get_by_role("link", name="I have kept them: continue").wait_for()
+    page.wait_for_load_state("networkidle")  # the reminder notice may appear above the link and move it
     page.get_by_role("link", name="I have kept them: continue").click()
     page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
 

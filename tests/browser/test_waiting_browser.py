@@ -37,6 +37,10 @@ def test_bob_opens_the_link_signed_out_signs_up_and_lands_on_the_welcome_page(pa
     bob.get_by_label("Password", exact=True).fill("a calm harbour 42")
     bob.get_by_label("Password confirmation").fill("a calm harbour 42")
     bob.get_by_role("button", name="Create account").click()
+    bob.get_by_role("link", name="I have kept them: continue").wait_for()
+    # The "something is waiting for you" notice appears above the page once its first poll returns, moving the link;
+    # a click aimed before it appeared once landed on empty space and the page never left (CI, stop 52).
+    bob.wait_for_load_state("networkidle")
     bob.get_by_role("link", name="I have kept them: continue").click()
     # The address is checked, not the page's load event: once (in 100 runs) the load event of this
     # page did not come within 10 s on a busy CI machine, though nothing on the page waits on anything.
