@@ -37,8 +37,9 @@ _INVITATION = re.compile(
 )
 _CHOICE = re.compile(r"\bor\b(?! (?:something|anything|not|what|so)\b)", re.I)
 _MIN_WORDS = 3  # "Is it?" names nothing; "Is that close?" checks a reading just given
-# An open question that still names the feeling it supposes ("Why do you think you felt so alone that night?").
-_FEELING = re.compile(r"\b" + cues.FEELING_NAMED + r"\b", re.I)
+# A feeling named in so many words: an open question that names the feeling it supposes ("Why do you think you felt so
+# alone that night?") is strong. The mechanisms read it too.
+NAMES_A_FEELING = re.compile(r"\b" + cues.FEELING_NAMED + r"\b", re.I)
 
 
 def proposes_an_experience(sentence: str) -> bool:
@@ -55,6 +56,6 @@ def proposes_an_experience(sentence: str) -> bool:
             return True
         if _YES_NO.match(body) and not _INVITATION.match(body) and len(body.split()) >= _MIN_WORDS:
             return True
-        if _FEELING.search(body):
+        if NAMES_A_FEELING.search(body):
             return True
     return False

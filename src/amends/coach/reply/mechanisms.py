@@ -16,7 +16,7 @@ import numpy as np
 from amends.coach.models.heads import load_head
 from amends.coach.prefilter import possible
 from amends.coach.reply import cues
-from amends.coach.reply.exploring import proposes_an_experience
+from amends.coach.reply.exploring import NAMES_A_FEELING, proposes_an_experience
 from amends.coach.reply.rules._base import find
 from amends.coach.results import Span, merge_spans
 
@@ -52,7 +52,6 @@ _BARE_FEELING_QUESTION = re.compile(
     r"|\bwhy (?:do|did) you (?:think )?(?:you )?(?:feel|felt) (?:that way|like that|this way)\W*$",
     re.I,
 )
-_NAMES_A_FEELING = re.compile(r"\b" + cues.FEELING_NAMED + r"\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ _YES_BUT = re.compile(r"\bi (?:understand|get it|get that|see (?:that|it|your po
 def _feel_as_think_only(sentence: str) -> bool:
     """The question's only sign of a specific feeling is "feel" meaning "think" (:data:`cues.FEEL_AS_THINK`)."""
     spans = find(sentence, cues.FEEL_AS_THINK)
-    if not spans or _NAMES_A_FEELING.search(sentence):
+    if not spans or NAMES_A_FEELING.search(sentence):
         return False
     return not find(_without(sentence, spans), cues.EX_STRONG)
 
@@ -170,7 +169,7 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
         inner = bool(find(sentence, cues.EX_INNER))
         strong = inner or (bool(find(sentence, cues.EX_STRONG)) and not _feel_as_think_only(sentence))
         ex = 2 if strong and (inner or _words(sentence) > 5) else 1
-        if ex == 2 and not inner and _BARE_FEELING_QUESTION.search(sentence) and not _NAMES_A_FEELING.search(sentence):
+        if ex == 2 and not inner and _BARE_FEELING_QUESTION.search(sentence) and not NAMES_A_FEELING.search(sentence):
             ex = 1  # "How do you feel after you drink?" asks about a feeling but names none: generic
         if not inner and _fact_question(sentence):
             ex = 0
