@@ -37,6 +37,8 @@ from amends.coach import regex_trie
 from amends.coach.prefilter import possible
 from amends.coach.results import Finding, Span
 
+PACKAGE = "amends.coach"
+
 # "I'm", "im", "i am" and the curly forms (already straightened) all read as one token.
 MACROS = {
     "{im}": r"(?:i'?m|i am)",
@@ -45,6 +47,8 @@ MACROS = {
     "{adv}": r"(?:(?:so|really|truly|very|deeply|genuinely|sincerely|incredibly|terribly|honestly|"
     r"just|also|completely|totally|actually|seriously|sooo*|rly|realy|truely)\s+){0,3}",
     "{w}": r"[\w']+",
+    # Up to four words of a reported saying ("you were being so ", "it was "), with no comma, "and" or "but".
+    "{said}": r"(?:(?!(?:and|but|because|yet|now)\b)[\w']+ ){0,4}",
 }
 
 
@@ -163,6 +167,46 @@ _DISOWNED = re.compile(
     r"(?:(?:it's|it is|it was|you're|you are|you were)\s+)?$",
     re.IGNORECASE,
 )
+# How far a report of the writer's own words is read: the frame just before the words, and for a plain report
+# ("I said you were...") its sentence and the next, where it may be owned ("... That was cruel.").
+_REPORT_REACH = 80
+_OWNING_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
+def reported_own_words(text: str, start: int) -> bool:
+    """Whether the words at ``start`` are hurtful words the writer reports having said and owns ("I'm sorry I told
+    you to calm down", "I said you were overreacting, and I was wrong to"): an act named, not said to the partner
+    now (lexicons ``owned_saying``, ``reported_saying`` and ``owning_words``). Bounded looks keep a long text linear."""
+    before = text[max(0, start - _REPORT_REACH) : start]
+    if any(p.search(before) for p in _ending(PACKAGE, "owned_saying")):
+        return True
+    if not any(p.search(before) for p in _ending(PACKAGE, "reported_saying")):
+        return False
+    lo = max(0, start - _OWNING_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    hi = min(len(text), start + _OWNING_REACH)
+    after = [m.end() for m in _SENTENCE_END.finditer(text, start, hi)]
+    hi = after[1] if len(after) > 1 else hi
+    return any(p.search(text, lo, hi) for p in patterns(PACKAGE, "owning_words"))
+
+
+def owns_saying(sentence: str) -> bool:
+    """Whether the sentence reports hurtful words the writer said and owns them there ("I'm sorry I told you to calm
+    down."), anywhere in it and not taken back (``owning_undone``): a sentence that names such an act is not itself an
+    attack (``reply._finding``)."""
+    if any(p.search(sentence) for p in patterns(PACKAGE, "owning_undone")):
+        return False  # "I'm sorry I said it, but I was tired": taken back in the same breath
+    return any(p.search(sentence) for p in patterns(PACKAGE, "owned_saying"))
+
+
+@cache
+def _ending(package: str, name: str) -> tuple[re.Pattern[str], ...]:
+    """A lexicon's lines compiled to match only where the searched text ends (each line ends at a framed word)."""
+    return compile_each(*(f"(?:{line})$" for line in read(package, name).lines))
+
+
 _QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 # Single quotes too ("I won't hide behind 'it was only a joke'", "when I said 'it didn't mean anything'"): opened after
 # a space, closed before a space or punctuation, and an apostrophe between letters inside does not close them.
@@ -192,7 +236,10 @@ def find(
         (m.start(), m.end())
         for p in compiled
         for m in p.finditer(text)
-        if not (skip_disowned and _DISOWNED.search(text[max(0, m.start() - 40) : m.start()]))
+        if not (
+            skip_disowned
+            and (_DISOWNED.search(text[max(0, m.start() - 40) : m.start()]) or reported_own_words(text, m.start()))
+        )
         and not any(qs <= m.start() and m.end() <= qe for qs, qe in quotes)
         and not (skip_negated and _NEGATED.search(text[max(0, m.start() - 30) : m.start()]))
     ]

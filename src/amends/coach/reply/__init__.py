@@ -10,7 +10,7 @@ text earns: a reply that validates the writer's own position gets no credit for 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -134,6 +134,35 @@ def _head_findings(
     ]
 
 
+def heads_agree(
+    head_findings: Callable[
+        [str, list[tuple[int, int]], np.ndarray, np.ndarray, tuple[Finding, ...]], tuple[Finding, ...]
+    ],
+    reply: str,
+    spans: list[tuple[int, int]],
+    vecs: np.ndarray,
+    found: tuple[Finding, ...],
+) -> tuple[Finding, ...]:
+    """A findings head's findings (``head_findings``: :func:`learned_findings` or :func:`partner_findings`) kept only
+    where the head also reads them in the reply less its sentences that own hurtful words the writer said ("I'm sorry
+    I told you to calm down."), placed there. A head reads the whole reply, so the reported words would otherwise lend
+    themselves to a finding on the next sentence ("... That was dismissive and you deserved to be heard." read as
+    contempt); a finding the rest holds on its own stays ("... But honestly you do overreact sometimes.")."""
+    whole = head_findings(reply, spans, vecs, reply_vector(vecs), found)
+    owning = [matching.owns_saying(reply[s:e]) for s, e in spans]
+    if not whole or not any(owning):
+        return whole
+    keep = [i for i, owned in enumerate(owning) if not owned]
+    if not keep:
+        return ()
+    rest = reply
+    for (start, end), owned in zip(spans, owning, strict=True):
+        rest = rest[:start] + " " * (end - start) + rest[end:] if owned else rest
+    kept = [spans[i] for i in keep]
+    again = {f.rule: f for f in head_findings(rest, kept, vecs[keep], reply_vector(vecs[keep]), found)}
+    return tuple(again[f.rule] for f in whole if f.rule in again)
+
+
 MOST_ADDED = 3  # the partner head's findings on one reply, at most
 
 
@@ -172,9 +201,11 @@ def partner_head_findings(
 
 def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     """A head's finding on the sentence it scored highest, unless that sentence states the writer's own feeling (only
-    a rule's words make that contempt or criticism) or validates theirs."""
+    a rule's words make that contempt or criticism), validates theirs, or owns hurtful words the writer said ("I'm sorry
+    I told you to calm down.": the act named, not repeated)."""
     start, end = span
-    if OWN_FEELING.search(reply[start:end]) or matching.contains(reply[start:end], cues.VALIDATION):
+    sentence = reply[start:end]
+    if OWN_FEELING.search(sentence) or matching.contains(sentence, cues.VALIDATION) or matching.owns_saying(sentence):
         return None
     rule = _RULES_BY_NAME[name]
     return Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, instead_of(reply, span, rule.SUGGESTION), rule.SOURCE)
@@ -208,12 +239,12 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     reply_vec = reply_vector(vecs)
     partner_vec = None if partner_message is None else embed_one(partner_message, model=INT8)
     ruled = find_rules(reply)
-    findings = without_attacking_orders(ruled + learned_findings(reply, spans, vecs, reply_vec, ruled))
+    findings = without_attacking_orders(ruled + heads_agree(learned_findings, reply, spans, vecs, ruled))
     # With no message there is no partner to answer: the gate was trained so (no reply without one passed it, 0 of
     # 3,510 labelled texts), and the hurt partner's feeling-statement coach, which gives none, relies on it.
     to_partner = partner_vec is not None and to_a_partner(reply_vec, partner_vec)
     if to_partner:
-        findings += partner_findings(reply, spans, vecs, reply_vec, findings)
+        findings += heads_agree(partner_findings, reply, spans, vecs, findings)
     mocking = [f.span for f in findings if f.rule == "contempt"]
     attacking = any(f.rule != "fixing" for f in findings)
     mechanisms = score_mechanisms(

@@ -18,8 +18,10 @@ def quote(doc: Doc, span: Span) -> str:
 
 
 def flag(rule: ModuleType, doc: Doc, spans: Iterable[Span]) -> list[Finding]:
-    """One finding per merged span, its suggestion filled in with the quoted words."""
+    """One finding per merged span, its suggestion filled in with the quoted words. Words the writer reports having
+    said and owns ("I'm sorry I said it was no big deal") name the mistake; they are not a finding of their own."""
+    kept = [span for span in spans if not matching.reported_own_words(doc.norm, span[0])]
     return [
         matching.finding(rule, span, rule.SUGGESTION.format(quote=quote(doc, span)))
-        for span in merge_spans([matching.trimmed(doc.text, span) for span in spans])
+        for span in merge_spans([matching.trimmed(doc.text, span) for span in kept])
     ]

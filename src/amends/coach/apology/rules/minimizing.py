@@ -24,6 +24,7 @@ EXAMPLES_FLAG = (
     "It was only a little white lie.",
     "I'm sorry, it's just a birthday though.",
     "Sorry babe, calm down, it was nothing.",
+    "I told you it was only one drink, sorry.",
 )
 EXAMPLES_PASS = (
     "I'm sorry I forgot our anniversary. Whatever it takes, I'll make it up to you.",
@@ -34,6 +35,9 @@ EXAMPLES_PASS = (
     "I'm sorry I lied about the money.",
     "I know it mattered to you and I let it slide. I'm sorry.",
     "You're not overreacting. I'd be hurt too.",
+    "I'm sorry I said you were being dramatic. You weren't.",
+    "I said you were overreacting, and I was wrong to say it.",
+    "I'm sorry I acted like it was no big deal.",
 )
 
 
