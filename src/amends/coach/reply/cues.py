@@ -45,13 +45,16 @@ UNDERSTANDING_GRANTED = compile_each(
     r"\bi can (?:see|understand) (?:why|how)\b",
     r"\byou(?:'re| are) right to (?:be|feel)\b",
 )
+# "Must have" as people text it: "must've", "must of", "musta", and "u" for "you" (stop 53: 12 strong interpretations
+# in the partner tuning sets written so, such as "u must of felt tiny sitting there", scored 0).
+_MUST_HAVE = r"must(?: have|'ve| of|ve)|musta"
 IP_STRONG = UNDERSTANDING_GRANTED + compile_each(
-    r"\byou (?:must have )?felt\b",
-    r"\byou must (?:have )?(?:be|been|feel)\b",
+    rf"\b(?:you|u) (?:(?:{_MUST_HAVE}) )?felt\b",
+    rf"\b(?:you|u) (?:must|{_MUST_HAVE}) (?:be|been|feel)\b",
     r"\bof course you(?:'re| are| felt| were| want)\b",
     r"\bno wonder you\b",
     r"\bi understand why\b",
-    r"\bthat must have (?:been|felt)\b",
+    rf"\b(?:that|it|this) (?:{_MUST_HAVE}) (?:been|felt)\b",
     r"\byou were (?:counting|relying|depending) on me\b",
     r"\byou have every (?:reason|right)\b",
     r"\bit sounds like you\b",
@@ -139,7 +142,9 @@ SELF_JUSTIFY = compile_each(
     r"\bi had no (?:other )?choice\b",
     r"\banyone would have\b",
     r"\bwe both know\b",
-    r"\bi was right\b",
+    # Not "I was right there" or "I was right next to you": where, not who was right (stop 53).
+    r"\bi was right\b(?! (?:there|here|next|beside|behind|in front|outside|inside|by|beside|around|across|down|up|back"
+    r"|over|at|on|in)\b)",
     r"\byou (?:agree|know) (?:that )?i\b",
     r"\b(?:not|wasn't|isn't) (?:really )?my fault\b",
     r"\bi did (?:what i had to|nothing wrong|the right thing)\b",
