@@ -35,3 +35,13 @@ def test_i_was_right_about_a_place_is_not_self_justifying(reply: str) -> None:
 def test_i_was_right_about_myself_still_earns_no_understanding() -> None:
     reply = "I know you must have felt awkward, but I was right to answer that message."
     assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 0
+
+
+def test_made_u_feel_is_understanding() -> None:
+    reply = "u were scared and i made u feel silly for it. im sorry."
+    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") >= 1
+
+
+def test_what_they_have_lost_said_back_is_not_minimizing() -> None:
+    reply = "You've lost so much sleep over my drinking already, and I added to it."
+    assert "minimizing" not in analyze_reply(partner_message=PARTNER, reply=reply).rules

@@ -56,9 +56,9 @@ IP_STRONG = UNDERSTANDING_GRANTED + compile_each(
     r"\bi understand why\b",
     rf"\b(?:that|it|this) (?:{_MUST_HAVE}) (?:been|felt)\b",
     r"\byou were (?:counting|relying|depending) on me\b",
-    r"\byou have every (?:reason|right)\b",
+    r"\b(?:you|u) (?:have|'ve|ve) every (?:reason|right)\b",
     r"\bit sounds like you\b",
-    r"\b(?:made|left) you feel\b",
+    r"\b(?:made|left) (?:you|u) feel\b",
     r"\byou deserved\b",
     r"\bi left you\b",
     r"\byou had to\b",
@@ -198,8 +198,9 @@ ADVICE = compile_each(
 )
 # Saying back what they lived through, with "you" as its subject ("You were put in the middle...").
 IP_RESTATE = compile_each(
-    r"^\s*(?:and |but |so )?you(?:'re| are| were|'ve been| have been| had| felt| feel| needed| trusted| shared| told"
-    r"| looked| watched| believed| learned| started| stood| can't| keep| kept| sat| spent| gave| put| poured)\b"
+    r"^\s*(?:and |but |so )?you(?:'re| are| were|'ve been| have been|'ve lost| have lost| had| felt| feel| needed"
+    r"| trusted| shared| told| looked| watched| believed| learned| started| stood| can't| keep| kept| sat| spent| gave"
+    r"| put| poured)\b"
     r"(?! (?:not|never|a failure|beautiful|amazing|brave|strong)\b)",
     r"\bleft you (?:feeling|wondering|alone|to)\b",
 )
