@@ -309,6 +309,11 @@ def score_mechanisms(
                 where[name].append((start, end))
     if levels["emotional_reaction"] == 1 and _specific_apology(text, spans):
         levels["emotional_reaction"] = 2  # "I'm so sorry. <what they went through>"
+    if levels["emotional_reaction"] == 1 and to_partner:
+        sorry = [(s, e) for s, e in spans if find(text[s:e], cues.BARE_SORRY)]
+        if sorry and not mocking_spans:  # "Sorry for caring." beside contempt is sarcasm
+            levels["emotional_reaction"] = 2  # "Sorry, love.": their own apology, said to the partner
+            where["emotional_reaction"] += sorry
     o_probs = own.probs(reply_vec)[0]
     for j, name in enumerate(own.labels):
         if levels[name] == 0 and o_probs[j] >= own.thresholds[j] and not hostile_spans:
