@@ -76,3 +76,15 @@ def test_a_sentence_that_takes_the_report_back_does_not_own_it() -> None:
     assert matching.owns_saying("I'm sorry I told you to calm down.")
     assert not matching.owns_saying("I'm sorry I said it, but I was tired.")
     assert not matching.owns_saying("I said I was sorry like three times.")
+
+
+@pytest.mark.parametrize(
+    "reply", ["I said it, I'm sorry, it was stupid and mean.", "What I did was stupid. I'm sorry."]
+)
+def test_calling_ones_own_act_stupid_is_not_contempt(reply: str) -> None:
+    assert "contempt" not in analyze_reply(partner_message=PARTNER, reply=reply).rules
+
+
+@pytest.mark.parametrize("reply", ["It was stupid of you to read my phone.", "That was stupid."])
+def test_calling_their_act_stupid_still_is(reply: str) -> None:
+    assert "contempt" in analyze_reply(partner_message=PARTNER, reply=reply).rules
