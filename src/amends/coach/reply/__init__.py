@@ -155,9 +155,12 @@ def heads_agree(
     keep = [i for i, owned in enumerate(owning) if not owned]
     if not keep:
         return ()
-    rest = reply
+    pieces, last = [], 0
     for (start, end), owned in zip(spans, owning, strict=True):
-        rest = rest[:start] + " " * (end - start) + rest[end:] if owned else rest
+        if owned:  # blanked, not cut, so the spans still index the reply
+            pieces += [reply[last:start], " " * (end - start)]
+            last = end
+    rest = "".join(pieces) + reply[last:]
     kept = [spans[i] for i in keep]
     again = {f.rule: f for f in head_findings(rest, kept, vecs[keep], reply_vector(vecs[keep]), found)}
     return tuple(again[f.rule] for f in whole if f.rule in again)
