@@ -45,3 +45,21 @@ def test_made_u_feel_is_understanding() -> None:
 def test_what_they_have_lost_said_back_is_not_minimizing() -> None:
     reply = "You've lost so much sleep over my drinking already, and I added to it."
     assert "minimizing" not in analyze_reply(partner_message=PARTNER, reply=reply).rules
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "ur right to be pissed. im sorry.",
+        "That's on me, and you've every right to be shaken. I'm sorry.",
+        "ur allowed to be mad at me. im sorry.",
+        "you SHOULD be angry. i'm so sorry.",
+    ],
+)
+def test_their_anger_allowed_is_understanding(reply: str) -> None:
+    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") >= 1
+
+
+def test_allowed_to_do_something_is_not_understanding() -> None:
+    reply = "ok so ur allowed to be friends with ur exes but i cant??"
+    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 0

@@ -53,7 +53,7 @@ ER_WEAK = compile_each(
 UNDERSTANDING_GRANTED = compile_each(
     r"\bit makes (?:total |complete )?sense (?:that )?you\b",
     r"\bi can (?:see|understand) (?:why|how)\b",
-    r"\byou(?:'re| are) right to (?:be|feel)\b",
+    r"\b(?:you(?:'re| are)|ur|youre|u r) right to (?:be|feel)\b",
 )
 # "Must have" as people text it: "must've", "must of", "musta", and "u" for "you" (stop 53: 12 strong interpretations
 # in the partner tuning sets written so, such as "u must of felt tiny sitting there", scored 0).
@@ -66,7 +66,7 @@ IP_STRONG = UNDERSTANDING_GRANTED + compile_each(
     r"\bi understand why\b",
     rf"\b(?:that|it|this) (?:{_MUST_HAVE}) (?:been|felt)\b",
     r"\byou were (?:counting|relying|depending) on me\b",
-    r"\b(?:you|u) (?:have|'ve|ve) every (?:reason|right)\b",
+    r"\b(?:you|u)(?: have|'ve|ve) every (?:reason|right)\b",
     r"\bit sounds like you\b",
     r"\b(?:made|left) (?:you|u) feel\b",
     r"\byou deserved\b",
@@ -77,6 +77,11 @@ IP_STRONG = UNDERSTANDING_GRANTED + compile_each(
 )
 IP_WEAK = compile_each(
     r"\bi (?:understand|get it|get that|get why)\b",
+    # Their anger allowed, with no feeling inferred: generic validation ("ur allowed to be upset", "you SHOULD be
+    # angry"), as the partner-set writers label it (stop 53).
+    r"\b(?:you(?:'re| are)|ur|youre|u r) allowed to (?:be|feel) (?:so )?(?:angry|mad|upset|furious|hurt|pissed"
+    r"|livid|raging|sad|annoyed|frustrated|disappointed|scared|jealous|confused|shaken|done with me)\b",
+    r"\b(?:you|u) should (?:be|feel) (?:so )?(?:angry|mad|upset|furious|hurt|pissed|livid|raging)\b",
     r"\bi see (?:that|it|how|what)\b",
     r"\bi know (?:you|it|that|how)\b",
     r"\b(?:that|this) (?:must be|is) (?:hard|painful|awful)\b",
