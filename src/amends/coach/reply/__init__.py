@@ -141,15 +141,17 @@ def heads_agree(
     reply: str,
     spans: list[tuple[int, int]],
     vecs: np.ndarray,
+    reply_vec: np.ndarray,
+    owning: list[bool],
     found: tuple[Finding, ...],
 ) -> tuple[Finding, ...]:
     """A findings head's findings (``head_findings``: :func:`learned_findings` or :func:`partner_findings`) kept only
     where the head also reads them in the reply less its sentences that own hurtful words the writer said ("I'm sorry
     I told you to calm down."), placed there. A head reads the whole reply, so the reported words would otherwise lend
     themselves to a finding on the next sentence ("... That was dismissive and you deserved to be heard." read as
-    contempt); a finding the rest holds on its own stays ("... But honestly you do overreact sometimes.")."""
-    whole = head_findings(reply, spans, vecs, reply_vector(vecs), found)
-    owning = [matching.owns_saying(reply[s:e]) for s, e in spans]
+    contempt); a finding the rest holds on its own stays ("... But honestly you do overreact sometimes.").
+    ``owning`` says which sentences own such words (:func:`matching.owns_saying`), read once for both heads."""
+    whole = head_findings(reply, spans, vecs, reply_vec, found)
     if not whole or not any(owning):
         return whole
     keep = [i for i, owned in enumerate(owning) if not owned]
@@ -242,12 +244,14 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     reply_vec = reply_vector(vecs)
     partner_vec = None if partner_message is None else embed_one(partner_message, model=INT8)
     ruled = find_rules(reply)
-    findings = without_attacking_orders(ruled + heads_agree(learned_findings, reply, spans, vecs, ruled))
+    owning = [matching.owns_saying(reply[s:e]) for s, e in spans]
+    heads = (reply, spans, vecs, reply_vec, owning)
+    findings = without_attacking_orders(ruled + heads_agree(learned_findings, *heads, ruled))
     # With no message there is no partner to answer: the gate was trained so (no reply without one passed it, 0 of
     # 3,510 labelled texts), and the hurt partner's feeling-statement coach, which gives none, relies on it.
     to_partner = partner_vec is not None and to_a_partner(reply_vec, partner_vec)
     if to_partner:
-        findings += heads_agree(partner_findings, reply, spans, vecs, findings)
+        findings += heads_agree(partner_findings, *heads, findings)
     mocking = [f.span for f in findings if f.rule == "contempt"]
     attacking = any(f.rule != "fixing" for f in findings)
     mechanisms = score_mechanisms(

@@ -12,6 +12,9 @@ from amends.coach.matching import compile_each, patterns
 
 _PACKAGE = "amends.coach.reply"
 
+# What a "sorry" is for when it is not the writer's own remorse: a condition, their feeling, or a politeness ("sorry to
+# say"), as alternatives. Both the first-person and the bare apology leave these out.
+_SORRY_NOT_REMORSE = r"if|you feel|that you feel|you think|to (?:say|tell|inform|bother|interrupt|disturb|break)"
 # An intensified apology alone ("I'm so sorry.") is strong only beside a specific
 # interpretation (the apology is then for something named); otherwise it is weak warmth.
 SORRY_INTENSE = compile_each(r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))")
@@ -20,7 +23,7 @@ ER_STRONG = compile_each(
     # give it 2); not "sorry you feel that way" or "sorry to say". "I'm sorry, but..." is 2 as well, its "but" a
     # finding of its own (31 of the 34 labelled tuning replies with it, stop 52; the other 3 are our own oldest labels).
     r"(?<!not )\bi(?:'m| am)(?: (?:so|really|truly|deeply|very|terribly|incredibly|just|genuinely|honestly))* sorry\b"
-    r"(?!,? (?:if|you feel|that you feel|you think|to (?:say|tell|inform|bother|interrupt|disturb|break)))",
+    rf"(?!,? (?:{_SORRY_NOT_REMORSE}))",
     r"\bmy heart\b",
     r"\bi hate that (?:you|i)\b",
     r"\bbreaks? my heart\b",
@@ -36,7 +39,7 @@ ER_STRONG = compile_each(
 # support-forum reply it is often sympathy ("Sorry to hear"), which stays 1 there. Read per sentence, from its start.
 BARE_SORRY = compile_each(
     r"^\W*(?:(?:ah|oh|ugh|eish|ok|okay|yeah|look|god|gosh|babe|hon|love)\W+){0,2}sorry\b"
-    r"(?!,? (?:if|you feel|that you feel|you think|to (?:say|tell|inform|bother|interrupt|disturb|break)"
+    rf"(?!,? (?:{_SORRY_NOT_REMORSE}"
     r"|(?:that )?(?:it|this|that) (?:upset|bothered|hurt|offended|annoyed)"
     r"|you(?:'re| are| were| got) (?:upset|hurt|offended)))"
 )
@@ -158,7 +161,7 @@ SELF_JUSTIFY = compile_each(
     r"\banyone would have\b",
     r"\bwe both know\b",
     # Not "I was right there" or "I was right next to you": where, not who was right (stop 53).
-    r"\bi was right\b(?! (?:there|here|next|beside|behind|in front|outside|inside|by|beside|around|across|down|up|back"
+    r"\bi was right\b(?! (?:there|here|next|beside|behind|in front|outside|inside|by|around|across|down|up|back"
     r"|over|at|on|in)\b)",
     r"\byou (?:agree|know) (?:that )?i\b",
     r"\b(?:not|wasn't|isn't) (?:really )?my fault\b",
