@@ -88,3 +88,12 @@ def test_calling_ones_own_act_stupid_is_not_contempt(reply: str) -> None:
 @pytest.mark.parametrize("reply", ["It was stupid of you to read my phone.", "That was stupid."])
 def test_calling_their_act_stupid_still_is(reply: str) -> None:
     assert "contempt" in analyze_reply(partner_message=PARTNER, reply=reply).rules
+
+
+def test_a_report_frame_is_read_from_a_whole_word() -> None:
+    # The 80-character window before "overreacting" begins at the "i" of "Dani": someone else's words, not "I said".
+    text = "Dan" + "i said " + "y" * 72 + " overreacting. I'm so sorry."
+    start = text.index("overreacting")
+    assert text[start - 80 : start].startswith("i said ")
+    assert not matching.reported_own_words(text, start)
+    assert matching.reported_own_words("I said you were overreacting. I'm so sorry.", len("I said you were "))

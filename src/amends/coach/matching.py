@@ -178,10 +178,9 @@ def reported_own_words(text: str, start: int) -> bool:
     """Whether the words at ``start`` are hurtful words the writer reports having said and owns ("I'm sorry I told
     you to calm down", "I said you were overreacting, and I was wrong to"): an act named, not said to the partner
     now (lexicons ``owned_saying``, ``reported_saying`` and ``owning_words``). Bounded looks keep a long text linear."""
-    before = text[max(0, start - _REPORT_REACH) : start]
-    if any(p.search(before) for p in _ending(PACKAGE, "owned_saying")):
+    if framed_before(text, start, PACKAGE, "owned_saying", _REPORT_REACH):
         return True
-    if not any(p.search(before) for p in _ending(PACKAGE, "reported_saying")):
+    if not framed_before(text, start, PACKAGE, "reported_saying", _REPORT_REACH):
         return False
     lo = max(0, start - _OWNING_REACH)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
@@ -199,6 +198,14 @@ def owns_saying(sentence: str) -> bool:
     if any(p.search(sentence) for p in patterns(PACKAGE, "owning_undone")):
         return False  # "I'm sorry I said it, but I was tired": taken back in the same breath
     return any(p.search(sentence) for p in patterns(PACKAGE, "owned_saying"))
+
+
+def framed_before(text: str, start: int, package: str, name: str, reach: int) -> bool:
+    """Whether a line of lexicon ``<package>/lexicons/<name>.txt`` matches the words just before ``start``, within
+    ``reach`` characters: each line is a frame that ends at the framed word. The search runs in place, not on a slice,
+    so a window that begins inside a word ("Dani said") does not read its tail as a word ("i said"); and it is bounded,
+    so a long text stays linear."""
+    return any(p.search(text, max(0, start - reach), start) for p in _ending(package, name))
 
 
 @cache

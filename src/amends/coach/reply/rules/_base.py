@@ -40,4 +40,4 @@ def flag(rule: ModuleType, text: str, spans: Iterable[Span], suggestion: str | N
 def framed(text: str, span: Span, name: str, reach: int) -> bool:
     """Whether lexicon ``lexicons/<name>.txt`` matches the words just before ``span``, within ``reach`` characters
     (each of its lines ends at the framed word): a bounded look, so a long reply stays linear."""
-    return any(frame.search(text, max(0, span[0] - reach), span[0]) for frame in matching.patterns(PACKAGE, name))
+    return matching.framed_before(text, span[0], PACKAGE, name, reach)
