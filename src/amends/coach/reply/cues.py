@@ -69,7 +69,7 @@ IP_STRONG = UNDERSTANDING_GRANTED + compile_each(
     r"\bi understand why\b",
     rf"\b(?:that|it|this) (?:{_MUST_HAVE}) (?:been|felt)\b",
     r"\byou were (?:counting|relying|depending) on me\b",
-    r"\b(?:you|u)(?: have|'ve|ve) every (?:reason|right)\b",
+    r"\b(?:you|u)(?:(?: have|'ve|ve)(?: got)?| got) every (?:reason|right)\b",
     r"\bit sounds like you\b",
     r"\b(?:made|left) (?:you|u) feel\b",
     r"\byou deserved\b",
@@ -152,6 +152,9 @@ FELT_INFERRED = compile_each(
     r"\b(?:must|might|probably|would) (?:have )?(?:felt|feel|been feeling)\b",
     r"\bmade you feel\b",
     r"\bu must(?: have)? felt?\b",
+    # A guess at what it was like for them, said as one ("I'd guess it felt like the whole room was laughing at you",
+    # "I bet that felt like I'd picked them over you"), stop 54.
+    r"\bi(?:'d| would)? (?:guess|bet|imagine)(?: that)? (?:it|that|this|you) (?:felt|feels|must have felt)\b",
 )
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
@@ -226,12 +229,25 @@ IP_RESTATE = compile_each(
 # The generic forms of understanding (EPITOME weak interpretation; LABELLING.md §2): the guide's own
 # "I can see why you would feel that way" and "That must have been really hard for you" name no
 # specific feeling or experience, so they are 1 unless the sentence says more.
+# The feelings a "right to be ..." grants (IP_GENERIC).
+_GRANTED_FEELING = (
+    r"(?:angry|mad|furious|upset|hurt|pissed(?: off)?|livid|raging|fuming|shaken|scared|annoyed|frustrated"
+    r"|disappointed|sick about it|done with me)(?: with me| at me| about (?:it|this|that))?"
+)
 IP_GENERIC = compile_each(
     r"\bi (?:can |totally |completely )?(?:see|understand|get) (?:why|how) you(?:'d| would| might| could| must)? "
     r"(?:feel|be feeling|be) (?:that way|this way|like that|like this|upset|hurt|angry|so)\b",
     r"\b(?:that|this|it) must (?:have been|be) (?:really |so |very |incredibly )?"
     r"(?:hard|difficult|tough|awful|rough)(?: for you)?\b",
     r"\bi understand (?:how|what) you(?:'re| are)? (?:feel|feeling|going through)\b",
+    # Their anger granted or understood with no more said ("You're right to be angry.", "you've every right to be
+    # pissed", "I can see why you're so upset with me"): generic understanding, as the partner-set writers label it,
+    # unless the sentence goes on to infer what it was like for them (stop 54).
+    r"\b(?:(?:you(?:'re| are)|ur|youre|u r) right to"
+    r"|(?:you|u)(?:(?: have|'ve|ve)(?: got)?| got) every (?:right|reason) to) "
+    rf"(?:be|feel) (?:so |this |that |really )?{_GRANTED_FEELING}\b",
+    r"\bi (?:can |totally |completely )?(?:see|understand|get) why (?:you(?:'re| are)|youre|ur|u r) "
+    rf"(?:so |this |that |really )?{_GRANTED_FEELING}\b",
 )
 
 # A reflection said with a question mark ("So you feel like you're doing this all alone?", "Sounds like
@@ -286,7 +302,7 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"you(?:'re| are| were|'ve been| have been| feel| felt| seem| sound| seemed"
     r"| must have (?:felt|been)| must (?:feel|be))"
     r"(?! (?:just|only)\b(?! feeling)|"
-    r" (?:not|never)\b)"
+    r" (?:not|never)\b| (?:right|allowed|entitled) to\b)"
     r"(?: \w+){0,4} " + FEELING_NAMED + r"\b",
     r"^\W*(?:(?:so|okay|ok|right|yeah|and|well)\W+){0,2}"
     r"(?:(?:it )?(?:sounds|seems) like |i (?:get|have) the (?:feeling|sense) that )?"
