@@ -148,6 +148,15 @@ RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
 COMING_BACK = patterns(_PACKAGE, "coming_back")  # a pause that says when the talk resumes
 OWNED_ACT = patterns(_PACKAGE, "owned_act")  # the replier owns what the partner wrote about
 # A feeling of theirs inferred in so many words ("that must have felt like u didnt matter", "you must feel so alone").
+# After "you must have been" / "that must've been": a feeling or what they went through ("mortified", "so done with
+# me", "sitting there stewing", "a horrible moment"), FELT_INFERRED.
+_STATE_OR_ORDEAL = (
+    r"(?:so |really |such |a |an |absolutely |completely |pretty |just )*"
+    r"(?:\w+ed|\w+ying|humiliating|embarrassing|excruciating|heartbreaking|gutting|crushing"
+    r"|sitting|waiting|wondering|stewing|dreading|worrying|lying awake|replaying|panicking|crying|hurting"
+    r"|furious|angry|upset|hurt|sad|lonely|alone|done with me|scared|afraid|livid|gutted|devastated|awful|horrible"
+    r"|hard|rough|brutal|scary|the worst)"
+)
 FELT_INFERRED = compile_each(
     r"\b(?:must|might|probably|would) (?:have )?(?:felt|feel|been feeling)\b",
     r"\bmade you feel\b",
@@ -155,6 +164,15 @@ FELT_INFERRED = compile_each(
     # A guess at what it was like for them, said as one ("I'd guess it felt like the whole room was laughing at you",
     # "I bet that felt like I'd picked them over you"), stop 54.
     r"\bi(?:'d| would)? (?:guess|bet|imagine)(?: that)? (?:it|that|this|you) (?:felt|feels|must have felt)\b",
+    # What it was like for them, inferred outright ("you must be mortified", "that must've been humiliating, ...",
+    # "you felt small", "probably wondering if I'd turn up", "I can only imagine how alone you felt"): in the partner
+    # tuning sets the levels head lowered 11 such replies, all labelled strong, to weak (stop 54).
+    # A state or an ordeal, not a fact: "you must have been at work" infers where they were, nothing they felt.
+    rf"\b(?:you|u) (?:must|{_MUST_HAVE}) (?:feel|felt|(?:be|been) {_STATE_OR_ORDEAL})\b",
+    rf"\b(?:that|it|this) (?:{_MUST_HAVE}) (?:stung|hurt|felt|been {_STATE_OR_ORDEAL})\b",
+    r"\bi can (?:only )?imagine (?:how|what|that|the)\b",
+    r"\b(?:you|u) felt\b",
+    r"\bprobably (?:wondering|thinking|feeling|felt|thought)\b",
 )
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
