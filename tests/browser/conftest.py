@@ -99,10 +99,16 @@ def _models_loaded_before_the_first_page() -> None:
     warm_up()
 
 
+# How long one browser step may wait (a click's navigation, a text to appear). A step that saves an apology runs the
+# coach and the crisis scan in the request; on two cores shared with the other test worker and a busy machine one such
+# save once took over 10 s (stop 54), so a step gets 20 s. A step that works takes well under one.
+STEP_TIMEOUT_MS = 20_000
+
+
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()
@@ -112,7 +118,7 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
 def second_page(browser: Any, live_server: Any) -> Iterator[Any]:
     """A second person's browser, side by side with ``page`` on the same server."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 900})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 
@@ -191,7 +197,7 @@ def join_as_couple(alice: Any, bob: Any) -> str:
 def signed_in(browser: Any, live_server: Any, user: User, width: int) -> Iterator[Any]:
     """A browser context signed in as ``user`` (a session made by the test client) at ``width`` px."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 780})
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     add_session(context, user, url=live_server.url)
     yield context
     context.close()

@@ -20,6 +20,7 @@ from amends.services import tokens, trust
 from amends.services.access import repair_access
 from amends.services.partners import accept_invitation, create_invitation
 from amends.services.repairs import start_repair
+from tests.browser.conftest import STEP_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -67,7 +68,7 @@ def alice_page(browser: Any, live_server: Any, couple: Any) -> Any:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     context.grant_permissions(["notifications"], origin=live_server.url)
     context.add_init_script(RECORD_NOTIFICATIONS)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill("alice")

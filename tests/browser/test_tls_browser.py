@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_up, start_repair
+from tests.browser.conftest import STEP_TIMEOUT_MS, sign_up, start_repair
 from tests.ops.test_serve import ROOT, _free_port, _get, _nginx
 
 pytestmark = [pytest.mark.browser]
@@ -102,7 +102,7 @@ def test_sign_up_write_and_share_over_https_through_nginx(browser: Any, https_si
     context = browser.new_context(
         base_url=https_site, ignore_https_errors=True, viewport={"width": 1024, "height": 900}
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     statuses: list[int] = []
     page.on("response", lambda r: statuses.append(r.status))
