@@ -33,3 +33,20 @@ def test_an_inference_said_outright_stays_strong(reply: str) -> None:
 def test_a_generic_formula_stays_generic() -> None:
     reply = "I'm sorry. That must have been hard for you."
     assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 1
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're right, and I was wrong to forget. Thirty years of their marriage and I let it slip. I bet that felt "
+        "like a door shut in your face in front of them. I'll ring your mum myself.",
+        "Fair. I forgot. I'm sorry, that's a horrible way to find out, at the door with your parents. I've set two "
+        "reminders for every booking from now on.",
+        "i forgot and im sorry. u planned that night for weeks and now ur dad thinks ur the one who messed up. i can "
+        "only imagine how humiliating that is",
+        "I'm sorry. You arranged the whole evening for them, and now you feel ambushed by my mistake in front of "
+        "your dad.",
+    ],
+)
+def test_a_guess_or_their_ordeal_named_is_understanding(reply: str) -> None:
+    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 2

@@ -161,9 +161,6 @@ FELT_INFERRED = compile_each(
     r"\b(?:must|might|probably|would) (?:have )?(?:felt|feel|been feeling)\b",
     r"\bmade you feel\b",
     r"\bu must(?: have)? felt?\b",
-    # A guess at what it was like for them, said as one ("I'd guess it felt like the whole room was laughing at you",
-    # "I bet that felt like I'd picked them over you"), stop 54.
-    r"\bi(?:'d| would)? (?:guess|bet|imagine)(?: that)? (?:it|that|this|you) (?:felt|feels|must have felt)\b",
     # What it was like for them, inferred outright ("you must be mortified", "that must've been humiliating, ...",
     # "you felt small", "probably wondering if I'd turn up", "I can only imagine how alone you felt"): in the partner
     # tuning sets the levels head lowered 11 such replies, all labelled strong, to weak (stop 54).
@@ -173,6 +170,11 @@ FELT_INFERRED = compile_each(
     r"\bi can (?:only )?imagine (?:how|what|that|the)\b",
     r"\b(?:you|u) felt\b",
     r"\bprobably (?:wondering|thinking|feeling|felt|thought)\b",
+    # A guess said as one ("I bet that felt like a slap in front of family") and their ordeal named ("that's a scary
+    # thing to wake up to"), also in understanding_inferred.txt.
+    r"\bi(?:'d| would)? (?:guess|bet|imagine)(?: that)? (?:it|that|this|you) (?:felt|feels?)\b",
+    r"\b(?:a|an|such a) (?:scary|horrible|awful|humiliating|frightening|lonely|terrifying|painful|sickening|gutting) "
+    r"(?:thing|way) to (?:wake up to|find out|come home to|walk into|hear|see|find)\b",
 )
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
@@ -290,7 +292,9 @@ FEELING_NAMED = (
     r"|dissatisfied|miserable|devastated|heartbroken|discouraged|disheartened|uncomfortable|unhappy|defeated"
     r"|powerless|desperate|panicked|vulnerable|humiliated"
     # Added stop 39, from the real-text tuning splits.
-    r"|hesitant|obligated|rushed|pressured|judged|cornered|reluctant|uneasy|unappreciated|neglected)"
+    r"|hesitant|obligated|rushed|pressured|judged|cornered|reluctant|uneasy|unappreciated|neglected"
+    # Added stop 54, from the partner tuning sets ("now you feel exposed to me of all people").
+    r"|exposed|mortified|deceived|ambushed|blindsided|sidelined)"
 )
 # The feeling named as anyone's in their place ("I'd feel invisible too if I were you", "If I were you, I'd be
 # furious with me", "Anyone would be hurt"): the inferred feeling, validated (LABELLING.md section 2, strong
