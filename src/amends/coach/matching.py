@@ -163,7 +163,9 @@ def rewrites(package: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]
 # ("she said \"calm down\"") is not said to the partner; nor is a name-call that is denied ("not an idiot").
 _DISOWNED = re.compile(
     r"(?:\b(?:not going to|not gonna|won't|will not|never|don't|do not|wouldn't|not)\s+(?:ever\s+)?"
-    r"(?:say|tell you|call you|claim|pretend|hide behind)|\bi(?:'m| am) not saying)\s+(?:that\s+)?"
+    r"(?:say|tell you|call you|claim|pretend|hide behind|ask you to|expect you to|want you to|need you to)"
+    # "There's no version of this where you're wrong to feel that" (stop 54).
+    r"|\bi(?:'m| am) not saying|\bno (?:version of this|world|universe) (?:where|in which))\s+(?:that\s+)?"
     r"(?:(?:it's|it is|it was|you're|you are|you were)\s+)?$",
     re.IGNORECASE,
 )
