@@ -196,6 +196,7 @@ SELF_JUSTIFY = compile_each(
 # --- Support-forum wording (EPITOME's own domain: a seeker's post and a response). ---
 # Warmth said as comfort or encouragement: EPITOME's weak emotional reaction ("Everything will be fine").
 ER_COMFORT = patterns(_PACKAGE, "warmth_comfort")
+ER_ENDEARMENT = patterns(_PACKAGE, "warmth_endearment")
 # Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
 ER_DEEP = patterns(_PACKAGE, "warmth_felt")
 # Saying the feeling or experience one infers from the post (EPITOME interpretation).

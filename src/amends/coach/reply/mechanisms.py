@@ -133,8 +133,9 @@ def _generic_only(sentence: str) -> bool:
     return _words(_without(sentence, spans)) <= 3
 
 
-def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
-    """Cue levels of one sentence for each mechanism.
+def sentence_levels(sentence: str, hostile: bool, mocking: bool = False) -> dict[str, int]:
+    """Cue levels of one sentence for each mechanism; ``mocking``: the reply mocks them somewhere, so an endearment
+    in it is sarcasm ("Pot, kettle, sweetheart."), not warmth.
 
     A first-person "I'm sorry" names the replier's own feeling: emotional reaction 2 (LABELLING.md section 2).
     A subjectless "So sorry." scores 1 here; the reply lifts it to 2 when it also interprets specifically
@@ -142,7 +143,12 @@ def sentence_levels(sentence: str, hostile: bool) -> dict[str, int]:
     """
     if _hits(sentence, cues.ER_STRONG) or _hits(sentence, cues.ER_DEEP):
         er = 2
-    elif _hits(sentence, cues.SORRY_INTENSE) or _hits(sentence, cues.ER_WEAK) or _hits(sentence, cues.ER_COMFORT):
+    elif (
+        _hits(sentence, cues.SORRY_INTENSE)
+        or _hits(sentence, cues.ER_WEAK)
+        or _hits(sentence, cues.ER_COMFORT)
+        or (not mocking and _hits(sentence, cues.ER_ENDEARMENT))
+    ):
         er = 1
     else:
         er = 0
@@ -284,7 +290,7 @@ def score_mechanisms(
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         hostile = any(s < end and start < e for s, e in hostile_spans)
-        got = sentence_levels(sentence, hostile)
+        got = sentence_levels(sentence, hostile, mocking=bool(mocking_spans))
         if any(s < end and start < e for s, e in mocking_spans or ()):
             got["emotional_reaction"] = 0
         if not hostile and not find(sentence, cues.SELF_JUSTIFY):
