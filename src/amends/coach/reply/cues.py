@@ -17,12 +17,20 @@ _PACKAGE = "amends.coach.reply"
 _SORRY_NOT_REMORSE = r"if|you feel|that you feel|you think|to (?:say|tell|inform|bother|interrupt|disturb|break)"
 # An intensified apology alone ("I'm so sorry.") is strong only beside a specific
 # interpretation (the apology is then for something named); otherwise it is weak warmth.
-SORRY_INTENSE = compile_each(r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))")
+# A sorry the writer reports having said ("I said I was sorry like 3 times", "I already said sorry", "how many times
+# do I have to say I'm sorry") is no warmth now (LABELLING.md section 1: "I said sorry already" is no remorse), stop 54.
+_NOT_SAID_BEFORE = (
+    r"(?<!\bsaid )(?<!\bsay )(?<!\bsaid i was )(?<!\bsaid i was so )(?<!\bsaid i am )(?<!\bsaid i'm )(?<!\bsaid im )"
+)
+SORRY_INTENSE = compile_each(
+    _NOT_SAID_BEFORE + r"\b(?:so|really|truly|deeply|incredibly|very|terribly) sorry\b(?! (?:if|you feel|but))"
+)
 ER_STRONG = compile_each(
     # LABELLING.md section 2: a sincere first-person "I'm sorry" names the replier's own feeling (EPITOME's labels
     # give it 2); not "sorry you feel that way" or "sorry to say". "I'm sorry, but..." is 2 as well, its "but" a
     # finding of its own (31 of the 34 labelled tuning replies with it, stop 52; the other 3 are our own oldest labels).
-    r"(?<!not )\bi(?:'m| am)(?: (?:so|really|truly|deeply|very|terribly|incredibly|just|genuinely|honestly))* sorry\b"
+    _NOT_SAID_BEFORE
+    + r"(?<!not )\bi(?:'m| am)(?: (?:so|really|truly|deeply|very|terribly|incredibly|just|genuinely|honestly))* sorry\b"
     rf"(?!,? (?:{_SORRY_NOT_REMORSE}))",
     r"\bmy heart\b",
     r"\bi hate that (?:you|i)\b",
@@ -44,7 +52,7 @@ BARE_SORRY = compile_each(
     r"|you(?:'re| are| were| got) (?:upset|hurt|offended)))"
 )
 ER_WEAK = compile_each(
-    r"\bsorry\b(?! (?:if|you feel|but))",
+    _NOT_SAID_BEFORE + r"\bsorry\b(?! (?:if|you feel|but))",
     r"\bi love you\b",
     r"\bi care (?:about|for) you\b",
     r"\bi(?:'m| am) (?:right )?here (?:for|with) you\b",
