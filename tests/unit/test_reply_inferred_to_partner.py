@@ -24,20 +24,7 @@ PARTNER = "You forgot to book the restaurant for my parents' anniversary. We sto
         "whether I'd even remembered the date. I'm so sorry. I'm booking us all somewhere this weekend.",
         "I'm so sorry, Sam. I forgot the one booking that mattered, and I can only imagine how embarrassed you felt "
         "turning your parents away at the door. That was careless of me. I'll call your mum tonight.",
-    ],
-)
-def test_an_inference_said_outright_stays_strong(reply: str) -> None:
-    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 2
-
-
-def test_a_generic_formula_stays_generic() -> None:
-    reply = "I'm sorry. That must have been hard for you."
-    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 1
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
+        # A guess said as one, their ordeal named, their feeling said back mid-sentence.
         "You're right, and I was wrong to forget. Thirty years of their marriage and I let it slip. I bet that felt "
         "like a door shut in your face in front of them. I'll ring your mum myself.",
         "Fair. I forgot. I'm sorry, that's a horrible way to find out, at the door with your parents. I've set two "
@@ -48,5 +35,10 @@ def test_a_generic_formula_stays_generic() -> None:
         "your dad.",
     ],
 )
-def test_a_guess_or_their_ordeal_named_is_understanding(reply: str) -> None:
+def test_an_inference_said_outright_stays_strong(reply: str) -> None:
     assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 2
+
+
+def test_a_generic_formula_stays_generic() -> None:
+    reply = "I'm sorry. That must have been hard for you."
+    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") == 1

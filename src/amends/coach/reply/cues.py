@@ -178,12 +178,7 @@ FELT_INFERRED = compile_each(
     r"\bi can (?:only )?imagine (?:how|what|that|the)\b",
     r"\b(?:you|u) felt\b",
     r"\bprobably (?:wondering|thinking|feeling|felt|thought)\b",
-    # A guess said as one ("I bet that felt like a slap in front of family") and their ordeal named ("that's a scary
-    # thing to wake up to"), also in understanding_inferred.txt.
-    r"\bi(?:'d| would)? (?:guess|bet|imagine)(?: that)? (?:it|that|this|you) (?:felt|feels?)\b",
-    r"\b(?:a|an|such a) (?:scary|horrible|awful|humiliating|frightening|lonely|terrifying|painful|sickening|gutting) "
-    r"(?:thing|way) to (?:wake up to|find out|come home to|walk into|hear|see|find)\b",
-)
+) + patterns(_PACKAGE, "understanding_guessed")
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).
 SELF_JUSTIFY = compile_each(
@@ -208,7 +203,7 @@ ER_ENDEARMENT = patterns(_PACKAGE, "warmth_endearment")
 # Warmth said with feeling of one's own: EPITOME's strong emotional reaction ("I feel really sad for you").
 ER_DEEP = patterns(_PACKAGE, "warmth_felt")
 # Saying the feeling or experience one infers from the post (EPITOME interpretation).
-IP_INFER = patterns(_PACKAGE, "understanding_inferred")
+IP_INFER = patterns(_PACKAGE, "understanding_inferred") + patterns(_PACKAGE, "understanding_guessed")
 # Sharing a like experience of one's own ("I also lost my job and felt hopeless").
 IP_SHARED = compile_each(
     r"\bi(?:'ve| have) been there\b",
