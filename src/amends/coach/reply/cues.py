@@ -59,12 +59,16 @@ ER_WEAK = compile_each(
     r"\bthat sucks\b",
     r"❤",
 )
+# "You're" and "you've (got)" as people text them: the subjects of their feeling granted ("ur right to be mad", "u got
+# every right"), read by UNDERSTANDING_GRANTED, IP_STRONG, IP_WEAK and IP_GENERIC.
+_YOU_ARE = r"(?:you(?:'re| are)|ur|youre|u r)"
+_YOU_HAVE = r"(?:you|u)(?:(?: have|'ve|ve)(?: got)?| got)"
 # Understanding granted in so many words: strong interpretation, and a sentence the findings head must not call an
 # attack (VALIDATION below reads the same patterns).
 UNDERSTANDING_GRANTED = compile_each(
     r"\bit makes (?:total |complete )?sense (?:that )?you\b",
     r"\bi can (?:see|understand) (?:why|how)\b",
-    r"\b(?:you(?:'re| are)|ur|youre|u r) right to (?:be|feel)\b",
+    rf"\b{_YOU_ARE} right to (?:be|feel)\b",
 )
 # "Must have" as people text it: "must've", "must of", "musta", and "u" for "you" (stop 53: 12 strong interpretations
 # in the partner tuning sets written so, such as "u must of felt tiny sitting there", scored 0).
@@ -77,7 +81,7 @@ IP_STRONG = UNDERSTANDING_GRANTED + compile_each(
     r"\bi understand why\b",
     rf"\b(?:that|it|this) (?:{_MUST_HAVE}) (?:been|felt)\b",
     r"\byou were (?:counting|relying|depending) on me\b",
-    r"\b(?:you|u)(?:(?: have|'ve|ve)(?: got)?| got) every (?:reason|right)\b",
+    rf"\b{_YOU_HAVE} every (?:reason|right)\b",
     r"\bit sounds like you\b",
     r"\b(?:made|left) (?:you|u) feel\b",
     r"\byou deserved\b",
@@ -90,7 +94,7 @@ IP_WEAK = compile_each(
     r"\bi (?:understand|get it|get that|get why)\b",
     # Their anger allowed, with no feeling inferred: generic validation ("ur allowed to be upset", "you SHOULD be
     # angry"), as the partner-set writers label it (stop 53).
-    r"\b(?:you(?:'re| are)|ur|youre|u r) allowed to (?:be|feel) (?:so )?(?:angry|mad|upset|furious|hurt|pissed"
+    rf"\b{_YOU_ARE} allowed to (?:be|feel) (?:so )?(?:angry|mad|upset|furious|hurt|pissed"
     r"|livid|raging|sad|annoyed|frustrated|disappointed|scared|jealous|confused|shaken|done with me)\b",
     r"\b(?:you|u) should (?:be|feel) (?:so )?(?:angry|mad|upset|furious|hurt|pissed|livid|raging)\b",
     r"\bi see (?:that|it|how|what)\b",
@@ -267,10 +271,9 @@ IP_GENERIC = compile_each(
     # Their anger granted or understood with no more said ("You're right to be angry.", "you've every right to be
     # pissed", "I can see why you're so upset with me"): generic understanding, as the partner-set writers label it,
     # unless the sentence goes on to infer what it was like for them (stop 54).
-    r"\b(?:(?:you(?:'re| are)|ur|youre|u r) right to"
-    r"|(?:you|u)(?:(?: have|'ve|ve)(?: got)?| got) every (?:right|reason) to) "
+    rf"\b(?:{_YOU_ARE} right to|{_YOU_HAVE} every (?:right|reason) to) "
     rf"(?:be|feel) (?:so |this |that |really )?{_GRANTED_FEELING}\b",
-    r"\bi (?:can |totally |completely )?(?:see|understand|get) why (?:you(?:'re| are)|youre|ur|u r) "
+    rf"\bi (?:can |totally |completely )?(?:see|understand|get) why {_YOU_ARE} "
     rf"(?:so |this |that |really )?{_GRANTED_FEELING}\b",
 )
 
