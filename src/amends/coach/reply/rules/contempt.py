@@ -94,6 +94,7 @@ EXAMPLES_FLAG = (
     "Save your breath, I've heard it all before.",
 )
 EXAMPLES_PASS = (
+    "I can feel myself getting prickly and I don't want to fire back something stupid, so give me twenty minutes.",
     "That's rubbish for all three of you. I'm taking them next weekend.",
     "I made a fool of you in front of everyone and I'm sorry.",
     "Whatever you need, I'll do it.",

@@ -17,6 +17,7 @@ MESSAGE = "This speaks about who they are, not about one thing that happened; it
 SUGGESTION = "Talk about one moment and how it affected you, and leave their character out of it."
 SOURCE = "Gottman's Four Horsemen: criticism (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "You never agreed to anything I wanted.",
     "Maybe you should talk to a therapist about your trust issues.",
     "You're so insecure.",
     "You always make everything about you.",
@@ -46,6 +47,7 @@ EXAMPLES_FLAG = (
     "You guys are heartless.",
 )
 EXAMPLES_PASS = (
+    "You've been living with a houseguest you never agreed to, in your own home.",
     "You must feel watched, like you can't even trust your own car.",
     "I know you can't even look at me right now, and you don't have to.",
     "I broke your trust, and I'll work to earn it back.",

@@ -17,6 +17,7 @@ MESSAGE = "This defends you; right now they need to feel heard more than they ne
 SUGGESTION = "Take responsibility for your part first; your reasons can wait until they feel understood."
 SOURCE = "Gottman's Four Horsemen: defensiveness (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I didn't mean it that way, you're twisting it.",
     "I understand you're upset, but I was tired.",
     "Sorry I forgot, but I was so stressed.",
     "Fine. I'm the worst person in the world, is that what you want to hear?",
@@ -78,6 +79,7 @@ EXAMPLES_FLAG = (
     "That's twisting what I said at dinner.",
 )
 EXAMPLES_PASS = (
+    "I didn't mean it, but I said it, and saying it is on me.",
     "I said that in front of them and it's not true. You're a wonderful dad.",
     "You're right, I lied, and that's not fair to you.",
     "I'm not saying that to excuse it; it was shameful.",

@@ -20,6 +20,8 @@ MESSAGE = "Advice here can sound like their hurt is a problem for them to solve;
 SUGGESTION = 'Ask before advising: "Do you want ideas, or do you want me to just listen?"'
 SOURCE = "EPITOME vs. advice (Sharma et al. 2020); HAILEY (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "You can check the tracking settings on his phone.",
+    "If you're worried, you need to talk to her yourself.",
     "Just tell her to calm down and get it over with.",
     "Or maybe you could just learn to let it go.",
     "I wish you would quit.",
@@ -62,6 +64,8 @@ EXAMPLES_FLAG = (
     "just end it with him and move on",
 )
 EXAMPLES_PASS = (
+    "Scream at me if you need to.",
+    "I lied about deleting it. I deleted it for real just now, you can check.",
     "You should be angry. I'd be angry too.",
     "I'm sorry I skipped it, because you have to face that office every week without me.",
     "Just tell me how you felt when I left.",

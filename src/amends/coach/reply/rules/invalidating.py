@@ -19,6 +19,7 @@ MESSAGE = (
 SUGGESTION = 'Let the feeling stand. Try "It makes sense you feel that way, given what I did."'
 SOURCE = "EPITOME interpretation (Sharma et al. 2020); HAILEY feedback (Sharma et al. 2023)"
 EXAMPLES_FLAG = (
+    "Your dad hated what I said. Just calm down, it's done.",
     "Just giving my opinion, don't understand why you're getting so mad lol",
     "You need to stop bringing this up.",
     "Let's just forget it happened.",
@@ -60,6 +61,7 @@ EXAMPLES_FLAG = (
     "Don't get your knickers in a twist over a joke.",
 )
 EXAMPLES_PASS = (
+    "You're right, so can I have an hour to pray and calm down? I'll come back after and answer everything.",
     "You're right to be mad. I get why you're so upset.",
     "I won't forget what happened, and I won't ask you to.",
     "Bring it up whenever you need to.",

@@ -17,6 +17,7 @@ MESSAGE = "This shrinks what happened; to them it was big enough to hurt."
 SUGGESTION = "Let it be as big as it was for them. Name what it cost them instead."
 SOURCE = "Gottman: defensiveness; Lewicki, Polin & Lount 2016 (acknowledging harm)"
 EXAMPLES_FLAG = (
+    "It wasn't even a real date.",
     "I didn't cheat, I just texted her a few times.",
     "I only had a couple of drinks with him.",
     "At least I told you eventually.",
@@ -54,6 +55,7 @@ EXAMPLES_FLAG = (
     "It's one text. Why are we still talking about it?",
 )
 EXAMPLES_PASS = (
+    "That was a mean thing to say about your dad, and it wasn't even true.",
     "I won't hide behind 'it was only a joke'. It was a cheap laugh at your expense.",
     "When I said 'it didn't mean anything' I was making what I did smaller.",
     "I'm not gonna say it was nothing, cause it wasn't.",

@@ -19,6 +19,7 @@ SUGGESTION = (
 )
 SOURCE = "Gottman's Four Horsemen: stonewalling (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "I need you to drop it.",
     "I get it, I messed up. Can we talk about something else now?",
     "Okay I get it, I messed up. Can we please not do this tonight?",
     "Sure, whatever you say.",
@@ -47,6 +48,7 @@ EXAMPLES_FLAG = (
     "I don't care enough to get into that again.",
 )
 EXAMPLES_PASS = (
+    "I'll tell her I was wrong and ask her to drop it, if that's ok with you?",
     "You have every right to be mad, and I'm not gonna argue it, it's your car.",
     "We can talk about something else later, only if you want to.",
     "I'm too worked up to listen well. Can we not do this right now and talk tomorrow morning?",
