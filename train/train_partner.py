@@ -5,7 +5,7 @@ them (``probe-held``: every round of new lexicon lines fixed the phrasings it re
 the whole reply instead: one logistic regression per finding of LABELLING.md section 2, and one for "any finding",
 over the reply vector and its hashed words and word pairs, trained on partner replies only: our own, the probe-tune
 sets, three of the four sets helpers wrote blind to the code in stop 51 and the eight of stop 52, each writer a group.
-``partner-held-h3``, ``probe-held`` and ``probe-held2`` are never read.
+``partner-held-h3``, ``partner-held-h16``, ``probe-held`` and ``probe-held2`` are never read.
 
 Trained on Reddit and AnnoMI replies as well, or applied to them, such a head read their register as hostility (stop
 50: 646 findings added on the real tuning splits, 12 right). So a second head, the register gate, tells a reply to a
@@ -39,12 +39,13 @@ from train.train_heads import MODELS, _reply_vectors, fit_ovr, layers_of, log, n
 FINDINGS = tuple(RULE_NAMES)
 PARTNER_FILE = EXAMPLES / "replies_partner.jsonl"
 PROBE_TUNE = ("probe-tune", "probe-tune2")
-# Three of the four helpers' sets of stop 51 (the fourth, partner-held-h3, is never read here) and the eight of stop 52.
+# Three of the four helpers' sets of stop 51 (the fourth, partner-held-h3, is never read here), the eight of stop 52 and
+# three of the four of stop 55 (the fourth, partner-held-h16, is never read here either).
 PARTNER_TRAIN = (
     "partner-h1",
     "partner-h2",
     "partner-h4",
-    *(f"partner-h{n}" for n in range(5, 13)),
+    *(f"partner-h{n}" for n in range(5, 16)),
 )
 REAL_TUNE = ("real-dev", "real-dev2", "real-dev3", "real-dev4", "real-extra", "real-fresh")
 # Less regularised than the gate: out of fold on the eleven unfitted writers of stop 52, macro-F1 0.680 at C 1, 0.691

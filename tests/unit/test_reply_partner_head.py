@@ -41,7 +41,13 @@ SINCERE = [
     "What was the worst moment?",
     "You're right to be angry. I broke a promise about your mum's birthday and I want to hear what it was like.",
     "I need twenty minutes to calm down so I can actually listen. I'll come and find you at eight, I promise.",
+    # One short question after how they are: the head retrained on texted one-liners in stop 55 read these as
+    # contempt, so it is not asked about them (lexicons/check_in_questions.txt).
+    "You doing okay?",
+    "hey, how are u holding up?",
 ]
+# ...while a short sarcastic question is still the head's to read.
+SARCASTIC = ["Happy?", "Are you done?", "So what?"]
 
 
 @pytest.mark.parametrize(("reply", "finding"), HOSTILE)
@@ -64,6 +70,11 @@ def test_the_heads_add_at_most_three_findings_to_a_reply(reply: str) -> None:
 @pytest.mark.parametrize("reply", SINCERE)
 def test_a_sincere_reply_gets_none(reply: str) -> None:
     assert analyze_reply(partner_message=MESSAGE, reply=reply).findings == ()
+
+
+@pytest.mark.parametrize("reply", SARCASTIC)
+def test_a_short_sarcastic_question_gets_a_finding(reply: str) -> None:
+    assert analyze_reply(partner_message=MESSAGE, reply=reply).findings
 
 
 def test_the_gate_lets_a_reply_to_a_partner_through() -> None:

@@ -96,6 +96,8 @@ def partner_findings(
     found: tuple[Finding, ...],
 ) -> tuple[Finding, ...]:
     """The partner head's findings, for a reply the gate (:func:`to_a_partner`) reads as answering a partner."""
+    if _only_a_check_in(reply):
+        return ()
     have = {f.rule for f in found}
     added = []
     for i, name in partner_head_findings(reply, spans, vecs, reply_vec, have):
@@ -106,6 +108,12 @@ def partner_findings(
             continue  # a pause that says when they will talk again is the antidote, not the horseman
         added.append(_finding(reply, spans[i], name))
     return tuple(f for f in added if f is not None)
+
+
+def _only_a_check_in(reply: str) -> bool:
+    """A reply that is one short question after how they are and nothing else ("Holding up okay?"): too short for
+    the partner head to tell care from sarcasm (lexicons/check_in_questions.txt)."""
+    return matching.contains(reply, cues.CHECK_IN)
 
 
 def partner_reply_features(reply_vec: np.ndarray, partner_vec: np.ndarray | None) -> np.ndarray:

@@ -17,6 +17,14 @@ MESSAGE = "This puts your choice on them; they will hear that they caused their 
 SUGGESTION = 'Own your choice in the first person: "I chose..., and it hurt you."'
 SOURCE = "Gottman: defensiveness as blame; Schumann 2018 (apology components)"
 EXAMPLES_FLAG = (
+    "if u werent hiding stuff i wouldnt need to check",
+    "ok yeah i read it, but u leave it lying around, what did u expect",
+    "tbh you could of just rung them yourself, you were home all day",
+    "You can hardly be surprised when I respond in kind.",
+    "the lads pressured me into it and i was off my face",
+    "The tequila was talking, I barely remember it.",
+    "But we need the overtime money, and I didn't exactly have a choice.",
+    "You're never home. It's no wonder I looked elsewhere.",
     "Maybe if you told me things earlier this wouldn't happen.",
     "You made me so angry that I said it.",
     "If you hadn't nagged me, I would have remembered.",
@@ -30,6 +38,12 @@ EXAMPLES_FLAG = (
     "The drinking made me say those things.",
 )
 EXAMPLES_PASS = (
+    "If anyone asks, I'd rather it came from me, and I wouldn't blame you for telling them.",
+    "What did you expect from me that night? I want to understand what I missed.",
+    "You could have just walked out, and you stayed to talk. Thank you.",
+    "Nobody talked me into it. I chose it.",
+    "I had a choice and I made the wrong one.",
+    "If you want space, I won't text until you're ready.",
     "If you'd told me sooner I would have wanted to help, and I'm glad you told me now.",
     "I made a choice that hurt you.",
     "It's my fault, not yours.",
