@@ -4,8 +4,10 @@ The rules find the reply findings by their words, and on a new writer's partner 
 them (``probe-held``: every round of new lexicon lines fixed the phrasings it read and little else). This head reads
 the whole reply instead: one logistic regression per finding of LABELLING.md section 2, and one for "any finding",
 over the reply vector and its hashed words and word pairs, trained on partner replies only: our own, the probe-tune
-sets, three of the four sets helpers wrote blind to the code in stop 51 and the eight of stop 52, each writer a group.
-``partner-held-h3``, ``partner-held-h16``, ``probe-held`` and ``probe-held2`` are never read.
+sets, three of the four sets helpers wrote blind to the code in stop 51, the eight of stop 52 and four of the eight of
+stop 55, each writer a group.
+``partner-held-h3``, ``partner-held-h16`` to ``-h18``, ``partner-held-h20``, ``probe-held`` and ``probe-held2`` are
+never read.
 
 Trained on Reddit and AnnoMI replies as well, or applied to them, such a head read their register as hostility (stop
 50: 646 findings added on the real tuning splits, 12 right). So a second head, the register gate, tells a reply to a
@@ -40,12 +42,12 @@ FINDINGS = tuple(RULE_NAMES)
 PARTNER_FILE = EXAMPLES / "replies_partner.jsonl"
 PROBE_TUNE = ("probe-tune", "probe-tune2")
 # Three of the four helpers' sets of stop 51 (the fourth, partner-held-h3, is never read here), the eight of stop 52 and
-# three of the four of stop 55 (the fourth, partner-held-h16, is never read here either).
+# four of the eight of stop 55 (partner-held-h16, -h17, -h18 and -h20 are never read here either).
 PARTNER_TRAIN = (
     "partner-h1",
     "partner-h2",
     "partner-h4",
-    *(f"partner-h{n}" for n in range(5, 16)),
+    *(f"partner-h{n}" for n in (*range(5, 16), 19)),
 )
 REAL_TUNE = ("real-dev", "real-dev2", "real-dev3", "real-dev4", "real-extra", "real-fresh")
 # Less regularised than the gate: out of fold on the eleven unfitted writers of stop 52, macro-F1 0.680 at C 1, 0.691

@@ -41,13 +41,15 @@ SINCERE = [
     "What was the worst moment?",
     "You're right to be angry. I broke a promise about your mum's birthday and I want to hear what it was like.",
     "I need twenty minutes to calm down so I can actually listen. I'll come and find you at eight, I promise.",
-    # One short question after how they are: the head retrained on texted one-liners in stop 55 read these as
-    # contempt, so it is not asked about them (lexicons/check_in_questions.txt).
+    # One question asking after them and nothing else: the head, which learned bare questions from sarcastic ones,
+    # read these as contempt, minimizing or defensiveness, so it is not asked about them (stop 55).
     "You doing okay?",
     "hey, how are u holding up?",
+    "Was it lonely, sitting there making excuses for me all night?",
+    "Were you embarrassed, having to explain where I was?",
 ]
-# ...while a short sarcastic question is still the head's to read.
-SARCASTIC = ["Happy?", "Are you done?", "So what?"]
+# ...while a short sarcastic question, which the cues read as rhetorical, is still the head's to read.
+SARCASTIC = ["Happy?", "Happy now?", "Are you done?", "So what?", "ok and?"]
 
 
 @pytest.mark.parametrize(("reply", "finding"), HOSTILE)

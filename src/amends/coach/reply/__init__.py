@@ -96,7 +96,7 @@ def partner_findings(
     found: tuple[Finding, ...],
 ) -> tuple[Finding, ...]:
     """The partner head's findings, for a reply the gate (:func:`to_a_partner`) reads as answering a partner."""
-    if _only_a_check_in(reply):
+    if _only_a_question_after_them(reply, spans):
         return ()
     have = {f.rule for f in found}
     added = []
@@ -110,10 +110,12 @@ def partner_findings(
     return tuple(f for f in added if f is not None)
 
 
-def _only_a_check_in(reply: str) -> bool:
-    """A reply that is one short question after how they are and nothing else ("Holding up okay?"): too short for
-    the partner head to tell care from sarcasm (lexicons/check_in_questions.txt)."""
-    return matching.contains(reply, cues.CHECK_IN)
+def _only_a_question_after_them(reply: str, spans: list[tuple[int, int]]) -> bool:
+    """A reply that is one question the cues read as asking after them, and nothing else ("Holding up okay?", "Was
+    it lonely sitting there next to an empty chair?"). The partner head learned bare questions from sarcastic ones
+    and called these contempt, minimizing or defensiveness (stop 55), so it is not asked about them; a sarcastic one
+    ("Happy now?", "So what?") is rhetorical to the cues (lexicons/rhetorical_questions.txt) and stays the head's."""
+    return len(spans) == 1 and reply.rstrip().endswith("?") and bool(sentence_levels(reply, False)["exploration"])
 
 
 def partner_reply_features(reply_vec: np.ndarray, partner_vec: np.ndarray | None) -> np.ndarray:

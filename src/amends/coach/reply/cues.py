@@ -158,7 +158,6 @@ INVITE = compile_each(
 )
 RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
 COMING_BACK = patterns(_PACKAGE, "coming_back")  # a pause that says when the talk resumes
-CHECK_IN = patterns(_PACKAGE, "check_in_questions")  # a reply that is one short question after how they are
 OWNED_ACT = patterns(_PACKAGE, "owned_act")  # the replier owns what the partner wrote about
 # A feeling of theirs inferred in so many words ("that must have felt like u didnt matter", "you must feel so alone").
 # After "you must have been" / "that must've been": a feeling or what they went through ("mortified", "so done with
