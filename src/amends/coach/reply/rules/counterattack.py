@@ -17,6 +17,9 @@ MESSAGE = "Turning it back on them starts a second fight before the first hurt h
 SUGGESTION = "Keep the focus on what they raised. Your own complaint deserves its own calm moment later."
 SOURCE = "Gottman: cross-complaining and counterattack (Gottman & Silver 1999)"
 EXAMPLES_FLAG = (
+    "And you're hardly Suzy Homemaker yourself.",
+    "That's not true. And you're on your phone way more than me.",
+    "Oh so you can trash me to your sister but I'm the bad guy for seeing it?",
     "Pot, kettle. You were on your phone all night too.",
     "Funny coming from someone who was two hours late last week.",
     "I'm sorry, but remember when you forgot my dad's anniversary?",
@@ -54,6 +57,9 @@ EXAMPLES_FLAG = (
     "Same to you too, you never listen either.",
 )
 EXAMPLES_PASS = (
+    "You're no burden yourself, and I'm the one who made you feel like one.",
+    "You deserve more than I gave you this year.",
+    "So you can see the calendar too, I've shared it, but I'm the one keeping it.",
     "I remember when you told me about your dad, and I used it anyway. I'm sorry.",
     "Why were you looking at your phone so late? Couldn't you sleep?",
     "I know you went through my phone because I gave you every reason to.",
