@@ -33,6 +33,7 @@ NO_WAKING_WISHED = [
     "I want to go to sleep and never wake up.",
     "I'd quite like to go to sleep and simply not wake up, no fuss.",
     "hope i dont wake up",
+    "If I don't wake up at all tomorrow, that's fine by me.",
     # A row closed is harmless, but not a fight with living given up ("talk about it anymore" is; "fight it" is not).
     "I don't want to fight it anymore.",
 ]

@@ -101,7 +101,7 @@ def lexicon() -> Lexicon:
     start-up (the web app warms the detector), not a gate that quietly stops gating."""
     data = _read_yaml("patterns.yaml")
     patterns = tuple(
-        Pattern(kind, _compile(entry["re"]), bool(entry.get("negatable", True)))
+        Pattern(kind, _compile(entry["re"].replace("{woken}", data["woken"])), bool(entry.get("negatable", True)))
         for kind in FLAG_TYPES
         for entry in data[kind]
     )
