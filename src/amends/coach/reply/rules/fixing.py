@@ -62,6 +62,10 @@ EXAMPLES_FLAG = (
     "Just try to sleep on it and you'll feel better.",
     "I know. But just ignore your mum, she means well.",
     "just end it with him and move on",
+    "If I were you I'd ask him straight out.",
+    "You need to accept it and move forward.",
+    "Just leave him, he isn't worth it.",
+    "You could ask yourself to rest more.",
 )
 EXAMPLES_PASS = (
     "Scream at me if you need to.",
@@ -106,6 +110,19 @@ EXAMPLES_PASS = (
     "Just tell me what you need from me tonight.",
     "I just got home and I want to hear how your day went.",
     "I'll just keep showing up, every day, and you decide when it's enough.",
+    "I'm sorry, but you have to understand how tired I was.",
+    "You need to admit you forget things too.",
+    "You need to calm down before we talk.",
+    "Stop twisting what I said.",
+    "Stop going on about the car.",
+    "Stop checking my messages.",
+    "Can we please just move on now?",
+    "Just leave it, I don't want to talk.",
+    "I'd ask you not to raise it again.",
+    "If you smiled more I'd call more.",
+    "I knew I'd get a lecture.",
+    "Perhaps you might ask yourself why I stopped telling you things.",
+    "Try to understand me for once.",
 )
 
 
