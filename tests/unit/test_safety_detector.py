@@ -88,6 +88,50 @@ def test_a_threat_to_kill_the_writer_is_not_read_as_the_writers_own_wish_to_die(
     }
 
 
+# Strangling in the passive or as a noun is immediate danger as "he strangled me" is (stop 56); "choked up" is emotion.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This morning I was strangled by my husband and I can't stop shaking.",
+        "I got strangled by my boyfriend last night and my throat still hurts.",
+        "I was being choked by him and couldn't breathe.",
+        "My husband put his hands round my neck again yesterday. Should I get checked out after strangulation?",
+    ],
+)
+def test_strangling_told_in_any_grammar_is_immediate_danger(text: str) -> None:
+    report = scan_safety(text)
+    assert report.immediate_danger and report.action == "crisis", report.types
+
+
+def test_choked_up_is_no_danger() -> None:
+    assert scan_safety("I was choked up when my husband read his vows to me.").action == "none"
+    assert scan_safety("I nearly choked on my dinner when he told me the price.").action == "none"
+
+
+# Marks a partner left are the victim's, not self-harm (stop 56: the head read 64 such sentences in real DV dev posts
+# as self-harm, none of them true); the writer's own act on their body beside the abuse still is.
+INJURIES_A_PARTNER_LEFT = [
+    "My boyfriend shoved me into the door frame and I have a bruise all down my arm.",
+    "My husband kicked me in the ribs. It hurts to breathe and I'm covered in bruises.",
+    "He slammed my hand in the car door and two of my fingers are bleeding.",
+]
+OWN_ACTS_BESIDE_ABUSE = [
+    "He hit me again, and afterwards I went upstairs and cut my arm.",
+    "When he screams at me I go into the bathroom and scratch my wrists until they bleed.",
+    "He pushed me down the stairs. I relapsed that night and burned my thigh.",
+]
+
+
+@pytest.mark.parametrize("text", INJURIES_A_PARTNER_LEFT)
+def test_injuries_a_partner_left_are_abuse_not_self_harm(text: str) -> None:
+    assert scan_safety(text).types == {"abuse_victim"}
+
+
+@pytest.mark.parametrize("text", OWN_ACTS_BESIDE_ABUSE)
+def test_the_writers_own_harm_beside_abuse_is_still_self_harm(text: str) -> None:
+    assert {"abuse_victim", "self_harm"} <= scan_safety(text).types
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -193,16 +193,23 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
       are both true ("when he screams at me I go upstairs and cut"), so that pair never gives way.
     * A suicide flag on a sentence where someone else threatens to kill the writer ("he said he would kill me if I
       left"), when the text also flags as abuse victim: the threat is the victim's danger, already a crisis.
+    * A self-harm flag, when the text also flags as abuse victim, on a sentence that names no act of the writer's on
+      their own body (``self_injury_cue``): "My face was bruised and my nose was bleeding" tells what a partner did.
     """
     dealt = [f.span for f in found if f.via == "pattern" and f.type == "abuse_perpetration"]
     drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]
     if any(f.type == "abuse_victim" for f in found):
-        threat = lexicon().threat_to_writer
-        threatened = [(s.start, s.end) for s in segs if threat.search(s.text)]
+        lex = lexicon()
+        threatened = [(s.start, s.end) for s in segs if lex.threat_to_writer.search(s.text)]
+        own_acts = [(s.start, s.end) for s in segs if lex.self_injury_cue.search(s.text)]
         drop += [
             f
             for f in found
-            if f.via == "model" and f.type == "suicide_risk" and any(_within(f.span, t) for t in threatened)
+            if f.via == "model"
+            and (
+                (f.type == "suicide_risk" and any(_within(f.span, t) for t in threatened))
+                or (f.type == "self_harm" and not any(_within(f.span, a) for a in own_acts))
+            )
         ]
     return [f for f in found if f not in drop]
 

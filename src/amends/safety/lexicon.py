@@ -77,6 +77,9 @@ class Lexicon:
     # Someone else threatening to kill the writer ("he said he would kill me"): a head-only suicide flag on such a
     # sentence is the victim's danger misread as the writer's own wish to die.
     threat_to_writer: re.Pattern[str]
+    # The writer's own act on their own body: a head-only self-harm flag in a text that also flags as abuse victim
+    # needs one in its sentence, or the marks it read are the ones a partner left.
+    self_injury_cue: re.Pattern[str]
 
 
 def _read_yaml(name: str) -> Any:
@@ -133,6 +136,7 @@ def lexicon() -> Lexicon:
         struggle_cues=tuple((k, _compile(v)) for k, v in data["struggle_cues"].items()),
         harmless_uses=_harmless_uses(data),
         threat_to_writer=_compile(data["threat_to_writer"]),
+        self_injury_cue=_compile(data["self_injury_cue"]),
         warning_signs=tuple(
             WarningSigns(
                 kind,
