@@ -381,6 +381,9 @@ VALIDATION = (
     + UNDERSTANDING_GRANTED
     + compile_each(
         r"\byou have every (?:reason|right) to\b",
+        # Their feeling ruled right (stop 56: a retrained partner head read "There's no version of this where you're
+        # wrong to feel that" as invalidating, the finding it rules out).
+        r"\b(?:you(?:'re| are) not|you aren't|no version of this where you(?:'re| are)) wrong to (?:feel|be)\b",
         # Their hurt inferred, as the guide itself words it ("You must have felt so humiliated when you read
         # them"). Only hurt feelings: "you must be so proud of yourself" is the stock sarcasm.
         r"\byou must (?:have )?(?:felt|feel|been|be) (?:so |really |very |completely |totally |utterly )?"

@@ -55,6 +55,11 @@ EXAMPLES_FLAG = (
     "You're lecturing me about money while doing the exact same thing.",
     "Fuck you too, then.",
     "Same to you too, you never listen either.",
+    "You forgot my birthday last year and I never made a fuss about it.",
+    "Don't act like I'm the only one who raised my voice.",
+    "Glass houses, mate. You lied about the overdraft.",
+    "You're hardly in a position to lecture me about money.",
+    "Well I shouted, but you were yelling at me too.",
 )
 EXAMPLES_PASS = (
     "You're no burden yourself, and I'm the one who made you feel like one.",
@@ -80,6 +85,9 @@ EXAMPLES_PASS = (
     "You're right, and I'm listening.",
     "Thank you too, for giving me another chance.",
     "I love you too, and I'm sorry.",
+    "You asked how I was and I didn't say a word. I'm sorry I shut you out.",
+    "You're not the only one who noticed, and I should have said so first.",
+    "I live in a glass flat by the river, come over.",
 )
 
 
