@@ -59,6 +59,12 @@ EXAMPLES_FLAG = (
     "Go cry about it.",
     "Unbunch your panties, it was a joke.",
     "Don't get your knickers in a twist over a joke.",
+    "You're making a mountain out of a molehill again.",
+    "Honestly you're getting yourself worked up over nothing.",
+    "You're acting like I sold the house.",
+    "You're overthinking one text message.",
+    "Most people would be grateful for a husband who checks in.",
+    "You can't really be mad that I went, you said it was fine.",
 )
 EXAMPLES_PASS = (
     "You're right, so can I have an hour to pray and calm down? I'll come back after and answer everything.",
@@ -97,6 +103,9 @@ EXAMPLES_PASS = (
     "Could you give me a break from the dishes tonight? I'll do them tomorrow.",
     "You can cry more if you need to; I'm staying right here.",
     "I made you cry more than once this year, and I'm sorry.",
+    "I won't tell you you're overthinking it; you read me right.",
+    "I'm sorry I made a whole thing out of your news instead of listening.",
+    "Most people would be furious, and you have every right to be.",
 )
 
 
