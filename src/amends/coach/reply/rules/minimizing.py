@@ -53,6 +53,13 @@ EXAMPLES_FLAG = (
     "I know I missed it, but at least your sister was there.",
     "You're overreacting, it was one dinner.",
     "It's one text. Why are we still talking about it?",
+    "Come on, it's one wedding, there will be others.",
+    "You're upset about one word.",
+    "Honestly it's a non-issue.",
+    "We chatted online and nothing more.",
+    "It's not really a lie if you'd have said yes anyway.",
+    "Nobody was physically harmed here.",
+    "You've made a whole thing out of nothing.",
 )
 EXAMPLES_PASS = (
     "That was a mean thing to say about your dad, and it wasn't even true.",
@@ -84,6 +91,9 @@ EXAMPLES_PASS = (
     "It was only after you told me that I understood.",
     "At least once a week I'll cook, that's a promise.",
     "I should have been there, nothing could make it worse than it already felt for you.",
+    "It's one wedding I'll never forgive myself for missing.",
+    "Nobody was hurt more by this than you, and I know it.",
+    "I made a big deal out of nothing and took it out on you. I'm sorry.",
 )
 
 
