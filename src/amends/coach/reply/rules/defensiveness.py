@@ -77,6 +77,10 @@ EXAMPLES_FLAG = (
     "I never once lied to you about money.",
     "My point stands, you were late too.",
     "That's twisting what I said at dinner.",
+    "You can't expect me to remember every date.",
+    "You can't hold one bad night against me.",
+    "I'm only human, I forget things.",
+    "I'm sorry, but I was hurting too.",
 )
 EXAMPLES_PASS = (
     "I didn't mean it, but I said it, and saying it is on me.",
@@ -128,6 +132,8 @@ EXAMPLES_PASS = (
     "I understand that, but I still should have called you.",
     "I hear what you're saying, but I want to understand it better.",
     "I never once thought about how it would feel for you, and I should have.",
+    "I'm sorry, but I was wrong too, and I should have said so first.",
+    "You can count on me to call every night this week.",
 )
 
 
