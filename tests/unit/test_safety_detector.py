@@ -103,6 +103,11 @@ def test_strangling_told_in_any_grammar_is_immediate_danger(text: str) -> None:
     assert report.immediate_danger and report.action == "crisis", report.types
 
 
+def test_strangling_feared_is_a_victims_fear_not_danger_now() -> None:
+    report = scan_safety("I don't want to end up getting choked out by my boyfriend one day.")
+    assert report.action != "crisis" and not report.immediate_danger
+
+
 def test_choked_up_is_no_danger() -> None:
     assert scan_safety("I was choked up when my husband read his vows to me.").action == "none"
     assert scan_safety("I nearly choked on my dinner when he told me the price.").action == "none"
