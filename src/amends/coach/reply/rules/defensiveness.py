@@ -81,6 +81,7 @@ EXAMPLES_FLAG = (
     "You can't hold one bad night against me.",
     "I'm only human, I forget things.",
     "I'm sorry, but I was hurting too.",
+    "I'm sorry but you have to understand how tired I was.",
 )
 EXAMPLES_PASS = (
     "I didn't mean it, but I said it, and saying it is on me.",
@@ -134,6 +135,7 @@ EXAMPLES_PASS = (
     "I never once thought about how it would feel for you, and I should have.",
     "I'm sorry, but I was wrong too, and I should have said so first.",
     "You can count on me to call every night this week.",
+    "I know you have to see it for yourself before you believe me, and that's fair.",
 )
 
 
