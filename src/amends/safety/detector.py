@@ -30,6 +30,7 @@ This is a screening aid, not an assessment; a clinician should sign the policy o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -200,18 +201,21 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
     drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]
     if any(f.type == "abuse_victim" for f in found):
         lex = lexicon()
-        threatened = [(s.start, s.end) for s in segs if lex.threat_to_writer.search(s.text)]
-        own_acts = [(s.start, s.end) for s in segs if lex.self_injury_cue.search(s.text)]
         drop += [
             f
             for f in found
             if f.via == "model"
             and (
-                (f.type == "suicide_risk" and any(_within(f.span, t) for t in threatened))
-                or (f.type == "self_harm" and not any(_within(f.span, a) for a in own_acts))
+                (f.type == "suicide_risk" and _sentence_says(f.span, segs, lex.threat_to_writer))
+                or (f.type == "self_harm" and not _sentence_says(f.span, segs, lex.self_injury_cue))
             )
         ]
     return [f for f in found if f not in drop]
+
+
+def _sentence_says(span: Span, segs: list[Segment], pattern: re.Pattern[str]) -> bool:
+    """Does a sentence holding ``span`` match ``pattern``? Only the flag's own sentence is searched."""
+    return any(_within(span, (s.start, s.end)) and pattern.search(s.text) for s in segs)
 
 
 def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:
