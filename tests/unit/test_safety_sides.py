@@ -171,3 +171,31 @@ def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:
     assert gated(framed, VICTIM_SURE_SCORE + 0.02) == pytest.approx(VICTIM_SURE_SCORE + 0.02)
     assert gated("My sister said her husband went through the receipts in her bag again.", 0.99) == 0.0
     assert gated("The wife will kill me if I'm late again, sorry.", 0.99) == 0.0
+
+
+# Stop 57: in a victim's text the head read a plan to leave for safety as a suicide plan. Such a head-only flag gives
+# way unless its sentence names a risk to the writer's own life (``self_risk_cue``).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He hit me again on Friday. I'm making plans to leave.",
+        "He broke my phone so I can't call anyone. I will plan my escape then.",
+    ],
+)
+def test_a_victims_plan_to_leave_is_not_a_suicide_plan(text: str) -> None:
+    report = scan_safety(text)
+    assert report.types == {"abuse_victim"}
+    assert report.action == "support"  # domestic-violence help, not the suicide crisis page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He hit me again. Some nights I think the only way I'll ever be out of here is dead.",
+        "My husband hit me again last night. I just want to die.",
+    ],
+)
+def test_a_victims_own_wish_to_die_stays_a_crisis(text: str) -> None:
+    report = scan_safety(text)
+    assert {"abuse_victim", "suicide_risk"} <= report.types
+    assert report.action == "crisis"

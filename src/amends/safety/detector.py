@@ -196,6 +196,8 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
       left"), when the text also flags as abuse victim: the threat is the victim's danger, already a crisis.
     * A self-harm flag, when the text also flags as abuse victim, on a sentence that names no act of the writer's on
       their own body (``self_injury_cue``): "My face was bruised and my nose was bleeding" tells what a partner did.
+    * A suicide flag, when the text also flags as abuse victim, on a sentence that plans leaving for safety
+      (``leaving_plan_cue``) and names no risk to the writer's own life (``self_risk_cue``): "I'm leaving him".
     """
     dealt = [f.span for f in found if f.via == "pattern" and f.type == "abuse_perpetration"]
     drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]
@@ -208,6 +210,11 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
             and (
                 (f.type == "suicide_risk" and _sentence_says(f.span, segs, lex.threat_to_writer))
                 or (f.type == "self_harm" and not _sentence_says(f.span, segs, lex.self_injury_cue))
+                or (
+                    f.type == "suicide_risk"
+                    and _sentence_says(f.span, segs, lex.leaving_plan_cue)
+                    and not _sentence_says(f.span, segs, lex.self_risk_cue)
+                )
             )
         ]
     return [f for f in found if f not in drop]

@@ -80,6 +80,8 @@ class Lexicon:
     # The writer's own act on their own body: a head-only self-harm flag in a text that also flags as abuse victim
     # needs one in its sentence, or the marks it read are the ones a partner left.
     self_injury_cue: re.Pattern[str]
+    # A victim's plan to leave for safety: a head-only suicide flag on it, in a victim's text, is that plan misread.
+    leaving_plan_cue: re.Pattern[str]
 
 
 def _read_yaml(name: str) -> Any:
@@ -137,6 +139,7 @@ def lexicon() -> Lexicon:
         harmless_uses=_harmless_uses(data),
         threat_to_writer=_compile(data["threat_to_writer"]),
         self_injury_cue=_compile(data["self_injury_cue"]),
+        leaving_plan_cue=_compile(data["leaving_plan_cue"]),
         warning_signs=tuple(
             WarningSigns(
                 kind,
