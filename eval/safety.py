@@ -108,7 +108,7 @@ REPAIR_NOTES = (
 )
 
 
-# The tuning parts, in labelling order: real posts have dev to dev4, relationship-context texts dev to dev10.
+# The tuning parts, in labelling order: real posts have dev to dev5, relationship-context texts dev to dev10.
 DEV_SPLITS = ("dev", *(f"dev{n}" for n in range(2, 11)))
 
 

@@ -367,11 +367,11 @@ def test_real_example_sets_keep_their_splits_and_labels() -> None:
         # writers) tunes the patterns; held3 (two other writers, written beside them) is never tuned on. dev6 (four
         # more writers, stop 41), dev7 and dev8 (four more each, stop 42) and dev9 (four more, stop 43) were each
         # read once untouched, then tuned the patterns, and so was dev10 (four more, stop 43). The real posts' dev3
-        # (400 more, stop 43) and dev4 (200 more, stop 43) likewise.
+        # (400 more, stop 43) and dev4 (200 more, stop 43) likewise, and dev5 (210 more, stop 57).
         assert {r["split"] for r in rows} == (
             {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "held", "held2", "held3"}
             if name == "crisis_relctx.jsonl"
-            else {"dev", "dev2", "dev3", "dev4", "held", "fresh"}
+            else {"dev", "dev2", "dev3", "dev4", "dev5", "held", "fresh"}
         )
         assert all(r["flag"] == bool(set(r["types"]) - {"third_party"}) for r in rows), name
 

@@ -199,3 +199,24 @@ def test_a_victims_own_wish_to_die_stays_a_crisis(text: str) -> None:
     report = scan_safety(text)
     assert {"abuse_victim", "suicide_risk"} <= report.types
     assert report.action == "crisis"
+
+
+# Stop 57: in a victim's story the self-injury cue took any "myself" ("I'm beside myself"); a head-only self-harm flag
+# there now needs "myself" with a harm ("hurt myself").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He hit me again last night. I'm beside myself and I don't know what to do.",
+        "He grabbed me by the hair and I got myself up and ran to the bathroom.",
+    ],
+)
+def test_a_victims_story_is_not_the_victims_own_risk(text: str) -> None:
+    report = scan_safety(text)
+    assert report.types == {"abuse_victim"}
+    assert report.action == "support"
+
+
+def test_a_victims_own_harm_stays_a_crisis() -> None:
+    report = scan_safety("He hit me again tonight. Afterwards I went upstairs and hurt myself again.")
+    assert {"abuse_victim", "self_harm"} <= report.types
+    assert report.action == "crisis"
