@@ -1,6 +1,6 @@
 """A "sorry" that regrets nothing the writer did (LABELLING.md section 1: sympathy, sarcasm, and a "sorry" that
 softens a disagreement have no remorse), from the real-text tuning splits in stop 51, each beside the sincere
-apology it must not swallow."""
+apology it must not swallow (stop 57 added the real-sorry half's "excuse me" senses)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,13 @@ SENSES = [
     ("Sorry, I didn't realise there wasn't any money left in the joint account when I booked the trip.", True),
     ("Oh sorry, I forgot to call your mum back. I'll ring her now.", True),
     ("oh sorry mr. wizard yeah i meant math in general", False),
+    # stop 57: "excuse me" before a question, being new, not grasping the reader, a bracketed softener
+    ("Sorry, I'm a total React newbie. Where does the state live?", False),
+    ("Sorry, I was wondering whether the ferry runs on Sundays?", False),
+    ("Sorry, I still have trouble following your point about the rota.", False),
+    ("Sorry - you lost me. Which form do you mean?", False),
+    ("I'm sorry I lost your keys.", True),
+    ("Your plan isn't clear to me (sorry). Is it Tuesday or Thursday?", False),
 ]
 
 
