@@ -173,39 +173,14 @@ def test_a_head_sure_of_a_victim_is_not_silenced_by_the_apology_frame() -> None:
     assert gated("The wife will kill me if I'm late again, sorry.", 0.99) == 0.0
 
 
-# Stop 57: in a victim's text the head read a plan to leave for safety as a suicide plan. Such a head-only flag gives
-# way unless its sentence names a risk to the writer's own life (``self_risk_cue``).
+# Stop 57: in a victim's text the head read a plan to leave for safety as a suicide plan, and the self-injury cue took
+# any "myself" ("I'm beside myself"). A head-only suicide flag on a plan to leave gives way unless its sentence names a
+# risk to the writer's own life (``self_risk_cue``); a head-only self-harm flag needs "myself" with a harm.
 @pytest.mark.parametrize(
     "text",
     [
         "He hit me again on Friday. I'm making plans to leave.",
         "He broke my phone so I can't call anyone. I will plan my escape then.",
-    ],
-)
-def test_a_victims_plan_to_leave_is_not_a_suicide_plan(text: str) -> None:
-    report = scan_safety(text)
-    assert report.types == {"abuse_victim"}
-    assert report.action == "support"  # domestic-violence help, not the suicide crisis page
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "He hit me again. Some nights I think the only way I'll ever be out of here is dead.",
-        "My husband hit me again last night. I just want to die.",
-    ],
-)
-def test_a_victims_own_wish_to_die_stays_a_crisis(text: str) -> None:
-    report = scan_safety(text)
-    assert {"abuse_victim", "suicide_risk"} <= report.types
-    assert report.action == "crisis"
-
-
-# Stop 57: in a victim's story the self-injury cue took any "myself" ("I'm beside myself"); a head-only self-harm flag
-# there now needs "myself" with a harm ("hurt myself").
-@pytest.mark.parametrize(
-    "text",
-    [
         "He hit me again last night. I'm beside myself and I don't know what to do.",
         "He grabbed me by the hair and I got myself up and ran to the bathroom.",
     ],
@@ -213,10 +188,18 @@ def test_a_victims_own_wish_to_die_stays_a_crisis(text: str) -> None:
 def test_a_victims_story_is_not_the_victims_own_risk(text: str) -> None:
     report = scan_safety(text)
     assert report.types == {"abuse_victim"}
-    assert report.action == "support"
+    assert report.action == "support"  # domestic-violence help, not the crisis page
 
 
-def test_a_victims_own_harm_stays_a_crisis() -> None:
-    report = scan_safety("He hit me again tonight. Afterwards I went upstairs and hurt myself again.")
-    assert {"abuse_victim", "self_harm"} <= report.types
+@pytest.mark.parametrize(
+    ("text", "own_risk"),
+    [
+        ("He hit me again. Some nights I think the only way I'll ever be out of here is dead.", "suicide_risk"),
+        ("My husband hit me again last night. I just want to die.", "suicide_risk"),
+        ("He hit me again tonight. Afterwards I went upstairs and hurt myself again.", "self_harm"),
+    ],
+)
+def test_a_victims_own_risk_stays_a_crisis(text: str, own_risk: str) -> None:
+    report = scan_safety(text)
+    assert {"abuse_victim", own_risk} <= report.types
     assert report.action == "crisis"

@@ -208,13 +208,17 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
             for f in found
             if f.via == "model"
             and (
-                (f.type == "suicide_risk" and _sentence_says(f.span, segs, lex.threat_to_writer))
-                or (f.type == "self_harm" and not _sentence_says(f.span, segs, lex.self_injury_cue))
-                or (
+                (
                     f.type == "suicide_risk"
-                    and _sentence_says(f.span, segs, lex.leaving_plan_cue)
-                    and not _sentence_says(f.span, segs, lex.self_risk_cue)
+                    and (
+                        _sentence_says(f.span, segs, lex.threat_to_writer)
+                        or (
+                            _sentence_says(f.span, segs, lex.leaving_plan_cue)
+                            and not _sentence_says(f.span, segs, lex.self_risk_cue)
+                        )
+                    )
                 )
+                or (f.type == "self_harm" and not _sentence_says(f.span, segs, lex.self_injury_cue))
             )
         ]
     return [f for f in found if f not in drop]
