@@ -45,6 +45,9 @@ EXAMPLES_FLAG = (
     "Stop being so naive.",
     "You're misinformed.",
     "You guys are heartless.",
+    "You are an asshole.",
+    "Mate, just stop. You're being an embarrassment.",
+    "Your such a fucking manchild.",
 )
 EXAMPLES_PASS = (
     "You've been living with a houseguest you never agreed to, in your own home.",
@@ -65,6 +68,8 @@ EXAMPLES_PASS = (
     "You're such a kind person.",
     "You don't have to explain anything to me.",
     "Why are you always so patient with me? I'm grateful.",
+    "You're sick of hearing me say sorry, and I understand why.",
+    "You weren't an idiot for trusting me; I was the one who lied.",
 )
 
 
