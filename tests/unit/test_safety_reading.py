@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from amends.safety.detector import scan_safety
 
 
@@ -14,3 +16,48 @@ def test_wanting_a_gun_for_sport_is_not_this_pattern() -> None:
     # The pattern takes the urge words only; whatever the head makes of this sentence, no pattern flag comes from it.
     report = scan_safety("I want to buy a gun for deer season with my dad.")
     assert all(f.via == "model" for f in report.flags)
+
+
+# Stop 58 probes: a gun for hunting or sport is no means (the head read "clean my rifle" as a suicide crisis at 0.75),
+# but hunting told as a cover, or a gun turned on oneself, still is; a weapon held to the writer is a victim's danger.
+HUNTING_AND_SPORT = [
+    "I want to buy a gun for deer season.",
+    "My brother and I are going hunting this weekend, I need to clean my rifle.",
+    "We went to the gun range on Saturday. It was fun.",
+]
+GUN_AS_MEANS = [
+    "I'm going hunting alone this weekend with my rifle and I don't plan on coming back.",
+    "Told everyone I'm going hunting, but the rifle is for me.",
+    "I bought a shotgun for duck season but honestly I've thought about using it on myself.",
+    "I'm not going to use the gun on myself, I promise.",
+    "Dad's hunting rifle is in the garage and I keep looking at it.",
+]
+
+
+@pytest.mark.parametrize("text", HUNTING_AND_SPORT)
+def test_a_gun_for_hunting_or_sport_is_no_crisis(text: str) -> None:
+    assert scan_safety(text).action == "none"
+
+
+@pytest.mark.parametrize("text", GUN_AS_MEANS)
+def test_a_gun_as_a_means_is_still_suicide_risk(text: str) -> None:
+    report = scan_safety(text)
+    assert report.action == "crisis" and {f.type for f in report.flags} == {"suicide_risk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband pointed a gun at me last night.",
+        "He put a gun to my head during the argument.",
+        "My boyfriend held a knife to my throat.",
+    ],
+)
+def test_a_weapon_held_to_the_writer_is_a_victims_crisis(text: str) -> None:
+    report = scan_safety(text)
+    assert report.action == "crisis" and {f.type for f in report.flags} == {"abuse_victim"}
+
+
+def test_the_writers_own_gun_to_the_head_stays_suicide_risk() -> None:
+    report = scan_safety("I put the gun to my head last night. He took it off me.")
+    assert "suicide_risk" in {f.type for f in report.flags}

@@ -203,6 +203,7 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
     drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]
     if any(f.type == "abuse_victim" for f in found):
         lex = lexicon()
+        drop += [f for f in found if f.type == "suicide_risk" and f.via == "pattern" and _inside_threat(f.span, segs)]
         drop += [
             f
             for f in found
@@ -222,6 +223,18 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
             )
         ]
     return [f for f in found if f not in drop]
+
+
+def _inside_threat(span: Span, segs: list[Segment]) -> bool:
+    """Does a threat to the writer (``threat_to_writer``) hold ``span`` whole? "He put a gun to my head" matches the
+    suicide pattern of a gun held to one's own head, but the hand is his: the victim's danger, already a crisis."""
+    threat = lexicon().threat_to_writer
+    for seg in segs:
+        if _within(span, (seg.start, seg.end)):
+            for m in threat.finditer(seg.text):
+                if _within(span, (seg.start + m.start(), seg.start + m.end())):
+                    return True
+    return False
 
 
 def _sentence_says(span: Span, segs: list[Segment], pattern: re.Pattern[str]) -> bool:
