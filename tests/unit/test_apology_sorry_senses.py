@@ -32,6 +32,11 @@ SENSES = [
     ("Sorry - you lost me. Which form do you mean?", False),
     ("I'm sorry I lost your keys.", True),
     ("Your plan isn't clear to me (sorry). Is it Tuesday or Thursday?", False),
+    # stop 58: confusing the reader is the writer's own slip; being confused is not
+    ("Sorry, I confused you with my last message.", True),
+    ("Sorry, I mixed up the dates for the school play.", True),
+    ("Sorry, I'm confused. Which weekend do you mean?", False),
+    ("Sorry Rarst, confused here: which file?", False),
 ]
 
 

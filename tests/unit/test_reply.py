@@ -157,6 +157,28 @@ def test_the_guides_own_words_score_as_understanding_with_a_decent_score(reply: 
     assert not report.findings and report.score >= 40
 
 
+# Stop 58 probes: "that must have hurt" is the same generic understanding, and a reason disowned as an excuse is
+# ownership, not defensiveness (Gottman's antidote), while "I'm not making excuses, but..." still defends.
+@pytest.mark.parametrize("reply", ["That must have hurt.", "I'm really sorry, that must have really hurt you."])
+def test_that_must_have_hurt_is_understanding(reply: str) -> None:
+    assert analyze_reply(partner_message=PARTNER, reply=reply).level("interpretation") >= 1
+
+
+@pytest.mark.parametrize(
+    ("reply", "defends"),
+    [
+        ("My phone died, but that's no excuse for not calling you.", False),
+        ("The fucking traffic was insane and my phone died, but that's no excuse. I'm so sorry.", False),
+        ("Work ran late. That doesn't excuse it, and I'm sorry.", False),
+        ("I'm not making excuses, but work was insane and my phone died.", True),
+    ],
+)
+def test_a_reason_disowned_as_an_excuse_is_no_defensiveness(reply: str, defends: bool) -> None:
+    rules = analyze_reply(partner_message=PARTNER, reply=reply).rules
+    assert ("defensiveness" in rules) is defends
+    assert defends or "blame" not in rules
+
+
 def test_a_sarcastic_sorry_is_contempt_and_earns_no_warmth() -> None:
     report = analyze_reply(PARTNER, "Oh, I'm SO sorry that I'm not perfect like you. Happy now?")
     assert "contempt" in report.rules

@@ -214,14 +214,20 @@ def partner_head_findings(
     return [(int(per_sentence[:, j].argmax()), head.labels[j]) for j in sorted(added, key=lambda j: -margins[j])]
 
 
+_EXCUSING = frozenset({"defensiveness", "blame"})
+
+
 def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     """A head's finding on the sentence it scored highest, unless that sentence states the writer's own feeling (only
     a rule's words make that contempt or criticism), validates theirs, or owns hurtful words the writer said ("I'm sorry
-    I told you to calm down.": the act named, not repeated)."""
+    I told you to calm down.": the act named, not repeated); nor defensiveness or blame on a sentence that disowns its
+    reason as an excuse."""
     start, end = span
     sentence = reply[start:end]
     if OWN_FEELING.search(sentence) or matching.contains(sentence, cues.VALIDATION) or matching.owns_saying(sentence):
         return None
+    if name in _EXCUSING and matching.contains(sentence, cues.REASON_DISOWNED):
+        return None  # "My phone died, but that's no excuse": the reason is owned as no excuse
     rule = _RULES_BY_NAME[name]
     return Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, instead_of(reply, span, rule.SUGGESTION), rule.SOURCE)
 

@@ -159,6 +159,7 @@ INVITE = compile_each(
 RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
 COMING_BACK = patterns(_PACKAGE, "coming_back")  # a pause that says when the talk resumes
 OWNED_ACT = patterns(_PACKAGE, "owned_act")  # the replier owns what the partner wrote about
+REASON_DISOWNED = patterns(_PACKAGE, "reason_disowned")  # "..., but that's no excuse"
 # A feeling of theirs inferred in so many words ("that must have felt like u didnt matter", "you must feel so alone").
 # After "you must have been" / "that must've been": a feeling or what they went through ("mortified", "so done with
 # me", "sitting there stewing", "a horrible moment"), FELT_INFERRED.
@@ -267,6 +268,8 @@ IP_GENERIC = compile_each(
     r"(?:feel|be feeling|be) (?:that way|this way|like that|like this|upset|hurt|angry|so)\b",
     r"\b(?:that|this|it) must (?:have been|be) (?:really |so |very |incredibly )?"
     r"(?:hard|difficult|tough|awful|rough)(?: for you)?\b",
+    # "That must have hurt", as generic as "that must have been hard" (stop 58 probe: it scored no understanding).
+    r"\b(?:that|this|it) must(?: have|'ve) (?:really |so )?(?:hurt|stung)(?: you)?(?: (?:so much|a lot|badly))?\b",
     r"\bi understand (?:how|what) you(?:'re| are)? (?:feel|feeling|going through)\b",
     # Their anger granted or understood with no more said ("You're right to be angry.", "you've every right to be
     # pissed", "I can see why you're so upset with me"): generic understanding, as the partner-set writers label it,
