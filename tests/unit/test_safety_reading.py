@@ -61,3 +61,25 @@ def test_a_weapon_held_to_the_writer_is_a_victims_crisis(text: str) -> None:
 def test_the_writers_own_gun_to_the_head_stays_suicide_risk() -> None:
     report = scan_safety("I put the gun to my head last night. He took it off me.")
     assert "suicide_risk" in {f.type for f in report.flags}
+
+
+# Stop 58, second round of probes: a plan with its date said flat, a pet given away with a note, and wondering what it
+# would be like not to wake up are suicide risk; a screening question answered no, effort at work and pills for a bad
+# back are not. Each beside a look-alike that must keep its reading.
+SECOND_ROUND = [
+    ("I have a plan and a date.", "crisis"),
+    ("I have a plan and a date for the interview.", "none"),
+    ("I gave my dog to my sister and wrote her a note.", "crisis"),
+    ("I gave my old clothes to charity and left a note for the cleaner.", "none"),
+    ("I've been thinking about what it would be like to just not wake up.", "crisis"),
+    ("My therapist asked if I'd ever hurt myself and I said no, never.", "none"),
+    ("My therapist asked if I'd hurt myself and I said yes.", "crisis"),
+    ("I'm killing myself at work to pay off the debt I ran up.", "none"),
+    ("I threw away the pills he gave me for my back.", "none"),
+    ("I've been saving the pills he gave me.", "crisis"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), SECOND_ROUND)
+def test_second_round_of_probes(text: str, action: str) -> None:
+    assert scan_safety(text).action == action
