@@ -83,3 +83,21 @@ SECOND_ROUND = [
 @pytest.mark.parametrize(("text", "action"), SECOND_ROUND)
 def test_second_round_of_probes(text: str, action: str) -> None:
     assert scan_safety(text).action == action
+
+
+# Stop 58, third round (messy, forum-style writing): a victim's fear of being found, beside a cheating partner's dread
+# of being found out, and laughter or a bill dreaded as a partner's "kill me", which are no crisis.
+THIRD_ROUND = [
+    ("im so scared hes gonna find me, i moved out 2 weeks ago", "support"),
+    ("I'm scared she'll find out about the affair.", "none"),
+    ("I'm terrified he'll find out I lied about the money.", "none"),
+    ("I'm scared he'll find out I lied because he'll hit me.", "support"),
+    ("i literally died laughing at that video", "none"),
+    ("my gf is gonna kill me when she sees the credit card bill haha", "none"),
+    ("He's going to kill me when he finds out I left.", "crisis"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), THIRD_ROUND)
+def test_third_round_of_probes(text: str, action: str) -> None:
+    assert scan_safety(text).action == action
