@@ -346,3 +346,32 @@ def test_a_reply_that_owns_the_act_in_its_own_words_is_not_told_it_strays(
     report = analyze_reply(partner_message=partner, reply=reply)
     assert OFF_TOPIC_NOTE not in report.notes
     assert report.level("interpretation") == interpretation
+
+
+# Stop 58 probe: a repair done or openness offered, said flat, is no defensiveness, stonewalling or fixing (the findings
+# head gave "I deleted the app this morning." both of the first two), while advice to them and sarcasm still flag.
+GAMBLING = "You told me you'd stopped gambling. Then I found the betting app on your phone and £400 gone."
+
+
+@pytest.mark.parametrize(
+    ("reply", "flagged"),
+    [
+        ("I deleted the app this morning.", set()),
+        ("I deleted the app this morning and I'll show you the account every Sunday.", set()),
+        ("You can check my phone and the bank app whenever you want.", set()),
+        ("Just block the app on my phone and we'll move on.", {"fixing"}),
+        ("Fine, I deleted it. Happy now?", {"contempt"}),
+    ],
+)
+def test_a_repair_done_or_offered_is_no_closed_door(reply: str, flagged: set[str]) -> None:
+    rules = set(analyze_reply(partner_message=GAMBLING, reply=reply).rules)
+    assert flagged <= rules
+    assert not rules & ({"defensiveness", "stonewalling", "fixing"} - flagged)
+
+
+def test_refusing_to_defend_it_is_no_stonewalling() -> None:
+    partner = "You called me stupid in front of my friends last night. I've never been so humiliated."
+    rules = analyze_reply(
+        partner_message=partner, reply="I'm not going to defend it. It was a nasty thing to say."
+    ).rules
+    assert "stonewalling" not in rules and "defensiveness" not in rules

@@ -214,20 +214,29 @@ def partner_head_findings(
     return [(int(per_sentence[:, j].argmax()), head.labels[j]) for j in sorted(added, key=lambda j: -margins[j])]
 
 
-_EXCUSING = frozenset({"defensiveness", "blame"})
+_EXCUSING = frozenset({"defensiveness", "blame", "stonewalling"})
+_CLOSING = frozenset({"defensiveness", "stonewalling", "fixing"})
+# A plan put to them beside the repair ("I've deleted the app, and I think we should just book you a flight") is still
+# advice before the feeling is heard, whatever the repair.
+_PROPOSES = re.compile(
+    r"\b(?:we|you|u) (?:should|could|need to|have to|must|ought to)\b|\binstead of\b|\blet'?s\b", re.I
+)
 
 
 def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     """A head's finding on the sentence it scored highest, unless that sentence states the writer's own feeling (only
     a rule's words make that contempt or criticism), validates theirs, or owns hurtful words the writer said ("I'm sorry
-    I told you to calm down.": the act named, not repeated); nor defensiveness or blame on a sentence that disowns its
-    reason as an excuse."""
+    I told you to calm down.": the act named, not repeated); nor defensiveness, blame or stonewalling on a sentence that
+    disowns its reason as an excuse or refuses to defend it, nor defensiveness, stonewalling or fixing on one that
+    tells a repair done or offered."""
     start, end = span
     sentence = reply[start:end]
     if OWN_FEELING.search(sentence) or matching.contains(sentence, cues.VALIDATION) or matching.owns_saying(sentence):
         return None
     if name in _EXCUSING and matching.contains(sentence, cues.REASON_DISOWNED):
         return None  # "My phone died, but that's no excuse": the reason is owned as no excuse
+    if name in _CLOSING and matching.contains(sentence, cues.REPAIR_OFFERED) and not _PROPOSES.search(sentence):
+        return None  # "I deleted the app this morning": a repair done or offered, not a door closed
     rule = _RULES_BY_NAME[name]
     return Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, instead_of(reply, span, rule.SUGGESTION), rule.SOURCE)
 

@@ -160,6 +160,7 @@ RHETORICAL = patterns(_PACKAGE, "rhetorical_questions")
 COMING_BACK = patterns(_PACKAGE, "coming_back")  # a pause that says when the talk resumes
 OWNED_ACT = patterns(_PACKAGE, "owned_act")  # the replier owns what the partner wrote about
 REASON_DISOWNED = patterns(_PACKAGE, "reason_disowned")  # "..., but that's no excuse"
+REPAIR_OFFERED = patterns(_PACKAGE, "repair_offered")  # "I deleted the app", "I'll show you the account"
 # A feeling of theirs inferred in so many words ("that must have felt like u didnt matter", "you must feel so alone").
 # After "you must have been" / "that must've been": a feeling or what they went through ("mortified", "so done with
 # me", "sitting there stewing", "a horrible moment"), FELT_INFERRED.
