@@ -101,3 +101,24 @@ THIRD_ROUND = [
 @pytest.mark.parametrize(("text", "action"), THIRD_ROUND)
 def test_third_round_of_probes(text: str, action: str) -> None:
     assert scan_safety(text).action == action
+
+
+# Stop 58, fourth round (a hurt partner's notes in a repair app): leave asked before seeing friends and a bag kept
+# packed to leave are abuse, beside a hospital bag, a boss asked for leave, and a phone looked through with consent.
+FOURTH_ROUND = [
+    ("I have to ask him before I can see my friends, otherwise there's a scene.", "support"),
+    ("I have to ask my boss before I can leave early.", "none"),
+    ("I keep a bag packed in the boot of my car.", "support"),
+    ("I keep a bag packed for the hospital, baby is due any day.", "none"),
+    ("She went through my phone once after she found out, and I told her she could.", "none"),
+    ("He went through my phone and I never said he could.", "support"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), FOURTH_ROUND)
+def test_fourth_round_of_probes(text: str, action: str) -> None:
+    assert scan_safety(text).action == action
+
+
+def test_a_bag_kept_packed_is_a_leaving_plan_not_a_suicide_plan() -> None:
+    assert {f.type for f in scan_safety("I keep a bag packed in the boot of my car.").flags} == {"abuse_victim"}
