@@ -63,10 +63,14 @@ def test_the_writers_own_gun_to_the_head_stays_suicide_risk() -> None:
     assert "suicide_risk" in {f.type for f in report.flags}
 
 
-# Stop 58, second round of probes: a plan with its date said flat, a pet given away with a note, and wondering what it
-# would be like not to wake up are suicide risk; a screening question answered no, effort at work and pills for a bad
-# back are not. Each beside a look-alike that must keep its reading.
-SECOND_ROUND = [
+# Stop 58, later rounds of probes, each sentence beside a look-alike that must keep its reading (expected action).
+# Second round: a plan with its date said flat, a pet given away with a note, and wondering what it would be like not
+# to wake up are suicide risk; a screening question answered no, effort at work and pills for a bad back are not.
+# Third (forum-style writing): a victim's fear of being found, beside a cheating partner's dread of being found out,
+# and laughter or a bill dreaded as a partner's "kill me". Fourth (a hurt partner's notes): leave asked before seeing
+# friends and a bag kept packed to leave are abuse, beside a hospital bag, a boss asked for leave, and a phone looked
+# through with consent. Fifth (commitments and check-in notes): a habit given up "for good".
+LATER_ROUNDS = [
     ("I have a plan and a date.", "crisis"),
     ("I have a plan and a date for the interview.", "none"),
     ("I gave my dog to my sister and wrote her a note.", "crisis"),
@@ -77,17 +81,6 @@ SECOND_ROUND = [
     ("I'm killing myself at work to pay off the debt I ran up.", "none"),
     ("I threw away the pills he gave me for my back.", "none"),
     ("I've been saving the pills he gave me.", "crisis"),
-]
-
-
-@pytest.mark.parametrize(("text", "action"), SECOND_ROUND)
-def test_second_round_of_probes(text: str, action: str) -> None:
-    assert scan_safety(text).action == action
-
-
-# Stop 58, third round (messy, forum-style writing): a victim's fear of being found, beside a cheating partner's dread
-# of being found out, and laughter or a bill dreaded as a partner's "kill me", which are no crisis.
-THIRD_ROUND = [
     ("im so scared hes gonna find me, i moved out 2 weeks ago", "support"),
     ("I'm scared she'll find out about the affair.", "none"),
     ("I'm terrified he'll find out I lied about the money.", "none"),
@@ -95,28 +88,19 @@ THIRD_ROUND = [
     ("i literally died laughing at that video", "none"),
     ("my gf is gonna kill me when she sees the credit card bill haha", "none"),
     ("He's going to kill me when he finds out I left.", "crisis"),
-]
-
-
-@pytest.mark.parametrize(("text", "action"), THIRD_ROUND)
-def test_third_round_of_probes(text: str, action: str) -> None:
-    assert scan_safety(text).action == action
-
-
-# Stop 58, fourth round (a hurt partner's notes in a repair app): leave asked before seeing friends and a bag kept
-# packed to leave are abuse, beside a hospital bag, a boss asked for leave, and a phone looked through with consent.
-FOURTH_ROUND = [
     ("I have to ask him before I can see my friends, otherwise there's a scene.", "support"),
     ("I have to ask my boss before I can leave early.", "none"),
     ("I keep a bag packed in the boot of my car.", "support"),
     ("I keep a bag packed for the hospital, baby is due any day.", "none"),
     ("She went through my phone once after she found out, and I told her she could.", "none"),
     ("He went through my phone and I never said he could.", "support"),
+    ("I'm going to give up gambling for good.", "none"),
+    ("I'm going to give up for good.", "crisis"),
 ]
 
 
-@pytest.mark.parametrize(("text", "action"), FOURTH_ROUND)
-def test_fourth_round_of_probes(text: str, action: str) -> None:
+@pytest.mark.parametrize(("text", "action"), LATER_ROUNDS)
+def test_later_rounds_of_probes(text: str, action: str) -> None:
     assert scan_safety(text).action == action
 
 
