@@ -144,3 +144,9 @@ def test_a_feelings_score_is_said_in_words(score: float, words: str) -> None:
     from amends.coach.emotions import strength_words
 
     assert strength_words(score) == words
+
+
+# Stop 58 probe: worn down by it is sadness (it showed only a faint love and care), and anger denied stays hidden.
+def test_being_worn_down_reads_as_sadness() -> None:
+    feelings = _feelings("I'm not angry anymore, just tired. I don't know if I can keep doing this.")
+    assert "sadness" in feelings and "anger" not in feelings
