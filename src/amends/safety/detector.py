@@ -187,7 +187,7 @@ def _flags(segs: list[Segment]) -> list[SafetyFlag]:
 
 
 def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
-    """Drop head-only flags that misread another flag's sentence.
+    """Drop flags that misread another flag's sentence (head-only ones, and one kind of pattern match).
 
     * A self-harm flag whose sentence holds a perpetration pattern: "I grabbed her arm so hard it left marks" is a
       blow the writer dealt, and the marks are hers. A victim's blow and a self-harm act often share a sentence and
@@ -198,6 +198,8 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
       their own body (``self_injury_cue``): "My face was bruised and my nose was bleeding" tells what a partner did.
     * A suicide flag, when the text also flags as abuse victim, on a sentence that plans leaving for safety
       (``leaving_plan_cue``) and names no risk to the writer's own life (``self_risk_cue``): "I'm leaving him".
+    * A suicide *pattern* flag, when the text also flags as abuse victim, whose match lies inside someone else's threat
+      to the writer (:func:`_inside_threat`): "He put a gun to my head during the argument".
     """
     dealt = [f.span for f in found if f.via == "pattern" and f.type == "abuse_perpetration"]
     drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]

@@ -214,6 +214,8 @@ def partner_head_findings(
     return [(int(per_sentence[:, j].argmax()), head.labels[j]) for j in sorted(added, key=lambda j: -margins[j])]
 
 
+# The head findings that give way to a reason disowned ("..., but that's no excuse") and to a repair done or offered
+# ("I deleted the app this morning"): see _finding.
 _EXCUSING = frozenset({"defensiveness", "blame", "stonewalling"})
 _CLOSING = frozenset({"defensiveness", "stonewalling", "fixing"})
 # A plan put to them beside the repair ("I've deleted the app, and I think we should just book you a flight") is still
