@@ -31,6 +31,7 @@ This is a screening aid, not an assessment; a clinician should sign the policy o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -231,17 +232,20 @@ def _inside_threat(span: Span, segs: list[Segment]) -> bool:
     """Does a threat to the writer (``threat_to_writer``) hold ``span`` whole? "He put a gun to my head" matches the
     suicide pattern of a gun held to one's own head, but the hand is his: the victim's danger, already a crisis."""
     threat = lexicon().threat_to_writer
-    for seg in segs:
-        if _within(span, (seg.start, seg.end)):
-            for m in threat.finditer(seg.text):
-                if _within(span, (seg.start + m.start(), seg.start + m.end())):
-                    return True
-    return False
+    return any(
+        _within(span, (s.start + m.start(), s.start + m.end()))
+        for s in _sentences_holding(span, segs)
+        for m in threat.finditer(s.text)
+    )
 
 
 def _sentence_says(span: Span, segs: list[Segment], pattern: re.Pattern[str]) -> bool:
     """Does a sentence holding ``span`` match ``pattern``? Only the flag's own sentence is searched."""
-    return any(_within(span, (s.start, s.end)) and pattern.search(s.text) for s in segs)
+    return any(pattern.search(s.text) for s in _sentences_holding(span, segs))
+
+
+def _sentences_holding(span: Span, segs: list[Segment]) -> Iterator[Segment]:
+    return (s for s in segs if _within(span, (s.start, s.end)))
 
 
 def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:

@@ -216,8 +216,8 @@ def partner_head_findings(
 
 # The head findings that give way to a reason disowned ("..., but that's no excuse") and to a repair done or offered
 # ("I deleted the app this morning"): see _finding.
-_EXCUSING = frozenset({"defensiveness", "blame", "stonewalling"})
-_CLOSING = frozenset({"defensiveness", "stonewalling", "fixing"})
+_OWNED_REASON_VETOES = frozenset({"defensiveness", "blame", "stonewalling"})
+_REPAIR_VETOES = frozenset({"defensiveness", "stonewalling", "fixing"})
 # A plan put to them beside the repair ("I've deleted the app, and I think we should just book you a flight") is still
 # advice before the feeling is heard, whatever the repair.
 _PROPOSES = re.compile(
@@ -235,9 +235,9 @@ def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     sentence = reply[start:end]
     if OWN_FEELING.search(sentence) or matching.contains(sentence, cues.VALIDATION) or matching.owns_saying(sentence):
         return None
-    if name in _EXCUSING and matching.contains(sentence, cues.REASON_DISOWNED):
+    if name in _OWNED_REASON_VETOES and matching.contains(sentence, cues.REASON_DISOWNED):
         return None  # "My phone died, but that's no excuse": the reason is owned as no excuse
-    if name in _CLOSING and matching.contains(sentence, cues.REPAIR_OFFERED) and not _PROPOSES.search(sentence):
+    if name in _REPAIR_VETOES and matching.contains(sentence, cues.REPAIR_OFFERED) and not _PROPOSES.search(sentence):
         return None  # "I deleted the app this morning": a repair done or offered, not a door closed
     rule = _RULES_BY_NAME[name]
     return Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, instead_of(reply, span, rule.SUGGESTION), rule.SOURCE)
