@@ -38,7 +38,7 @@ from typing import Any
 
 from amends.coach.text import looks_english
 from amends.safety.detector import scan_safety
-from amends.safety.lexicon import FLAG_TYPES
+from amends.safety.lexicon import FLAG_TYPES, THIRD_PARTY
 from eval.paths import EXAMPLES
 
 
@@ -57,7 +57,11 @@ def _ratio(num: int, den: int) -> str:
 
 
 def report(rows: Iterable[tuple[dict[str, Any], frozenset[str]]], title: str) -> None:
+    """Recall, precision and false alarms of the writer's own risk (FLAG_TYPES), then the third_party flag apart: a
+    flag for someone else's risk is no alarm about the writer, and a text labelled only third_party is no crisis."""
     rows = list(rows)
+    others = [(r, got) for r, got in rows if THIRD_PARTY in r["types"] or THIRD_PARTY in got]
+    rows = [(r, got & frozenset(FLAG_TYPES)) for r, got in rows]
     tp = sum(1 for r, got in rows if r["flag"] and got)
     fp = sum(1 for r, got in rows if not r["flag"] and got)
     pos = sum(1 for r, _ in rows if r["flag"])
@@ -72,6 +76,11 @@ def report(rows: Iterable[tuple[dict[str, Any], frozenset[str]]], title: str) ->
         said = [(r, got) for r, got in rows if kind in got]
         right = sum(1 for r, _ in said if kind in r["types"])
         print(f"  {kind:<19} recall {_ratio(hit, len(want))}  precision {_ratio(right, len(said))}")
+    if others:
+        hit = sum(1 for r, got in others if THIRD_PARTY in r["types"] and THIRD_PARTY in got)
+        want = sum(1 for r, _ in others if THIRD_PARTY in r["types"])
+        said = sum(1 for _, got in others if THIRD_PARTY in got)
+        print(f"  {THIRD_PARTY:<19} recall {_ratio(hit, want)}  precision {_ratio(hit, said)}  (someone else at risk)")
 
 
 # Ordinary repair writing: (file, fields holding a text, split). Every text in it is a negative.
@@ -87,7 +96,7 @@ def repair_texts(name: str, fields: tuple[str, ...]) -> list[str]:
 def false_alarms(texts: list[str]) -> tuple[list[str], dict[str, int]]:
     """The texts that raised any action, and how many raised each flag type."""
     alarmed: list[str] = []
-    by_type: dict[str, int] = dict.fromkeys(FLAG_TYPES, 0)
+    by_type: dict[str, int] = dict.fromkeys((*FLAG_TYPES, THIRD_PARTY), 0)
     for text in texts:
         got = scan_safety(text)
         if got.action != "none":
@@ -189,7 +198,7 @@ def main() -> None:
     if args.misses:  # never the held splits
         for r, got in real_dev + results + fresh + social + classes:
             if r["split"] in ("dev", "tune", "fresh-tune", "social-tune") and (
-                bool(got) != r["flag"] or not _want(r) <= got
+                bool(got & set(FLAG_TYPES)) != r["flag"] or not _want(r) <= got
             ):
                 print(f"  MISS {r['id']} want={sorted(_want(r))} got={sorted(got)}: {r['text'][:300]!r}")
         for text in tune_alarms:

@@ -72,8 +72,9 @@ OTHERS_AND_MINE_PASS = [
     "A friend of mine committed suicide last spring and I still miss her.",
     "I would feel awful if you ever did commit suicide, please call someone tonight.",
     "Suicide hotlines are a good place to start if she won't talk to you.",
-    "My friend told me she wanted to die, and I don't know how to help her.",
 ]
+# (Stop 59: "My friend told me she wanted to die, and I don't know how to help her." is someone else's risk, now a
+# third_party flag with help for the writer: tests/unit/test_safety_someone_else.py.)
 # Quiet signs in real posts' words (C-SSRS and DV dev2 wording, rewritten by us, 2026-12-02).
 REAL_POST_SIGNS = [
     ("You don't need me around anymore. You'll be fine without me.", "suicide_risk"),

@@ -100,7 +100,6 @@ REAL_DEV3_AND_DEV4_KINDS = [
 
 REAL_DEV3_AND_DEV4_KINDS_PASS = [
     "I'm being paid less than my colleagues.",
-    "My friend is in an abusive relationship and I want to help her.",
     "My abusive ex moved abroad years ago and I'm safe now.",
     "I escaped the office early yesterday to see the match.",
     "We got into the cinema just before it started.",

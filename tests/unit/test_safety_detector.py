@@ -167,7 +167,7 @@ def test_spans_are_code_point_indices_even_after_emoji_and_curly_quotes() -> Non
 
 def test_to_dict_has_the_documented_shape() -> None:
     out = scan_safety("he hit me").to_dict()
-    assert set(out) == {"kind", "text", "flags", "action", "english"} and out["kind"] == "safety"
+    assert set(out) == {"kind", "text", "flags", "action", "english", "someone_else"} and out["kind"] == "safety"
     assert out["english"] is True
     assert set(out["flags"][0]) == {"type", "span", "score"}
 
@@ -271,7 +271,9 @@ def test_the_second_writers_tune_half_is_read() -> None:
     # Only the tuning half: the held half is never read while lines are written (eval/safety.py reports it).
     tune = [r for r in load("crisis_social.jsonl") if r["split"] == "social-tune"]
     caught = sum(1 for r in tune if r["flag"] and scan_safety(r["text"]).action != "none")
-    alarms = sum(1 for r in tune if not r["flag"] and scan_safety(r["text"]).action != "none")
+    # An alarm is a flag of the writer's own risk: "my friend told me she's been burning herself" is someone else's
+    # (third_party, stop 59), answered with help for the writer to help her.
+    alarms = sum(1 for r in tune if not r["flag"] and scan_safety(r["text"]).types & set(FLAG_TYPES))
     assert caught >= 28 and alarms <= 4, (caught, alarms)
 
 

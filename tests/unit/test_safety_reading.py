@@ -106,3 +106,31 @@ def test_later_rounds_of_probes(text: str, action: str) -> None:
 
 def test_a_bag_kept_packed_is_a_leaving_plan_not_a_suicide_plan() -> None:
     assert {f.type for f in scan_safety("I keep a bag packed in the boot of my car.").flags} == {"abuse_victim"}
+
+
+# Stop 59: an independent helper's probe set (a shove owned in an apology, the one thing holding ideation back, a refusal
+# not heeded, a false accusation threatened, a screening question answered no).
+STOP_59_ROUNDS = [
+    ("I'm so sorry I shoved you into the doorframe when you tried to walk out of the room.", {"abuse_perpetration"}),
+    (
+        "what set me up: I was drunk and grabbed her by the hair when she tried to take my keys off me",
+        {"abuse_perpetration"},
+    ),
+    (
+        "i keep telling myself i wont end it while my mum is still alive, shes the only thing stopping me",
+        {"suicide_risk"},
+    ),
+    ("the kids are the only thing stopping me", {"suicide_risk"}),
+    ("Cutting isnt enough anymore.", {"self_harm"}),
+    ("cutting back on takeaways isnt enough anymore, we need a budget", set()),
+    ("He says I should have sex whenever he wants, and he doesnt stop when I say no.", {"abuse_victim"}),
+    ("my wife took my bank card and my car keys and said if I tell anyone she'll say I hit her.", {"abuse_victim"}),
+    ("My therapist asked if I ever have thoughts of hurting myself and I honestly said no.", set()),
+    ("I just wanted to disappear and start over somewhere else.", set()),
+    ("I wanted to disappear, like move to another city.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), STOP_59_ROUNDS)
+def test_stop_59_probes(text: str, types: set[str]) -> None:
+    assert scan_safety(text).types == types

@@ -20,6 +20,8 @@ from amends.cli.ledger import _user
 from amends.coach.text import TextRejected, decode_bytes
 from amends.measures import ScoreResult, items_to_ask, load_instrument, screens
 from amends.measures.instruments import Instrument, Item, UnknownInstrument
+from amends.safety.lexicon import THIRD_PARTY
+from amends.safety.messages import MESSAGES
 from amends.safety.resources import Resource, footer, for_region, grouped_for_region
 from amends.services.errors import InvalidInput
 
@@ -110,6 +112,20 @@ def _abuse_lines(types: set[str]) -> list[str]:
     return [category for kind, category in _ABUSE_LINES if kind in types]
 
 
+# Someone else at risk: what puts them at risk, the words for the person worried about them, and the lines to call.
+_SOMEONE_ELSE = {
+    "suicide": ("someone_else", ["emergency", "suicide"]),
+    "abuse": ("someone_else_abused", ["emergency", "dv_victim"]),
+}
+
+
+def _someone_elses_lines(kinds: list[str], region: str | None) -> None:
+    for kind in kinds:
+        message, categories = _SOMEONE_ELSE[kind]
+        click.echo(MESSAGES[message])
+        _echo_lines(region, categories)
+
+
 def _print_report(result: dict[str, Any], region: str | None) -> None:
     types = {f["type"] for f in result["flags"]}
     if result.get("english") is False:
@@ -119,9 +135,11 @@ def _print_report(result: dict[str, Any], region: str | None) -> None:
     if result["action"] == "crisis":
         click.echo("It sounds like things may be very hard right now. You can talk to someone now:")
         _echo_lines(region, ["emergency", "suicide", "crisis", *_abuse_lines(types)])
-    elif result["action"] == "support":
+    elif result["action"] == "support" and types != {THIRD_PARTY}:
         click.echo("Some of this touches on safety in a relationship. Confidential support:")
         _echo_lines(region, _abuse_lines(types))
+    if THIRD_PARTY in types:
+        _someone_elses_lines(result.get("someone_else", []), region)
     elif result.get("english") is not False:
         click.echo("No crisis language found.")
     for flag in result["flags"]:

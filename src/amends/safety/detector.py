@@ -52,10 +52,11 @@ from amends.safety.features import (
     told_as_over,
 )
 from amends.safety.learned import features, learned
-from amends.safety.lexicon import FLAG_TYPES, WarningSigns, lexicon
+from amends.safety.lexicon import FLAG_TYPES, THIRD_PARTY, WarningSigns, lexicon
 from amends.safety.segments import Segment, sentences, word_count
 
 CRISIS_TYPES = frozenset({"suicide_risk", "self_harm"})
+_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my|myself|mine)\b", re.IGNORECASE)
 ABUSE_TYPES = frozenset({"abuse_victim", "abuse_perpetration"})
 # A segment needs this many words for the head to read it; shorter ones flag by pattern only.
 MIN_WORDS = 2
@@ -86,6 +87,9 @@ class SafetyReport:
     # False when the text does not look like English: the detector may have missed something,
     # so the caller shows the region's crisis line and says amends reads English only.
     english: bool = True
+    # With a ``third_party`` flag, what puts them at risk: "suicide" (suicide or self-harm) and/or "abuse" (a partner
+    # of theirs), so the writer is offered the lines that help with that.
+    someone_else: tuple[str, ...] = ()
 
     @property
     def types(self) -> frozenset[str]:
@@ -98,6 +102,7 @@ class SafetyReport:
             "flags": [f.to_dict() for f in self.flags],
             "action": self.action,
             "english": self.english,
+            "someone_else": list(self.someone_else),
         }
 
 
@@ -109,11 +114,16 @@ def scan_safety(text: str) -> SafetyReport:
     english = _check(text)
     folded = text.replace("\u2019", "'").replace("\u2018", "'")
     segs = sentences(folded)
-    flags = _flags(segs)
+    flags, someone_else = _someone_elses_risk(_flags(segs), segs)
     flags.sort(key=lambda f: (f.span, f.type))
     danger = _immediate_danger(segs, flags)
     return SafetyReport(
-        text=text, flags=tuple(flags), action=_action(flags, danger), immediate_danger=danger, english=english
+        text=text,
+        flags=tuple(flags),
+        action=_action(flags, danger),
+        immediate_danger=danger,
+        english=english,
+        someone_else=someone_else,
     )
 
 
@@ -226,6 +236,41 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
             )
         ]
     return [f for f in found if f not in drop]
+
+
+def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[list[SafetyFlag], tuple[str, ...]]:
+    """``found`` with a :data:`THIRD_PARTY` flag where someone else is at risk, and what puts them at risk.
+
+    * "suicide": someone says they will end their life, has tried, has the means ready or is hurting themselves
+      (``someone_at_risk``: "my wife said she would kill herself if I left"). The writer's own suicide or self-harm
+      flag on such a sentence gives way, unless the sentence also tells of the writer's risk (``writer_at_risk``:
+      "...and I want to die too") or the flag's own words are the writer's ("I", "me", "my").
+    * "abuse": a relative's or friend's partner hurts or controls them (``someone_abused``: "my sister's husband has
+      been hitting her").
+
+    LABELLING.md section 3: the writer is offered help for the person they are worried about, never their own crisis
+    page."""
+    lex = lexicon()
+    distinct = list(dict.fromkeys(s.text for s in segs))
+    told = {t: [m.span() for p in lex.someone_at_risk for m in p.finditer(t)] for t in distinct}
+    abused = {t: [m.span() for p in lex.someone_abused for m in p.finditer(t)] for t in distinct}
+    kinds = tuple(kind for kind, where in (("suicide", told), ("abuse", abused)) if any(where.values()))
+    if not kinds:
+        return found, ()
+    matches = [(s.start + a, s.start + b) for s in segs for a, b in told[s.text] + abused[s.text]]
+    theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, told)]
+    flag = SafetyFlag(THIRD_PARTY, min(matches), PATTERN_SCORE, via="pattern")
+    return [f for f in found if f not in theirs] + [flag], kinds
+
+
+def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, list[Span]]) -> bool:
+    """Is ``flag`` on a sentence that tells of someone else's risk, with nothing of the writer's own?"""
+    holding = list(_sentences_holding(flag.span, segs))
+    if not holding or any(not told[s.text] or lexicon().writer_at_risk.search(s.text) for s in holding):
+        return False
+    first = holding[0]
+    words = first.text[flag.span[0] - first.start : flag.span[1] - first.start]
+    return flag.via == "model" or not _FIRST_PERSON.search(words)
 
 
 def _inside_threat(span: Span, segs: list[Segment]) -> bool:

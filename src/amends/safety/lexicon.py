@@ -15,6 +15,9 @@ from typing import Any
 import yaml
 
 FLAG_TYPES = ("suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration")
+# Someone other than the writer at risk (LABELLING.md section 3): a pattern-only flag beside FLAG_TYPES, which the
+# head scores; it is never the writer's crisis (``detector._someone_elses_risk``).
+THIRD_PARTY = "third_party"
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,11 @@ class Lexicon:
     self_injury_cue: re.Pattern[str]
     # A victim's plan to leave for safety: a head-only suicide flag on it, in a victim's text, is that plan misread.
     leaving_plan_cue: re.Pattern[str]
+    # Someone else's risk of suicide or self-harm (LABELLING.md section 3, third_party), and the writer's own risk told
+    # in the same sentence, which keeps the writer's flag (``detector._someone_elses_risk``).
+    someone_at_risk: tuple[re.Pattern[str], ...]
+    someone_abused: tuple[re.Pattern[str], ...]
+    writer_at_risk: re.Pattern[str]
 
 
 def _read_yaml(name: str) -> Any:
@@ -140,6 +148,9 @@ def lexicon() -> Lexicon:
         threat_to_writer=_compile(data["threat_to_writer"]),
         self_injury_cue=_compile(data["self_injury_cue"]),
         leaving_plan_cue=_compile(data["leaving_plan_cue"]),
+        someone_at_risk=tuple(_compile(e.replace("{someone}", data["someone"])) for e in data["someone_at_risk"]),
+        someone_abused=tuple(_compile(e.replace("{relation}", data["relation"])) for e in data["someone_abused"]),
+        writer_at_risk=_compile(data["writer_at_risk"]),
         warning_signs=tuple(
             WarningSigns(
                 kind,

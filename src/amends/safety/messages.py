@@ -31,6 +31,21 @@ MESSAGES = {
         "It takes courage to name this. Hurting or frightening a partner is never okay, and change is "
         "possible with the right support. These confidential lines help people who want to stop."
     ),
+    # Someone else at risk (LABELLING.md section 3, third_party): the writer is not the one in crisis, so this speaks to
+    # them as the person who is worried, and never shows their own crisis page. Crisis lines also counsel people
+    # worried about someone else (988's public pages say so for the US); an emergency comes first.
+    "someone_else": (
+        "It sounds like someone you care about may be at risk. If they might act on it now, call emergency "
+        "services and stay with them if you safely can. Crisis lines also talk with people who are worried about "
+        "someone else: they can help you work out what to say and what to do next. Looking after yourself matters too."
+    ),
+    # A relative's or friend's partner hurting them (third_party): domestic-abuse services also advise the people around
+    # someone who is being hurt; pressing them to leave can raise their danger, so the wording asks for patience.
+    "someone_else_abused": (
+        "It sounds like someone you care about is being hurt or controlled by a partner. Domestic-abuse services also "
+        "talk with worried friends and family, in confidence, about how to help without putting them at more risk. "
+        "If they are in danger now, call emergency services."
+    ),
     # Shown instead of "abuse_perpetration" beside the victim's message, when one text tells of harm suffered and harm
     # done. Many who are hurt also hit out, in fear or in anger (and the detector reads some victims' stories as
     # both), so this part neither accuses nor excuses (FRAMEWORKS.md: safety first; no blame).

@@ -6,6 +6,9 @@ Rules (FRAMEWORKS.md §3; suggested, to be signed off by a clinician):
   message and the local crisis line at once, then the acute question.
   - acute (ASQ item 5 yes, or ``acute_answer=True``): one full-screen "get help now" page, nothing else;
   - not acute (``acute_answer=False`` or ASQ item 5 no): urge a clinician soon, offer a safety plan.
+* Someone else at risk (a ``third_party`` flag: "my wife said she would kill herself"): a message for the
+  person who is worried, the emergency number and a crisis line that also counsels those worried about
+  someone; never the user's own crisis page, and no pause.
 * Partner abuse (HARK positive, fear, coercive control, or the user hurting or frightening the
   partner): pause couple features and couples-therapy suggestions with a neutral notice; victims
   get domestic-abuse services, people causing harm get perpetrator lines.
@@ -55,6 +58,7 @@ class _Signals:
     danger: bool
     victim: bool
     harming: bool
+    someone_else: tuple[str, ...]  # what puts someone other than the user at risk (a ``third_party`` flag)
     next_screen: str | None
     reasons: tuple[str, ...]
 
@@ -79,6 +83,7 @@ def _gather(
         danger=bool(scan and scan.immediate_danger),
         victim="abuse_victim" in types or "abuse" in flags,
         harming=harming or "abuse_perpetration" in types,
+        someone_else=scan.someone_else if scan else (),
         next_screen="asq" if "ask_asq" in flags else None,
         reasons=tuple(reasons),
     )
@@ -122,7 +127,9 @@ def _decide(sig: _Signals, region: str | None) -> Route:
     if not messages:
         return Route("none")
     level = "crisis" if sig.danger else "support"
-    return Route(level, tuple(messages), for_region(region, cats), show_crisis_line_now=sig.danger)
+    # Someone else's risk shows the emergency number at once, as the writer may be the one who has to call.
+    now = sig.danger or "suicide" in sig.someone_else
+    return Route(level, tuple(messages), for_region(region, list(dict.fromkeys(cats))), show_crisis_line_now=now)
 
 
 def _with_pause(result: Route, sig: _Signals, partner_flagged: bool) -> Route:
@@ -146,6 +153,12 @@ def _abuse_parts(sig: _Signals) -> tuple[list[str], list[str]]:
     if sig.harming:
         messages.append(MESSAGES["abuse_both" if sig.victim else "abuse_perpetration"])
         cats.append("dv_perpetrator")
+    if "suicide" in sig.someone_else:
+        messages.append(MESSAGES["someone_else"])
+        cats += ["emergency", "suicide"]
+    if "abuse" in sig.someone_else:
+        messages.append(MESSAGES["someone_else_abused"])
+        cats += ["emergency", "dv_victim"]
     return messages, cats
 
 

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from amends.coach.text import TextRejected
 from amends.safety.detector import SafetyReport, scan_safety
+from amends.safety.lexicon import THIRD_PARTY
 from amends.safety.resources import Resource
 from amends.safety.routing import Route, route
 from amends.web.accounts.models import Profile
@@ -43,6 +44,12 @@ class SafetyCheck:
         return self.route.resources
 
     @property
+    def for_someone_else(self) -> bool:
+        """True when the only risk found is someone else's ("my wife said she would kill herself"): the page then speaks
+        to the person who is worried, not to someone in crisis."""
+        return self.report.types == {THIRD_PARTY}
+
+    @property
     def english(self) -> bool:
         """False when the text is not English: nothing was found, but the detector may have missed it."""
         return self.report.english
@@ -56,6 +63,7 @@ class SafetyCheck:
             "resources": [r.to_dict() for r in self.route.resources],
             "acute_question": self.route.acute_question,
             "english": self.report.english,
+            "for_someone_else": self.for_someone_else,
         }
 
 

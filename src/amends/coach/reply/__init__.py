@@ -225,12 +225,18 @@ _PROPOSES = re.compile(
 )
 
 
+# A reply that is only a closing word ("whatever.", "fine"): the heads read contempt into it, where LABELLING.md
+# section 2 lists it as stonewalling (stop 59 probe, a helper's set; the contempt lexicon gave it up in stop 52 for the
+# same reason).
+_BARE_CLOSE = re.compile(r"^\W*(?:ok|okay|k|fine|sure|noted|whatever)\W*$", re.I)
+
+
 def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     """A head's finding on the sentence it scored highest, unless that sentence states the writer's own feeling (only
     a rule's words make that contempt or criticism), validates theirs, or owns hurtful words the writer said ("I'm sorry
     I told you to calm down.": the act named, not repeated); nor defensiveness, blame or stonewalling on a sentence that
     disowns its reason as an excuse or refuses to defend it, nor defensiveness, stonewalling or fixing on one that
-    tells a repair done or offered."""
+    tells a repair done or offered, nor contempt on a sentence that is only a closing word ("whatever.")."""
     start, end = span
     sentence = reply[start:end]
     if OWN_FEELING.search(sentence) or matching.contains(sentence, cues.VALIDATION) or matching.owns_saying(sentence):
@@ -239,6 +245,8 @@ def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
         return None  # "My phone died, but that's no excuse": the reason is owned as no excuse
     if name in _REPAIR_VETOES and matching.contains(sentence, cues.REPAIR_OFFERED) and not _PROPOSES.search(sentence):
         return None  # "I deleted the app this morning": a repair done or offered, not a door closed
+    if name == "contempt" and _BARE_CLOSE.match(sentence):
+        return None  # "whatever." alone closes the door: stonewalling, which its rule finds (LABELLING.md section 2)
     rule = _RULES_BY_NAME[name]
     return Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, instead_of(reply, span, rule.SUGGESTION), rule.SOURCE)
 

@@ -141,13 +141,17 @@ SAFETY_REPORT = {
                 "type": "object",
                 "required": ["type", "span", "score"],
                 "properties": {
-                    "type": {"enum": ["suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration"]},
+                    "type": {
+                        "enum": ["suicide_risk", "self_harm", "abuse_victim", "abuse_perpetration", "third_party"]
+                    },
                     "span": SPAN,
                     "score": {"type": "number"},
                 },
             },
         },
         "action": {"enum": ["none", "support", "crisis"]},
+        # With a third_party flag, what puts that person at risk: suicide or self-harm, and/or abuse by a partner.
+        "someone_else": {"type": "array", "items": {"enum": ["suicide", "abuse"]}},
     },
 }
 
@@ -163,6 +167,9 @@ SAFETY_CHECK = {
         "messages": {"type": "array", "items": {"type": "string"}},
         "resources": {"type": "array", "items": {"type": "object"}},
         "acute_question": {"type": ["string", "null"]},
+        "english": {"type": "boolean"},
+        # True when the only risk found is someone else's (a ``third_party`` flag): help for the one who is worried.
+        "for_someone_else": {"type": "boolean"},
     },
 }
 for _report in (APOLOGY_REPORT, EMOTION_REPORT, REPLY_REPORT):

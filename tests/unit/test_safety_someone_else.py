@@ -1,0 +1,103 @@
+"""Someone else at risk (LABELLING.md section 3, third_party): the writer is offered help for the person they are worried
+about, and never their own crisis page. Sentences from the stop 59 probes (an independent helper's set and ours)."""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.safety.detector import scan_safety
+from amends.safety.messages import MESSAGES
+from amends.safety.routing import route
+
+SOMEONE_ELSE_AT_RISK = [
+    "My wife said she would kill herself if I ever left her.",
+    "my girlfriend told me last night she has been cutting again and made me promise not to tell anyone",
+    "He texted me that he has the pills ready and this is goodbye. I dont know what to do",
+    "my husband keeps saying everyone would be better off without him since he lost his job",
+    "My husband told me he's been thinking about killing himself since I told him about the affair. What do I do?",
+    "I found fresh cuts on my 15 year old's arms this morning, two days after we told the kids we're separating.",
+    "She tried to overdose last spring and I'm scared it will happen again now that she knows.",
+    "My friend told me she wanted to die, and I don't know how to help her.",  # was a pass case before stop 59
+]
+NOBODY_AT_RISK = [
+    "She said she would never hurt herself, she just needed space.",
+    "She threatened to leave me if I ever lied again, and I did.",
+    "He's not going to hurt himself, he's just furious with me.",
+    "My dad killed himself when I was nine, and I think that's part of why I run from hard conversations.",
+]
+BOTH_AT_RISK = [
+    "She said she'd kill herself if I left, and honestly some days I want to die too.",
+    "My husband keeps saying we'd be better off without him. I've been thinking about killing myself too.",
+]
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSE_AT_RISK)
+def test_someone_elses_risk_is_flagged_as_theirs(text: str) -> None:
+    report = scan_safety(text)
+    assert "third_party" in report.types
+    assert not report.types & {"suicide_risk", "self_harm"}
+    assert report.action == "support"
+
+
+@pytest.mark.parametrize("text", NOBODY_AT_RISK)
+def test_a_denial_a_threat_to_leave_or_a_past_loss_is_nobodys_risk_now(text: str) -> None:
+    assert "third_party" not in scan_safety(text).types
+
+
+@pytest.mark.parametrize("text", BOTH_AT_RISK)
+def test_the_writers_own_risk_beside_theirs_stays_the_writers_crisis(text: str) -> None:
+    report = scan_safety(text)
+    assert {"third_party", "suicide_risk"} <= report.types
+    assert report.action == "crisis"
+
+
+def test_the_flag_covers_the_words_about_them() -> None:
+    text = "We had a huge fight. My wife said she would kill herself if I ever left her."
+    flag = next(f for f in scan_safety(text).flags if f.type == "third_party")
+    assert text[flag.span[0] : flag.span[1]] == "My wife said she would kill herself"
+
+
+def test_their_risk_routes_to_emergency_and_a_crisis_line_without_a_pause() -> None:
+    r = route(scan_safety("my husband keeps saying everyone would be better off without him"), region="US")
+    assert r.level == "support" and r.show_crisis_line_now
+    assert r.messages == (MESSAGES["someone_else"],)
+    assert [x.category for x in r.resources][:2] == ["emergency", "suicide"]
+    assert r.resources[1].number == "988"
+    assert not r.pause_couple_features and not r.ask_acute_question and not r.full_screen
+
+
+def test_their_risk_beside_the_writers_own_keeps_the_writers_crisis_flow() -> None:
+    r = route(scan_safety(BOTH_AT_RISK[0]), region="UK")
+    assert r.level == "crisis" and r.ask_acute_question
+    assert MESSAGES["suicide_support"] == r.messages[0] and MESSAGES["someone_else"] in r.messages
+
+
+SOMEONE_ELSE_ABUSED = [
+    "My sister's boyfriend hits her. She came over last night with a split lip.",
+    "my sister's husband has been hitting her, I'm trying to get her to come and stay with us.",
+    "My best friend told me her boyfriend takes her whole paycheck and she's scared of him. How do I help?",
+    "My friend is in an abusive relationship and I want to help her.",  # was a pass case before stop 59
+]
+NOBODY_HURT_NOW = [
+    "My sister's husband hit the jackpot at the races and bought everyone dinner.",
+    "My brother attempted suicide when we were teenagers. He's 40 now, two kids, runs a bakery.",
+]
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSE_ABUSED)
+def test_a_relatives_partner_hurting_them_is_their_risk(text: str) -> None:
+    report = scan_safety(text)
+    assert "third_party" in report.types and "abuse" in report.someone_else
+    assert not report.types & {"abuse_victim", "abuse_perpetration", "suicide_risk", "self_harm"}
+
+
+@pytest.mark.parametrize("text", NOBODY_HURT_NOW)
+def test_a_win_or_an_attempt_long_past_is_nobodys_risk_now(text: str) -> None:
+    assert "third_party" not in scan_safety(text).types
+
+
+def test_a_relatives_abuse_routes_to_domestic_abuse_lines_for_those_around_them() -> None:
+    r = route(scan_safety(SOMEONE_ELSE_ABUSED[1]), region="UK")
+    assert r.messages == (MESSAGES["someone_else_abused"],)
+    assert [x.category for x in r.resources][:2] == ["emergency", "dv_victim"]
+    assert not r.pause_couple_features and not r.show_crisis_line_now
