@@ -19,7 +19,9 @@ It also reports ``crisis_fresh.jsonl``, a second set written later in more varie
 detector, split by position into ``social-tune`` and ``social-held`` (never tuned on).
 ``crisis_probe.jsonl``: repair-app texts two helpers wrote for stop 45, each part 140 hard non-crises and 60 quiet
 crises: ``probe-tune`` was read once (44 of 60 caught, 15 false alarms) and then tuned on; ``probe-held`` was
-written after the tuning and is never tuned on.
+written after the tuning and is never tuned on. Stop 59 added two more parts, written by helpers who saw neither the
+detector nor any labelled set: ``probe59-tune`` (130 texts: a general set and one on someone else's risk, read once
+and then tuned on) and ``probe59-held`` (80 texts written after that tuning, never tuned on).
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -179,7 +181,12 @@ def main() -> None:
     classes = _scan_all(load("crisis_classes.jsonl"))
     report(classes, "crisis_classes (missed classes and hard negatives; trained on)")
     probe = _scan_all(load("crisis_probe.jsonl"))
-    for split, how in (("probe-tune", "read once, then tuned on"), ("probe-held", "never tuned on")):
+    for split, how in (
+        ("probe-tune", "read once, then tuned on"),
+        ("probe-held", "never tuned on"),
+        ("probe59-tune", "stop 59 helpers, read once, then tuned on"),
+        ("probe59-held", "stop 59 helper, never tuned on"),
+    ):
         report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
     language_check()
     print(f"\nwarm latency: {per_text:.1f} ms per sentence")
