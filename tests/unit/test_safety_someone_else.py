@@ -18,12 +18,17 @@ SOMEONE_ELSE_AT_RISK = [
     "I found fresh cuts on my 15 year old's arms this morning, two days after we told the kids we're separating.",
     "She tried to overdose last spring and I'm scared it will happen again now that she knows.",
     "My friend told me she wanted to die, and I don't know how to help her.",  # was a pass case before stop 59
+    "I think he might be hurting himself again, he wears long sleeves in July.",
+    "she keeps talking about ending her life since the baby.",
 ]
 NOBODY_AT_RISK = [
     "She said she would never hurt herself, she just needed space.",
     "She threatened to leave me if I ever lied again, and I did.",
     "He's not going to hurt himself, he's just furious with me.",
     "My dad killed himself when I was nine, and I think that's part of why I run from hard conversations.",
+    "He cut himself shaving this morning and bled all over the sink.",
+    "Asked her if she'd had any thoughts of hurting herself and she said no, never. She's just hurt.",
+    "He was killing himself at work to pay the mortgage while I was lying to him.",
 ]
 BOTH_AT_RISK = [
     "She said she'd kill herself if I left, and honestly some days I want to die too.",

@@ -255,10 +255,12 @@ def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[l
     told = {t: [m.span() for p in lex.someone_at_risk for m in p.finditer(t)] for t in distinct}
     abused = {t: [m.span() for p in lex.someone_abused for m in p.finditer(t)] for t in distinct}
     kinds = tuple(kind for kind, where in (("suicide", told), ("abuse", abused)) if any(where.values()))
-    if not kinds:
-        return found, ()
+    past = {t: [m.span() for m in lex.someone_past_attempt.finditer(t)] for t in distinct}
+    if not kinds:  # an attempt long past raises no flag, but the writer's flag on its words still gives way
+        return [f for f in found if not (f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, past))], ()
     matches = [(s.start + a, s.start + b) for s in segs for a, b in told[s.text] + abused[s.text]]
-    theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, told)]
+    either = {t: told[t] + past[t] for t in distinct}
+    theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, either)]
     flag = SafetyFlag(THIRD_PARTY, min(matches), PATTERN_SCORE, via="pattern")
     return [f for f in found if f not in theirs] + [flag], kinds
 

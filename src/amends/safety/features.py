@@ -363,11 +363,12 @@ def _told_as_shared_past(text: str) -> bool:
 
 
 def _someone_elses_abuse(texts: list[str]) -> bool:
-    """A relative's or friend's abuse, or someone else's risk of suicide or self-harm (``someone_at_risk``,
-    ``someone_abused``; stop 59), told by someone worried for them, with nothing of the writer's own harm or fear
-    (``third_party_victim`` and ``own_harm`` in the patterns): a third party's risk, not the writer's."""
+    """A relative's or friend's abuse told by someone worried for them (``third_party_victim``, ``someone_abused``),
+    with nothing of the writer's own harm or fear (``own_harm``): a third party's risk, not the writer's. Someone
+    else's suicide threat is not in it: "every time i try to end it he says hell kill himself" is coercion of the
+    writer too (relationship-context dev4, labelled abuse_victim and third_party), so the head's victim flag stays."""
     lex = lexicon()
-    told = any(p.search(t) for t in texts for p in (*lex.third_party_victim, *lex.someone_at_risk, *lex.someone_abused))
+    told = any(p.search(t) for t in texts for p in (*lex.third_party_victim, *lex.someone_abused))
     return told and not any(lex.own_harm.search(t) for t in texts)
 
 

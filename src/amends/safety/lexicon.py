@@ -89,6 +89,7 @@ class Lexicon:
     # in the same sentence, which keeps the writer's flag (``detector._someone_elses_risk``).
     someone_at_risk: tuple[re.Pattern[str], ...]
     someone_abused: tuple[re.Pattern[str], ...]
+    someone_past_attempt: re.Pattern[str]
     writer_at_risk: re.Pattern[str]
 
 
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         leaving_plan_cue=_compile(data["leaving_plan_cue"]),
         someone_at_risk=tuple(_compile(e.replace("{someone}", data["someone"])) for e in data["someone_at_risk"]),
         someone_abused=tuple(_compile(e.replace("{relation}", data["relation"])) for e in data["someone_abused"]),
+        someone_past_attempt=_compile(data["someone_past_attempt"].replace("{someone}", data["someone"])),
         writer_at_risk=_compile(data["writer_at_risk"]),
         warning_signs=tuple(
             WarningSigns(
