@@ -44,6 +44,13 @@ def test_the_act_and_the_night_it_made(text: str, element: str, present: bool) -
     assert (element in analyze_apology(text).present) is present
 
 
+def test_an_owning_formula_denied_is_no_apology_words() -> None:
+    assert (
+        analyze_apology("Honestly I don't see what I did wrong. I was home by 11 like I said.").verdict == "no_apology"
+    )
+    assert analyze_apology("I know what I did wrong. I was home at 2, not 11 like I said.").verdict != "no_apology"
+
+
 def test_saying_sorry_as_a_skill_to_work_on_is_no_apology() -> None:
     assert analyze_apology("My therapist says I need to work on saying sorry more. Thoughts?").verdict == "no_apology"
     said = analyze_apology("I'm bad at saying sorry, but I'm sorry I lied about the money.")

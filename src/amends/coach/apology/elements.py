@@ -419,8 +419,10 @@ def apology_words(doc: Doc, elements: dict[str, Element]) -> bool:
     """Does the text offer the reader apology words at all (LABELLING.md §1, verdict ``no_apology``)?
 
     Remorse, an owning formula ("my bad", "I was wrong") or a plea for forgiveness; the findings that
-    need apology words ("sorry if", "sorry you feel") are counted by the verdict itself.
+    need apology words ("sorry if", "sorry you feel") are counted by the verdict itself. A formula denied is none:
+    "Honestly I don't see what I did wrong" refuses to apologise (stop 59, a helper's probe set; no labelled
+    apology changed).
     """
     if any(elements[name].present for name in ("remorse", "forgiveness_request")):
         return True
-    return any(True for _ in lexicon.find(doc, "responsibility", negatable=False))
+    return any(True for _ in lexicon.find(doc, "responsibility"))
