@@ -76,3 +76,22 @@ TALK = "Can we please talk about what happened last night?"
 )  # fmt: skip
 def test_stop_59_reply_probes(partner: str, reply: str, finding: str, found: bool) -> None:
     assert (finding in analyze_reply(partner_message=partner, reply=reply).rules) is found
+
+
+# A second helper set (stop 59): the condition put first, an apology someone else says is owed, an indignant "sorry??".
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("I apologize for not telling you about the loan to my brother. To the extent that this caused you distress, I regret it.", "non_apology"),
+        ("My mum keeps saying I owe you an apology. I don't see what for.", "no_apology"),
+        ("Im sorry?? YOU read MY messages and now I'm supposed to be the bad guy?", "no_apology"),
+        ("I owe you an apology. I lied about the loan to my brother, and I'm sorry.", "partial"),
+    ],
+)  # fmt: skip
+def test_second_set_verdicts(text: str, verdict: str) -> None:
+    assert analyze_apology(text).verdict == verdict
+
+
+def test_a_condition_put_first_is_conditional() -> None:
+    assert "conditional" in analyze_apology("To the extent that it made you uncomfortable, I apologize.").rules
+    assert "conditional" not in analyze_apology("I apologize. It made you uncomfortable, and that's on me.").rules
