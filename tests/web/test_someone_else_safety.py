@@ -55,3 +55,10 @@ def test_the_api_names_their_risk_as_third_party(us_alice: User) -> None:
     )
     assert body["action"] == "support"
     assert [f["type"] for f in body["flags"]] == ["third_party"]
+
+
+@pytest.mark.django_db
+def test_the_help_page_says_what_to_do_when_worried_about_someone_else(us_alice: User) -> None:
+    html = client_for(us_alice).get(reverse("help")).content.decode()
+    section = html[html.index('id="someone-else"') :]
+    assert "Worried about someone else" in section and "emergency number" in section
