@@ -45,6 +45,20 @@ def test_scan_shows_the_crisis_line_when_action_is_crisis() -> None:
     assert code == 0 and "988" in out
 
 
+def test_scan_says_nothing_was_found_only_when_nothing_was() -> None:
+    assert "No crisis language found" not in run("safety", "scan", "-", stdin="I can't go on like this")[1]
+    assert "No crisis language found" not in run("safety", "scan", "-", stdin="he hit me last night")[1]
+    assert "No crisis language found" in run("safety", "scan", "-", stdin="We argued about the dishes.")[1]
+
+
+def test_scan_offers_help_for_someone_else_at_risk_not_the_writers_crisis_lines() -> None:
+    code, out = run("safety", "scan", "-", "--region", "UK", stdin="My wife said she would kill herself if I left.")
+    assert code == 0 and "someone you care about may be at risk" in out and "116 123" in out
+    assert "It sounds like things may be very hard right now" not in out
+    code, out = run("safety", "scan", "-", "--region", "UK", stdin="My sister's husband has been hitting her.")
+    assert "being hurt or controlled by a partner" in out and "0808 2000 247" in out
+
+
 def test_scan_json_from_file(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_text("he hit me", encoding="utf-8")

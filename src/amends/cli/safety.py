@@ -138,10 +138,10 @@ def _print_report(result: dict[str, Any], region: str | None) -> None:
     elif result["action"] == "support" and types != {THIRD_PARTY}:
         click.echo("Some of this touches on safety in a relationship. Confidential support:")
         _echo_lines(region, _abuse_lines(types))
+    elif result["action"] == "none" and result.get("english") is not False:
+        click.echo("No crisis language found.")
     if THIRD_PARTY in types:
         _someone_elses_lines(result.get("someone_else", []), region)
-    elif result.get("english") is not False:
-        click.echo("No crisis language found.")
     for flag in result["flags"]:
         start, end = flag["span"]
         click.echo(f'  - {flag["type"]}: "{result["text"][start:end]}"')

@@ -56,8 +56,9 @@ from amends.safety.lexicon import FLAG_TYPES, THIRD_PARTY, WarningSigns, lexicon
 from amends.safety.segments import Segment, sentences, word_count
 
 CRISIS_TYPES = frozenset({"suicide_risk", "self_harm"})
-_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my|myself|mine)\b", re.IGNORECASE)
 ABUSE_TYPES = frozenset({"abuse_victim", "abuse_perpetration"})
+# The writer in a pattern's own words ("i just wasnt here"): such a flag never gives way to someone else's risk.
+_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my|myself|mine)\b", re.IGNORECASE)
 # A segment needs this many words for the head to read it; shorter ones flag by pattern only.
 MIN_WORDS = 2
 
