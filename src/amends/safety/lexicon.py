@@ -85,8 +85,9 @@ class Lexicon:
     self_injury_cue: re.Pattern[str]
     # A victim's plan to leave for safety: a head-only suicide flag on it, in a victim's text, is that plan misread.
     leaving_plan_cue: re.Pattern[str]
-    # Someone else's risk of suicide or self-harm (LABELLING.md section 3, third_party), and the writer's own risk told
-    # in the same sentence, which keeps the writer's flag (``detector._someone_elses_risk``).
+    # Someone else at risk (LABELLING.md section 3, third_party; ``detector._someone_elses_risk``): of suicide or
+    # self-harm, or from a partner of theirs; an attempt of theirs long past (no flag, but the writer's flag on it gives
+    # way); and the writer's own risk told in the same sentence, which keeps the writer's flag.
     someone_at_risk: tuple[re.Pattern[str], ...]
     someone_abused: tuple[re.Pattern[str], ...]
     someone_past_attempt: re.Pattern[str]

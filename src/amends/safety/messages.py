@@ -40,7 +40,8 @@ MESSAGES = {
         "someone else: they can help you work out what to say and what to do next. Looking after yourself matters too."
     ),
     # A relative's or friend's partner hurting them (third_party): domestic-abuse services also advise the people around
-    # someone who is being hurt; pressing them to leave can raise their danger, so the wording asks for patience.
+    # someone who is being hurt; pressing them to leave can raise their danger, so the wording speaks of helping
+    # without adding to it.
     "someone_else_abused": (
         "It sounds like someone you care about is being hurt or controlled by a partner. Domestic-abuse services also "
         "talk with worried friends and family, in confidence, about how to help without putting them at more risk. "
