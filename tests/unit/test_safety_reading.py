@@ -128,6 +128,11 @@ STOP_59_ROUNDS = [
     ("My therapist asked if I ever have thoughts of hurting myself and I honestly said no.", set()),
     ("I just wanted to disappear and start over somewhere else.", set()),
     ("I wanted to disappear, like move to another city.", set()),
+    ("She threatened to leave me if I ever lied again, and I did.", set()),
+    ("He threatened to divorce me when he found the messages.", set()),
+    ("My wife has threatened to leave if I don't stop drinking.", set()),
+    ("He threatened to leave me and take the kids if I ever tell anyone.", {"abuse_victim"}),
+    ("She threatened to leave and then she hit me.", {"abuse_victim"}),
 ]
 
 
