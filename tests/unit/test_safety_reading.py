@@ -133,6 +133,16 @@ STOP_59_ROUNDS = [
     ("My wife has threatened to leave if I don't stop drinking.", set()),
     ("He threatened to leave me and take the kids if I ever tell anyone.", {"abuse_victim"}),
     ("She threatened to leave and then she hit me.", {"abuse_victim"}),
+    # The repair's own register: checking agreed to, a fear of losing them, a discovery's outburst, a drinking worry.
+    ("He checks my location now, which I agreed to after the affair, and honestly it helps.", set()),
+    ("My wife took my phone to read the messages, and I let her.", set()),
+    ("He reads my messages and I let him because I'm scared of what he does.", {"abuse_victim"}),
+    ("I'm scared she'll never trust me again.", set()),
+    ("I'm scared he'll hurt me again.", {"abuse_victim"}),
+    ("She screamed at me when she found the texts and then cried for an hour.", set()),
+    ("He screamed at me when I got home late and threw my phone at the wall.", {"abuse_victim"}),
+    ("im worried about how much my husband drinks on weekends, its every saturday now", set()),
+    ("I worry about how much he drinks because he gets rough with me.", {"abuse_victim"}),
 ]
 
 
