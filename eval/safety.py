@@ -20,8 +20,9 @@ detector, split by position into ``social-tune`` and ``social-held`` (never tune
 ``crisis_probe.jsonl``: repair-app texts two helpers wrote for stop 45, each part 140 hard non-crises and 60 quiet
 crises: ``probe-tune`` was read once (44 of 60 caught, 15 false alarms) and then tuned on; ``probe-held`` was
 written after the tuning and is never tuned on. Stop 59 added two more parts, written by helpers who saw neither the
-detector nor any labelled set: ``probe59-tune`` (130 texts: a general set and one on someone else's risk, read once
-and then tuned on) and ``probe59-held`` (80 texts written after that tuning, never tuned on).
+detector nor any labelled set: ``probe59-tune`` (190 texts: a general set, one on someone else's risk and one in the
+app's own boxes, each read once and then tuned on) and ``probe59-held`` (80 texts written after that tuning,
+never tuned on).
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all

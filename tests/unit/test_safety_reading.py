@@ -143,6 +143,19 @@ STOP_59_ROUNDS = [
     ("He screamed at me when I got home late and threw my phone at the wall.", {"abuse_victim"}),
     ("im worried about how much my husband drinks on weekends, its every saturday now", set()),
     ("I worry about how much he drinks because he gets rough with me.", {"abuse_victim"}),
+    # A helper's set in the app's own boxes (check-ins, journey answers, commitments).
+    ("I will take the tracker off your car. I put it there in January and I never told you.", {"abuse_perpetration"}),
+    (
+        "she slaps me when shes angry. some nights i think about just not being here anymore",
+        {"abuse_victim", "suicide_risk"},
+    ),
+    ("I think about not being here for the wedding, it clashes with work.", set()),
+    ("i shared my location with her after the affair and i honestly dont mind it", set()),
+    ("we talked calmly about separating. im going to stay at my brothers for a month while we work it out", set()),
+    ("work then kids then couples therapy, i have nothing left in the tank tonight", set()),
+    ("some days i feel numb and dead inside but i still turned up to the session", set()),
+    ("part of me wants him to hurt as much as i do. i wont do anything with that feeling except write it here", set()),
+    ("how did it affect them: she still jumps when my phone buzzes because she thinks its him again", set()),
 ]
 
 

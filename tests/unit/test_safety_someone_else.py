@@ -19,6 +19,7 @@ SOMEONE_ELSE_AT_RISK = [
     "She tried to overdose last spring and I'm scared it will happen again now that she knows.",
     "My friend told me she wanted to die, and I don't know how to help her.",  # was a pass case before stop 59
     "I think he might be hurting himself again, he wears long sleeves in July.",
+    "my daughter (15) found his messages before i did and now shes saying she wants to die.",
     "she keeps talking about ending her life since the baby.",
 ]
 NOBODY_AT_RISK = [
@@ -82,6 +83,7 @@ SOMEONE_ELSE_ABUSED = [
     "my sister's husband has been hitting her, I'm trying to get her to come and stay with us.",
     "My best friend told me her boyfriend takes her whole paycheck and she's scared of him. How do I help?",
     "My friend is in an abusive relationship and I want to help her.",  # was a pass case before stop 59
+    "my sister told me her husband choked her last weekend and she went back to him. im so scared for her",
 ]
 NOBODY_HURT_NOW = [
     "My sister's husband hit the jackpot at the races and bought everyone dinner.",
