@@ -21,7 +21,7 @@ from amends.coach.text import TextRejected, decode_bytes
 from amends.measures import ScoreResult, items_to_ask, load_instrument, screens
 from amends.measures.instruments import Instrument, Item, UnknownInstrument
 from amends.safety.lexicon import THIRD_PARTY
-from amends.safety.messages import MESSAGES
+from amends.safety.messages import MESSAGES, SOMEONE_ELSE_HELP
 from amends.safety.resources import Resource, footer, for_region, grouped_for_region
 from amends.services.errors import InvalidInput
 
@@ -112,18 +112,12 @@ def _abuse_lines(types: set[str]) -> list[str]:
     return [category for kind, category in _ABUSE_LINES if kind in types]
 
 
-# Someone else at risk: what puts them at risk, the words for the person worried about them, and the lines to call.
-_SOMEONE_ELSE = {
-    "suicide": ("someone_else", ["emergency", "suicide"]),
-    "abuse": ("someone_else_abused", ["emergency", "dv_victim"]),
-}
-
-
 def _someone_elses_lines(kinds: list[str], region: str | None) -> None:
+    """Someone else at risk: the words and lines the web's route gives (``messages.SOMEONE_ELSE_HELP``)."""
     for kind in kinds:
-        message, categories = _SOMEONE_ELSE[kind]
+        message, categories = SOMEONE_ELSE_HELP[kind]
         click.echo(MESSAGES[message])
-        _echo_lines(region, categories)
+        _echo_lines(region, list(categories))
 
 
 def _print_report(result: dict[str, Any], region: str | None) -> None:

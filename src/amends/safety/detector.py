@@ -45,6 +45,7 @@ from amends.safety.features import (
     PATTERN_SCORE,
     PatternHits,
     model_gate,
+    others_at_risk,
     others_suicide_words,
     pattern_hits,
     segment_extras,
@@ -251,22 +252,20 @@ def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[l
 
     LABELLING.md section 3: the writer is offered help for the person they are worried about, never their own crisis
     page."""
-    lex = lexicon()
-    distinct = list(dict.fromkeys(s.text for s in segs))
-    told = {t: [m.span() for p in lex.someone_at_risk for m in p.finditer(t)] for t in distinct}
-    abused = {t: [m.span() for p in lex.someone_abused for m in p.finditer(t)] for t in distinct}
-    kinds = tuple(kind for kind, where in (("suicide", told), ("abuse", abused)) if any(where.values()))
-    past = {t: [m.span() for m in lex.someone_past_attempt.finditer(t)] for t in distinct}
+    read = {s.text: others_at_risk(s.text) for s in segs}
+    suicide, abuse = any(r.at_risk for r in read.values()), any(r.abused for r in read.values())
+    kinds = tuple(kind for kind, told in (("suicide", suicide), ("abuse", abuse)) if told)
+    past = {t: r.past_attempt for t, r in read.items()}
     if not kinds:  # an attempt long past raises no flag, but the writer's flag on its words still gives way
         return [f for f in found if not (f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, past))], ()
-    matches = [(s.start + a, s.start + b) for s in segs for a, b in told[s.text] + abused[s.text]]
-    either = {t: told[t] + past[t] for t in distinct}
+    matches = [(s.start + a, s.start + b) for s in segs for a, b in read[s.text].at_risk + read[s.text].abused]
+    either = {t: r.at_risk + r.past_attempt for t, r in read.items()}
     theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, either)]
     flag = SafetyFlag(THIRD_PARTY, min(matches), PATTERN_SCORE, via="pattern")
     return [f for f in found if f not in theirs] + [flag], kinds
 
 
-def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, list[Span]]) -> bool:
+def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> bool:
     """Is ``flag`` on a sentence that tells of someone else's risk, with nothing of the writer's own?"""
     holding = list(_sentences_holding(flag.span, segs))
     if not holding or any(not told[s.text] or lexicon().writer_at_risk.search(s.text) for s in holding):

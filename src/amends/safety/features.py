@@ -362,13 +362,38 @@ def _told_as_shared_past(text: str) -> bool:
     return bool(past.search(text)) and not present.search(text)
 
 
+@dataclass(frozen=True)
+class OthersAtRisk:
+    """Where one sentence tells of someone else's risk (spans within it): of suicide or self-harm now
+    (``someone_at_risk``), from a partner of theirs (``someone_abused``), or an attempt long past
+    (``someone_past_attempt``)."""
+
+    at_risk: tuple[Span, ...]
+    abused: tuple[Span, ...]
+    past_attempt: tuple[Span, ...]
+
+
+@lru_cache(maxsize=4096)
+def others_at_risk(text: str) -> OthersAtRisk:
+    """Someone else's risk in one sentence, remembered: the detector asks for every sentence on every scan, and while
+    a person types only the sentence that changed is new."""
+    lex = lexicon()
+    return OthersAtRisk(
+        tuple(m.span() for p in lex.someone_at_risk for m in p.finditer(text)),
+        tuple(m.span() for p in lex.someone_abused for m in p.finditer(text)),
+        tuple(m.span() for m in lex.someone_past_attempt.finditer(text)),
+    )
+
+
 def _someone_elses_abuse(texts: list[str]) -> bool:
     """A relative's or friend's abuse told by someone worried for them (``third_party_victim``, ``someone_abused``),
     with nothing of the writer's own harm or fear (``own_harm``): a third party's risk, not the writer's. Someone
     else's suicide threat is not in it: "every time i try to end it he says hell kill himself" is coercion of the
     writer too (relationship-context dev4, labelled abuse_victim and third_party), so the head's victim flag stays."""
     lex = lexicon()
-    told = any(p.search(t) for t in texts for p in (*lex.third_party_victim, *lex.someone_abused))
+    told = any(p.search(t) for t in texts for p in lex.third_party_victim) or any(
+        others_at_risk(t).abused for t in texts
+    )
     return told and not any(lex.own_harm.search(t) for t in texts)
 
 

@@ -55,3 +55,10 @@ MESSAGES = {
         "you. These confidential lines can help with that part too, without judgment."
     ),
 }
+
+# Someone else at risk (``SafetyReport.someone_else``): by what puts them at risk, the words for the person worried
+# about them and the lines that also counsel the people around someone at risk. ``routing`` and the CLI both read it.
+SOMEONE_ELSE_HELP: dict[str, tuple[str, tuple[str, ...]]] = {
+    "suicide": ("someone_else", ("emergency", "suicide")),
+    "abuse": ("someone_else_abused", ("emergency", "dv_victim")),
+}

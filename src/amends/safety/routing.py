@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from amends.measures.scoring import ScoreResult
 from amends.safety.detector import SafetyReport
-from amends.safety.messages import MESSAGES, PAUSED_NOTICE
+from amends.safety.messages import MESSAGES, PAUSED_NOTICE, SOMEONE_ELSE_HELP
 from amends.safety.resources import Resource, for_region
 
 ACUTE_QUESTION = "Are you having thoughts of killing yourself right now?"  # ASQ item 5, NIMH
@@ -153,12 +153,10 @@ def _abuse_parts(sig: _Signals) -> tuple[list[str], list[str]]:
     if sig.harming:
         messages.append(MESSAGES["abuse_both" if sig.victim else "abuse_perpetration"])
         cats.append("dv_perpetrator")
-    if "suicide" in sig.someone_else:
-        messages.append(MESSAGES["someone_else"])
-        cats += ["emergency", "suicide"]
-    if "abuse" in sig.someone_else:
-        messages.append(MESSAGES["someone_else_abused"])
-        cats += ["emergency", "dv_victim"]
+    for kind in sig.someone_else:
+        message, categories = SOMEONE_ELSE_HELP[kind]
+        messages.append(MESSAGES[message])
+        cats += categories
     return messages, cats
 
 
