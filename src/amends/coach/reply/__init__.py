@@ -96,7 +96,7 @@ def partner_findings(
     found: tuple[Finding, ...],
 ) -> tuple[Finding, ...]:
     """The partner head's findings, for a reply the gate (:func:`to_a_partner`) reads as answering a partner."""
-    if _only_a_question_after_them(reply, spans):
+    if _only_questions_after_them(reply, spans):
         return ()
     have = {f.rule for f in found}
     added = []
@@ -110,12 +110,31 @@ def partner_findings(
     return tuple(f for f in added if f is not None)
 
 
-def _only_a_question_after_them(reply: str, spans: list[tuple[int, int]]) -> bool:
-    """A reply that is one question the cues read as asking after them, and nothing else ("Holding up okay?", "Was
-    it lonely sitting there next to an empty chair?"). The partner head learned bare questions from sarcastic ones
-    and called these contempt, minimizing or defensiveness (stop 55), so it is not asked about them; a sarcastic one
-    ("Happy now?", "So what?") is rhetorical to the cues (lexicons/rhetorical_questions.txt) and stays the head's."""
-    return len(spans) == 1 and reply.rstrip().endswith("?") and bool(sentence_levels(reply, False)["exploration"])
+# A bare yes ("ok", "sure", "will do") to something they asked the writer to do ("can you pick up the kids today, i cant
+# look at you right now"): a stop 60 probe (a helper's set) found it read as stonewalling and defensiveness. Doing what
+# was asked is no refusal to engage; "ok." to a question they need answered ("are you still seeing him?") still is.
+_ASKS_FOR_AN_ACT = re.compile(
+    r"\b(?:can|could|will|would) (?:you|u) (?:please |just )?(?!tell\b|explain\b|answer\b|say\b|admit\b|stop\b)[a-z]+\b"
+    r"(?![^.?!]*\b(?:why|what|who|where|when|whether)\b)|^\W*please\b",
+    re.I,
+)
+_BARE_YES = re.compile(r"^\W*(?:ok(?:ay)?|sure|yes|yeah|yep|will do|on it|of course|no problem)\W*$", re.I)
+
+
+def _agrees_to_a_request(partner_message: str, reply: str) -> bool:
+    return bool(_BARE_YES.match(reply)) and bool(_ASKS_FOR_AN_ACT.search(partner_message))
+
+
+def _only_questions_after_them(reply: str, spans: list[tuple[int, int]]) -> bool:
+    """A reply made only of questions the cues read as asking after them ("Holding up okay?", "Was it lonely sitting
+    there next to an empty chair?", "hey love, what do you mean? whats going on?"). The partner head learned bare
+    questions from sarcastic ones and called these contempt, minimizing, defensiveness or counterattack (stops 55 and
+    60), so it is not asked about them; a sarcastic one ("Happy now?", "So what?") is rhetorical to the cues
+    (lexicons/rhetorical_questions.txt) and stays the head's."""
+    return all(
+        reply[start:end].rstrip().endswith("?") and sentence_levels(reply[start:end], False)["exploration"]
+        for start, end in spans
+    )
 
 
 def partner_reply_features(reply_vec: np.ndarray, partner_vec: np.ndarray | None) -> np.ndarray:
@@ -215,9 +234,10 @@ def partner_head_findings(
 
 
 # The head findings that give way to a reason disowned ("..., but that's no excuse") and to a repair done or offered
-# ("I deleted the app this morning"): see _finding.
+# ("I deleted the app this morning"; "you can look at my phone whenever you want" read as counterattack, stop 60
+# probe): see _finding.
 _OWNED_REASON_VETOES = frozenset({"defensiveness", "blame", "stonewalling"})
-_REPAIR_VETOES = frozenset({"defensiveness", "stonewalling", "fixing"})
+_REPAIR_VETOES = frozenset({"defensiveness", "stonewalling", "fixing", "counterattack"})
 # A plan put to them beside the repair ("I've deleted the app, and I think we should just book you a flight") is still
 # advice before the feeling is heard, whatever the repair.
 _PROPOSES = re.compile(
@@ -234,15 +254,18 @@ _BARE_CLOSE = re.compile(r"^\W*(?:ok|okay|k|fine|sure|noted|whatever)\W*$", re.I
 def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     """A head's finding on the sentence it scored highest, unless that sentence states the writer's own feeling (only
     a rule's words make that contempt or criticism), validates theirs, or owns hurtful words the writer said ("I'm sorry
-    I told you to calm down.": the act named, not repeated); nor defensiveness, blame or stonewalling on a sentence that
-    disowns its reason as an excuse or refuses to defend it, nor defensiveness, stonewalling or fixing on one that
-    tells a repair done or offered, nor contempt on a sentence that is only a closing word ("whatever.")."""
+    I told you to calm down.": the act named, not repeated); nor defensiveness, blame or stonewalling in a reply that
+    disowns its reason as an excuse or refuses to defend it, nor defensiveness, stonewalling, fixing or counterattack on
+    a sentence that tells a repair done or offered, nor contempt on a sentence that is only a closing word
+    ("whatever.")."""
     start, end = span
     sentence = reply[start:end]
     if OWN_FEELING.search(sentence) or matching.contains(sentence, cues.VALIDATION) or matching.owns_saying(sentence):
         return None
-    if name in _OWNED_REASON_VETOES and matching.contains(sentence, cues.REASON_DISOWNED):
-        return None  # "My phone died, but that's no excuse": the reason is owned as no excuse
+    if name in _OWNED_REASON_VETOES and matching.contains(reply, cues.REASON_DISOWNED):
+        # "My phone died, but that's no excuse": the reason is owned as no excuse, and the head's pick of the sentence
+        # after it ("...not an excuse. she looked for me in the crowd and i wasnt there", stop 60 probe) is the impact
+        return None
     if name in _REPAIR_VETOES and matching.contains(sentence, cues.REPAIR_OFFERED) and not _PROPOSES.search(sentence):
         return None  # "I deleted the app this morning": a repair done or offered, not a door closed
     if name == "contempt" and _BARE_CLOSE.match(sentence):
@@ -287,6 +310,8 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     to_partner = partner_vec is not None and to_a_partner(reply_vec, partner_vec)
     if to_partner:
         findings += heads_agree(partner_findings, *heads, findings)
+    if partner_message is not None and _agrees_to_a_request(partner_message, reply):
+        findings = ()
     mocking = [f.span for f in findings if f.rule == "contempt"]
     attacking = any(f.rule != "fixing" for f in findings)
     mechanisms = score_mechanisms(

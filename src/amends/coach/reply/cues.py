@@ -184,6 +184,10 @@ FELT_INFERRED = compile_each(
     r"\bi can (?:only )?imagine (?:how|what|that|the)\b",
     r"\b(?:you|u) felt\b",
     r"\bprobably (?:wondering|thinking|feeling|felt|thought)\b",
+    # Stop 60 probe (a helper's levels set): the wish to escape the moment, inferred ("you must have wanted the floor
+    # to swallow you").
+    rf"\b(?:you|u) (?:must|{_MUST_HAVE}) wanted "
+    r"(?:the (?:floor|ground|earth) to|to (?:cry|scream|disappear|hide|run|sink))\b",
 ) + patterns(_PACKAGE, "understanding_guessed")
 # Words that put the writer's own position at the centre of a "validation": agreeing that
 # the writer was justified is not understanding the partner (the sycophancy trap).

@@ -23,7 +23,8 @@ _LEAD = re.compile(
 # Yes/no questions, which put a possibility to them.
 _YES_NO = re.compile(
     r"^(?:is|are|was|were|am|do|does|did|have|has|had|would|could|will|might|ain'?t|isn'?t|aren'?t|don'?t|doesn'?t|"
-    r"didn'?t|wasn'?t|weren'?t|haven'?t|hasn'?t)\s+(?:you|u|ya|it|that|this|he|she|they|there|we|i|your|the|what|all)\b",
+    r"didn'?t|wasn'?t|weren'?t|haven'?t|hasn'?t)\s+(?:you|u|ya|it|that|this|he|she|they|there|we|i|your|the|what|all|"
+    r"(?:a |some )?part of (?:you|u))\b",
     re.I,
 )
 # Yes/no in form, open in fact: an invitation to talk or a request ("Do you want to tell me about it?", "Can you tell me
