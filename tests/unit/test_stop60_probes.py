@@ -45,6 +45,27 @@ IDIOMS = [
     ("When he was drinking he beat me and I was scared all the time.", {"abuse_victim"}),
 ]
 
+# Abuse long over, told from safety (LABELLING.md section 3 asks for current or recent harm or fear), beside the same
+# story with the ex back in the writer's life now.
+OVER = [
+    (
+        "Saw my ex at the supermarket for the first time in four years. Back when we were together it was not great, he "
+        "used to go through my phone and tell me what I could wear. I have a good life now.",
+        set(),
+    ),
+    (
+        "Saw my ex at the supermarket for the first time in four years. Back when we were together he used to go "
+        "through my phone and tell me what I could wear. Now he keeps showing up at my work.",
+        {"abuse_victim"},
+    ),
+    (
+        "Its been six years since I left Rob. Back then he controlled every penny and I wasnt allowed to see my own "
+        "family. My life is quiet now.",
+        set(),
+    ),
+    ("my life is so empty i dont want it anymore", {"suicide_risk"}),
+]
+
 THIRD_PARTY = [
     # A teenager by age ("15 yr old"), and the means made ready, said in texting shorthand ("shes got").
     "our 15 yr old has been cutting, i found the blades in her pencil case yesterday.",
@@ -52,7 +73,7 @@ THIRD_PARTY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "types"), SAFETY + IDIOMS)
+@pytest.mark.parametrize(("text", "types"), SAFETY + IDIOMS + OVER)
 def test_stop_60_safety_probes(text: str, types: set[str]) -> None:
     assert scan_safety(text).types == types
 
