@@ -8,6 +8,7 @@ import pytest
 
 from amends.coach.apology import analyze_apology
 from amends.coach.reply import analyze_reply
+from amends.coach.reply.rules import RULE_NAMES
 from amends.safety.detector import scan_safety
 
 SAFETY = [
@@ -85,17 +86,7 @@ def test_someone_elses_risk_in_shorthand_is_theirs(text: str) -> None:
     assert report.someone_else == ("suicide",)
 
 
-ALL_FINDINGS = {
-    "criticism",
-    "contempt",
-    "defensiveness",
-    "stonewalling",
-    "invalidating",
-    "counterattack",
-    "fixing",
-    "minimizing",
-    "blame",
-}
+ALL_FINDINGS = set(RULE_NAMES)
 REPLIES = [
     # (partner, reply, findings that must be there, findings that must not)
     (
@@ -148,6 +139,7 @@ REPLIES = [
     # A bare yes to something they asked the writer to do is no stonewalling; to a question they need answered it is.
     ("can you pick up the kids today, i cant look at you right now", "ok", set(), ALL_FINDINGS),
     ("i need to know if youre still seeing him", "ok.", {"stonewalling"}, set()),
+    ("can you please tell me why you lied to me", "ok.", {"stonewalling"}, set()),
 ]
 
 

@@ -114,7 +114,8 @@ def partner_findings(
 # look at you right now"): a stop 60 probe (a helper's set) found it read as stonewalling and defensiveness. Doing what
 # was asked is no refusal to engage; "ok." to a question they need answered ("are you still seeing him?") still is.
 _ASKS_FOR_AN_ACT = re.compile(
-    r"\b(?:can|could|will|would) (?:you|u) (?:please |just )?(?!tell\b|explain\b|answer\b|say\b|admit\b|stop\b)[a-z]+\b"
+    r"\b(?:can|could|will|would) (?:you|u) (?:(?:please|just) )*"
+    r"(?!(?:please|just|tell|explain|answer|say|admit|stop)\b)[a-z]+\b"
     r"(?![^.?!]*\b(?:why|what|who|where|when|whether)\b)|^\W*please\b",
     re.I,
 )
