@@ -22,7 +22,9 @@ crises: ``probe-tune`` was read once (44 of 60 caught, 15 false alarms) and then
 written after the tuning and is never tuned on. Stop 59 added two more parts, written by helpers who saw neither the
 detector nor any labelled set: ``probe59-tune`` (190 texts: a general set, one on someone else's risk and one in the
 app's own boxes, each read once and then tuned on) and ``probe59-held`` (80 texts written after that tuning,
-never tuned on).
+never tuned on). Stop 60 added two sets by one such helper, each split in halves before any line was read: texts in
+the app's own boxes and long forum-style posts, ``probe60-tune`` (100, read and then tuned on) and ``probe60-held``
+(100, read once before any change and never tuned on).
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -187,6 +189,8 @@ def main() -> None:
         ("probe-held", "never tuned on"),
         ("probe59-tune", "stop 59 helpers, read once, then tuned on"),
         ("probe59-held", "stop 59 helper, never tuned on"),
+        ("probe60-tune", "stop 60 helper, read once, then tuned on"),
+        ("probe60-held", "stop 60 helper, never tuned on"),
     ):
         report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
     language_check()
