@@ -302,17 +302,11 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
     vecs = embed_cached([reply[s:e] for s, e in spans], model=INT8)
     reply_vec = reply_vector(vecs)
     partner_vec = None if partner_message is None else embed_one(partner_message, model=INT8)
-    ruled = find_rules(reply)
-    owning = [matching.owns_saying(reply[s:e]) for s, e in spans]
-    heads = (reply, spans, vecs, reply_vec, owning)
-    findings = without_attacking_orders(ruled + heads_agree(learned_findings, *heads, ruled))
     # With no message there is no partner to answer: the gate was trained so (no reply without one passed it, 0 of
     # 3,510 labelled texts), and the hurt partner's feeling-statement coach, which gives none, relies on it.
     to_partner = partner_vec is not None and to_a_partner(reply_vec, partner_vec)
-    if to_partner:
-        findings += heads_agree(partner_findings, *heads, findings)
-    if partner_message is not None and _agrees_to_a_request(partner_message, reply):
-        findings = ()
+    agreeing = partner_message is not None and _agrees_to_a_request(partner_message, reply)
+    findings = () if agreeing else _findings(reply, spans, vecs, reply_vec, to_partner)
     mocking = [f.span for f in findings if f.rule == "contempt"]
     attacking = any(f.rule != "fixing" for f in findings)
     mechanisms = score_mechanisms(
@@ -344,6 +338,19 @@ def analyze_reply(partner_message: str | None = None, reply: str | None = None) 
         tuple(notes),
         attune,
     )
+
+
+def _findings(
+    reply: str, spans: list[tuple[int, int]], vecs: np.ndarray, reply_vec: np.ndarray, to_partner: bool
+) -> tuple[Finding, ...]:
+    """The rules' findings, then what the findings head adds and, on a reply to a partner, the partner head."""
+    ruled = find_rules(reply)
+    owning = [matching.owns_saying(reply[s:e]) for s, e in spans]
+    heads = (reply, spans, vecs, reply_vec, owning)
+    findings = without_attacking_orders(ruled + heads_agree(learned_findings, *heads, ruled))
+    if to_partner:
+        findings += heads_agree(partner_findings, *heads, findings)
+    return findings
 
 
 def reply_vector(sentence_vecs: np.ndarray) -> np.ndarray:
