@@ -185,7 +185,8 @@ DEV10_KINDS_PASS = [
 
 # Someone else's risk, told as the writer heard it (dev9, dev10): a relative in a learner's English ("My sister she
 # tell me"), a relative who told or texted the writer, someone from the congregation, a friend named with what he
-# has been talking about. Passes; the writer's own risk beside such words still flags (OTHERS_TOLD_MINE).
+# has been talking about. Never the writer's crisis (since stop 61 most also raise the third_party flag, which offers
+# help for the person at risk); the writer's own risk beside such words still flags (OTHERS_TOLD_MINE).
 OTHERS_TOLD = [
     "My cousin he tell me his wife is hitting him and keeping his wages.",
     "Our daughter, who is twenty, told me she can't see the point of living.",

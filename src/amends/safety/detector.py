@@ -262,13 +262,30 @@ def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[l
     either = {t: r.at_risk + r.past_attempt for t, r in read.items()}
     theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, either)]
     flag = SafetyFlag(THIRD_PARTY, min(matches), PATTERN_SCORE, via="pattern")
-    return [f for f in found if f not in theirs] + [flag], kinds
+    echoed = _writers_echo(found, segs) if suicide else []
+    return [f for f in found if f not in theirs] + [flag] + echoed, kinds
+
+
+def _writers_echo(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
+    """The writer's own risk said as an echo of someone else's ("she said she wants to die and honestly so do i"):
+    ``writer_echo`` means nothing alone, so it flags only beside someone else's suicide risk, and only where the
+    writer has no suicide or self-harm flag yet."""
+    if any(f.type in CRISIS_TYPES for f in found):
+        return []
+    echo = lexicon().writer_echo
+    return [
+        SafetyFlag("suicide_risk", (s.start + m.start(), s.start + m.end()), PATTERN_SCORE, via="pattern")
+        for s in segs
+        for m in echo.finditer(s.text)
+    ][:1]
 
 
 def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> bool:
-    """Is ``flag`` on a sentence that tells of someone else's risk, with nothing of the writer's own?"""
+    """Is ``flag`` on a sentence that tells of someone else's risk, in a text with nothing of the writer's own? A
+    text that tells of the writer's risk anywhere ("she says she wants to die. honestly so do i") keeps their flags."""
     holding = list(_sentences_holding(flag.span, segs))
-    if not holding or any(not told[s.text] or lexicon().writer_at_risk.search(s.text) for s in holding):
+    writers = any(lexicon().writer_at_risk.search(s.text) for s in segs)
+    if not holding or writers or any(not told[s.text] for s in holding):
         return False
     first = holding[0]
     words = first.text[flag.span[0] - first.start : flag.span[1] - first.start]

@@ -92,6 +92,7 @@ class Lexicon:
     someone_abused: tuple[re.Pattern[str], ...]
     someone_past_attempt: re.Pattern[str]
     writer_at_risk: re.Pattern[str]
+    writer_echo: re.Pattern[str]
 
 
 def _read_yaml(name: str) -> Any:
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         someone_abused=tuple(_compile(e.replace("{relation}", data["relation"])) for e in data["someone_abused"]),
         someone_past_attempt=_compile(data["someone_past_attempt"].replace("{someone}", data["someone"])),
         writer_at_risk=_compile(data["writer_at_risk"]),
+        writer_echo=_compile(data["writer_echo"]),
         warning_signs=tuple(
             WarningSigns(
                 kind,

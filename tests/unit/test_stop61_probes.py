@@ -1,0 +1,64 @@
+"""Stop 61: someone else's risk told in the app's own register (a partner's crisis after a disclosure, a relative hurt by
+their partner), from the relationship-context tuning splits and the tune half of a helper's probe set. LABELLING.md
+section 3: the writer is offered help for the person they are worried about, never their own crisis page. Each case that
+was wrong sits beside the sentence it must not swallow."""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.safety.detector import scan_safety
+from tests.unit.safety_cases_later_writers import OTHERS_TOLD
+
+# A third person, then words of a risk to their own life said of them.
+THEIRS = [
+    "Our son, who is nineteen, told me last night that he can't see the point of living anymore.",
+    "My sister rang at 2am slurring, saying she'd taken everything in the bathroom cabinet.",
+    "I think my partner is suicidal, he gave away his guitar and said goodbye to his friends.",
+    "Since the affair came out my husband has stopped eating and talks about ending it all.",
+    "My son he is 16 and I find cuts on his arm yesterday. He say it is from the cat.",
+]
+
+# Someone else's partner hurting or controlling them, told in the third person.
+ABUSED = [
+    "my wifes sister is staying with us because her husband hurts her.",
+    "im worried about my brother. his girlfriend has his money, his phone, and he never comes to family stuff anymore.",
+]
+
+# What the new lines must not read as anyone's risk, and the writer's own risk that stays the writer's.
+OTHERS = [
+    ("she said she wants to die and honestly so do i", {"third_party", "suicide_risk"}),
+    ("we went to the beach and she loved it, me too", set()),
+    ("my husband is killing it at work since he got sober", set()),
+    ("she said she would rather die than go to karaoke again", set()),
+    ("since she left i want to die", {"suicide_risk"}),
+    ("her husband checks her phone since the affair, we both agreed to it", set()),
+    ("my daughter doesnt want to go to school tomorrow, she has a test", set()),
+]
+
+
+@pytest.mark.parametrize("text", THEIRS)
+def test_someone_elses_risk_said_of_them_is_theirs(text: str) -> None:
+    report = scan_safety(text)
+    assert report.types == {"third_party"}
+    assert report.someone_else == ("suicide",)
+    assert report.action != "crisis"
+
+
+@pytest.mark.parametrize("text", ABUSED)
+def test_someone_elses_partner_hurting_them_is_theirs(text: str) -> None:
+    report = scan_safety(text)
+    assert report.types == {"third_party"}
+    assert report.someone_else == ("abuse",)
+
+
+@pytest.mark.parametrize(("text", "types"), OTHERS)
+def test_echoes_idioms_and_the_writers_own_risk(text: str, types: set[str]) -> None:
+    assert scan_safety(text).types == types
+
+
+@pytest.mark.parametrize("text", OTHERS_TOLD)
+def test_someone_elses_risk_told_as_heard_is_never_the_writers(text: str) -> None:
+    report = scan_safety(text)
+    assert report.types <= {"third_party"}
+    assert report.action != "crisis"
