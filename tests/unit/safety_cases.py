@@ -12,7 +12,6 @@ from tests.unit.safety_cases_later_writers import (
     DEV9_KINDS_PASS,
     DEV10_KINDS,
     DEV10_KINDS_PASS,
-    OTHERS_TOLD,
     OTHERS_TOLD_MINE,
     REAL_DEV3_AND_DEV4_KINDS,
     REAL_DEV3_AND_DEV4_KINDS_PASS,
