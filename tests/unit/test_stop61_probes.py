@@ -17,12 +17,23 @@ THEIRS = [
     "I think my partner is suicidal, he gave away his guitar and said goodbye to his friends.",
     "Since the affair came out my husband has stopped eating and talks about ending it all.",
     "My son he is 16 and I find cuts on his arm yesterday. He say it is from the cat.",
+    "my husband had a breakdown and said he wants to jump off the roof at his work",
+    # The writer's fear is for them: no victim reading of "scared to leave him alone".
+    "he keeps talking about ending it all since i told him about the texts. im scared to leave him alone",
+    "my boyfriend punches walls and says he wants to die whenever he thinks about what i did with his friend",
 ]
 
 # Someone else's partner hurting or controlling them, told in the third person.
 ABUSED = [
     "my wifes sister is staying with us because her husband hurts her.",
     "im worried about my brother. his girlfriend has his money, his phone, and he never comes to family stuff anymore.",
+]
+
+# Their suicide threat made a condition on the writer is coercion as well as their risk (LABELLING.md section 3).
+COERCED = [
+    "he said he'd kill himself if i left. so i stayed. i dont know how long i can do this",
+    "he keeps saying he will shoot himself if i ever see my ex again, and he tracks my location",
+    "When I told him I wanted a break he said he would kill himself if I left.",
 ]
 
 # What the new lines must not read as anyone's risk, and the writer's own risk that stays the writer's.
@@ -34,6 +45,8 @@ OTHERS = [
     ("since she left i want to die", {"suicide_risk"}),
     ("her husband checks her phone since the affair, we both agreed to it", set()),
     ("my daughter doesnt want to go to school tomorrow, she has a test", set()),
+    ("my wife wants to die of embarrassment every time i tell that story", set()),
+    ("since she found out i want to die", {"suicide_risk"}),
 ]
 
 
@@ -43,6 +56,11 @@ def test_someone_elses_risk_said_of_them_is_theirs(text: str) -> None:
     assert report.types == {"third_party"}
     assert report.someone_else == ("suicide",)
     assert report.action != "crisis"
+
+
+@pytest.mark.parametrize("text", COERCED)
+def test_their_threat_made_a_condition_on_the_writer_is_also_abuse(text: str) -> None:
+    assert scan_safety(text).types == {"abuse_victim", "third_party"}
 
 
 @pytest.mark.parametrize("text", ABUSED)

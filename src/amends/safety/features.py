@@ -397,6 +397,17 @@ def _someone_elses_abuse(texts: list[str]) -> bool:
     return told and not any(lex.own_harm.search(t) for t in texts)
 
 
+def _worried_for_someone_else(texts: list[str]) -> bool:
+    """Someone else's suicide or self-harm risk told (``someone_at_risk``) with no threat made a condition on the writer
+    (``threat_condition``) and no word of abuse (``abuse_as_topic``: a victim's post often tells of a partner's suicide
+    threats among the rest): the writer's fear is for them, so a head-only victim reading of it ("im scared to leave him
+    alone") is not the writer's danger. Victim *patterns* still flag."""
+    lex = lexicon()
+    if not any(others_at_risk(t).at_risk for t in texts) or any(lex.abuse_as_topic.search(t) for t in texts):
+        return False
+    return not any(p.search(t) for t in texts for p in lex.threat_condition)
+
+
 def _abuse_as_a_topic(texts: list[str]) -> bool:
     """News, awareness or a general post: abuse named (``abuse_as_topic`` in the patterns) in a text where the writer
     never figures (no first-person word). LABELLING.md section 3 counts none of these as the writer's danger."""
@@ -438,7 +449,7 @@ def model_gate(scores: np.ndarray, texts: list[str], hits: list[PatternHits]) ->
     # so a head-only suicide flag there needs ADDRESSED_SCORE (real C-SSRS dev and dev2 replies, 2026-12-02).
     suicide = FLAG_TYPES.index("suicide_risk")
     addressed = _addresses_the_reader(texts)
-    theirs = _someone_elses_abuse(texts)
+    theirs = _someone_elses_abuse(texts) or _worried_for_someone_else(texts)
     over = _abuse_that_is_over(texts)
     topic = _abuse_as_a_topic(texts)
     for i, (text, hit) in enumerate(zip(texts, hits, strict=True)):

@@ -64,6 +64,8 @@ class Lexicon:
     abuse_over: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     # Abuse named as a topic: in a text with no first-person word, news or awareness (``features.model_gate``).
     abuse_as_topic: re.Pattern[str]
+    # Someone else's suicide threat made a condition on the writer: coercion as well as their risk.
+    threat_condition: tuple[re.Pattern[str], ...]
     # A supporter's own risk told as past, and what makes it present again (``features.others_suicide_words``).
     shared_past: tuple[re.Pattern[str], re.Pattern[str]]
     # Content a similarity flag of that type must show (abuse only: violence, threat, control).
@@ -143,6 +145,7 @@ def lexicon() -> Lexicon:
             _compile(data["abuse_over"]["present"]),
         ),
         abuse_as_topic=_compile(data["abuse_as_topic"]),
+        threat_condition=tuple(_compile(e) for e in data["threat_condition"]),
         shared_past=(_compile(data["shared_past"]["past"]), _compile(data["shared_past"]["present"])),
         similarity_cues=tuple((k, _compile(v)) for k, v in data["similarity_cues"].items()),
         strong_cues=tuple((k, _compile(v)) for k, v in data["strong_cues"].items()),
