@@ -26,7 +26,8 @@ never tuned on). Stop 60 added two sets by one such helper, each split in halves
 the app's own boxes and long forum-style posts, ``probe60-tune`` (100, read and then tuned on) and ``probe60-held``
 (100, read once before any change and never tuned on). Stop 61 added one more, on someone else's risk in the app's
 register (a partner's crisis after a disclosure, a relative hurt by their partner), split in halves before any line was
-read: ``probe61-tune`` (100, read and then tuned on) and ``probe61-held`` (100, never tuned on).
+read: ``probe61-tune`` (100, read and then tuned on) and ``probe61-held`` (100, never tuned on); and a second
+helper's set on whose risk a sentence tells (the writer's or a partner's), ``probe61w-tune`` and ``probe61w-held``.
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -195,6 +196,8 @@ def main() -> None:
         ("probe60-held", "stop 60 helper, never tuned on"),
         ("probe61-tune", "stop 61 helper, someone else's risk, read once, then tuned on"),
         ("probe61-held", "stop 61 helper, someone else's risk, never tuned on"),
+        ("probe61w-tune", "stop 61 second helper, whose risk, read once, then tuned on"),
+        ("probe61w-held", "stop 61 second helper, whose risk, never tuned on"),
     ):
         report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
     language_check()

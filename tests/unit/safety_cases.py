@@ -439,6 +439,8 @@ SOMEONE_ELSES_ABUSE = [
         "abuse_victim",
     ),
 ]
+# Someone else's abuse told by a worried writer: never the writer's own victim or crisis reading. Since stop 61 some
+# also raise the third_party flag, which offers help for the person at risk (tests/unit/test_stop61_probes.py).
 SOMEONE_ELSES_ABUSE_PASS = [
     "My sister has been in an abusive relationship for two years. He has been verbally abusive towards her and "
     "physically. How can I help her?",
@@ -870,7 +872,6 @@ PASSES = (
     + PRESSURE_AFTER_NO_PASS
     + FEAR_OF_HOW_THEY_REACT_PASS
     + HEARTBREAK_THAT_WANTS_IT_OVER_PASS
-    + SOMEONE_ELSES_ABUSE_PASS
     + ABUSE_AS_A_TOPIC_PASS
     + REPAIR_APP_PROBE_PASS
     + CONTROL_AND_MEANS_IN_PLAIN_WORDS_PASS

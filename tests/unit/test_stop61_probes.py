@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from amends.safety.detector import scan_safety
+from tests.unit.safety_cases import SOMEONE_ELSES_ABUSE_PASS
 from tests.unit.safety_cases_later_writers import OTHERS_TOLD
 
 # A third person, then words of a risk to their own life said of them.
@@ -27,6 +28,8 @@ THEIRS = [
 ABUSED = [
     "my wifes sister is staying with us because her husband hurts her.",
     "im worried about my brother. his girlfriend has his money, his phone, and he never comes to family stuff anymore.",
+    "My severely depressed friend is in an abusive marriage and I want to know how to be the best friend I can be.",
+    "I have a friend who is in a DV situation and is not ready to get out at this time.",
 ]
 
 # Their suicide threat made a condition on the writer is coercion as well as their risk (LABELLING.md section 3).
@@ -46,6 +49,7 @@ OTHERS = [
     ("her husband checks her phone since the affair, we both agreed to it", set()),
     ("my daughter doesnt want to go to school tomorrow, she has a test", set()),
     ("my wife wants to die of embarrassment every time i tell that story", set()),
+    ("my sister was in an abusive relationship years ago and she's happily remarried now", set()),
     ("since she found out i want to die", {"suicide_risk"}),
 ]
 
@@ -80,3 +84,25 @@ def test_someone_elses_risk_told_as_heard_is_never_the_writers(text: str) -> Non
     report = scan_safety(text)
     assert report.types <= {"third_party"}
     assert report.action != "crisis"
+
+
+# The writer's own wish with someone else in the sentence stays the writer's crisis.
+WRITERS_OWN = [
+    "he makes me want to die",
+    "since she found out i keep thinking she'd be better off with the insurance than with me",
+    "she said she has a plan to end it, and i have one too, i just havent told her",
+]
+
+
+@pytest.mark.parametrize("text", WRITERS_OWN)
+def test_the_writers_own_wish_beside_someone_else_stays_the_writers(text: str) -> None:
+    report = scan_safety(text)
+    assert "suicide_risk" in report.types
+    assert report.action == "crisis"
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSES_ABUSE_PASS)
+def test_someone_elses_abuse_is_never_the_writers(text: str) -> None:
+    report = scan_safety(text)
+    assert report.types <= {"third_party"}
+    assert report.someone_else in ((), ("abuse",))

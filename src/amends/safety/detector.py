@@ -262,8 +262,8 @@ def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[l
     either = {t: r.at_risk + r.past_attempt for t, r in read.items()}
     theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, either)]
     flag = SafetyFlag(THIRD_PARTY, min(matches), PATTERN_SCORE, via="pattern")
-    echoed = _writers_echo(found, segs) if suicide else []
-    return [f for f in found if f not in theirs] + [flag] + echoed, kinds
+    kept = [f for f in found if f not in theirs]
+    return kept + [flag] + (_writers_echo(kept, segs) if suicide else []), kinds
 
 
 def _writers_echo(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
@@ -282,9 +282,11 @@ def _writers_echo(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFl
 
 def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> bool:
     """Is ``flag`` on a sentence that tells of someone else's risk, in a text with nothing of the writer's own? A
-    text that tells of the writer's risk anywhere ("she says she wants to die. honestly so do i") keeps their flags."""
+    text that tells of the writer's risk anywhere (``writer_at_risk``, ``writer_echo``: "she says she wants to die.
+    honestly so do i") keeps their flags."""
     holding = list(_sentences_holding(flag.span, segs))
-    writers = any(lexicon().writer_at_risk.search(s.text) for s in segs)
+    lex = lexicon()
+    writers = any(lex.writer_at_risk.search(s.text) or lex.writer_echo.search(s.text) for s in segs)
     if not holding or writers or any(not told[s.text] for s in holding):
         return False
     first = holding[0]
