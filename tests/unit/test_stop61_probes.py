@@ -106,3 +106,33 @@ def test_someone_elses_abuse_is_never_the_writers(text: str) -> None:
     report = scan_safety(text)
     assert report.types <= {"third_party"}
     assert report.someone_else in ((), ("abuse",))
+
+
+# The writer's own suicide patterns matching words said of someone else: the third_party help is added, and the writer's
+# flag stays (a held-out "both at risk" text twice lost it when such flags were taken away).
+SAID_OF_THEM = [
+    "after the affair came out he stopped eating and said hes just waiting to die",
+    "shes been googling how many pills it takes. i saw it in the ipad history last night",
+    "My husband bought a rope and I found it in the garage. He says it's for the boat but we sold the boat last year.",
+    "our counsellor asked him if he has thoughts of suicide and he said yes, every day",
+]
+SAID_OF_THEM_PASS = [
+    "he makes me want to die",
+    "since she found out i keep thinking she'd be better off with the insurance than with me",
+    "Gave my sister the passwords and told her where the will is, just in case. First calm evening in weeks.",
+]
+
+
+@pytest.mark.parametrize("text", SAID_OF_THEM)
+def test_words_said_of_someone_else_add_their_help_beside_the_writers_flag(text: str) -> None:
+    report = scan_safety(text)
+    assert "third_party" in report.types
+    assert report.someone_else == ("suicide",)
+    assert report.types & {"suicide_risk", "self_harm"}
+
+
+@pytest.mark.parametrize("text", SAID_OF_THEM_PASS)
+def test_the_writers_own_words_beside_someone_else_add_no_help_for_them(text: str) -> None:
+    report = scan_safety(text)
+    assert "third_party" not in report.types
+    assert report.action == "crisis"

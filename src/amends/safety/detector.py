@@ -253,12 +253,15 @@ def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[l
     LABELLING.md section 3: the writer is offered help for the person they are worried about, never their own crisis
     page."""
     read = {s.text: others_at_risk(s.text) for s in segs}
-    suicide, abuse = any(r.at_risk for r in read.values()), any(r.abused for r in read.values())
+    also = _said_of_someone_else(found, segs)
+    suicide = bool(also) or any(r.at_risk for r in read.values())
+    abuse = any(r.abused for r in read.values())
     kinds = tuple(kind for kind, told in (("suicide", suicide), ("abuse", abuse)) if told)
     past = {t: r.past_attempt for t, r in read.items()}
     if not kinds:  # an attempt long past raises no flag, but the writer's flag on its words still gives way
         return [f for f in found if not (f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, past))], ()
-    matches = [(s.start + a, s.start + b) for s in segs for a, b in read[s.text].at_risk + read[s.text].abused]
+    told = [(s.start + a, s.start + b) for s in segs for a, b in read[s.text].at_risk + read[s.text].abused]
+    matches = told + also
     either = {t: r.at_risk + r.past_attempt for t, r in read.items()}
     theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, either)]
     flag = SafetyFlag(THIRD_PARTY, min(matches), PATTERN_SCORE, via="pattern")
@@ -278,6 +281,61 @@ def _writers_echo(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFl
         for s in segs
         for m in echo.finditer(s.text)
     ][:1]
+
+
+def _said_of_someone_else(found: list[SafetyFlag], segs: list[Segment]) -> list[Span]:
+    """The writer's suicide and self-harm *pattern* matches that seem said of someone else: the nearest person named
+    before the match is a third person in a subject's place ("he said hes just waiting to die", "shes been googling how
+    many pills"), in the same clause, within a few words, with no "I", "me" or "we" in the rest of the clause ("he
+    makes me want to die") and no one who would be better off (the writer's burden). They add the third_party help
+    but never take the writer's flag away: twice, on held-out sets, a text that told of both people's risk in words
+    no rule reads as the writer's would have lost its writer flag (data card, stop 61)."""
+    out = []
+    for flag in found:
+        if flag.via != "pattern" or flag.type not in CRISIS_TYPES:
+            continue
+        sentence = next(_sentences_holding(flag.span, segs), None)
+        if sentence is not None and _theirs_by_grammar(
+            sentence.text, flag.span[0] - sentence.start, flag.span[1] - sentence.start
+        ):
+            out.append(flag.span)
+    return out
+
+
+def _theirs_by_grammar(text: str, start: int, end: int) -> bool:
+    lex = lexicon()
+    before = text[:start]
+    last = next(reversed(list(lex.third_person.finditer(before))), None)
+    if last is None or lex.writer_at_risk.search(text) or lex.their_loss.search(text):
+        return False
+    between = before[last.end() :]
+    clause = between + text[start:end] + _NEXT_CLAUSE.split(text[end:], maxsplit=1)[0]
+    if _WRITER_OR_US.search(clause) or _BENEFIT.search(clause):
+        return False
+    if _CLAUSE_TURN.search(between) or len(between.split()) > _NEAR_WORDS:
+        return False
+    return bool(_SUBJECT_SLOT.search(before[: last.start()]))
+
+
+# How far before a match its third person may be named, and what ends their clause ("after what he did, nothing is worth
+# living for" is the writer's).
+_NEAR_WORDS = 10
+_CLAUSE_TURN = re.compile(r"[,;:\u2014\u2013]| - ")
+# The third person must be the one who speaks or acts: first in the sentence, or after a word that opens a clause or
+# reports speech ("he said hes just waiting to die"), not an object ("gave my guitar to my brother").
+_SUBJECT_SLOT = re.compile(
+    r"(?:^|[\"'(]|\b(?:that|and|but|because|cos|coz|when|while|if|said|says|saying|told me|tells me|texted me|texted|"
+    r"messaged me|wrote|think|thinks|guess|since|so|now|then|after|like|how|why|whether|as|worried|scared|afraid))\W*$",
+    re.IGNORECASE,
+)
+# "we both want to die" is the writer's too; so is any first person in the rest of the clause ("she'd be better off with
+# the insurance than with me"), which ends at a comma or a new "and"/"but" ("he bought a rope and I found it").
+_NEXT_CLAUSE = re.compile(r"[,;:\u2014\u2013]|\b(?:and|but|so)\b", re.IGNORECASE)
+_WRITER_OR_US = re.compile(
+    r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|myself|mine|we|we'?re|we'?ve|us|our|ourselves)\b", re.IGNORECASE
+)
+# Someone who would be better off or provided for is who the writer would leave behind, not who is at risk.
+_BENEFIT = re.compile(r"\b(better off|better provided|provided for|insurance|burden)\b", re.IGNORECASE)
 
 
 def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> bool:

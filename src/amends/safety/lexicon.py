@@ -95,6 +95,10 @@ class Lexicon:
     someone_past_attempt: re.Pattern[str]
     writer_at_risk: re.Pattern[str]
     writer_echo: re.Pattern[str]
+    # Whose words a suicide or self-harm pattern matched: the nearest person named before it (``third_person``), and a
+    # death or a time long past told with it (``their_loss``), which is no one's risk now.
+    third_person: re.Pattern[str]
+    their_loss: re.Pattern[str]
 
 
 def _read_yaml(name: str) -> Any:
@@ -159,6 +163,8 @@ def lexicon() -> Lexicon:
         someone_past_attempt=_compile(data["someone_past_attempt"].replace("{someone}", data["someone"])),
         writer_at_risk=_compile(data["writer_at_risk"]),
         writer_echo=_compile(data["writer_echo"]),
+        third_person=_compile(data["third_person"].replace("{someone}", data["someone"])),
+        their_loss=_compile(data["their_loss"]),
         warning_signs=tuple(
             WarningSigns(
                 kind,
