@@ -19,6 +19,7 @@ THEIRS = [
     "Since the affair came out my husband has stopped eating and talks about ending it all.",
     "My son he is 16 and I find cuts on his arm yesterday. He say it is from the cat.",
     "my husband had a breakdown and said he wants to jump off the roof at his work",
+    "hes not eating and keeps saying 'whats the point'. i think hes really depressed. how do i ask him if hes safe?",
     # The writer's fear is for them: no victim reading of "scared to leave him alone".
     "he keeps talking about ending it all since i told him about the texts. im scared to leave him alone",
     "my boyfriend punches walls and says he wants to die whenever he thinks about what i did with his friend",
