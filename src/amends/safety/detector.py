@@ -249,6 +249,9 @@ def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[l
       "...and I want to die too") or the flag's own words are the writer's ("I", "me", "my").
     * "abuse": a relative's or friend's partner hurts or controls them (``someone_abused``: "my sister's husband has
       been hitting her").
+    * The writer's own suicide or self-harm pattern matching words said of someone else (:func:`_said_of_someone_else`:
+      "he said hes just waiting to die") also raises the flag, beside the writer's, which stays.
+    * An echo of someone else's suicide risk ("...and honestly so do i", ``writer_echo``) is the writer's own risk.
 
     LABELLING.md section 3: the writer is offered help for the person they are worried about, never their own crisis
     page."""
@@ -314,7 +317,9 @@ def _theirs_by_grammar(text: str, start: int, end: int) -> bool:
         return False
     if _CLAUSE_TURN.search(between) or len(between.split()) > _NEAR_WORDS:
         return False
-    return bool(_SUBJECT_SLOT.search(before[: last.start()]))
+    head = before[: last.start()].rstrip()
+    # Only the few characters before the third person are read, so a long sentence costs no more than a short one.
+    return not head or bool(_SUBJECT_SLOT.search(head[-_SLOT_CHARS:]))
 
 
 # How far before a match its third person may be named, and what ends their clause ("after what he did, nothing is worth
@@ -324,10 +329,11 @@ _CLAUSE_TURN = re.compile(r"[,;:\u2014\u2013]| - ")
 # The third person must be the one who speaks or acts: first in the sentence, or after a word that opens a clause or
 # reports speech ("he said hes just waiting to die"), not an object ("gave my guitar to my brother").
 _SUBJECT_SLOT = re.compile(
-    r"(?:^|[\"'(]|\b(?:that|and|but|because|cos|coz|when|while|if|said|says|saying|told me|tells me|texted me|texted|"
+    r"(?:[\"'(]|\b(?:that|and|but|because|cos|coz|when|while|if|said|says|saying|told me|tells me|texted me|texted|"
     r"messaged me|wrote|think|thinks|guess|since|so|now|then|after|like|how|why|whether|as|worried|scared|afraid))\W*$",
     re.IGNORECASE,
 )
+_SLOT_CHARS = 24
 # "we both want to die" is the writer's too; so is any first person in the rest of the clause ("she'd be better off with
 # the insurance than with me"), which ends at a comma or a new "and"/"but" ("he bought a rope and I found it").
 _NEXT_CLAUSE = re.compile(r"[,;:\u2014\u2013]|\b(?:and|but|so)\b", re.IGNORECASE)
