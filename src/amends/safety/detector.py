@@ -256,17 +256,18 @@ def _someone_elses_risk(found: list[SafetyFlag], segs: list[Segment]) -> tuple[l
     LABELLING.md section 3: the writer is offered help for the person they are worried about, never their own crisis
     page."""
     read = {s.text: others_at_risk(s.text) for s in segs}
-    also = _said_of_someone_else(found, segs)
-    suicide = bool(also) or any(r.at_risk for r in read.values())
+    said_of_them = _said_of_someone_else(found, segs)
+    suicide = bool(said_of_them) or any(r.at_risk for r in read.values())
     abuse = any(r.abused for r in read.values())
     kinds = tuple(kind for kind, told in (("suicide", suicide), ("abuse", abuse)) if told)
     past = {t: r.past_attempt for t, r in read.items()}
     if not kinds:  # an attempt long past raises no flag, but the writer's flag on its words still gives way
-        return [f for f in found if not (f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, past))], ()
+        gone = _giving_way(found, segs, past)
+        return [f for f in found if f not in gone], ()
     told = [(s.start + a, s.start + b) for s in segs for a, b in read[s.text].at_risk + read[s.text].abused]
-    matches = told + also
+    matches = told + said_of_them
     either = {t: r.at_risk + r.past_attempt for t, r in read.items()}
-    theirs = [f for f in found if f.type in CRISIS_TYPES and _told_of_someone_else(f, segs, either)]
+    theirs = _giving_way(found, segs, either)
     flag = SafetyFlag(THIRD_PARTY, min(matches), PATTERN_SCORE, via="pattern")
     kept = [f for f in found if f not in theirs]
     return kept + [flag] + (_writers_echo(kept, segs) if suicide else []), kinds
@@ -279,11 +280,11 @@ def _writers_echo(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFl
     if any(f.type in CRISIS_TYPES for f in found):
         return []
     echo = lexicon().writer_echo
-    return [
-        SafetyFlag("suicide_risk", (s.start + m.start(), s.start + m.end()), PATTERN_SCORE, via="pattern")
-        for s in segs
-        for m in echo.finditer(s.text)
-    ][:1]
+    first = next(((s, m) for s in segs for m in echo.finditer(s.text)), None)
+    if first is None:
+        return []
+    s, m = first
+    return [SafetyFlag("suicide_risk", (s.start + m.start(), s.start + m.end()), PATTERN_SCORE, via="pattern")]
 
 
 def _said_of_someone_else(found: list[SafetyFlag], segs: list[Segment]) -> list[Span]:
@@ -344,14 +345,21 @@ _WRITER_OR_US = re.compile(
 _BENEFIT = re.compile(r"\b(better off|better provided|provided for|insurance|burden)\b", re.IGNORECASE)
 
 
-def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> bool:
-    """Is ``flag`` on a sentence that tells of someone else's risk, in a text with nothing of the writer's own? A
-    text that tells of the writer's risk anywhere (``writer_at_risk``, ``writer_echo``: "she says she wants to die.
-    honestly so do i") keeps their flags."""
-    holding = list(_sentences_holding(flag.span, segs))
+def _giving_way(found: list[SafetyFlag], segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> list[SafetyFlag]:
+    """The writer's suicide and self-harm flags that give way to someone else's risk told in their sentence: none in a
+    text that tells of the writer's own risk anywhere (``writer_at_risk``, ``writer_echo``: "she says she wants to die.
+    honestly so do i"), which is read once per text."""
+    crisis = [f for f in found if f.type in CRISIS_TYPES]
     lex = lexicon()
-    writers = any(lex.writer_at_risk.search(s.text) or lex.writer_echo.search(s.text) for s in segs)
-    if not holding or writers or any(not told[s.text] for s in holding):
+    if not crisis or any(lex.writer_at_risk.search(s.text) or lex.writer_echo.search(s.text) for s in segs):
+        return []
+    return [f for f in crisis if _told_of_someone_else(f, segs, told)]
+
+
+def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> bool:
+    """Is ``flag`` on a sentence that tells of someone else's risk, with nothing of the writer's own in it?"""
+    holding = list(_sentences_holding(flag.span, segs))
+    if not holding or any(not told[s.text] for s in holding):
         return False
     first = holding[0]
     words = first.text[flag.span[0] - first.start : flag.span[1] - first.start]

@@ -401,7 +401,8 @@ def _worried_for_someone_else(texts: list[str]) -> bool:
     """Someone else's suicide or self-harm risk told (``someone_at_risk``) with no threat made a condition on the writer
     (``threat_condition``) and no word of abuse (``abuse_as_topic``: a victim's post often tells of a partner's suicide
     threats among the rest): the writer's fear is for them, so a head-only victim reading of it ("im scared to leave him
-    alone") is not the writer's danger. Victim *patterns* still flag."""
+    alone") is not the writer's danger, and a head-only perpetration reading is not harm done by them. Victim and
+    perpetration *patterns* still flag."""
     lex = lexicon()
     if not any(others_at_risk(t).at_risk for t in texts) or any(lex.abuse_as_topic.search(t) for t in texts):
         return False
