@@ -28,6 +28,8 @@ the app's own boxes and long forum-style posts, ``probe60-tune`` (100, read and 
 register (a partner's crisis after a disclosure, a relative hurt by their partner), split in halves before any line was
 read: ``probe61-tune`` (100, read and then tuned on) and ``probe61-held`` (100, never tuned on); and a second
 helper's set on whose risk a sentence tells (the writer's or a partner's), ``probe61w-tune`` and ``probe61w-held``.
+Stop 62 added one on whose body a harm lands (self-harm told beside a partner, blows dealt, blows taken, violence seen
+or heard), 80 and 80, ``probe62-tune`` and ``probe62-held``, split before any line was read.
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -198,6 +200,8 @@ def main() -> None:
         ("probe61-held", "stop 61 helper, someone else's risk, never tuned on"),
         ("probe61w-tune", "stop 61 second helper, whose risk, read once, then tuned on"),
         ("probe61w-held", "stop 61 second helper, whose risk, never tuned on"),
+        ("probe62-tune", "stop 62 helper, whose body the harm lands on, read once, then tuned on"),
+        ("probe62-held", "stop 62 helper, whose body the harm lands on, never tuned on"),
     ):
         report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
     language_check()

@@ -41,6 +41,7 @@ import numpy as np
 from amends.coach.embed import CACHE_SIZE, FLOAT, embed_cached
 from amends.coach.results import Span
 from amends.coach.text import TextRejected, check_text
+from amends.safety.bodies import misread_bodies
 from amends.safety.features import (
     PATTERN_SCORE,
     PatternHits,
@@ -207,6 +208,8 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
       are both true ("when he screams at me I go upstairs and cut"), so that pair never gives way.
     * A suicide flag on a sentence where someone else threatens to kill the writer ("he said he would kill me if I
       left"), when the text also flags as abuse victim: the threat is the victim's danger, already a crisis.
+    * A harm read on the wrong body (:func:`amends.safety.bodies.misread_bodies`): "I punched the wall until my knuckles
+      split" is no blow dealt, "he dug his nails into my arm till it bled" no self-harm.
     * A self-harm flag, when the text also flags as abuse victim, on a sentence that names no act of the writer's on
       their own body (``self_injury_cue``): "My face was bruised and my nose was bleeding" tells what a partner did.
     * A suicide flag, when the text also flags as abuse victim, on a sentence that plans leaving for safety
@@ -216,6 +219,7 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
     """
     dealt = [f.span for f in found if f.via == "pattern" and f.type == "abuse_perpetration"]
     drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]
+    drop += misread_bodies(found, segs)
     if any(f.type == "abuse_victim" for f in found):
         lex = lexicon()
         drop += [f for f in found if f.type == "suicide_risk" and f.via == "pattern" and _inside_threat(f.span, segs)]

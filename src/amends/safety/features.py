@@ -257,8 +257,9 @@ def model_allowed(text: str) -> np.ndarray:
         own_frame = _OTHERS_APOLOGY.sub(" ", text)  # "she said sorry after she knocked me...": his apology, not mine
         self_ok = not (second and not first) and not any(p.search(own_frame) for p in lex.relational)
         harm_ok = self_ok and not second  # "I smashed your laptop": not harm to oneself
-    # "I know how frightened you were": the partner's fear, told with empathy, is not a threat.
-    perp_ok = not _EMPATHY.search(text)
+    # "I know how frightened you were": the partner's fear, told with empathy, is not a threat; "I saw him beating up
+    # my mom": a witness's, not the writer's hand.
+    perp_ok = not _EMPATHY.search(text) and not lex.witnessed.search(text)
     # "He has my spare keys and I have his, we swapped": a deal, not control.
     agreed = any(p.search(text) for p in lex.consensual)
     victim_ok = self_ok and not agreed and not _OWN_CONFESSION.search(text)

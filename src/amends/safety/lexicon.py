@@ -85,6 +85,15 @@ class Lexicon:
     # The writer's own act on their own body: a head-only self-harm flag in a text that also flags as abuse victim
     # needs one in its sentence, or the marks it read are the ones a partner left.
     self_injury_cue: re.Pattern[str]
+    # A blow, a throw or a threat aimed at someone else: a perpetration flag on the words of the writer's own self-harm
+    # ("I punched the wall until my knuckles split") stays only where its sentence aims one at someone.
+    aimed_at_someone: re.Pattern[str]
+    # The writer seeing or hearing someone else's violence: the head's perpetration reading of it names the wrong hand.
+    witnessed: re.Pattern[str]
+    # Someone else's hand dealing a blow, and words that make a self-harm match the writer's own doing
+    # (amends.safety.bodies).
+    hand_of_someone: re.Pattern[str]
+    self_reference: re.Pattern[str]
     # A victim's plan to leave for safety: a head-only suicide flag on it, in a victim's text, is that plan misread.
     leaving_plan_cue: re.Pattern[str]
     # Someone else at risk (LABELLING.md section 3, third_party; ``detector._someone_elses_risk``): of suicide or
@@ -157,6 +166,10 @@ def lexicon() -> Lexicon:
         harmless_uses=_harmless_uses(data),
         threat_to_writer=_compile(data["threat_to_writer"]),
         self_injury_cue=_compile(data["self_injury_cue"]),
+        aimed_at_someone=_compile(data["aimed_at_someone"]),
+        witnessed=_compile(data["witnessed"]),
+        hand_of_someone=_compile(data["hand_of_someone"]),
+        self_reference=_compile(data["self_reference"]),
         leaving_plan_cue=_compile(data["leaving_plan_cue"]),
         someone_at_risk=tuple(_compile(e.replace("{someone}", data["someone"])) for e in data["someone_at_risk"]),
         someone_abused=tuple(_compile(e.replace("{relation}", data["relation"])) for e in data["someone_abused"]),
