@@ -28,6 +28,11 @@ OWN_ACTS = [
     "been hitting my shins with the back of a hairbrush since he moved into the spare room",
     "I slapped myself across the face over and over in the car before I went in to face her.",
     "ran boiling water over my hand after you told me, i wanted to feel anything else",
+    # What the act does for the writer: an accident has no such purpose.
+    "i dig my thumbnail into my wrist to stop myself crying in front of him",
+    "i hit my legs with my fists so i wouldnt yell at the kids",
+    "whenever he goes quiet on me i bite the inside of my cheek till i taste blood",
+    "I pulled my hair out in clumps in the shower, it was the only thing that helped",
 ]
 
 # Someone else's hand on the writer: a victim's injury, not self-harm; and accidents that are no one's harm.
@@ -44,6 +49,9 @@ NOT_SELF_HARM = [
     ("had to pinch myself to believe it was real when she said she'd stay", set()),
     ("I could have slapped myself for forgetting her mum's birthday again", set()),
     ("finally got my new tattoo and he came with me and held my hand", set()),
+    ("after she left i banged my knee on the coffee table, typical", set()),
+    ("i rub my temples to calm myself down before we talk", set()),
+    ("i scratch my arms when my eczema flares, the cream helps", set()),
 ]
 
 # Violence at home going on now, seen or heard by the writer: someone else's danger.
