@@ -29,7 +29,8 @@ register (a partner's crisis after a disclosure, a relative hurt by their partne
 read: ``probe61-tune`` (100, read and then tuned on) and ``probe61-held`` (100, never tuned on); and a second
 helper's set on whose risk a sentence tells (the writer's or a partner's), ``probe61w-tune`` and ``probe61w-held``.
 Stop 62 added one on whose body a harm lands (self-harm told beside a partner, blows dealt, blows taken, violence seen
-or heard), 80 and 80, ``probe62-tune`` and ``probe62-held``, split before any line was read.
+or heard), 80 and 80, ``probe62-tune`` and ``probe62-held``, and a second helper's on self-injury told without the
+stock words, 70 and 70, ``probe62b-tune`` and ``probe62b-held``, each split before any line was read.
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -202,6 +203,8 @@ def main() -> None:
         ("probe61w-held", "stop 61 second helper, whose risk, never tuned on"),
         ("probe62-tune", "stop 62 helper, whose body the harm lands on, read once, then tuned on"),
         ("probe62-held", "stop 62 helper, whose body the harm lands on, never tuned on"),
+        ("probe62b-tune", "stop 62 second helper, self-injury in plain words, read once, then tuned on"),
+        ("probe62b-held", "stop 62 second helper, self-injury in plain words, never tuned on"),
     ):
         report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
     language_check()

@@ -33,6 +33,16 @@ OWN_ACTS = [
     "i hit my legs with my fists so i wouldnt yell at the kids",
     "whenever he goes quiet on me i bite the inside of my cheek till i taste blood",
     "I pulled my hair out in clumps in the shower, it was the only thing that helped",
+    # A second helper's classes, in our own words: a thing in hand, a hip or head driven into something, scalding water
+    # or ice on purpose, an urge named by the act, wounds reopened, hunger as punishment.
+    "been raking my forearms with a nail file under the duvet since you moved out",
+    "I keep ramming my shoulder into the door frame when nobody's home, it's black and blue",
+    "I headbutt the bathroom mirror over and over when the guilt gets loud",
+    "stood under the shower as hot as it goes till my skin went blotchy, on purpose, felt like i deserved it",
+    "keep holding ice in my fist until my hand goes numb and burns, did it again while you were at your mums",
+    "got that pull to scratch my wrists again tonight after the counsellor brought up the affair",
+    "i keep picking the scabs on my legs back open so they wont heal",
+    "i dont let myself eat on days i've lied to her, its my punishment",
 ]
 
 # Someone else's hand on the writer: a victim's injury, not self-harm; and accidents that are no one's harm.
@@ -52,6 +62,11 @@ NOT_SELF_HARM = [
     ("after she left i banged my knee on the coffee table, typical", set()),
     ("i rub my temples to calm myself down before we talk", set()),
     ("i scratch my arms when my eczema flares, the cream helps", set()),
+    ("I don't let myself eat after 8pm while I'm trying to lose weight for the wedding", set()),
+    ("had a mole removed on friday and the stitches pull when i reach up", set()),
+    ("got my flu jab this morning and my arm is so sore i can't lift the kettle", set()),
+    ("I ran the bath as hot as it goes because my back aches after the gym", set()),
+    ("headbutted the ball into the top corner twice on sunday and we won", set()),
 ]
 
 # Violence at home going on now, seen or heard by the writer: someone else's danger.
@@ -67,6 +82,13 @@ HANDS = [
     ("i can still feel his fist against my ribs from last night", {"abuse_victim"}),
     ("I raised my hand to ask the teacher about the trip.", set()),
     ("he put his hand on my back and told me he was proud of me", set()),
+]
+
+# Someone else's act on their own body, told by the worried writer: help for them.
+OTHERS_OWN_BODY = [
+    "my husband admitted he's been hitting himself in the head when he thinks about the baby we lost",
+    "my daughter keeps opening her old scars with her fingernails when we argue about her dad",
+    "our son has scratches all down his forearms and says it's the cat, we don't have a cat",
 ]
 
 # The blow, throw or threat still aimed at someone: perpetration stays beside the self-harm.
@@ -122,9 +144,11 @@ def test_the_writers_own_hand_seen_stays_perpetration(text: str) -> None:
 
 @pytest.mark.parametrize("text", OWN_ACTS)
 def test_acts_on_the_writers_own_body_are_self_harm(text: str) -> None:
-    types = _types(text)
-    assert "self_harm" in types
-    assert not types & {"abuse_perpetration", "abuse_victim"}
+    # The head may still read some of these as a victim's too (bodies.misread_bodies says why that flag stays).
+    report = scan_safety(text)
+    assert "self_harm" in report.types
+    assert "abuse_perpetration" not in report.types
+    assert report.action == "crisis"
 
 
 @pytest.mark.parametrize(("text", "expected"), NOT_SELF_HARM)
@@ -142,3 +166,11 @@ def test_violence_at_home_seen_now_is_someone_elses_danger(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), HANDS)
 def test_whose_hand_it_was(text: str, expected: set[str]) -> None:
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text", OTHERS_OWN_BODY)
+def test_someone_elses_self_injury_is_theirs(text: str) -> None:
+    report = scan_safety(text)
+    assert "third_party" in report.types
+    assert "self_harm" not in report.types
+    assert report.someone_else == ("suicide",)

@@ -34,11 +34,12 @@ def misread_bodies(found: Sequence[F], segs: list[Segment]) -> list[F]:
 
     * A perpetration flag on the words of a self-harm pattern, in a sentence that aims no blow, throw or fright at
       anyone (``aimed_at_someone``): "When you walked out I punched the wall until my knuckles split".
-    * A head-only victim flag on the sentence of a self-harm pattern, where no one else's hand comes in
-      (``hand_of_someone``) and nothing is done to the writer (``own_harm``): "after my wife went to bed i sat in the
-      garden jabbing a safety pin into my fingertips". "When he screams at me I go upstairs and cut" keeps both.
     * A self-harm flag, beside a victim flag, on a sentence where someone else's hand deals the blow and the self-harm
       words are told of them (:func:`_told_of_someone_else`): "he dug his nails into my arm till it bled".
+
+    A head-only victim flag on a self-harm sentence stays: the head's victim reading there is often wrong ("after my
+    wife went to bed i sat in the garden jabbing a safety pin into my fingertips"), but dropping it lost a true victim
+    on a held set (see the data card), and a missed victim costs more than a second message.
     """
     lex = lexicon()
     own_body = [f.span for f in found if f.via == "pattern" and f.type == "self_harm"]
@@ -50,15 +51,6 @@ def misread_bodies(found: Sequence[F], segs: list[Segment]) -> list[F]:
         and _overlaps_any(f.span, own_body)
         and not _sentence_says(f.span, segs, lex.aimed_at_someone)
     ]
-    taken = [
-        f
-        for f in found
-        if f.type == "abuse_victim"
-        and f.via == "model"
-        and _holds_any(f.span, own_body, segs)
-        and not _sentence_says(f.span, segs, lex.hand_of_someone)
-        and not _sentence_says(f.span, segs, lex.own_harm)
-    ]
     theirs = [
         f
         for f in found
@@ -67,16 +59,11 @@ def misread_bodies(found: Sequence[F], segs: list[Segment]) -> list[F]:
         and _sentence_says(f.span, segs, lex.hand_of_someone)
         and _told_of_someone_else(f.span, segs)
     ]
-    return dealt + taken + theirs
+    return dealt + theirs
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
-
-
-def _holds_any(span: Span, others: list[Span], segs: list[Segment]) -> bool:
-    """Does a sentence holding ``span`` also hold one of ``others``?"""
-    return any(s.start <= a and b <= s.end for s in _holding(span, segs) for a, b in others)
 
 
 def _sentence_says(span: Span, segs: list[Segment], pattern: re.Pattern[str]) -> bool:
