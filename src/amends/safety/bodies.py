@@ -57,7 +57,7 @@ def misread_bodies(found: Sequence[F], segs: list[Segment]) -> list[F]:
         if f.type == "self_harm"
         and victim
         and _sentence_says(f.span, segs, lex.hand_of_someone)
-        and _told_of_someone_else(f.span, segs)
+        and _told_of_someone_else(f.span, segs, lex.self_reference)
     ]
     return dealt + theirs
 
@@ -75,7 +75,7 @@ _SUBJECT = re.compile(r"\b(i|i'm|im|i've|ive|i'd|id|he|she|they|he's|she's|hes|s
 _THIRD_PERSON = frozenset({"he", "she", "they", "he's", "she's", "hes", "shes", "they're", "theyre"})
 
 
-def _told_of_someone_else(span: Span, segs: list[Segment]) -> bool:
+def _told_of_someone_else(span: Span, segs: list[Segment], self_reference: re.Pattern[str]) -> bool:
     """Are the self-harm words someone else's doing: a third person the last subject before them in their sentence,
     and nothing in them of the writer's own doing (``self_reference``: "myself", "on purpose")? "He hit me again, and
     afterwards I went upstairs and cut my arm" is the writer's act; "he dug his nails into my arm till it bled" is
@@ -83,7 +83,7 @@ def _told_of_someone_else(span: Span, segs: list[Segment]) -> bool:
     for s in _holding(span, segs):
         start, end = span[0] - s.start, span[1] - s.start
         subjects = [m.group(1).lower() for m in _SUBJECT.finditer(s.text, 0, start)]
-        if subjects and subjects[-1] in _THIRD_PERSON and not lexicon().self_reference.search(s.text[start:end]):
+        if subjects and subjects[-1] in _THIRD_PERSON and not self_reference.search(s.text[start:end]):
             return True
     return False
 
