@@ -81,6 +81,8 @@ HANDS = [
     ("I lifted my fist at her in the kitchen and she backed into the corner.", {"abuse_perpetration"}),
     ("i can still feel his fist against my ribs from last night", {"abuse_victim"}),
     ("I raised my hand to ask the teacher about the trip.", set()),
+    ("i told him i'd keep the kids away from him if he ever went back to her", {"abuse_perpetration"}),
+    ("I told her I'd take the kids to the park on Saturday so she could rest", set()),
     ("he put his hand on my back and told me he was proud of me", set()),
 ]
 
@@ -154,6 +156,12 @@ def test_acts_on_the_writers_own_body_are_self_harm(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), NOT_SELF_HARM)
 def test_someone_elses_hand_or_an_accident_is_not_self_harm(text: str, expected: set[str]) -> None:
     assert _types(text) == expected
+
+
+def test_a_partner_driving_the_writers_head_into_something_is_danger() -> None:
+    report = scan_safety("she kept banging my head against the headboard until it bled")
+    assert report.types == {"abuse_victim"}
+    assert report.immediate_danger and report.action == "crisis"
 
 
 @pytest.mark.parametrize("text", SEEN_NOW)
