@@ -9,12 +9,12 @@ own body, abuse_perpetration a blow, throw or fright the writer aimed at a partn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from amends.coach.results import Span
 from amends.safety.lexicon import lexicon
-from amends.safety.segments import Segment
+from amends.safety.segments import Segment, holding, sentence_says
 
 
 class _Flag(Protocol):
@@ -49,14 +49,14 @@ def misread_bodies(found: Sequence[F], segs: list[Segment]) -> list[F]:
         for f in found
         if f.type == "abuse_perpetration"
         and _overlaps_any(f.span, own_body)
-        and not _sentence_says(f.span, segs, lex.aimed_at_someone)
+        and not sentence_says(f.span, segs, lex.aimed_at_someone)
     ]
     theirs = [
         f
         for f in found
         if f.type == "self_harm"
         and victim
-        and _sentence_says(f.span, segs, lex.hand_of_someone)
+        and sentence_says(f.span, segs, lex.hand_of_someone)
         and _told_of_someone_else(f.span, segs, lex.self_reference)
     ]
     return dealt + theirs
@@ -64,10 +64,6 @@ def misread_bodies(found: Sequence[F], segs: list[Segment]) -> list[F]:
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
-
-
-def _sentence_says(span: Span, segs: list[Segment], pattern: re.Pattern[str]) -> bool:
-    return any(pattern.search(s.text) for s in _holding(span, segs))
 
 
 # Who does what in a clause: the last of these before the self-harm words is whose act they tell.
@@ -80,13 +76,9 @@ def _told_of_someone_else(span: Span, segs: list[Segment], self_reference: re.Pa
     and nothing in them of the writer's own doing (``self_reference``: "myself", "on purpose")? "He hit me again, and
     afterwards I went upstairs and cut my arm" is the writer's act; "he dug his nails into my arm till it bled" is
     not."""
-    for s in _holding(span, segs):
+    for s in holding(span, segs):
         start, end = span[0] - s.start, span[1] - s.start
         subjects = [m.group(1).lower() for m in _SUBJECT.finditer(s.text, 0, start)]
         if subjects and subjects[-1] in _THIRD_PERSON and not self_reference.search(s.text[start:end]):
             return True
     return False
-
-
-def _holding(span: Span, segs: list[Segment]) -> Iterator[Segment]:
-    return (s for s in segs if s.start <= span[0] and span[1] <= s.end)

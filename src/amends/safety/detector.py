@@ -31,7 +31,6 @@ This is a screening aid, not an assessment; a clinician should sign the policy o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -55,7 +54,7 @@ from amends.safety.features import (
 )
 from amends.safety.learned import features, learned
 from amends.safety.lexicon import FLAG_TYPES, THIRD_PARTY, WarningSigns, lexicon
-from amends.safety.segments import Segment, sentences, word_count
+from amends.safety.segments import Segment, holding, sentence_says, sentences, word_count
 
 CRISIS_TYPES = frozenset({"suicide_risk", "self_harm"})
 ABUSE_TYPES = frozenset({"abuse_victim", "abuse_perpetration"})
@@ -231,14 +230,14 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
                 (
                     f.type == "suicide_risk"
                     and (
-                        _sentence_says(f.span, segs, lex.threat_to_writer)
+                        sentence_says(f.span, segs, lex.threat_to_writer)
                         or (
-                            _sentence_says(f.span, segs, lex.leaving_plan_cue)
-                            and not _sentence_says(f.span, segs, lex.self_risk_cue)
+                            sentence_says(f.span, segs, lex.leaving_plan_cue)
+                            and not sentence_says(f.span, segs, lex.self_risk_cue)
                         )
                     )
                 )
-                or (f.type == "self_harm" and not _sentence_says(f.span, segs, lex.self_injury_cue))
+                or (f.type == "self_harm" and not sentence_says(f.span, segs, lex.self_injury_cue))
             )
         ]
     return [f for f in found if f not in drop]
@@ -302,7 +301,7 @@ def _said_of_someone_else(found: list[SafetyFlag], segs: list[Segment]) -> list[
     for flag in found:
         if flag.via != "pattern" or flag.type not in CRISIS_TYPES:
             continue
-        sentence = next(_sentences_holding(flag.span, segs), None)
+        sentence = next(holding(flag.span, segs), None)
         if sentence is not None and _theirs_by_grammar(
             sentence.text, flag.span[0] - sentence.start, flag.span[1] - sentence.start
         ):
@@ -362,10 +361,10 @@ def _giving_way(found: list[SafetyFlag], segs: list[Segment], told: dict[str, tu
 
 def _told_of_someone_else(flag: SafetyFlag, segs: list[Segment], told: dict[str, tuple[Span, ...]]) -> bool:
     """Is ``flag`` on a sentence that tells of someone else's risk, with nothing of the writer's own in it?"""
-    holding = list(_sentences_holding(flag.span, segs))
-    if not holding or any(not told[s.text] for s in holding):
+    sentences_of_flag = list(holding(flag.span, segs))
+    if not sentences_of_flag or any(not told[s.text] for s in sentences_of_flag):
         return False
-    first = holding[0]
+    first = sentences_of_flag[0]
     words = first.text[flag.span[0] - first.start : flag.span[1] - first.start]
     return flag.via == "model" or not _FIRST_PERSON.search(words)
 
@@ -376,18 +375,9 @@ def _inside_threat(span: Span, segs: list[Segment]) -> bool:
     threat = lexicon().threat_to_writer
     return any(
         _within(span, (s.start + m.start(), s.start + m.end()))
-        for s in _sentences_holding(span, segs)
+        for s in holding(span, segs)
         for m in threat.finditer(s.text)
     )
-
-
-def _sentence_says(span: Span, segs: list[Segment], pattern: re.Pattern[str]) -> bool:
-    """Does a sentence holding ``span`` match ``pattern``? Only the flag's own sentence is searched."""
-    return any(pattern.search(s.text) for s in _sentences_holding(span, segs))
-
-
-def _sentences_holding(span: Span, segs: list[Segment]) -> Iterator[Segment]:
-    return (s for s in segs if _within(span, (s.start, s.end)))
 
 
 def _warning_signs(segs: list[Segment], signs: WarningSigns) -> Span | None:

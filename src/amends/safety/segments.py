@@ -14,6 +14,7 @@ n times: "I am sorry" and 20,000 spaces took 34 s.)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_SEGMENT_CHARS = 400
@@ -69,3 +70,13 @@ def windows(seg: Segment) -> list[Segment]:
 def word_count(text: str) -> int:
     """Words of letters in ``text`` (numbers, emoji and marks do not count)."""
     return len(_LETTER_WORD.findall(text))
+
+
+def holding(span: tuple[int, int], segs: list[Segment]) -> Iterator[Segment]:
+    """The segments that hold ``span`` whole (a word window and its overlapping neighbour can both)."""
+    return (s for s in segs if s.start <= span[0] and span[1] <= s.end)
+
+
+def sentence_says(span: tuple[int, int], segs: list[Segment], pattern: re.Pattern[str]) -> bool:
+    """Does a segment holding ``span`` match ``pattern``? Only the flag's own sentence is searched."""
+    return any(pattern.search(s.text) for s in holding(span, segs))
