@@ -23,6 +23,8 @@ _WIDTH = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 
 
 def _fits(page: Any) -> None:
+    # Measured mid-navigation, the document has no root element yet (documentElement is null): wait for the page.
+    page.wait_for_load_state()
     scroll, inner = page.evaluate(_WIDTH)
     assert scroll <= inner, f"{page.url}: {scroll} px wide in a {inner} px window"
 
@@ -37,6 +39,7 @@ def test_both_partners_talk_a_fight_through_taking_turns_and_end_with_a_shared_a
     # alice opens the conversation from her repair page and writes her feelings; one box stays private.
     alice.goto(repair_url)
     alice.get_by_role("link", name="Guided conversations").click()
+    alice.get_by_role("button", name="Start after a fight").wait_for()
     _fits(alice)
     alice.get_by_role("button", name="Start after a fight").click()
     alice.get_by_label("hurt", exact=True).check()
@@ -115,6 +118,7 @@ def test_the_time_out_breathing_guide_runs_under_the_strict_csp_and_fits_a_phone
     start_repair(page)
     page.get_by_role("link", name="Guided conversations").click()
     page.get_by_role("button", name="Start time-out when flooded").click()
+    page.get_by_role("link", name=re.compile("Twenty minutes to calm down")).wait_for()
     _fits(page)
     page.get_by_role("link", name=re.compile("Twenty minutes to calm down")).click()
     page.get_by_role("button", name="Start my twenty minutes").click()
