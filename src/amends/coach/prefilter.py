@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import import_module
 from typing import Any
@@ -41,12 +42,41 @@ def folded(text: str) -> str:
     return text.translate(_TWIN_TABLE).lower()
 
 
+# Needs are looked up by their first _KEY_LENGTH characters (a need of _MIN_NEED characters by itself): a text holds
+# a need only if it holds its key, so a list's needs are narrowed by one set intersection with the text's keys, and
+# only the few needs whose key is there are tested with ``in``. Exact, as testing every need was.
+_KEY_LENGTH = 3
+
+
+@lru_cache(maxsize=64)
+def _keys(text: str) -> frozenset[str]:
+    """Every run of two and of three characters in the folded text (_MIN_NEED to _KEY_LENGTH)."""
+    words = folded(text)
+    return frozenset(
+        {words[i : i + 2] for i in range(len(words) - 1)} | {words[i : i + 3] for i in range(len(words) - 2)}
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One pattern list's needs, indexed: ``by_key`` maps a key to (need, indices of the patterns it serves)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    always: tuple[int, ...]  # patterns with no needs, scanned on every text
+    by_key: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]
+    keys: frozenset[str]
+
+
 def possible(compiled: Iterable[re.Pattern[str]], text: str) -> list[re.Pattern[str]]:
     """The patterns, in order, that can match somewhere in ``text``."""
+    plan = _plan(compiled) if isinstance(compiled, tuple) else _read(compiled)
     words = folded(text)
-    vocabulary, entries = _plan(compiled) if isinstance(compiled, tuple) else _read(compiled)
-    present = {w for w in vocabulary if w in words}
-    return [p for p, needs in entries if needs is None or not needs.isdisjoint(present)]
+    kept = set(plan.always)
+    for key in plan.keys.intersection(_keys(text)):
+        for need, indices in plan.by_key[key]:
+            if need in words:
+                kept.update(indices)
+    return [plan.patterns[i] for i in sorted(kept)]
 
 
 # A pattern list's needs, read once per list: each needed word is tested once per text, however many patterns
@@ -55,33 +85,42 @@ def possible(compiled: Iterable[re.Pattern[str]], text: str) -> list[re.Pattern[
 # 37 such lists; a tuple built anew on each call would add one plan per call, so past MAX_PLANS a list is read
 # each time instead of kept.
 MAX_PLANS = 256
-_PLANS: dict[
-    int, tuple[tuple[re.Pattern[str], ...], tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]
-] = {}
+_PLANS: dict[int, _Plan] = {}
 
 
-def _plan(
-    compiled: tuple[re.Pattern[str], ...],
-) -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]:
+def _plan(compiled: tuple[re.Pattern[str], ...]) -> _Plan:
     plan = _PLANS.get(id(compiled))
-    if plan is None or plan[0] is not compiled:
+    if plan is None or plan.patterns is not compiled:
         if len(_PLANS) >= MAX_PLANS:
             return _read(compiled)
-        plan = _PLANS[id(compiled)] = (compiled, *_read(compiled))
-    return plan[1], plan[2]
+        plan = _PLANS[id(compiled)] = _read(compiled)
+    return plan
 
 
-def _read(
-    compiled: Iterable[re.Pattern[str]],
-) -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], Needs | None], ...]]:
-    entries = tuple((p, needs_of(p)) for p in compiled)
-    return tuple(sorted({w for _, needs in entries if needs is not None for w in needs})), entries
+def _read(compiled: Iterable[re.Pattern[str]]) -> _Plan:
+    patterns = compiled if isinstance(compiled, tuple) else tuple(compiled)
+    served: dict[str, list[int]] = {}
+    always = []
+    for i, pattern in enumerate(patterns):
+        needs = needs_of(pattern)
+        if needs is None:
+            always.append(i)
+        for need in needs or ():
+            served.setdefault(need, []).append(i)
+    by_key: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for need, indices in served.items():
+        by_key.setdefault(need[:_KEY_LENGTH], []).append((need, tuple(indices)))
+    index = {key: tuple(needs) for key, needs in by_key.items()}
+    return _Plan(patterns, tuple(always), index, frozenset(index))
 
 
 def can_match(pattern: re.Pattern[str], text: str) -> bool:
     """Whether ``pattern`` can match somewhere in ``text``."""
     needs = needs_of(pattern)
-    return needs is None or any(w in folded(text) for w in needs)
+    if needs is None:
+        return True
+    words = folded(text)
+    return any(w in words for w in needs)
 
 
 @cache

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from amends.coach.prefilter import can_match
+from amends.coach.prefilter import possible
 from amends.coach.results import Span
 
 # A cue preceded closely by one of these is negated ("I'm not angry"), so it does not count.
@@ -60,11 +60,25 @@ def _cue_spans(text: str, cues: tuple[Cue, ...], before: re.Pattern[str], wanted
     """Spans of the cues whose 40 characters before do (``wanted``) or do not match ``before``."""
     return [
         (match.start(), match.end())
-        for cue in cues
-        if can_match(cue.pattern, text)
-        for match in cue.pattern.finditer(text)
+        for pattern in possible(_patterns(cues), text)
+        for match in pattern.finditer(text)
         if bool(before.search(text[max(0, match.start() - 40) : match.start()])) == wanted
     ]
+
+
+# A lexicon's patterns as one tuple, which the prefilter reads once: by identity, as the lexicons live as long as the
+# process (each entry holds its cue tuple, so an identity is never reused), and bounded like the prefilter's plans.
+_PATTERNS: dict[int, tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...]]] = {}
+
+
+def _patterns(cues: tuple[Cue, ...]) -> tuple[re.Pattern[str], ...]:
+    kept = _PATTERNS.get(id(cues))
+    if kept is not None and kept[0] is cues:
+        return kept[1]
+    patterns = tuple(cue.pattern for cue in cues)
+    if len(_PATTERNS) < 64:
+        _PATTERNS[id(cues)] = (cues, patterns)
+    return patterns
 
 
 def find_cues(text: str, cues: tuple[Cue, ...]) -> list[Span]:
