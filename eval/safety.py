@@ -30,7 +30,9 @@ read: ``probe61-tune`` (100, read and then tuned on) and ``probe61-held`` (100, 
 helper's set on whose risk a sentence tells (the writer's or a partner's), ``probe61w-tune`` and ``probe61w-held``.
 Stop 62 added one on whose body a harm lands (self-harm told beside a partner, blows dealt, blows taken, violence seen
 or heard), 80 and 80, ``probe62-tune`` and ``probe62-held``, and a second helper's on self-injury told without the
-stock words, 70 and 70, ``probe62b-tune`` and ``probe62b-held``, each split before any line was read.
+stock words, 70 and 70, ``probe62b-tune`` and ``probe62b-held``, each split before any line was read. Stop 63 added
+one on abuse told as a question or as a story spread over sentences, with someone else's abuse and abuse long over as
+look-alikes, 70 and 70, ``probe63-tune`` and ``probe63-held``, split by the helper before any line was read.
 ``--misses`` lists the errors of ``fresh-tune`` too, never those of ``fresh-held``.
 
 It also reports the false-alarm rate on ordinary repair writing, which is what users type all
@@ -205,6 +207,8 @@ def main() -> None:
         ("probe62-held", "stop 62 helper, whose body the harm lands on, never tuned on"),
         ("probe62b-tune", "stop 62 second helper, self-injury in plain words, read once, then tuned on"),
         ("probe62b-held", "stop 62 second helper, self-injury in plain words, never tuned on"),
+        ("probe63-tune", "stop 63 helper, abuse as questions and stories, read once, then tuned on"),
+        ("probe63-held", "stop 63 helper, abuse as questions and stories, never tuned on"),
     ):
         report(((r, g) for r, g in probe if r["split"] == split), f"crisis_probe {split} ({how})")
     language_check()

@@ -97,8 +97,15 @@ class PatternHits:
 _CONTRAST = frozenset({"but", "however", "yet", "although", "though"})
 
 
+# A comma, semicolon or colon and a new subject start a clause the negation before them does not reach: "she didnt
+# yell, she just took my insulin pen" (stop 63, a helper's probe set, tune half).
+_NEW_CLAUSE = re.compile(r"[,;:]\s+(?:and |but |then |so )?(?:he|she|they|i|we|you)\b", re.IGNORECASE)
+
+
 def negated(text: str, start: int) -> bool:
-    words = _TOKEN.findall(text[max(0, start - 60) : start].lower())[-4:]
+    window = text[max(0, start - 60) : start]
+    clauses = [m.start() for m in _NEW_CLAUSE.finditer(window)]
+    words = _TOKEN.findall(window[clauses[-1] if clauses else 0 :].lower())[-4:]
     for i in range(len(words) - 1, -1, -1):
         if words[i] in _CONTRAST:
             words = words[i + 1 :]
@@ -259,7 +266,7 @@ def model_allowed(text: str) -> np.ndarray:
         harm_ok = self_ok and not second  # "I smashed your laptop": not harm to oneself
     # "I know how frightened you were": the partner's fear, told with empathy, is not a threat; "I saw him beating up
     # my mom": a witness's, not the writer's hand.
-    perp_ok = not _EMPATHY.search(text) and not lex.witnessed.search(text)
+    perp_ok = not _EMPATHY.search(text) and not lex.witnessed.search(text) and not lex.blamed_on_writer.search(text)
     # "He has my spare keys and I have his, we swapped": a deal, not control.
     agreed = any(p.search(text) for p in lex.consensual)
     victim_ok = self_ok and not agreed and not _OWN_CONFESSION.search(text)

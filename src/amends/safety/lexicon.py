@@ -90,6 +90,8 @@ class Lexicon:
     aimed_at_someone: re.Pattern[str]
     # The writer seeing or hearing someone else's violence: the head's perpetration reading of it names the wrong hand.
     witnessed: re.Pattern[str]
+    # The partner's blame for their own act, reported by the writer ("he says I made him do it"): not a confession.
+    blamed_on_writer: re.Pattern[str]
     # Someone else's hand dealing a blow, and words that make a self-harm match the writer's own doing
     # (amends.safety.bodies).
     hand_of_someone: re.Pattern[str]
@@ -168,6 +170,7 @@ def lexicon() -> Lexicon:
         self_injury_cue=_compile(data["self_injury_cue"]),
         aimed_at_someone=_compile(data["aimed_at_someone"]),
         witnessed=_compile(data["witnessed"]),
+        blamed_on_writer=_compile(data["blamed_on_writer"]),
         hand_of_someone=_compile(data["hand_of_someone"]),
         self_reference=_compile(data["self_reference"]),
         leaving_plan_cue=_compile(data["leaving_plan_cue"]),
