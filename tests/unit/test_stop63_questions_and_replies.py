@@ -95,3 +95,14 @@ def test_the_writers_own_risk_beside_a_reply_still_flags() -> None:
     report = scan_safety("Please don't kill yourself. I want to die too some nights, but I'm still here.")
     assert "suicide_risk" in report.types
     assert report.someone_else == ("suicide",)
+
+
+# A victim's way out is not a suicide plan; a victim's own death wish still is.
+def test_a_victim_starting_a_life_over_is_no_suicide_risk() -> None:
+    text = "He choked me in the kitchen last month. So I've decided to leave the state and start my life over somewhere new."
+    assert scan_safety(text).types & CRISIS == {"abuse_victim"}
+
+
+def test_a_victims_own_death_wish_still_flags() -> None:
+    text = "He hit me again on Friday. I don't want to live anymore, not like this."
+    assert scan_safety(text).types & CRISIS == {"abuse_victim", "suicide_risk"}
