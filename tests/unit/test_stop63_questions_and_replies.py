@@ -106,3 +106,20 @@ def test_a_victim_starting_a_life_over_is_no_suicide_risk() -> None:
 def test_a_victims_own_death_wish_still_flags() -> None:
     text = "He hit me again on Friday. I don't want to live anymore, not like this."
     assert scan_safety(text).types & CRISIS == {"abuse_victim", "suicide_risk"}
+
+
+# Beside a victim's flag, the head's doubtful suicide readings of fear and aftermath give way; means named keep theirs.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He hit me again last night. I'm afraid to trust my own judgement anymore.",
+        "He slapped me again. I wake up multiple times at night and small noises scare me.",
+    ],
+)
+def test_a_victims_fear_is_no_suicide_risk(text: str) -> None:
+    assert scan_safety(text).types & CRISIS == {"abuse_victim"}
+
+
+def test_a_victim_thinking_of_the_pills_keeps_the_suicide_flag() -> None:
+    text = "He smashed my phone so I couldnt call anyone, now I'm locked in the bedroom thinking about the pills in my bag."
+    assert scan_safety(text).types & CRISIS == {"abuse_victim", "suicide_risk"}

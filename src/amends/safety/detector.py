@@ -199,6 +199,13 @@ def _flags(segs: list[Segment]) -> list[SafetyFlag]:
     return _give_way(_one_abuse_side(found, scores.max(axis=0), thresholds), segs)
 
 
+# Beside a victim's flag, the head's doubtful suicide readings are a victim's fear, exhaustion and aftermath. On the
+# real DV and relationship-context tuning splits (stop 63), of 46 head-only suicide flags under 0.5 in texts that also
+# flag as abuse victim, 45 were wrong; all 35 under 0.4 were, and the one right one scored 0.433 ("locked in the
+# bedroom thinking about the pills in my bag").
+VICTIM_SUICIDE_SCORE = 0.4
+
+
 def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
     """Drop flags that misread another flag's sentence (head-only ones, and one kind of pattern match).
 
@@ -215,6 +222,9 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
       (``leaving_plan_cue``) and names no risk to the writer's own life (``self_risk_cue``): "I'm leaving him".
     * A suicide *pattern* flag, when the text also flags as abuse victim, whose match lies inside someone else's threat
       to the writer (:func:`_inside_threat`): "He put a gun to my head during the argument".
+    * A head-only suicide flag under :data:`VICTIM_SUICIDE_SCORE`, when the text also flags as abuse victim, on a
+      sentence that names no risk to the writer's own life (``self_risk_cue``): "I'm afraid to trust my own judgement
+      anymore", "he keeps a gun in the nightstand and reminds me it's there".
     """
     dealt = [f.span for f in found if f.via == "pattern" and f.type == "abuse_perpetration"]
     drop = [f for f in found if f.via == "model" and f.type == "self_harm" and any(_within(d, f.span) for d in dealt)]
@@ -238,6 +248,11 @@ def _give_way(found: list[SafetyFlag], segs: list[Segment]) -> list[SafetyFlag]:
                     )
                 )
                 or (f.type == "self_harm" and not sentence_says(f.span, segs, lex.self_injury_cue))
+                or (
+                    f.type == "suicide_risk"
+                    and f.score < VICTIM_SUICIDE_SCORE
+                    and not sentence_says(f.span, segs, lex.self_risk_cue)
+                )
             )
         ]
     return [f for f in found if f not in drop]
