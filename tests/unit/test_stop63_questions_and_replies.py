@@ -123,3 +123,22 @@ def test_a_victims_fear_is_no_suicide_risk(text: str) -> None:
 def test_a_victim_thinking_of_the_pills_keeps_the_suicide_flag() -> None:
     text = "He smashed my phone so I couldnt call anyone, now I'm locked in the bedroom thinking about the pills in my bag."
     assert scan_safety(text).types & CRISIS == {"abuse_victim", "suicide_risk"}
+
+
+# The partner ending the relationship is what this app's users answer every day; it is no death wish.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you want to end things I will respect that.",
+        "I understand if you want to end it, I just hope you'll talk to me first.",
+        "you said you wanted to end it and i panicked",
+        "I don't want this to be the end of us.",
+    ],
+)
+def test_a_partner_ending_the_relationship_is_no_crisis(text: str) -> None:
+    assert not scan_safety(text).types & CRISIS
+
+
+@pytest.mark.parametrize("text", ["I want to end it. I can't do this anymore.", "I want to end things tonight."])
+def test_the_writers_own_wish_to_end_it_still_flags(text: str) -> None:
+    assert "suicide_risk" in scan_safety(text).types
