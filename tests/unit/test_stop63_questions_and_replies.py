@@ -54,6 +54,7 @@ READER_AT_RISK = [
     "Are you thinking about killing yourself? You can tell me, I won't be angry.",
     "I'm so sorry you've been thinking about ending your life, I didn't know it had got that bad.",
     "If you took your own life it would break me. Please talk to someone.",
+    "If you want to end it all I need to know, please tell me.",
 ]
 
 
@@ -89,6 +90,12 @@ def test_a_reply_to_someone_at_risk_offers_help_for_them(text: str) -> None:
     report = scan_safety(text)
     assert report.someone_else == ("suicide",)
     assert not report.types & CRISIS
+
+
+def test_the_writers_own_wish_beside_the_same_question_to_them_flags() -> None:
+    report = scan_safety("I want to end it all. Do you want to end it all too?")
+    assert "suicide_risk" in report.types
+    assert report.someone_else == ("suicide",)
 
 
 def test_the_writers_own_risk_beside_a_reply_still_flags() -> None:
