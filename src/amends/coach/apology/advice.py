@@ -45,9 +45,13 @@ def _act_only(doc: Doc, span: Span) -> Span:
 
 def _anchor(doc: Doc, elements: Mapping[str, Element]) -> str | None:
     """The writer's own words for what they did: their clause, else their mistake note (trimmed)."""
+    # A sentence that promises not to do it again ("I won't go through your things again") can name the act, but
+    # quoted as "what you did" it reads as the promise: the advice anchors on a sentence that tells the act.
+    promises = elements["change"].spans
     for name in ("specificity", "responsibility"):
-        if elements[name].spans:
-            return quote(doc, _act_only(doc, elements[name].spans[0]))
+        for span in elements[name].spans:
+            if not any(start < span[1] and span[0] < end for start, end in promises):
+                return quote(doc, _act_only(doc, span))
     if doc.mistake and doc.mistake.strip():
         words = " ".join(doc.mistake.split())
         return words if len(words) <= _MAX_ANCHOR else words[: _MAX_ANCHOR - 1].rstrip() + "…"
