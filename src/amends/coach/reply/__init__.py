@@ -236,9 +236,9 @@ def partner_head_findings(
 
 # The head findings that give way to a reason disowned ("..., but that's no excuse") and to a repair done or offered
 # ("I deleted the app this morning"; "you can look at my phone whenever you want" read as counterattack, stop 60
-# probe): see _finding.
+# probe; "Would it help if I texted at lunch?" read as minimizing, stop 64): see _finding.
 _OWNED_REASON_VETOES = frozenset({"defensiveness", "blame", "stonewalling"})
-_REPAIR_VETOES = frozenset({"defensiveness", "stonewalling", "fixing", "counterattack"})
+_REPAIR_VETOES = frozenset({"defensiveness", "stonewalling", "fixing", "counterattack", "minimizing"})
 # A plan put to them beside the repair ("I've deleted the app, and I think we should just book you a flight") is still
 # advice before the feeling is heard, whatever the repair.
 _PROPOSES = re.compile(
@@ -256,8 +256,8 @@ def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     """A head's finding on the sentence it scored highest, unless that sentence states the writer's own feeling (only
     a rule's words make that contempt or criticism), validates theirs, or owns hurtful words the writer said ("I'm sorry
     I told you to calm down.": the act named, not repeated); nor defensiveness, blame or stonewalling in a reply that
-    disowns its reason as an excuse or refuses to defend it, nor defensiveness, stonewalling, fixing or counterattack on
-    a sentence that tells a repair done or offered, nor contempt on a sentence that is only a closing word
+    disowns its reason as an excuse or refuses to defend it, nor defensiveness, stonewalling, fixing, counterattack or
+    minimizing on a sentence that tells a repair done or offered, nor contempt on a sentence that is only a closing word
     ("whatever.")."""
     start, end = span
     sentence = reply[start:end]
@@ -382,10 +382,11 @@ _ABOUT = re.compile(r"\b(?:about|regarding) (?:the|our|my|your|a|an|this|that) (
 
 
 def _answers_them(reply: str) -> bool:
-    """The reply owns the act, validates their feeling or infers it in so many words: it answers their message in
-    its own words, which the shared-word part of the attunement cannot see ("You're right, I lied to you, and you
-    have every right to be angry" to "You told me you'd given up the bookies. Then the bank statement came.")."""
-    return matching.contains(reply, cues.OWNED_ACT) or matching.contains(reply, cues.FELT_INFERRED)
+    """The reply owns the act, validates their feeling, infers it in so many words, or offers a repair: it answers
+    their message in its own words, which the shared-word part of the attunement cannot see ("You're right, I lied to
+    you, and you have every right to be angry" to "You told me you'd given up the bookies. Then the bank statement
+    came."; "Would it help if I texted you at lunch every day?" to "You never text back.", stop 64)."""
+    return any(matching.contains(reply, cue) for cue in (cues.OWNED_ACT, cues.FELT_INFERRED, cues.REPAIR_OFFERED))
 
 
 def _asks_on_topic(reply: str, spans: list[tuple[int, int]], partner_message: str) -> bool:
