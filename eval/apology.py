@@ -61,9 +61,20 @@ FRESH = EXAMPLES / "apologies_fresh.jsonl"
 FRESH_SPLITS = ("fresh-tune", "fresh-held")
 # Relationship apologies helpers wrote blind to LABELLING.md section 1 (stop 50), each set scored before it was read.
 # The tune sets were then fixed against, so only probe-held and probe-held2 (stop 51: second-language writers and
-# terse professionals, never read) are clean figures (see the coach's data card).
+# terse professionals, never read) are clean figures (see the coach's data card). Stop 64's helper set was split in
+# halves before anyone read it: probe-tune6 may be read and fixed against, probe-held3 never is.
 PROBE = EXAMPLES / "apologies_probe.jsonl"
-PROBE_SPLITS = ("probe-held", "probe-held2", "probe-tune", "probe-tune2", "probe-tune3", "probe-tune4", "probe-tune5")
+PROBE_SPLITS = (
+    "probe-held",
+    "probe-held2",
+    "probe-held3",
+    "probe-tune",
+    "probe-tune2",
+    "probe-tune3",
+    "probe-tune4",
+    "probe-tune5",
+    "probe-tune6",
+)
 
 
 def verdict_accuracy(rows: list[dict]) -> float:

@@ -19,7 +19,15 @@ from amends.coach.apology.rules import RULE_NAMES
 PROBE = Path(__file__).resolve().parents[1] / "examples" / "apologies_probe.jsonl"
 # Reached after the fixes (0.944, 0.931, 0.887, 0.975; probe-tune5 0.738 -> 0.887 in stop 51); a regression below these
 # fails.
-FLOORS = {"probe-tune": 0.92, "probe-tune2": 0.90, "probe-tune3": 0.85, "probe-tune4": 0.94, "probe-tune5": 0.86}
+FLOORS = {
+    "probe-tune": 0.92,
+    "probe-tune2": 0.90,
+    "probe-tune3": 0.85,
+    "probe-tune4": 0.94,
+    "probe-tune5": 0.86,
+    # stop 64: 0.800 when first read, 0.925 after (probe-held3, its other half, never read: 0.850 before and after)
+    "probe-tune6": 0.90,
+}
 
 
 def _rows() -> list[dict]:
