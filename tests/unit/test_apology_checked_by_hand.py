@@ -99,3 +99,20 @@ def test_a_feeling_owned_as_what_set_me_up_is_explanation(text: str) -> None:
 
 def test_a_feeling_with_nothing_owned_is_no_explanation() -> None:
     assert "explanation" not in analyze_apology("I'm sorry I read your diary. I was anxious.").present
+
+
+def test_held_up_at_work_as_the_reason_is_an_excuse() -> None:
+    text = "Sorry for forgetting to pick up the kids, I got caught up at work, it won't happen again."
+    assert "excuse" in analyze_apology(text).rules
+
+
+def test_held_up_owned_as_no_excuse_is_an_explanation() -> None:
+    report = analyze_apology(
+        "I'm sorry I was late. I got stuck in a meeting, but that's no excuse, I should have texted."
+    )
+    assert "explanation" in report.present
+    assert "excuse" not in report.rules
+
+
+def test_their_being_held_up_is_no_excuse_of_the_writer() -> None:
+    assert "excuse" not in analyze_apology("I'm sorry I wasn't there. You got stuck at work on your own.").rules

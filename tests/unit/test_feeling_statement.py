@@ -127,3 +127,25 @@ def test_the_moment_after_a_thought_is_still_the_situation() -> None:
     )
     assert report.outline()[1] == "when you're on your phone all dinner"
     assert report.outline()[2] == "I need us to put phones away"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It hurt when you forgot my birthday. I'd like us to plan something together.",
+        "I felt lied to when you said you were at work. I’m asking you to tell me the truth.",
+    ],
+)
+def test_a_need_joined_to_its_i_is_a_need(text: str) -> None:
+    """Stop 64: "I'd like" and "I’m asking" were missed (the pattern wanted a space after "I")."""
+    report = check_feeling_statement(text)
+    assert report.need and report.complete
+
+
+def test_i_would_rather_not_is_no_need() -> None:
+    assert not check_feeling_statement("It hurt when you forgot my birthday. I'd rather not talk now.").need
+
+
+def test_gutted_is_a_feeling() -> None:
+    """Stop 64: British "gutted" was no feeling word, so the draft had no feeling part."""
+    assert check_feeling_statement("I was gutted when you cancelled our trip.").feeling

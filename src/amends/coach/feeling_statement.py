@@ -41,7 +41,8 @@ _SITUATION_AFTER_FEELING = re.compile(r"\b(?:about|when|that|because|after)\b", 
 _SITUATION_FIRST = re.compile(
     r"(?:^|(?<=[.!?\n])\s*)(?:when|after|since|every time|whenever|the night|the day)\b", re.I
 )
-_NEED = re.compile(r"\bI\s+(?:need|needed|would like|'d like|’d like|want|wish|am asking|'m asking)\b", re.I)
+# "I'd like" and "I'm asking" join the I with no space between.
+_NEED = re.compile(r"\bI(?:\s+(?:need|needed|would like|want|wish|am asking)|['’]d like|['’]m asking)\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?\n]")
 # Character attacks, from the reply coach. Its "blame" and "counterattack" rules are about a reply to a
 # hurt partner ("you made me do it"); the hurt partner naming what the other did is not blame.
