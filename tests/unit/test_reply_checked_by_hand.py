@@ -73,3 +73,22 @@ def test_a_jab_put_as_a_question_is_flagged_and_explores_nothing(reply: str) -> 
 
 def test_owning_ones_own_nagging_is_not_criticism() -> None:
     assert "criticism" not in _rules(TEXTS, "I know I kept nagging you about the phone, and that was unfair.")
+
+
+@pytest.mark.parametrize(
+    ("partner", "reply"),
+    [
+        (
+            "I feel like I'm always the one who has to bring things up.",
+            "That sounds exhausting and lonely. I'm sorry I've left that to you.",
+        ),
+        ("I'm still angry about Saturday.", "That's fair. Take the time you need, I'm here when you want to talk."),
+    ],
+)
+def test_their_feeling_met_in_other_words_answers_them(partner: str, reply: str) -> None:
+    assert OFF_TOPIC_NOTE not in analyze_reply(partner_message=partner, reply=reply).notes
+
+
+def test_a_reply_about_something_else_is_still_off_topic() -> None:
+    report = analyze_reply(partner_message="I'm still angry about Saturday.", reply="Did you pay the gas bill yet?")
+    assert OFF_TOPIC_NOTE in report.notes

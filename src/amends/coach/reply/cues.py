@@ -380,6 +380,16 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
     r"\byou probably (?:think|thought|feel|felt|worry|worried) (?:that )?(?:i|i'm|i'd|i'll|we|people)\b",
 )
 
+# Their feeling met in so many words, though the message is not echoed ("That sounds exhausting and lonely", "That's
+# fair", to "I'm still angry about Saturday"; stop 64, replies checked by hand).
+FEELING_GRANTED = compile_each(
+    r"\b(?:that|it|this) sounds (?:so |really |incredibly |just )?(?:exhausting|isolating|lonely|painful|terrifying"
+    r"|scary|frightening|hard|heartbreaking|awful|horrible|tough|rough|brutal|stressful|frustrating|overwhelming"
+    r"|upsetting|hurtful|humiliating)\b",
+    r"\bthat(?:'s| is) (?:completely |totally |more than |so )?(?:fair|valid|understandable)\b",
+    r"\byou have every (?:reason|right) to\b",
+)
+
 # A sentence that validates their feeling or experience ("Your anger is completely valid", "You have every right
 # to be angry with me"): the findings head, which reads no words, must not call it contempt or criticism (stop 39).
 # Not the generic "that must be so hard for you", which mockery borrows ("...must be tough, sweetie").

@@ -21,7 +21,7 @@ MESSAGE = (
     "kept. Trust grows from things your partner can actually see you do."
 )
 SUGGESTION = (
-    "Name one thing you'll do and when: \"When I'll be more than 30 minutes late, I will call before I leave.\""
+    "Name one thing you'll do and when: \"If I'm going to be more than 30 minutes late, I will call before I leave.\""
 )
 SOURCE = "Gollwitzer 1999 (implementation intentions); Rempel, Holmes & Zanna 1985 (predictability)"
 
