@@ -19,6 +19,10 @@ SUICIDE = [
     "I want to disappear for a while and never come back.",
     "I could just vanish one night and never be found.",
     "I just want to sleep forever.",
+    "I took double my sleeping pills last night, I just wanted to not wake up.",
+    "I've started hiding my antidepressants instead of taking them, saving them for when I need them.",
+    "I googled painless ways last night.",
+    "I've made sure the insurance pays out either way.",
 ]
 
 QUIET = [
@@ -28,6 +32,12 @@ QUIET = [
     "Sometimes I just disappear for a week and never go back to that job.",
     "I want to disappear for a bit and never come back to this town.",
     "I'm exhausted, I just want to sleep forever this weekend.",
+    "I want to not wake up early tomorrow, so no alarm.",
+    "I need to not wake up the baby when I come in.",
+    "My sleeping pills are the only thing that gets me through the night.",
+    "I googled quick ways to lose weight before the wedding.",
+    "The insurance pays out either way if the car is written off.",
+    "I checked the policy covers the boiler whatever happens.",
 ]
 
 
@@ -38,4 +48,38 @@ def test_an_overdose_or_vanishing_for_good_is_suicide_risk(text: str) -> None:
 
 @pytest.mark.parametrize("text", QUIET)
 def test_a_regimen_or_time_away_is_no_crisis(text: str) -> None:
+    assert not scan_safety(text).types & CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If he finds out I'm using this app he'll go mental.",
+        "I have to send her a photo every hour to prove where I am.",
+    ],
+)
+def test_fear_of_being_found_seeking_help_and_proof_on_a_clock_are_abuse(text: str) -> None:
+    assert "abuse_victim" in scan_safety(text).types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she ever sees the bill she'll go mental.",
+        "I send her a photo of the kids every day.",
+    ],
+)
+def test_a_bill_seen_or_a_photo_shared_is_no_abuse(text: str) -> None:
+    assert not scan_safety(text).types & CRISIS
+
+
+@pytest.mark.parametrize(
+    "text", ["I've been making myself sick after meals again.", "I keep making myself sick after dinner."]
+)
+def test_purging_told_as_a_habit_is_self_harm(text: str) -> None:
+    assert "self_harm" in scan_safety(text).types
+
+
+@pytest.mark.parametrize("text", ["I made myself sick with worry again.", "I made myself sick eating a whole cake."])
+def test_sick_with_worry_or_overeating_is_no_self_harm(text: str) -> None:
     assert not scan_safety(text).types & CRISIS
