@@ -116,3 +116,22 @@ def test_held_up_owned_as_no_excuse_is_an_explanation() -> None:
 
 def test_their_being_held_up_is_no_excuse_of_the_writer() -> None:
     assert "excuse" not in analyze_apology("I'm sorry I wasn't there. You got stuck at work on your own.").rules
+
+
+TEXTED = "sorry babe i was a dick last night. shouldnt have said that about ur sister. wont happen again x"
+
+
+def test_a_texted_apology_with_its_subjects_dropped_owns_it_and_promises() -> None:
+    """LABELLING.md section 1: an elided subject counts ("shouldnt have said"); "wont happen again" is change."""
+    report = analyze_apology(TEXTED)
+    assert {"responsibility", "change"} <= set(report.present)
+
+
+@pytest.mark.parametrize("text", ["Should have been there for you. Sorry.", "Sorry, I was a total dick to you."])
+def test_ownership_in_plain_words_is_responsibility(text: str) -> None:
+    assert "responsibility" in analyze_apology(text).present
+
+
+@pytest.mark.parametrize("text", ["Should have known you would say that.", "Should have been told about it earlier."])
+def test_a_jab_or_a_complaint_with_should_have_owns_nothing(text: str) -> None:
+    assert "responsibility" not in analyze_apology(text).present

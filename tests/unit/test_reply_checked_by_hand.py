@@ -92,3 +92,8 @@ def test_their_feeling_met_in_other_words_answers_them(partner: str, reply: str)
 def test_a_reply_about_something_else_is_still_off_topic() -> None:
     report = analyze_reply(partner_message="I'm still angry about Saturday.", reply="Did you pay the gas bill yet?")
     assert OFF_TOPIC_NOTE in report.notes
+
+
+@pytest.mark.parametrize("reply", ["ok", "fine.", "whatever"])
+def test_a_bare_closing_word_is_stonewalling_only(reply: str) -> None:
+    assert _rules("You embarrassed me in front of everyone.", reply) == {"stonewalling"}

@@ -257,8 +257,8 @@ def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
     a rule's words make that contempt or criticism), validates theirs, or owns hurtful words the writer said ("I'm sorry
     I told you to calm down.": the act named, not repeated); nor defensiveness, blame or stonewalling in a reply that
     disowns its reason as an excuse or refuses to defend it, nor defensiveness, stonewalling, fixing, counterattack or
-    minimizing on a sentence that tells a repair done or offered, nor contempt on a sentence that is only a closing word
-    ("whatever.")."""
+    minimizing on a sentence that tells a repair done or offered, nor contempt or defensiveness on a sentence that is
+    only a closing word ("whatever.", "ok")."""
     start, end = span
     sentence = reply[start:end]
     if OWN_FEELING.search(sentence) or matching.contains(sentence, cues.VALIDATION) or matching.owns_saying(sentence):
@@ -269,8 +269,10 @@ def _finding(reply: str, span: tuple[int, int], name: str) -> Finding | None:
         return None
     if name in _REPAIR_VETOES and matching.contains(sentence, cues.REPAIR_OFFERED) and not _PROPOSES.search(sentence):
         return None  # "I deleted the app this morning": a repair done or offered, not a door closed
-    if name == "contempt" and _BARE_CLOSE.match(sentence):
-        return None  # "whatever." alone closes the door: stonewalling, which its rule finds (LABELLING.md section 2)
+    if name in ("contempt", "defensiveness") and _BARE_CLOSE.match(sentence):
+        # "whatever." or "ok" alone closes the door: stonewalling, which its rule finds (LABELLING.md section 2); it
+        # defends nothing (stop 64: the partner head read a bare "ok" as defensiveness)
+        return None
     rule = _RULES_BY_NAME[name]
     return Finding(rule.NAME, rule.SEVERITY, span, rule.MESSAGE, instead_of(reply, span, rule.SUGGESTION), rule.SOURCE)
 
