@@ -97,3 +97,26 @@ def test_a_reply_about_something_else_is_still_off_topic() -> None:
 @pytest.mark.parametrize("reply", ["ok", "fine.", "whatever"])
 def test_a_bare_closing_word_is_stonewalling_only(reply: str) -> None:
     assert _rules("You embarrassed me in front of everyone.", reply) == {"stonewalling"}
+
+
+def test_their_question_turned_back_is_defensiveness_and_asks_nothing() -> None:
+    report = analyze_reply(partner_message="Why did you do it?", reply="Why do you keep asking me that?")
+    assert "defensiveness" in {f.rule for f in report.findings}
+    assert report.mechanisms["exploration"].level == 0
+
+
+@pytest.mark.parametrize(
+    ("partner", "reply"),
+    [
+        (
+            "Why did you do it?",
+            "I don't know. I guess I was lonely and I didn't know how to tell you. That's not an excuse.",
+        ),
+        (
+            "I can't stop thinking about you with her. Every time I close my eyes I see it.",
+            "I'm so sorry. Those images must be torture, and I put them there.",
+        ),
+    ],
+)
+def test_a_reason_owned_or_their_ordeal_named_answers_them(partner: str, reply: str) -> None:
+    assert OFF_TOPIC_NOTE not in analyze_reply(partner_message=partner, reply=reply).notes

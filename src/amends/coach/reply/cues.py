@@ -388,6 +388,9 @@ FEELING_GRANTED = compile_each(
     r"|upsetting|hurtful|humiliating)\b",
     r"\bthat(?:'s| is) (?:completely |totally |more than |so )?(?:fair|valid|understandable)\b",
     r"\byou have every (?:reason|right) to\b",
+    # What they live with, named ("Those images must be torture"), stop 64.
+    r"\b(?:that|it|this|those|these)(?: \w+)? must (?:be|have been|feel) (?:so |such |absolute |pure |real |just )?"
+    r"(?:torture|agony|hell|unbearable|awful|horrible|exhausting|lonely|painful|terrifying|humiliating|devastating)\b",
 )
 
 # A sentence that validates their feeling or experience ("Your anger is completely valid", "You have every right
