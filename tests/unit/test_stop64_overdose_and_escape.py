@@ -23,6 +23,9 @@ SUICIDE = [
     "I've started hiding my antidepressants instead of taking them, saving them for when I need them.",
     "I googled painless ways last night.",
     "I've made sure the insurance pays out either way.",
+    "My antidepressants and a bottle of vodka, that's my plan if she leaves.",
+    "If he leaves I'm taking every sleeping pill in the house.",
+    "I keep staring at my sleeping tablets wondering how many it would take.",
 ]
 
 QUIET = [
@@ -38,6 +41,8 @@ QUIET = [
     "I googled quick ways to lose weight before the wedding.",
     "The insurance pays out either way if the car is written off.",
     "I checked the policy covers the boiler whatever happens.",
+    "I'm wondering how many it would take to fill the van.",
+    "I'm taking all my tablets with food now, like the GP said.",
 ]
 
 
