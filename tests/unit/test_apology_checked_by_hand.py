@@ -135,3 +135,29 @@ def test_ownership_in_plain_words_is_responsibility(text: str) -> None:
 @pytest.mark.parametrize("text", ["Should have known you would say that.", "Should have been told about it earlier."])
 def test_a_jab_or_a_complaint_with_should_have_owns_nothing(text: str) -> None:
     assert "responsibility" not in analyze_apology(text).present
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry I cheated. It only happened once.",
+        "I'm sorry I cheated, but it didn't mean anything.",
+        "I'm sorry about the kiss. She meant nothing to me.",
+    ],
+)
+def test_an_affair_shrunk_by_its_count_or_meaning_is_minimizing(text: str) -> None:
+    assert "minimizing" in analyze_apology(text).rules
+
+
+def test_their_question_about_meaning_is_no_minimizing() -> None:
+    assert "minimizing" not in analyze_apology("It didn't mean anything to you that I was there?").rules
+
+
+def test_a_circumstance_pressed_on_them_to_understand_is_an_excuse() -> None:
+    text = "I'm sorry I lied, but you have to understand how stressful my job has been."
+    assert "excuse" in analyze_apology(text).rules
+
+
+def test_asking_to_understand_their_ordeal_is_no_excuse() -> None:
+    text = "You have to understand how hard it was for you, and I'm sorry I made it worse."
+    assert "excuse" not in analyze_apology(text).rules

@@ -384,10 +384,10 @@ _ABOUT = re.compile(r"\b(?:about|regarding) (?:the|our|my|your|a|an|this|that) (
 
 
 def _answers_them(reply: str) -> bool:
-    """The reply owns the act, validates their feeling, infers it in so many words, or offers a repair: it answers
-    their message in its own words, which the shared-word part of the attunement cannot see ("You're right, I lied to
-    you, and you have every right to be angry" to "You told me you'd given up the bookies. Then the bank statement
-    came."; "Would it help if I texted you at lunch every day?" to "You never text back.", stop 64)."""
+    """The reply owns the act, validates or names their feeling or ordeal, gives its reason as no excuse, or offers a
+    repair: it answers their message in its own words, which the shared-word part of the attunement cannot see
+    ("You're right, I lied to you, and you have every right to be angry" to "You told me you'd given up the bookies.
+    Then the bank statement came."; "Would it help if I texted you at lunch every day?" to "You never text back.")."""
     answering = (
         cues.OWNED_ACT,
         cues.FELT_INFERRED,
