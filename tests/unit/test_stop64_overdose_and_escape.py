@@ -26,6 +26,7 @@ SUICIDE = [
     "My antidepressants and a bottle of vodka, that's my plan if she leaves.",
     "If he leaves I'm taking every sleeping pill in the house.",
     "I keep staring at my sleeping tablets wondering how many it would take.",
+    "The kids are driving me up the wall and I just want to die.",
 ]
 
 QUIET = [
@@ -43,6 +44,8 @@ QUIET = [
     "I checked the policy covers the boiler whatever happens.",
     "I'm wondering how many it would take to fill the van.",
     "I'm taking all my tablets with food now, like the GP said.",
+    "Honestly the kids are driving me up the wall today.",
+    "I've cut my drinking down to weekends only.",
 ]
 
 
@@ -87,4 +90,30 @@ def test_purging_told_as_a_habit_is_self_harm(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["I made myself sick with worry again.", "I made myself sick eating a whole cake."])
 def test_sick_with_worry_or_overeating_is_no_self_harm(text: str) -> None:
+    assert not scan_safety(text).types & CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry I checked your location every hour.",
+        "I'm sorry I kept checking your location while you were out with your friends.",
+        "I'm sorry I didn't let you go to your sister's wedding.",
+        "I'm sorry I broke your phone when you wouldn't show me your messages.",
+    ],
+)
+def test_tracking_isolating_or_breaking_owned_in_an_apology_is_perpetration(text: str) -> None:
+    assert "abuse_perpetration" in scan_safety(text).types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I checked your location to see if you were close so I could start dinner.",
+        "I'm sorry I broke your phone when I dropped it in the bath.",
+        "I'm sorry I didn't let you finish your sentence.",
+        "I'm sorry I raised my voice at you.",
+    ],
+)
+def test_a_location_glanced_at_an_accident_or_an_interruption_is_no_abuse(text: str) -> None:
     assert not scan_safety(text).types & CRISIS
