@@ -120,3 +120,8 @@ def test_their_question_turned_back_is_defensiveness_and_asks_nothing() -> None:
 )
 def test_a_reason_owned_or_their_ordeal_named_answers_them(partner: str, reply: str) -> None:
     assert OFF_TOPIC_NOTE not in analyze_reply(partner_message=partner, reply=reply).notes
+
+
+def test_a_reply_that_strays_is_told_where_to_go() -> None:
+    report = analyze_reply(partner_message="I'm still angry about Saturday.", reply="Did you pay the gas bill yet?")
+    assert any(s.startswith(("Answer their words", "Take up what they told you")) for s in report.suggestions)
