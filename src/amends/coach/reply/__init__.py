@@ -388,15 +388,17 @@ def _answers_them(reply: str) -> bool:
     repair: it answers their message in its own words, which the shared-word part of the attunement cannot see
     ("You're right, I lied to you, and you have every right to be angry" to "You told me you'd given up the bookies.
     Then the bank statement came."; "Would it help if I texted you at lunch every day?" to "You never text back.")."""
-    answering = (
-        cues.OWNED_ACT,
-        cues.FELT_INFERRED,
-        cues.REPAIR_OFFERED,
-        cues.IP_STRONG,
-        cues.FEELING_GRANTED,
-        cues.REASON_DISOWNED,
-    )
-    return any(matching.contains(reply, cue) for cue in answering)
+    return any(matching.contains(reply, cue) for cue in _ANSWERING)
+
+
+_ANSWERING = (
+    cues.OWNED_ACT,
+    cues.FELT_INFERRED,
+    cues.REPAIR_OFFERED,
+    cues.IP_STRONG,
+    cues.FEELING_GRANTED,
+    cues.REASON_DISOWNED,
+)
 
 
 def _asks_on_topic(reply: str, spans: list[tuple[int, int]], partner_message: str) -> bool:

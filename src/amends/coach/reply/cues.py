@@ -381,13 +381,13 @@ IP_FEELING_REFLECTION = EMPATHIC_IF + compile_each(
 )
 
 # Their feeling met in so many words, though the message is not echoed ("That sounds exhausting and lonely", "That's
-# fair", to "I'm still angry about Saturday"; stop 64, replies checked by hand).
+# fair", to "I'm still angry about Saturday"; stop 64, replies checked by hand). "You have every right to" is in
+# OWNED_ACT (owned_act.txt), which the reply coach reads beside this.
 FEELING_GRANTED = compile_each(
     r"\b(?:that|it|this) sounds (?:so |really |incredibly |just )?(?:exhausting|isolating|lonely|painful|terrifying"
     r"|scary|frightening|hard|heartbreaking|awful|horrible|tough|rough|brutal|stressful|frustrating|overwhelming"
     r"|upsetting|hurtful|humiliating)\b",
     r"\bthat(?:'s| is) (?:completely |totally |more than |so )?(?:fair|valid|understandable)\b",
-    r"\byou have every (?:reason|right) to\b",
     # What they live with, named ("Those images must be torture"), stop 64.
     r"\b(?:that|it|this|those|these)(?: \w+)? must (?:be|have been|feel) (?:so |such |absolute |pure |real |just )?"
     r"(?:torture|agony|hell|unbearable|awful|horrible|exhausting|lonely|painful|terrifying|humiliating|devastating)\b",
